@@ -1,0 +1,1 @@
+"""TTĐN: external information work of Vietnamese education authorities."""
