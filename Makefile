@@ -1,0 +1,59 @@
+# TTĐN — the two commands that matter: `make run` and `make test`.
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+TTDN := $(BIN)/ttdn
+STAMP := $(VENV)/.installed
+DEV_STAMP := $(VENV)/.installed-dev
+
+.PHONY: install install-dev run test lint check-migrations test-postgres messages lock clean
+
+install: $(STAMP)
+
+$(STAMP): requirements/base.txt pyproject.toml
+	@$(PYTHON) -c 'import sys; assert sys.version_info >= (3, 11), "TTĐN needs Python 3.11 or newer"'
+	test -d $(VENV) || $(PYTHON) -m venv $(VENV) || { echo "Could not create a virtual environment: on Debian/Ubuntu run 'apt install python3-venv'"; exit 1; }
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -r requirements/base.txt
+	$(BIN)/python -m pip install --quiet --no-deps -e .
+	touch $@
+
+install-dev: $(DEV_STAMP)
+
+$(DEV_STAMP): $(STAMP) requirements/dev.txt
+	$(BIN)/python -m pip install --quiet -r requirements/dev.txt
+	touch $@
+
+run: install
+	$(TTDN) migrate --noinput
+	$(TTDN) load_demo
+	$(TTDN) collectstatic --noinput --verbosity 0
+	$(TTDN) run
+
+lint: install-dev
+	$(BIN)/ruff check ttdn bench tests
+	$(BIN)/ruff format --check ttdn bench tests
+	$(BIN)/lint-imports
+	$(BIN)/mypy ttdn
+	$(BIN)/djade --check $$(find ttdn -name '*.html')
+	DJANGO_SETTINGS_MODULE=ttdn.settings_test $(TTDN) makemigrations --check --dry-run
+
+test: lint
+	$(BIN)/pytest
+
+# The suite on PostgreSQL: TTDN_DATABASE_URL=postgres://postgres@127.0.0.1:5432/ttdn make test-postgres
+test-postgres: install-dev
+	$(BIN)/pytest
+
+# Extract UI strings into the catalogues (needs GNU gettext), then translate the new entries.
+messages: install-dev
+	cd ttdn && ../$(TTDN) makemessages --locale vi --locale en --no-obsolete --ignore 'tests/*'
+	cd ttdn && ../$(TTDN) compilemessages
+
+lock:
+	rm -rf /tmp/ttdn-lock && $(PYTHON) -m venv /tmp/ttdn-lock
+	/tmp/ttdn-lock/bin/pip install --quiet -r requirements/base.in
+	/tmp/ttdn-lock/bin/pip freeze --exclude-editable > requirements/base.txt
+
+clean:
+	rm -rf $(VENV) var/static

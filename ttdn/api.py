@@ -1,0 +1,18 @@
+"""The HTTP API at /api/v1/: every app's router under one Ninja instance."""
+
+from ninja import NinjaAPI
+
+from ttdn.core.api import TokenAuth, VerifiedSessionAuth, install_error_handlers
+from ttdn.core.api import router as core_router
+from ttdn.org.api import router as org_router
+
+api = NinjaAPI(
+    title="TTĐN API",
+    version="1",
+    description="Personal API tokens: send `Authorization: Bearer <token>`. Create tokens under “API tokens” in the product or with `ttdn issue_token USERNAME`.",
+    auth=[TokenAuth(), VerifiedSessionAuth()],
+    urls_namespace="api",
+)
+install_error_handlers(api)
+api.add_router("/", core_router)
+api.add_router("/units", org_router)

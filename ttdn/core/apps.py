@@ -1,0 +1,17 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+from ttdn.core.navigation import NavItem
+
+
+class CoreConfig(AppConfig):
+    name = "ttdn.core"
+    label = "core"
+    verbose_name = _("Core")
+
+    def ready(self) -> None:
+        from ttdn.core import access, jobs, navigation, signals  # noqa: F401  (jobs, auth audit)
+
+        navigation.register(NavItem(_("To do"), "home", order=0))
+        navigation.register(NavItem(_("Audit log"), "audit_list", order=90, allowed=access.can_browse_audit))
+        navigation.register(NavItem(_("Jobs"), "job_list", order=95, allowed=access.is_operator))

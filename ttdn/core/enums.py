@@ -1,0 +1,25 @@
+"""Choices of the core models."""
+
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+
+class AuditAction(models.TextChoices):
+    CREATE = "create", _("Created")
+    UPDATE = "update", _("Updated")
+    DELETE = "delete", _("Deleted")
+    MOVE = "move", _("Moved")
+    CLOSE = "close", _("Closed")
+    LOGIN = "login", _("Signed in")
+    LOGOUT = "logout", _("Signed out")
+    LOGIN_FAILED = "login_failed", _("Sign-in failed")
+    TOKEN_CREATE = "token_create", _("API token created")
+    TOKEN_REVOKE = "token_revoke", _("API token revoked")
+    TWO_FACTOR = "two_factor", _("Two-factor authentication set up")
+    IMPORT = "import", _("Imported")
+
+
+class JobOutcome(models.TextChoices):
+    RUNNING = "running", _("Running")
+    OK = "ok", _("Succeeded")
+    FAILED = "failed", _("Failed")

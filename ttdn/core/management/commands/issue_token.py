@@ -1,0 +1,21 @@
+from typing import Any
+
+from django.contrib.auth import get_user_model
+from django.core.management.base import BaseCommand, CommandError, CommandParser
+
+from ttdn.core.services import create_token
+
+
+class Command(BaseCommand):
+    help = "Create a personal API token for USERNAME and print it (shown only this once)"
+
+    def add_arguments(self, parser: CommandParser) -> None:
+        parser.add_argument("username")
+        parser.add_argument("--name", default="script", help="a label for the token")
+
+    def handle(self, *args: Any, username: str, name: str, **options: Any) -> None:
+        user = get_user_model().objects.filter(username=username, is_active=True).first()
+        if user is None:
+            raise CommandError(f"no active user {username!r}")
+        _token, key = create_token(user, name=name, by=user)
+        self.stdout.write(key)

@@ -1,0 +1,63 @@
+import signal
+import subprocess
+import sys
+import time
+from typing import Any
+
+from django.contrib.auth import get_user_model
+from django.core.management.base import BaseCommand, CommandParser
+
+from ttdn.core.demo import DEMO_PASSWORD
+
+
+class Command(BaseCommand):
+    help = "Serve the product on one machine: web server, task worker and scheduler together"
+
+    def add_arguments(self, parser: CommandParser) -> None:
+        parser.add_argument("--bind", default="127.0.0.1:8000")
+        parser.add_argument("--workers", type=int, default=2)
+
+    def handle(self, *args: Any, bind: str, workers: int, **options: Any) -> None:
+        processes = self.start(bind, workers)
+        self.banner(bind)
+        stop = {"now": False}
+
+        def request_stop(signum: int, frame: object) -> None:
+            stop["now"] = True
+
+        signal.signal(signal.SIGINT, request_stop)
+        signal.signal(signal.SIGTERM, request_stop)
+        while not stop["now"] and all(p.poll() is None for p in processes.values()):
+            time.sleep(0.5)
+        self.shutdown(processes)
+
+    def start(self, bind: str, workers: int) -> dict[str, subprocess.Popen[bytes]]:
+        python = sys.executable
+        commands = {
+            "web": [python, "-m", "gunicorn", "ttdn.wsgi", "--bind", bind, "--workers", str(workers),
+                    "--threads", "4", "--access-logfile", "-", "--graceful-timeout", "5"],
+            "worker": [python, "-m", "ttdn.manage", "db_worker", "--interval", "1"],
+            "scheduler": [python, "-m", "ttdn.manage", "scheduler"],
+        }
+        return {name: subprocess.Popen(cmd) for name, cmd in commands.items()}
+
+    def banner(self, bind: str) -> None:
+        demo = get_user_model().objects.filter(is_demo=True).order_by("username")
+        lines = [f"\nTTĐN is running on http://{bind}/  (Ctrl-C stops web, worker and scheduler)"]
+        if demo.exists():
+            lines.append(f"Demo accounts, all with the password {DEMO_PASSWORD!r}:")
+            lines += [f"  {u.username:<24} {u.get_full_name()}" for u in demo[:40]]
+        self.stdout.write("\n".join(lines) + "\n")
+
+    def shutdown(self, processes: dict[str, subprocess.Popen[bytes]]) -> None:
+        for name, process in processes.items():
+            if process.poll() is None:
+                process.terminate()
+            elif process.returncode:
+                self.stderr.write(f"{name} stopped with code {process.returncode}")
+        for process in processes.values():
+            try:
+                process.wait(timeout=10)
+            except subprocess.TimeoutExpired:
+                process.kill()
+        self.stdout.write("TTĐN stopped.")

@@ -1,0 +1,55 @@
+"""Request-wide concerns: the address for the audit log, and two-factor enforcement."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from django.conf import settings
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import redirect
+from django_otp import user_has_device
+
+from ttdn.core import access
+from ttdn.core.context import RequestInfo, current_request
+
+OPEN_PREFIXES = ("/accounts/", "/static/", "/i18n/", "/healthz", "/media/")
+
+
+def client_ip(request: HttpRequest) -> str | None:
+    if getattr(settings, "SECURE_PROXY_SSL_HEADER", None):
+        forwarded = request.META.get("HTTP_X_FORWARDED_FOR", "")
+        if forwarded:
+            return forwarded.split(",")[0].strip()
+    return request.META.get("REMOTE_ADDR")
+
+
+class RequestContextMiddleware:
+    def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]) -> None:
+        self.get_response = get_response
+
+    def __call__(self, request: HttpRequest) -> HttpResponse:
+        user_id = request.user.pk if request.user.is_authenticated else None
+        token = current_request.set(RequestInfo(ip_address=client_ip(request), user_id=user_id))
+        try:
+            return self.get_response(request)
+        finally:
+            current_request.reset(token)
+
+
+class TwoFactorMiddleware:
+    """A person with a TOTP device must enter a code before anything else; leaders and
+    operators must set one up first when TTDN_REQUIRE_2FA is on."""
+
+    def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]) -> None:
+        self.get_response = get_response
+
+    def __call__(self, request: HttpRequest) -> HttpResponse:
+        user = request.user
+        if not user.is_authenticated or request.path.startswith(OPEN_PREFIXES):
+            return self.get_response(request)
+        if user_has_device(user):
+            if not user.is_verified():  # type: ignore[union-attr]
+                return redirect("two_factor_verify")
+        elif settings.REQUIRE_2FA and access.needs_two_factor(user):
+            return redirect("two_factor_setup")
+        return self.get_response(request)

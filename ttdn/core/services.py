@@ -1,0 +1,62 @@
+"""Writes of the core: API tokens and two-factor devices."""
+
+from __future__ import annotations
+
+import secrets
+from typing import Any
+
+from django.db import transaction
+from django.utils import timezone
+from django_otp.plugins.otp_totp.models import TOTPDevice
+
+from ttdn.core import audit
+from ttdn.core.enums import AuditAction
+from ttdn.core.models import ApiToken, hash_token
+
+TOKEN_PREFIX = "ttdn_"
+
+
+@transaction.atomic
+def create_token(user: Any, *, name: str, by: Any) -> tuple[ApiToken, str]:
+    """Create a token and return it with its key; only the key's hash is stored."""
+    key = TOKEN_PREFIX + secrets.token_urlsafe(32)
+    token = ApiToken.objects.create(user=user, name=name.strip()[:100], prefix=key[:12], key_hash=hash_token(key))
+    audit.record(AuditAction.TOKEN_CREATE, token, by=by)
+    return token, key
+
+
+@transaction.atomic
+def revoke_token(token: ApiToken, *, by: Any) -> ApiToken:
+    """Revoke the token; revoking twice keeps the first time."""
+    if token.revoked_at is None:
+        token.revoked_at = timezone.now()
+        token.save(update_fields=["revoked_at"])
+        audit.record(AuditAction.TOKEN_REVOKE, token, by=by)
+    return token
+
+
+def user_for_key(key: str) -> Any | None:
+    """The active user of a live token with this key, or None; marks the token used."""
+    token = ApiToken.objects.live().select_related("user").filter(key_hash=hash_token(key)).first()
+    if token is None or not token.user.is_active:
+        return None
+    ApiToken.objects.filter(pk=token.pk).update(last_used_at=timezone.now())
+    return token.user
+
+
+def pending_totp_device(user: Any) -> TOTPDevice:
+    """The person's unconfirmed TOTP device, created when first asked for."""
+    device, _created = TOTPDevice.objects.get_or_create(user=user, confirmed=False, defaults={"name": "TTĐN"})
+    return device
+
+
+@transaction.atomic
+def confirm_totp_device(device: TOTPDevice, token: str, *, by: Any) -> bool:
+    """Confirm the device when `token` is a valid code from it; returns whether it was."""
+    if not device.verify_token(token):
+        return False
+    TOTPDevice.objects.filter(user=device.user, confirmed=True).delete()
+    device.confirmed = True
+    device.save(update_fields=["confirmed"])
+    audit.record(AuditAction.TWO_FACTOR, by=by, object_repr=str(by))
+    return True

@@ -1,0 +1,105 @@
+"""Screens of the core: home ("Việc cần làm"), tokens, two-factor, audit log, jobs, health."""
+
+from __future__ import annotations
+
+import base64
+
+import segno
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
+from django.core.paginator import Paginator
+from django.http import HttpRequest, HttpResponse, JsonResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_GET, require_POST
+from django_otp import login as otp_login
+from django_otp import match_token, user_has_device
+
+from ttdn.core import access, queries, services, todo
+from ttdn.core.forms import AuditFilterForm, OtpForm, TokenForm
+from ttdn.core.models import ApiToken
+
+
+@login_required
+def home(request: HttpRequest) -> HttpResponse:
+    return render(request, "core/home.html", {"items": todo.items_for(request.user)})
+
+
+@require_GET
+def healthz(request: HttpRequest) -> JsonResponse:
+    health = queries.health()
+    body = {
+        "status": "ok" if health.ok else "error",
+        "database": health.database,
+        "migrations": health.migrations,
+        "worker_heartbeat_age_s": None if health.worker_heartbeat_age_s is None else round(health.worker_heartbeat_age_s, 1),
+    }
+    return JsonResponse(body, status=200 if health.ok else 503)
+
+
+@login_required
+def token_list(request: HttpRequest) -> HttpResponse:
+    form = TokenForm(request.POST or None)
+    new_key = None
+    if request.method == "POST" and form.is_valid():
+        _token, new_key = services.create_token(request.user, name=form.cleaned_data["name"], by=request.user)
+        form = TokenForm()
+    tokens = ApiToken.objects.filter(user=request.user)
+    return render(request, "core/token_list.html", {"form": form, "tokens": tokens, "new_key": new_key})
+
+
+@require_POST
+@login_required
+def token_revoke(request: HttpRequest, pk: int) -> HttpResponse:
+    token = get_object_or_404(ApiToken.objects.filter(user=request.user), pk=pk)
+    services.revoke_token(token, by=request.user)
+    messages.success(request, _("The token “%(name)s” is revoked.") % {"name": token.name})
+    return redirect("token_list")
+
+
+@login_required
+def audit_list(request: HttpRequest) -> HttpResponse:
+    if not access.can_browse_audit(request.user):
+        raise PermissionDenied
+    form = AuditFilterForm(request.GET or None)
+    filters = form.cleaned_data if form.is_valid() else {}
+    page = Paginator(queries.audit_entries(request.user, filters), 50).get_page(request.GET.get("page"))
+    return render(request, "core/audit_list.html", {"form": form, "page": page})
+
+
+@login_required
+def job_list(request: HttpRequest) -> HttpResponse:
+    if not access.is_operator(request.user):
+        raise PermissionDenied
+    return render(request, "core/job_list.html", {"statuses": queries.job_statuses(), "health": queries.health()})
+
+
+@login_required
+def two_factor_verify(request: HttpRequest) -> HttpResponse:
+    form = OtpForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        device = match_token(request.user, form.cleaned_data["token"])
+        if device is not None:
+            otp_login(request, device)
+            return redirect("home")
+        form.add_error("token", _("This code is not valid. Check the time on your phone and try again."))
+    return render(request, "core/two_factor_verify.html", {"form": form})
+
+
+@login_required
+def two_factor_setup(request: HttpRequest) -> HttpResponse:
+    if user_has_device(request.user) and not request.user.is_verified():  # type: ignore[union-attr]
+        return redirect("two_factor_verify")  # a stolen password must not replace the device
+    device = services.pending_totp_device(request.user)
+    form = OtpForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        if services.confirm_totp_device(device, form.cleaned_data["token"], by=request.user):
+            otp_login(request, device)
+            messages.success(request, _("Two-factor authentication is on."))
+            return redirect("home")
+        form.add_error("token", _("This code is not valid. Check the time on your phone and try again."))
+    secret = base64.b32encode(device.bin_key).decode()
+    qr = segno.make(device.config_url, error="m").svg_data_uri(scale=4)
+    return render(request, "core/two_factor_setup.html", {"form": form, "secret": secret, "qr": qr})

@@ -1,0 +1,17 @@
+"""Test settings: the real settings, with fast hashing and a throw-away var/ directory."""
+
+import os
+import tempfile
+
+os.environ.setdefault("TTDN_VAR_DIR", tempfile.mkdtemp(prefix="ttdn-test-"))
+os.environ.setdefault("TTDN_SECRET_KEY", "test-only-secret-key-that-is-long-enough-for-checks")
+os.environ.setdefault("TTDN_EMAIL_URL", "locmem://")
+
+from ttdn.settings import *  # noqa: E402,F403
+
+PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+STORAGES = {  # noqa: F405
+    **STORAGES,  # noqa: F405
+    "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
+}
+TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}

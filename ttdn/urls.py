@@ -1,0 +1,17 @@
+from django.contrib import admin
+from django.urls import include, path
+
+from ttdn.api import api
+
+urlpatterns = [
+    path("", include("ttdn.core.urls")),
+    path("units/", include("ttdn.org.urls")),
+    path("i18n/", include("django.conf.urls.i18n")),
+    path("api/v1/", api.urls),
+    path("admin/", admin.site.urls),
+]
+
+handler400 = "ttdn.core.errors.bad_request"
+handler403 = "ttdn.core.errors.permission_denied"
+handler404 = "ttdn.core.errors.page_not_found"
+handler500 = "ttdn.core.errors.server_error"
