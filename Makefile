@@ -35,7 +35,7 @@ lint: install-dev
 	$(BIN)/ruff format --check ttdn bench tests
 	$(BIN)/lint-imports
 	$(BIN)/mypy ttdn
-	$(BIN)/djade --check $$(find ttdn -name '*.html')
+	$(BIN)/djade --target-version 5.2 --check $$(find ttdn -name '*.html')
 	DJANGO_SETTINGS_MODULE=ttdn.settings_test $(TTDN) makemigrations --check --dry-run
 
 test: lint
@@ -45,15 +45,19 @@ test: lint
 test-postgres: install-dev
 	$(BIN)/pytest
 
-# Extract UI strings into the catalogues (needs GNU gettext), then translate the new entries.
+# Extract UI strings into the catalogues (needs GNU gettext), then translate the new vi entries
+# and run `make messages` again to compile. ttdn/locale holds the project's catalogue; an app
+# with its own locale/ directory keeps its strings there.
+APP_CATALOGUES := $(patsubst ttdn/%/locale,%,$(wildcard ttdn/*/locale))
 messages: install-dev
-	cd ttdn && ../$(TTDN) makemessages --locale vi --locale en --no-obsolete --ignore 'tests/*'
+	cd ttdn && ../$(TTDN) makemessages -l vi -l en --no-obsolete --ignore 'tests/*' --ignore '*/tests/*' $(foreach app,$(APP_CATALOGUES),--ignore '$(app)/*')
+	for app in $(APP_CATALOGUES); do (cd ttdn/$$app && ../../$(TTDN) makemessages -l vi -l en --no-obsolete --ignore 'tests/*'); done
 	cd ttdn && ../$(TTDN) compilemessages
 
 lock:
 	rm -rf /tmp/ttdn-lock && $(PYTHON) -m venv /tmp/ttdn-lock
 	/tmp/ttdn-lock/bin/pip install --quiet -r requirements/base.in
-	/tmp/ttdn-lock/bin/pip freeze --exclude-editable > requirements/base.txt
+	{ echo "# Runtime dependencies, pinned. Regenerate with: make lock"; /tmp/ttdn-lock/bin/pip freeze --exclude-editable; } > requirements/base.txt
 
 clean:
 	rm -rf $(VENV) var/static

@@ -7,11 +7,11 @@ os.environ.setdefault("TTDN_VAR_DIR", tempfile.mkdtemp(prefix="ttdn-test-"))
 os.environ.setdefault("TTDN_SECRET_KEY", "test-only-secret-key-that-is-long-enough-for-checks")
 os.environ.setdefault("TTDN_EMAIL_URL", "locmem://")
 
-from ttdn.settings import *  # noqa: E402,F403
+from ttdn.settings import *  # noqa: F403
 
+STATIC_ROOT.mkdir(parents=True, exist_ok=True)  # noqa: F405  (whitenoise looks for it)
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
-STORAGES = {  # noqa: F405
+STORAGES = {
     **STORAGES,  # noqa: F405
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
 }
-TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}

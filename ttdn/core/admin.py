@@ -23,7 +23,9 @@ class AuditedAdmin(admin.ModelAdmin):
         audit.record(action, obj, by=request.user, changes=audit.diff(before, audit.snapshot(obj)))
 
     def delete_model(self, request: HttpRequest, obj: Any) -> None:
-        audit.record(AuditAction.DELETE, obj, by=request.user, changes=audit.diff(audit.snapshot(obj), {}))
+        audit.record(
+            AuditAction.DELETE, obj, by=request.user, changes=audit.diff(audit.snapshot(obj), {})
+        )
         super().delete_model(request, obj)
 
 

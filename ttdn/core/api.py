@@ -32,17 +32,37 @@ class VerifiedSessionAuth(SessionAuth):
         return user
 
 
+def caller(request: HttpRequest) -> Any:
+    """The authenticated user of an API request (token or session)."""
+    return request.auth  # type: ignore[attr-defined]
+
+
 def install_error_handlers(api: NinjaAPI) -> None:
     """Every error is JSON with a `message`; validation errors list what was wrong."""
 
     def reply(request: HttpRequest, status: int, message: str, **extra: Any) -> HttpResponse:
         return api.create_response(request, {"message": message, **extra}, status=status)
 
-    api.add_exception_handler(AuthenticationError, lambda r, e: reply(r, 401, _("Authentication required: send a valid API token.")))
-    api.add_exception_handler(PermissionDenied, lambda r, e: reply(r, 403, str(e) or _("You may not do this.")))
-    api.add_exception_handler(Http404, lambda r, e: reply(r, 404, _("Not found.")))
-    api.add_exception_handler(ValidationError, lambda r, e: reply(r, 422, _("The request is not valid."), errors=e.errors))
-    api.add_exception_handler(HttpError, lambda r, e: reply(r, e.status_code, str(e)))
+    def unauthenticated(request: HttpRequest, error: Any) -> HttpResponse:
+        return reply(request, 401, _("Authentication required: send a valid API token."))
+
+    def forbidden(request: HttpRequest, error: Any) -> HttpResponse:
+        return reply(request, 403, str(error) or _("You may not do this."))
+
+    def not_found(request: HttpRequest, error: Any) -> HttpResponse:
+        return reply(request, 404, _("Not found."))
+
+    def invalid(request: HttpRequest, error: Any) -> HttpResponse:
+        return reply(request, 422, _("The request is not valid."), errors=error.errors)
+
+    def http_error(request: HttpRequest, error: Any) -> HttpResponse:
+        return reply(request, error.status_code, str(error))
+
+    api.add_exception_handler(AuthenticationError, unauthenticated)
+    api.add_exception_handler(PermissionDenied, forbidden)
+    api.add_exception_handler(Http404, not_found)
+    api.add_exception_handler(ValidationError, invalid)
+    api.add_exception_handler(HttpError, http_error)
 
 
 class MembershipOut(Schema):
@@ -64,11 +84,15 @@ router = Router(tags=["me"])
 
 @router.get("/me", response=MeOut, summary="The calling user and their memberships")
 def me(request: HttpRequest) -> MeOut:
-    user = request.auth  # type: ignore[attr-defined]
+    user = caller(request)
     memberships = [
-        MembershipOut(unit=m.unit.code, unit_name=m.unit.name, role=m.role) for m in access.memberships(user)
+        MembershipOut(unit=m.unit.code, unit_name=m.unit.name, role=m.role)
+        for m in access.memberships(user)
     ]
     return MeOut(
-        username=user.username, full_name=user.get_full_name(), email=user.email,
-        is_operator=access.is_operator(user), memberships=memberships,
+        username=user.username,
+        full_name=user.get_full_name(),
+        email=user.email,
+        is_operator=access.is_operator(user),
+        memberships=memberships,
     )

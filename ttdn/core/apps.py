@@ -13,5 +13,7 @@ class CoreConfig(AppConfig):
         from ttdn.core import access, jobs, navigation, signals  # noqa: F401  (jobs, auth audit)
 
         navigation.register(NavItem(_("To do"), "home", order=0))
-        navigation.register(NavItem(_("Audit log"), "audit_list", order=90, allowed=access.can_browse_audit))
+        navigation.register(
+            NavItem(_("Audit log"), "audit_list", order=90, allowed=access.can_browse_audit)
+        )
         navigation.register(NavItem(_("Jobs"), "job_list", order=95, allowed=access.is_operator))

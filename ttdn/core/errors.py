@@ -19,7 +19,9 @@ def bad_request(request: HttpRequest, exception: Exception) -> HttpResponse:
 
 
 def permission_denied(request: HttpRequest, exception: Exception) -> HttpResponse:
-    return _api_error(request, 403, _("You may not do this.")) or defaults.permission_denied(request, exception)
+    return _api_error(request, 403, _("You may not do this.")) or defaults.permission_denied(
+        request, exception
+    )
 
 
 def page_not_found(request: HttpRequest, exception: Exception) -> HttpResponse:

@@ -14,7 +14,11 @@ class SignInForm(AuthenticationForm):
 
 
 class TokenForm(forms.Form):
-    name = forms.CharField(label=_("Name"), max_length=100, help_text=_("What the token is for, e.g. “school website sync”."))
+    name = forms.CharField(
+        label=_("Name"),
+        max_length=100,
+        help_text=_("What the token is for, e.g. “school website sync”."),
+    )
 
 
 class OtpForm(forms.Form):
@@ -22,7 +26,9 @@ class OtpForm(forms.Form):
         label=_("Six-digit code"),
         regex=r"^\s*\d{6}\s*$",
         error_messages={"invalid": _("Enter the six digits shown by your authenticator app.")},
-        widget=forms.TextInput(attrs={"autocomplete": "one-time-code", "inputmode": "numeric", "autofocus": True}),
+        widget=forms.TextInput(
+            attrs={"autocomplete": "one-time-code", "inputmode": "numeric", "autofocus": True}
+        ),
     )
 
     def clean_token(self) -> str:
@@ -31,7 +37,13 @@ class OtpForm(forms.Form):
 
 class AuditFilterForm(forms.Form):
     q = forms.CharField(label=_("Object or person"), required=False, max_length=100)
-    action = forms.ChoiceField(label=_("Action"), required=False, choices=[("", _("All actions")), *AuditAction.choices])
+    action = forms.ChoiceField(
+        label=_("Action"), required=False, choices=[("", _("All actions")), *AuditAction.choices]
+    )
     unit = forms.CharField(label=_("Unit code"), required=False, max_length=32)
-    since = forms.DateField(label=_("From"), required=False, widget=forms.DateInput(attrs={"type": "date"}))
-    until = forms.DateField(label=_("To"), required=False, widget=forms.DateInput(attrs={"type": "date"}))
+    since = forms.DateField(
+        label=_("From"), required=False, widget=forms.DateInput(attrs={"type": "date"})
+    )
+    until = forms.DateField(
+        label=_("To"), required=False, widget=forms.DateInput(attrs={"type": "date"})
+    )

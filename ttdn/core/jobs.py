@@ -5,11 +5,12 @@ from __future__ import annotations
 import io
 import traceback
 from dataclasses import dataclass, field
-from datetime import timedelta
+from datetime import datetime, timedelta
 
 from django.core.management import call_command
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from django_stubs_ext import StrOrPromise
 
 from ttdn.core.enums import JobOutcome
 from ttdn.core.models import JobRun
@@ -22,7 +23,7 @@ class Job:
     name: str
     command: str
     every: timedelta
-    description: str
+    description: StrOrPromise
     args: tuple[str, ...] = field(default_factory=tuple)
 
 
@@ -42,7 +43,7 @@ def get(name: str) -> Job:
     return _jobs[name]
 
 
-def is_due(job: Job, now: timezone.datetime | None = None) -> bool:
+def is_due(job: Job, now: datetime | None = None) -> bool:
     """A job is due when it never ran or its last run started `every` ago or more."""
     last = JobRun.objects.filter(job=job.name).order_by("-started_at").first()
     return last is None or last.started_at <= (now or timezone.now()) - job.every
@@ -64,6 +65,23 @@ def run(job: Job) -> JobRun:
     return job_run
 
 
-register(Job("heartbeat", "enqueue_heartbeat", timedelta(minutes=1), _("Ask the task worker to report that it is alive")))
-register(Job("clear_sessions", "clearsessions", timedelta(days=1), _("Delete expired sign-in sessions")))
-register(Job("prune_task_results", "prune_db_task_results", timedelta(days=1), _("Delete finished background task records older than 30 days"), ("--min-age-days", "30")))
+register(
+    Job(
+        "heartbeat",
+        "enqueue_heartbeat",
+        timedelta(minutes=1),
+        _("Ask the task worker to report that it is alive"),
+    )
+)
+register(
+    Job("clear_sessions", "clearsessions", timedelta(days=1), _("Delete expired sign-in sessions"))
+)
+register(
+    Job(
+        "prune_task_results",
+        "prune_db_task_results",
+        timedelta(days=1),
+        _("Delete finished background task records older than 30 days"),
+        ("--min-age-days", "30"),
+    )
+)

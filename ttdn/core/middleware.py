@@ -48,7 +48,7 @@ class TwoFactorMiddleware:
         if not user.is_authenticated or request.path.startswith(OPEN_PREFIXES):
             return self.get_response(request)
         if user_has_device(user):
-            if not user.is_verified():  # type: ignore[union-attr]
+            if not user.is_verified():  # type: ignore[attr-defined]
                 return redirect("two_factor_verify")
         elif settings.REQUIRE_2FA and access.needs_two_factor(user):
             return redirect("two_factor_setup")

@@ -33,18 +33,30 @@ class AuditEntry(models.Model):
 
     at = models.DateTimeField(_("time"), default=timezone.now, db_index=True)
     actor = models.ForeignKey(
-        settings.AUTH_USER_MODEL, verbose_name=_("by"), on_delete=models.DO_NOTHING,
-        db_constraint=False, null=True, blank=True, related_name="+",
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("by"),
+        on_delete=models.DO_NOTHING,
+        db_constraint=False,
+        null=True,
+        blank=True,
+        related_name="+",
     )
     actor_name = models.CharField(_("by"), max_length=150, blank=True)
     ip_address = models.GenericIPAddressField(_("address"), null=True, blank=True)
-    action = models.CharField(_("action"), max_length=max(len(v) for v in AuditAction.values), choices=AuditAction)
+    action = models.CharField(
+        _("action"), max_length=max(len(v) for v in AuditAction.values), choices=AuditAction
+    )
     object_type = models.CharField(_("object type"), max_length=100, blank=True)
     object_id = models.CharField(_("object id"), max_length=64, blank=True)
     object_repr = models.CharField(_("object"), max_length=255, blank=True)
     unit = models.ForeignKey(
-        "org.Unit", verbose_name=_("unit"), on_delete=models.DO_NOTHING,
-        db_constraint=False, null=True, blank=True, related_name="+",
+        "org.Unit",
+        verbose_name=_("unit"),
+        on_delete=models.DO_NOTHING,
+        db_constraint=False,
+        null=True,
+        blank=True,
+        related_name="+",
     )
     changes = models.JSONField(_("changes"), default=dict, blank=True)
 
@@ -54,7 +66,10 @@ class AuditEntry(models.Model):
         verbose_name = _("audit entry")
         verbose_name_plural = _("audit log")
         ordering = ["-at", "-pk"]
-        indexes = [models.Index(fields=["unit", "-at"]), models.Index(fields=["object_type", "object_id"])]
+        indexes = [
+            models.Index(fields=["unit", "-at"]),
+            models.Index(fields=["object_type", "object_id"]),
+        ]
 
     def __str__(self) -> str:
         return f"{self.at:%Y-%m-%d %H:%M} {self.actor_name} {self.action} {self.object_repr}"
@@ -72,7 +87,9 @@ class ApiTokenQuerySet(models.QuerySet["ApiToken"]):
 class ApiToken(models.Model):
     """A personal API token. Only its SHA-256 is stored; the key is shown once."""
 
-    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="api_tokens")
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="api_tokens"
+    )
     name = models.CharField(_("name"), max_length=100)
     prefix = models.CharField(max_length=12, db_index=True)
     key_hash = models.CharField(max_length=64, unique=True)
@@ -97,7 +114,12 @@ class JobRun(models.Model):
     job = models.CharField(_("job"), max_length=100, db_index=True)
     started_at = models.DateTimeField(_("started at"), default=timezone.now)
     finished_at = models.DateTimeField(_("finished at"), null=True, blank=True)
-    outcome = models.CharField(_("outcome"), max_length=max(len(v) for v in JobOutcome.values), choices=JobOutcome, default=JobOutcome.RUNNING)
+    outcome = models.CharField(
+        _("outcome"),
+        max_length=max(len(v) for v in JobOutcome.values),
+        choices=JobOutcome,
+        default=JobOutcome.RUNNING,
+    )
     output_tail = models.TextField(_("output"), blank=True)
 
     class Meta:

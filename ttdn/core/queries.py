@@ -47,7 +47,9 @@ def job_statuses() -> list[JobStatus]:
     """Every registered job with its latest run (one query for all jobs)."""
     registered = jobs.registered()
     latest: dict[str, JobRun] = {}
-    for run in JobRun.objects.filter(job__in=[j.name for j in registered]).order_by("job", "-started_at"):
+    for run in JobRun.objects.filter(job__in=[j.name for j in registered]).order_by(
+        "job", "-started_at"
+    ):
         latest.setdefault(run.job, run)
     return [JobStatus(job, latest.get(job.name)) for job in registered]
 
@@ -68,4 +70,3 @@ def audit_entries(user: Any, filters: dict[str, Any]) -> QuerySet[AuditEntry]:
     if until := filters.get("until"):
         entries = entries.filter(at__date__lte=until)
     return entries
-

@@ -13,14 +13,16 @@ from ttdn.core import audit
 from ttdn.core.enums import AuditAction
 from ttdn.core.models import ApiToken, hash_token
 
-TOKEN_PREFIX = "ttdn_"
+TOKEN_PREFIX = "ttdn_"  # noqa: S105  (a visible marker, not a secret)
 
 
 @transaction.atomic
 def create_token(user: Any, *, name: str, by: Any) -> tuple[ApiToken, str]:
     """Create a token and return it with its key; only the key's hash is stored."""
     key = TOKEN_PREFIX + secrets.token_urlsafe(32)
-    token = ApiToken.objects.create(user=user, name=name.strip()[:100], prefix=key[:12], key_hash=hash_token(key))
+    token = ApiToken.objects.create(
+        user=user, name=name.strip()[:100], prefix=key[:12], key_hash=hash_token(key)
+    )
     audit.record(AuditAction.TOKEN_CREATE, token, by=by)
     return token, key
 
@@ -46,7 +48,9 @@ def user_for_key(key: str) -> Any | None:
 
 def pending_totp_device(user: Any) -> TOTPDevice:
     """The person's unconfirmed TOTP device, created when first asked for."""
-    device, _created = TOTPDevice.objects.get_or_create(user=user, confirmed=False, defaults={"name": "TTĐN"})
+    device, _created = TOTPDevice.objects.get_or_create(
+        user=user, confirmed=False, defaults={"name": "TTĐN"}
+    )
     return device
 
 

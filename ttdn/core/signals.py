@@ -22,6 +22,8 @@ def audit_logout(sender: Any, request: HttpRequest, user: Any, **kwargs: Any) ->
 
 
 @receiver(signals.user_login_failed)
-def audit_login_failed(sender: Any, credentials: dict[str, Any], request: Any = None, **kwargs: Any) -> None:
+def audit_login_failed(
+    sender: Any, credentials: dict[str, Any], request: Any = None, **kwargs: Any
+) -> None:
     name = str(credentials.get("username", ""))[:150]
     audit.record(AuditAction.LOGIN_FAILED, object_repr=name)

@@ -1,4 +1,4 @@
-""""Việc cần làm": what waits for the signed-in person. Each app registers a provider."""
+""" "Việc cần làm": what waits for the signed-in person. Each app registers a provider."""
 
 from __future__ import annotations
 

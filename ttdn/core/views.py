@@ -5,7 +5,6 @@ from __future__ import annotations
 import base64
 
 import segno
-
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
@@ -34,7 +33,9 @@ def healthz(request: HttpRequest) -> JsonResponse:
         "status": "ok" if health.ok else "error",
         "database": health.database,
         "migrations": health.migrations,
-        "worker_heartbeat_age_s": None if health.worker_heartbeat_age_s is None else round(health.worker_heartbeat_age_s, 1),
+        "worker_heartbeat_age_s": None
+        if health.worker_heartbeat_age_s is None
+        else round(health.worker_heartbeat_age_s, 1),
     }
     return JsonResponse(body, status=200 if health.ok else 503)
 
@@ -44,16 +45,20 @@ def token_list(request: HttpRequest) -> HttpResponse:
     form = TokenForm(request.POST or None)
     new_key = None
     if request.method == "POST" and form.is_valid():
-        _token, new_key = services.create_token(request.user, name=form.cleaned_data["name"], by=request.user)
+        _token, new_key = services.create_token(
+            request.user, name=form.cleaned_data["name"], by=request.user
+        )
         form = TokenForm()
-    tokens = ApiToken.objects.filter(user=request.user)
-    return render(request, "core/token_list.html", {"form": form, "tokens": tokens, "new_key": new_key})
+    tokens = ApiToken.objects.filter(user_id=request.user.pk)  # type: ignore[misc]  # signed in: pk is set
+    return render(
+        request, "core/token_list.html", {"form": form, "tokens": tokens, "new_key": new_key}
+    )
 
 
 @require_POST
 @login_required
 def token_revoke(request: HttpRequest, pk: int) -> HttpResponse:
-    token = get_object_or_404(ApiToken.objects.filter(user=request.user), pk=pk)
+    token = get_object_or_404(ApiToken.objects.filter(user_id=request.user.pk), pk=pk)  # type: ignore[misc]  # signed in
     services.revoke_token(token, by=request.user)
     messages.success(request, _("The token “%(name)s” is revoked.") % {"name": token.name})
     return redirect("token_list")
@@ -65,7 +70,9 @@ def audit_list(request: HttpRequest) -> HttpResponse:
         raise PermissionDenied
     form = AuditFilterForm(request.GET or None)
     filters = form.cleaned_data if form.is_valid() else {}
-    page = Paginator(queries.audit_entries(request.user, filters), 50).get_page(request.GET.get("page"))
+    page = Paginator(queries.audit_entries(request.user, filters), 50).get_page(
+        request.GET.get("page")
+    )
     return render(request, "core/audit_list.html", {"form": form, "page": page})
 
 
@@ -73,7 +80,11 @@ def audit_list(request: HttpRequest) -> HttpResponse:
 def job_list(request: HttpRequest) -> HttpResponse:
     if not access.is_operator(request.user):
         raise PermissionDenied
-    return render(request, "core/job_list.html", {"statuses": queries.job_statuses(), "health": queries.health()})
+    return render(
+        request,
+        "core/job_list.html",
+        {"statuses": queries.job_statuses(), "health": queries.health()},
+    )
 
 
 @login_required
@@ -84,7 +95,9 @@ def two_factor_verify(request: HttpRequest) -> HttpResponse:
         if device is not None:
             otp_login(request, device)
             return redirect("home")
-        form.add_error("token", _("This code is not valid. Check the time on your phone and try again."))
+        form.add_error(
+            "token", _("This code is not valid. Check the time on your phone and try again.")
+        )
     return render(request, "core/two_factor_verify.html", {"form": form})
 
 
@@ -99,7 +112,9 @@ def two_factor_setup(request: HttpRequest) -> HttpResponse:
             otp_login(request, device)
             messages.success(request, _("Two-factor authentication is on."))
             return redirect("home")
-        form.add_error("token", _("This code is not valid. Check the time on your phone and try again."))
+        form.add_error(
+            "token", _("This code is not valid. Check the time on your phone and try again.")
+        )
     secret = base64.b32encode(device.bin_key).decode()
     qr = segno.make(device.config_url, error="m").svg_data_uri(scale=4)
     return render(request, "core/two_factor_setup.html", {"form": form, "secret": secret, "qr": qr})

@@ -21,9 +21,17 @@ class MembershipInline(admin.TabularInline):
 
 @admin.register(User)
 class TtdnUserAdmin(AuditedAdmin, UserAdmin):
-    list_display = ["username", "email", "first_name", "last_name", "is_staff", "is_active", "is_demo"]
+    list_display = [
+        "username",
+        "email",
+        "first_name",
+        "last_name",
+        "is_staff",
+        "is_active",
+        "is_demo",
+    ]
     list_filter = ["is_staff", "is_active", "is_demo"]
-    fieldsets = (*UserAdmin.fieldsets, ("TTĐN", {"fields": ["is_demo"]}))
+    fieldsets = (*(UserAdmin.fieldsets or ()), ("TTĐN", {"fields": ["is_demo"]}))
     inlines = [MembershipInline]
 
 
@@ -40,7 +48,9 @@ class UnitAdmin(AuditedAdmin):
         data = {f: form.cleaned_data[f] for f in form.changed_data if f != "parent"}
         if not change:
             data = {f: v for f, v in form.cleaned_data.items() if f != "parent"}
-            created = services.create_unit(parent=form.cleaned_data.get("parent"), by=request.user, **data)
+            created = services.create_unit(
+                parent=form.cleaned_data.get("parent"), by=request.user, **data
+            )
             obj.pk = created.pk
             return
         current = Unit.objects.get(pk=obj.pk)

@@ -9,6 +9,7 @@ from django.shortcuts import get_object_or_404
 from ninja import Field, Query, Router, Schema
 
 from ttdn.core import access
+from ttdn.core.api import caller
 from ttdn.org import queries
 from ttdn.org.models import Unit
 
@@ -44,15 +45,25 @@ class UnitPage(Schema):
 
 def unit_out(unit: Unit, path: list[str]) -> UnitOut:
     return UnitOut(
-        code=unit.code, name=unit.name, short_name=unit.short_name, slug=unit.slug, hostname=unit.hostname,
-        kind=unit.kind, level=unit.level, parent=unit.parent.code if unit.parent else None, path=path,
-        opened_on=unit.opened_on, closed_on=unit.closed_on,
+        code=unit.code,
+        name=unit.name,
+        short_name=unit.short_name,
+        slug=unit.slug,
+        hostname=unit.hostname,
+        kind=unit.kind,
+        level=unit.level,
+        parent=unit.parent.code if unit.parent else None,
+        path=path,
+        opened_on=unit.opened_on,
+        closed_on=unit.closed_on,
     )
 
 
 @router.get("", response=UnitPage, summary="Units visible to the caller")
 def list_units(request: HttpRequest, filters: Query[UnitFilter]) -> UnitPage:
-    units = queries.search_units(access.visible_units(request.auth), q=filters.q, kind=filters.kind, level=filters.level)  # type: ignore[attr-defined]
+    units = queries.search_units(
+        access.visible_units(caller(request)), q=filters.q, kind=filters.kind, level=filters.level
+    )
     page = list(units[filters.offset : filters.offset + filters.limit])
     paths = queries.code_paths(page)
     return UnitPage(count=units.count(), items=[unit_out(u, paths[u.pk]) for u in page])
@@ -60,5 +71,7 @@ def list_units(request: HttpRequest, filters: Query[UnitFilter]) -> UnitPage:
 
 @router.get("/{code}", response=UnitOut, summary="One unit, if visible to the caller")
 def get_unit(request: HttpRequest, code: str) -> UnitOut:
-    unit = get_object_or_404(access.visible_units(request.auth).select_related("parent"), code=code)  # type: ignore[attr-defined]
+    unit = get_object_or_404(
+        access.visible_units(caller(request)).select_related("parent"), code=code
+    )
     return unit_out(unit, queries.code_paths([unit])[unit.pk])

@@ -28,8 +28,14 @@ def axes_username(request: HttpRequest, credentials: dict[str, Any] | None) -> s
 
 class UsernameOrEmailBackend(ModelBackend):
     def authenticate(
-        self, request: HttpRequest | None, username: str | None = None, password: str | None = None, **kwargs: Any
+        self,
+        request: HttpRequest | None,
+        username: str | None = None,
+        password: str | None = None,
+        **kwargs: Any,
     ) -> Any | None:
         if username is None:
             return None
-        return super().authenticate(request, username=resolve_username(username), password=password, **kwargs)
+        return super().authenticate(
+            request, username=resolve_username(username), password=password, **kwargs
+        )

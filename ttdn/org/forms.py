@@ -6,8 +6,12 @@ from ttdn.org.enums import UnitKind, UnitLevel
 
 class UnitFilterForm(forms.Form):
     q = forms.CharField(label=_("Name or code"), required=False, max_length=100)
-    kind = forms.ChoiceField(label=_("Kind"), required=False, choices=[("", _("All kinds")), *UnitKind.choices])
-    level = forms.ChoiceField(label=_("Level"), required=False, choices=[("", _("All levels")), *UnitLevel.choices])
+    kind = forms.ChoiceField(
+        label=_("Kind"), required=False, choices=[("", _("All kinds")), *UnitKind.choices]
+    )
+    level = forms.ChoiceField(
+        label=_("Level"), required=False, choices=[("", _("All levels")), *UnitLevel.choices]
+    )
     include_closed = forms.BooleanField(label=_("Include closed units"), required=False)
 
 

@@ -26,36 +26,68 @@ from ttdn.org.models import Unit, UnitGroup
 
 # Folded header → field. Several spellings are accepted for each column.
 HEADERS = {
-    "ma don vi": "code", "ma": "code",
-    "ten don vi": "name", "ten": "name",
-    "ten viet tat": "short_name", "ten ngan": "short_name",
-    "loai don vi": "kind", "loai": "kind",
+    "ma don vi": "code",
+    "ma": "code",
+    "ten don vi": "name",
+    "ten": "name",
+    "ten viet tat": "short_name",
+    "ten ngan": "short_name",
+    "loai don vi": "kind",
+    "loai": "kind",
     "cap": "level",
-    "ma don vi cap tren": "parent", "don vi cap tren": "parent", "ma cap tren": "parent",
+    "ma don vi cap tren": "parent",
+    "don vi cap tren": "parent",
+    "ma cap tren": "parent",
     "duong dan": "slug",
     "ten mien": "hostname",
     "ngay thanh lap": "opened_on",
-    "ngay giai the": "closed_on", "ngay dong": "closed_on",
+    "ngay giai the": "closed_on",
+    "ngay dong": "closed_on",
     "nhom": "groups",
 }
 REQUIRED = ("code", "name", "kind")
 COLUMN_LABELS = {
-    "code": "Mã đơn vị", "name": "Tên đơn vị", "short_name": "Tên viết tắt", "kind": "Loại đơn vị",
-    "level": "Cấp", "parent": "Mã đơn vị cấp trên", "slug": "Đường dẫn", "hostname": "Tên miền",
-    "opened_on": "Ngày thành lập", "closed_on": "Ngày giải thể", "groups": "Nhóm",
+    "code": "Mã đơn vị",
+    "name": "Tên đơn vị",
+    "short_name": "Tên viết tắt",
+    "kind": "Loại đơn vị",
+    "level": "Cấp",
+    "parent": "Mã đơn vị cấp trên",
+    "slug": "Đường dẫn",
+    "hostname": "Tên miền",
+    "opened_on": "Ngày thành lập",
+    "closed_on": "Ngày giải thể",
+    "groups": "Nhóm",
 }
 KIND_ALIASES = {
-    "bo": UnitKind.MINISTRY, "bo gddt": UnitKind.MINISTRY,
-    "so gddt": UnitKind.DEPARTMENT, "so": UnitKind.DEPARTMENT,
-    "phong gddt": UnitKind.DISTRICT_OFFICE, "phong": UnitKind.DISTRICT_OFFICE,
-    "ubnd tinh": UnitKind.PROVINCE_COMMITTEE, "ubnd thanh pho": UnitKind.PROVINCE_COMMITTEE,
-    "ubnd huyen": UnitKind.DISTRICT_COMMITTEE, "ubnd quan": UnitKind.DISTRICT_COMMITTEE,
-    "ubnd xa": UnitKind.COMMUNE_COMMITTEE, "ubnd phuong": UnitKind.COMMUNE_COMMITTEE,
-    "mam non": UnitKind.PRESCHOOL, "tieu hoc": UnitKind.PRIMARY, "thcs": UnitKind.LOWER_SECONDARY,
-    "thpt": UnitKind.UPPER_SECONDARY, "lien cap": UnitKind.MULTI_LEVEL, "gdtx": UnitKind.CONTINUING,
-    "trung tam": UnitKind.CENTRE, "khac": UnitKind.OTHER,
+    "bo": UnitKind.MINISTRY,
+    "bo gddt": UnitKind.MINISTRY,
+    "so gddt": UnitKind.DEPARTMENT,
+    "so": UnitKind.DEPARTMENT,
+    "phong gddt": UnitKind.DISTRICT_OFFICE,
+    "phong": UnitKind.DISTRICT_OFFICE,
+    "ubnd tinh": UnitKind.PROVINCE_COMMITTEE,
+    "ubnd thanh pho": UnitKind.PROVINCE_COMMITTEE,
+    "ubnd huyen": UnitKind.DISTRICT_COMMITTEE,
+    "ubnd quan": UnitKind.DISTRICT_COMMITTEE,
+    "ubnd xa": UnitKind.COMMUNE_COMMITTEE,
+    "ubnd phuong": UnitKind.COMMUNE_COMMITTEE,
+    "mam non": UnitKind.PRESCHOOL,
+    "tieu hoc": UnitKind.PRIMARY,
+    "thcs": UnitKind.LOWER_SECONDARY,
+    "thpt": UnitKind.UPPER_SECONDARY,
+    "lien cap": UnitKind.MULTI_LEVEL,
+    "gdtx": UnitKind.CONTINUING,
+    "trung tam": UnitKind.CENTRE,
+    "khac": UnitKind.OTHER,
 }
-LEVEL_ALIASES = {"trung uong": UnitLevel.CENTRAL, "tinh": UnitLevel.PROVINCE, "huyen": UnitLevel.DISTRICT, "xa": UnitLevel.COMMUNE, "truong": UnitLevel.SCHOOL}
+LEVEL_ALIASES = {
+    "trung uong": UnitLevel.CENTRAL,
+    "tinh": UnitLevel.PROVINCE,
+    "huyen": UnitLevel.DISTRICT,
+    "xa": UnitLevel.COMMUNE,
+    "truong": UnitLevel.SCHOOL,
+}
 
 
 @dataclass(frozen=True)
@@ -65,7 +97,11 @@ class RowError:
     message: str
 
     def __str__(self) -> str:
-        return _("Row %(row)s, column “%(column)s”: %(message)s") % {"row": self.row, "column": self.column, "message": self.message}
+        return _("Row %(row)s, column “%(column)s”: %(message)s") % {
+            "row": self.row,
+            "column": self.column,
+            "message": self.message,
+        }
 
 
 class ImportFailed(Exception):
@@ -105,7 +141,9 @@ def import_units(path: Path, *, by: Any) -> ImportResult:
     try:
         table = read_table(path)
     except (OSError, UnicodeDecodeError, csv.Error, ValueError, KeyError) as error:
-        raise ImportFailed([RowError(0, "", _("The file cannot be read: %(error)s") % {"error": error})]) from error
+        raise ImportFailed(
+            [RowError(0, "", _("The file cannot be read: %(error)s") % {"error": error})]
+        ) from error
     rows, errors = parse_rows(table)
     errors += check_references(rows)
     if errors:
@@ -119,7 +157,9 @@ def parse_rows(table: list[list[Any]]) -> tuple[list[UnitRow], list[RowError]]:
     columns = [HEADERS.get(fold(str(h or ""))) for h in table[0]]
     missing = [COLUMN_LABELS[c] for c in REQUIRED if c not in columns]
     if missing:
-        return [], [RowError(1, m, _("this column is missing from the header row.")) for m in missing]
+        return [], [
+            RowError(1, m, _("this column is missing from the header row.")) for m in missing
+        ]
     rows, errors = [], []
     for number, cells in enumerate(table[1:], start=2):
         if all(c is None or str(c).strip() == "" for c in cells):
@@ -153,9 +193,16 @@ def _kind(value: Any) -> str:
     if not text:
         return ""
     folded = fold(text).removeprefix("truong ").strip()
-    kind = KIND_ALIASES.get(folded) or next((k for k in UnitKind if fold(str(k.label)) == fold(text) or k.value == text), None)
+    kind = KIND_ALIASES.get(folded) or next(
+        (k for k in UnitKind if fold(str(k.label)) == fold(text) or k.value == text), None
+    )
     if kind is None:
-        raise ValueError(_("“%(value)s” is not a kind of unit (e.g. Sở GDĐT, Phòng GDĐT, Mầm non, Tiểu học, THCS, THPT).") % {"value": text})
+        raise ValueError(
+            _(
+                "“%(value)s” is not a kind of unit (e.g. Sở GDĐT, Phòng GDĐT, Mầm non, Tiểu học, THCS, THPT)."
+            )
+            % {"value": text}
+        )
     return str(kind)
 
 
@@ -165,7 +212,10 @@ def _level(value: Any) -> str:
         return ""
     level = LEVEL_ALIASES.get(text) or next((lv for lv in UnitLevel if lv.value == text), None)
     if level is None:
-        raise ValueError(_("“%(value)s” is not a level (Trung ương, Tỉnh, Huyện, Xã, Trường).") % {"value": value})
+        raise ValueError(
+            _("“%(value)s” is not a level (Trung ương, Tỉnh, Huyện, Xã, Trường).")
+            % {"value": value}
+        )
     return str(level)
 
 
@@ -189,8 +239,17 @@ def _groups(value: Any) -> list[str]:
 
 
 CLEANERS = {
-    "code": _text, "name": _text, "short_name": _text, "kind": _kind, "level": _level, "parent": _text,
-    "slug": _text, "hostname": lambda v: _text(v).lower(), "opened_on": _date, "closed_on": _date, "groups": _groups,
+    "code": _text,
+    "name": _text,
+    "short_name": _text,
+    "kind": _kind,
+    "level": _level,
+    "parent": _text,
+    "slug": _text,
+    "hostname": lambda v: _text(v).lower(),
+    "opened_on": _date,
+    "closed_on": _date,
+    "groups": _groups,
 }
 
 
@@ -205,11 +264,29 @@ def check_references(rows: list[UnitRow]) -> list[RowError]:
     for row in rows:
         code, parent = row.values.get("code"), row.values.get("parent", "")
         if code in seen:
-            errors.append(RowError(row.row, COLUMN_LABELS["code"], _("the code %(code)s appears twice in the file.") % {"code": code}))
+            errors.append(
+                RowError(
+                    row.row,
+                    COLUMN_LABELS["code"],
+                    _("the code %(code)s appears twice in the file.") % {"code": code},
+                )
+            )
         seen.add(code)
         if parent and parent not in codes_in_file and parent not in known_parents:
-            errors.append(RowError(row.row, COLUMN_LABELS["parent"], _("no unit has the code %(code)s.") % {"code": parent}))
-        errors += [RowError(row.row, COLUMN_LABELS["groups"], _("no group has the code %(code)s.") % {"code": g}) for g in row.values.get("groups", []) if g not in known_groups]
+            errors.append(
+                RowError(
+                    row.row,
+                    COLUMN_LABELS["parent"],
+                    _("no unit has the code %(code)s.") % {"code": parent},
+                )
+            )
+        errors += [
+            RowError(
+                row.row, COLUMN_LABELS["groups"], _("no group has the code %(code)s.") % {"code": g}
+            )
+            for g in row.values.get("groups", [])
+            if g not in known_groups
+        ]
     return errors + check_cycles(rows)
 
 
@@ -221,7 +298,13 @@ def check_cycles(rows: list[UnitRow]) -> list[RowError]:
         current = parent_of.get(code, "")
         while current in parent_of and steps <= len(parent_of):
             if current == code:
-                errors.append(RowError(row.row, COLUMN_LABELS["parent"], _("the parents of this unit go round in a circle.")))
+                errors.append(
+                    RowError(
+                        row.row,
+                        COLUMN_LABELS["parent"],
+                        _("the parents of this unit go round in a circle."),
+                    )
+                )
                 break
             current, steps = parent_of[current], steps + 1
     return errors
@@ -248,20 +331,32 @@ def write_rows(rows: list[UnitRow], *, by: Any, source: str) -> ImportResult:
         try:
             was_new = upsert(row, by=by)
         except ValidationError as error:
-            errors += [RowError(row.row, COLUMN_LABELS.get(f, f), "; ".join(m)) for f, m in error.message_dict.items()]
+            errors += [
+                RowError(row.row, COLUMN_LABELS.get(f, f), "; ".join(m))
+                for f, m in error.message_dict.items()
+            ]
             continue
         created, updated = created + was_new, updated + (not was_new)
     if errors:
         transaction.set_rollback(True)
         raise ImportFailed(errors)
-    audit.record(AuditAction.IMPORT, by=by, object_repr=source, changes={"created": created, "updated": updated})
+    audit.record(
+        AuditAction.IMPORT,
+        by=by,
+        object_repr=source,
+        changes={"created": created, "updated": updated},
+    )
     return ImportResult(created, updated)
 
 
 def upsert(row: UnitRow, *, by: Any) -> bool:
     """Create or update the unit of one row; returns True when it was created."""
     values = dict(row.values)
-    parent_code, groups, closed_on = values.pop("parent", ""), values.pop("groups", []), values.pop("closed_on", None)
+    parent_code, groups, closed_on = (
+        values.pop("parent", ""),
+        values.pop("groups", []),
+        values.pop("closed_on", None),
+    )
     parent = Unit.objects.get(code=parent_code) if parent_code else None
     fields = {k: v for k, v in values.items() if v not in ("", None)}
     fields["hostname"] = fields.get("hostname") or None

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from django.contrib.auth.models import AbstractUser, UserManager
+from django.contrib.auth.models import AbstractUser
 from django.db import models
 from django.db.models.functions import Lower
 from django.urls import reverse
@@ -22,8 +22,6 @@ class User(AbstractUser):
     """An account. People sign in with their user name or their e-mail address."""
 
     is_demo = models.BooleanField(_("demo account"), default=False)
-
-    objects = UserManager()
 
     class Meta:
         verbose_name = _("user")
@@ -61,11 +59,19 @@ class Unit(TimestampedModel):
     short_name = models.CharField(_("short name"), max_length=100, blank=True)
     slug = models.SlugField(_("slug"), max_length=100, unique=True)
     hostname = models.CharField(_("host name"), max_length=255, null=True, blank=True, unique=True)
-    kind = models.CharField(_("kind"), max_length=max(len(v) for v in UnitKind.values), choices=UnitKind)
-    level = models.CharField(_("level"), max_length=max(len(v) for v in UnitLevel.values), choices=UnitLevel)
+    kind = models.CharField(
+        _("kind"), max_length=max(len(v) for v in UnitKind.values), choices=UnitKind
+    )
+    level = models.CharField(
+        _("level"), max_length=max(len(v) for v in UnitLevel.values), choices=UnitLevel
+    )
     parent = models.ForeignKey(
-        "self", verbose_name=_("parent unit"), on_delete=models.PROTECT,
-        null=True, blank=True, related_name="children",
+        "self",
+        verbose_name=_("parent unit"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="children",
     )
     path = models.CharField(max_length=512, editable=False, db_index=True)
     depth = models.PositiveSmallIntegerField(default=0, editable=False)
@@ -107,9 +113,18 @@ class UnitGroup(TimestampedModel):
 
     code = models.CharField(_("code"), max_length=32, unique=True)
     name = models.CharField(_("name"), max_length=255)
-    kind = models.CharField(_("kind"), max_length=max(len(v) for v in GroupKind.values), choices=GroupKind, default=GroupKind.CLUSTER)
-    owner = models.ForeignKey(Unit, verbose_name=_("owner unit"), on_delete=models.PROTECT, related_name="owned_groups")
-    members = models.ManyToManyField(Unit, verbose_name=_("members"), related_name="unit_groups", blank=True)
+    kind = models.CharField(
+        _("kind"),
+        max_length=max(len(v) for v in GroupKind.values),
+        choices=GroupKind,
+        default=GroupKind.CLUSTER,
+    )
+    owner = models.ForeignKey(
+        Unit, verbose_name=_("owner unit"), on_delete=models.PROTECT, related_name="owned_groups"
+    )
+    members = models.ManyToManyField(
+        Unit, verbose_name=_("members"), related_name="unit_groups", blank=True
+    )
 
     class Meta:
         verbose_name = _("unit group")
@@ -124,12 +139,20 @@ class UnitChange(models.Model):
     """One step of a unit's history: created, renamed, moved under another parent, closed."""
 
     unit = models.ForeignKey(Unit, on_delete=models.PROTECT, related_name="changes")
-    kind = models.CharField(max_length=max(len(v) for v in UnitChangeKind.values), choices=UnitChangeKind)
+    kind = models.CharField(
+        max_length=max(len(v) for v in UnitChangeKind.values), choices=UnitChangeKind
+    )
     changed_at = models.DateTimeField(default=timezone.now)
     effective_on = models.DateField(null=True, blank=True)
-    by = models.ForeignKey("org.User", on_delete=models.SET_NULL, null=True, blank=True, related_name="+")
-    from_parent = models.ForeignKey(Unit, on_delete=models.PROTECT, null=True, blank=True, related_name="+")
-    to_parent = models.ForeignKey(Unit, on_delete=models.PROTECT, null=True, blank=True, related_name="+")
+    by = models.ForeignKey(
+        "org.User", on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+    from_parent = models.ForeignKey(
+        Unit, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
+    )
+    to_parent = models.ForeignKey(
+        Unit, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
+    )
     changes = models.JSONField(default=dict, blank=True)
 
     class Meta:
@@ -147,8 +170,12 @@ class MembershipQuerySet(models.QuerySet["Membership"]):
 class Membership(TimestampedModel):
     """A person acts for a unit (and reads its whole subtree) in one role."""
 
-    user = models.ForeignKey(User, verbose_name=_("user"), on_delete=models.CASCADE, related_name="memberships")
-    unit = models.ForeignKey(Unit, verbose_name=_("unit"), on_delete=models.PROTECT, related_name="memberships")
+    user = models.ForeignKey(
+        User, verbose_name=_("user"), on_delete=models.CASCADE, related_name="memberships"
+    )
+    unit = models.ForeignKey(
+        Unit, verbose_name=_("unit"), on_delete=models.PROTECT, related_name="memberships"
+    )
     role = models.CharField(_("role"), max_length=max(len(v) for v in Role.values), choices=Role)
     title = models.CharField(_("position"), max_length=255, blank=True)
     is_active = models.BooleanField(_("active"), default=True)

@@ -15,10 +15,19 @@ def code_paths(units: Iterable[Unit]) -> dict[int, list[str]]:
     units = list(units)
     ids = {int(part) for u in units for part in u.path.strip("/").split("/") if part}
     codes = dict(Unit.objects.filter(pk__in=ids).values_list("pk", "code"))
-    return {u.pk: [codes.get(int(p), "?") for p in u.path.strip("/").split("/") if p] for u in units}
+    return {
+        u.pk: [codes.get(int(p), "?") for p in u.path.strip("/").split("/") if p] for u in units
+    }
 
 
-def search_units(units: UnitQuerySet, *, q: str = "", kind: str = "", level: str = "", include_closed: bool = True) -> UnitQuerySet:
+def search_units(
+    units: UnitQuerySet,
+    *,
+    q: str = "",
+    kind: str = "",
+    level: str = "",
+    include_closed: bool = True,
+) -> UnitQuerySet:
     """Filter units by folded name/code words, kind and level; closed units on request."""
     for word in fold(q).split():
         units = units.filter(Q(code__icontains=word) | Q(slug__icontains=word))
@@ -28,4 +37,4 @@ def search_units(units: UnitQuerySet, *, q: str = "", kind: str = "", level: str
         units = units.filter(level=level)
     if not include_closed:
         units = units.open_on()
-    return units.select_related("parent").annotate(child_count=Count("children"))
+    return units.select_related("parent").annotate(child_count=Count("children")).order_by("path")

@@ -18,18 +18,32 @@ from ttdn.core.text import nfc, slugify
 from ttdn.org.enums import Role, UnitChangeKind, level_for
 from ttdn.org.models import Membership, Unit, UnitChange, UnitGroup, User
 
-UNIT_FIELDS = ["code", "name", "short_name", "slug", "hostname", "kind", "level", "parent_id", "opened_on", "closed_on"]
+UNIT_FIELDS = [
+    "code",
+    "name",
+    "short_name",
+    "slug",
+    "hostname",
+    "kind",
+    "level",
+    "parent_id",
+    "opened_on",
+    "closed_on",
+]
 
 
 def unique_slug(name: str, code: str, *, exclude_pk: int | None = None) -> str:
     """A slug from the name, suffixed with the code when the name's slug is taken."""
     base = slugify(name)[:80] or slugify(code)
-    taken = Unit.objects.exclude(pk=exclude_pk).filter(slug=base).exists()
+    same = Unit.objects.filter(slug=base)
+    taken = (same.exclude(pk=exclude_pk) if exclude_pk else same).exists()
     return f"{base}-{slugify(code)}"[:100] if taken else base
 
 
 @transaction.atomic
-def create_unit(*, code: str, name: str, kind: str, by: Any, parent: Unit | None = None, **fields: Any) -> Unit:
+def create_unit(
+    *, code: str, name: str, kind: str, by: Any, parent: Unit | None = None, **fields: Any
+) -> Unit:
     """Create a unit under `parent` (or as a root). Raises ValidationError on a duplicate code."""
     name = nfc(name).strip()
     fields.setdefault("level", level_for(kind))
@@ -40,8 +54,16 @@ def create_unit(*, code: str, name: str, kind: str, by: Any, parent: Unit | None
     unit.path = f"{parent.path if parent else '/'}{unit.pk}/"
     unit.depth = parent.depth + 1 if parent else 0
     unit.save(update_fields=["path", "depth"])
-    UnitChange.objects.create(unit=unit, kind=UnitChangeKind.CREATED, by=_actor(by), to_parent=parent, effective_on=unit.opened_on)
-    audit.record(AuditAction.CREATE, unit, by=by, changes=audit.diff({}, audit.snapshot(unit, UNIT_FIELDS)))
+    UnitChange.objects.create(
+        unit=unit,
+        kind=UnitChangeKind.CREATED,
+        by=_actor(by),
+        to_parent=parent,
+        effective_on=unit.opened_on,
+    )
+    audit.record(
+        AuditAction.CREATE, unit, by=by, changes=audit.diff({}, audit.snapshot(unit, UNIT_FIELDS))
+    )
     return unit
 
 
@@ -55,13 +77,17 @@ def update_unit(unit: Unit, *, by: Any, **fields: Any) -> Unit:
     unit.save()
     changes = audit.diff(before, audit.snapshot(unit, UNIT_FIELDS))
     if changes:
-        UnitChange.objects.create(unit=unit, kind=UnitChangeKind.UPDATED, by=_actor(by), changes=changes)
+        UnitChange.objects.create(
+            unit=unit, kind=UnitChangeKind.UPDATED, by=_actor(by), changes=changes
+        )
         audit.record(AuditAction.UPDATE, unit, by=by, changes=changes)
     return unit
 
 
 @transaction.atomic
-def move_unit(unit: Unit, *, to_parent: Unit | None, by: Any, effective_on: datetime.date | None = None) -> Unit:
+def move_unit(
+    unit: Unit, *, to_parent: Unit | None, by: Any, effective_on: datetime.date | None = None
+) -> Unit:
     """Put `unit` and its subtree under `to_parent`. Raises ValidationError on a cycle."""
     if to_parent is not None and to_parent.path.startswith(unit.path):
         raise ValidationError(_("A unit cannot be moved under itself or one of its own units."))
@@ -75,7 +101,11 @@ def move_unit(unit: Unit, *, to_parent: Unit | None, by: Any, effective_on: date
     Unit.objects.filter(pk=unit.pk).update(parent=to_parent)
     unit.refresh_from_db()
     UnitChange.objects.create(
-        unit=unit, kind=UnitChangeKind.MOVED, by=_actor(by), from_parent=old_parent, to_parent=to_parent,
+        unit=unit,
+        kind=UnitChangeKind.MOVED,
+        by=_actor(by),
+        from_parent=old_parent,
+        to_parent=to_parent,
         effective_on=effective_on or timezone.localdate(),
     )
     changes = {"parent_id": [getattr(old_parent, "pk", None), getattr(to_parent, "pk", None)]}
@@ -91,19 +121,31 @@ def close_unit(unit: Unit, *, on: datetime.date, by: Any) -> Unit:
     unit.full_clean(exclude=["path"])
     unit.save(update_fields=["closed_on", "updated_at"])
     UnitChange.objects.create(unit=unit, kind=UnitChangeKind.CLOSED, by=_actor(by), effective_on=on)
-    audit.record(AuditAction.CLOSE, unit, by=by, changes=audit.diff(before, audit.snapshot(unit, ["closed_on"])))
+    audit.record(
+        AuditAction.CLOSE,
+        unit,
+        by=by,
+        changes=audit.diff(before, audit.snapshot(unit, ["closed_on"])),
+    )
     return unit
 
 
 @transaction.atomic
 def add_membership(user: User, unit: Unit, role: Role, *, by: Any, title: str = "") -> Membership:
     """Let `user` act for `unit` in `role` (idempotent: an existing one is reactivated)."""
-    membership, created = Membership.objects.get_or_create(user=user, unit=unit, role=role, defaults={"title": title})
+    membership, created = Membership.objects.get_or_create(
+        user=user, unit=unit, role=role, defaults={"title": title}
+    )
     if not created and not membership.is_active:
         membership.is_active = True
         membership.save(update_fields=["is_active", "updated_at"])
     if created:
-        audit.record(AuditAction.CREATE, membership, by=by, changes={"role": [None, role], "user_id": [None, user.pk]})
+        audit.record(
+            AuditAction.CREATE,
+            membership,
+            by=by,
+            changes={"role": [None, role], "user_id": [None, user.pk]},
+        )
     return membership
 
 
@@ -114,7 +156,13 @@ def set_group_members(group: UnitGroup, units: list[Unit], *, by: Any) -> UnitGr
     group.members.set(units)
     after = sorted(u.code for u in units)
     if before != after:
-        audit.record(AuditAction.UPDATE, group, by=by, unit_id=group.owner_id, changes={"members": [before, after]})
+        audit.record(
+            AuditAction.UPDATE,
+            group,
+            by=by,
+            unit_id=group.owner_id,
+            changes={"members": [before, after]},
+        )
     return group
 
 

@@ -21,7 +21,9 @@ def items(user: Any) -> list[TodoItem]:
         TodoItem(
             title=_("Set up two-factor authentication"),
             url=reverse("two_factor_setup"),
-            detail=_("You approve and sign for your unit; protect your account with a code from your phone."),
+            detail=_(
+                "You approve and sign for your unit; protect your account with a code from your phone."
+            ),
             urgent=settings.REQUIRE_2FA,
         )
     ]

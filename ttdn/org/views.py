@@ -30,10 +30,15 @@ def unit_detail(request: HttpRequest, code: str) -> HttpResponse:
     unit = get_object_or_404(access.visible_units(request.user).select_related("parent"), code=code)
     context = {
         "unit": unit,
-        "ancestors": [u for u in access.visible_units(request.user).filter(pk__in=unit.ancestor_ids)],
+        "ancestors": [
+            u for u in access.visible_units(request.user).filter(pk__in=unit.ancestor_ids)
+        ],
         "children": unit.children.order_by("name"),
         "groups": unit.unit_groups.order_by("name"),
-        "members": Membership.objects.active().filter(unit=unit).select_related("user").order_by("role", "user__last_name"),
+        "members": Membership.objects.active()
+        .filter(unit=unit)
+        .select_related("user")
+        .order_by("role", "user__last_name"),
         "history": unit.changes.select_related("by", "from_parent", "to_parent")[:50],
     }
     return render(request, "org/unit_detail.html", context)
@@ -45,10 +50,15 @@ def switch_unit(request: HttpRequest) -> HttpResponse:
     form = SwitchUnitForm(request.POST)
     if not form.is_valid():
         return HttpResponseBadRequest()
-    membership = next((m for m in access.memberships(request.user) if m.unit_id == form.cleaned_data["unit"]), None)
+    membership = next(
+        (m for m in access.memberships(request.user) if m.unit_id == form.cleaned_data["unit"]),
+        None,
+    )
     if membership is None:
         return HttpResponseBadRequest()
     request.session["unit_id"] = membership.unit_id
     target = form.cleaned_data["next"]
-    safe = url_has_allowed_host_and_scheme(target, allowed_hosts={request.get_host()}, require_https=request.is_secure())
+    safe = url_has_allowed_host_and_scheme(
+        target, allowed_hosts={request.get_host()}, require_https=request.is_secure()
+    )
     return redirect(target if safe and target else "home")

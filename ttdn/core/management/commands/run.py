@@ -34,8 +34,22 @@ class Command(BaseCommand):
     def start(self, bind: str, workers: int) -> dict[str, subprocess.Popen[bytes]]:
         python = sys.executable
         commands = {
-            "web": [python, "-m", "gunicorn", "ttdn.wsgi", "--bind", bind, "--workers", str(workers),
-                    "--threads", "4", "--access-logfile", "-", "--graceful-timeout", "5"],
+            "web": [
+                python,
+                "-m",
+                "gunicorn",
+                "ttdn.wsgi",
+                "--bind",
+                bind,
+                "--workers",
+                str(workers),
+                "--threads",
+                "4",
+                "--access-logfile",
+                "-",
+                "--graceful-timeout",
+                "5",
+            ],
             "worker": [python, "-m", "ttdn.manage", "db_worker", "--interval", "1"],
             "scheduler": [python, "-m", "ttdn.manage", "scheduler"],
         }

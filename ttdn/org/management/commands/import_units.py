@@ -20,4 +20,7 @@ class Command(BaseCommand):
             result = import_units(file, by=None)
         except ImportFailed as failure:
             raise CommandError(_("Nothing was imported.") + "\n" + str(failure)) from None
-        self.stdout.write(_("%(created)s units created, %(updated)s updated.") % {"created": result.created, "updated": result.updated})
+        self.stdout.write(
+            _("%(created)s units created, %(updated)s updated.")
+            % {"created": result.created, "updated": result.updated}
+        )

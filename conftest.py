@@ -1,0 +1,161 @@
+"""The shared cast: Sở → Phòng → school A and school B with their people, and an outsider.
+
+The outsider is a whole other province with its own school and officer, so that every access
+test has data that *could* leak.
+"""
+
+from __future__ import annotations
+
+import importlib
+from dataclasses import dataclass
+
+import pytest
+
+from ttdn.org.enums import Role, UnitKind
+from ttdn.org.models import Unit, User
+from ttdn.org.tests.factories import UnitFactory, UserFactory, member
+
+
+@dataclass
+class Cast:
+    so: Unit
+    phong: Unit
+    school_a: Unit
+    school_b: Unit
+    outsider_so: Unit
+    outsider_school: Unit
+    so_leader: User
+    phong_leader: User
+    phong_officer: User
+    teacher_a: User
+    teacher_b: User
+    outsider: User
+    operator: User
+
+
+@pytest.fixture
+def cast(db: None) -> Cast:
+    so = UnitFactory(
+        code="SGD-HP", name="Sở Giáo dục và Đào tạo thành phố Hải Phòng", kind=UnitKind.DEPARTMENT
+    )
+    phong = UnitFactory(
+        code="PGD-HB",
+        name="Phòng Giáo dục và Đào tạo quận Hồng Bàng",
+        kind=UnitKind.DISTRICT_OFFICE,
+        parent=so,
+    )
+    school_a = UnitFactory(
+        code="HB-A", name="Trường THCS Hồng Bàng", kind=UnitKind.LOWER_SECONDARY, parent=phong
+    )
+    school_b = UnitFactory(
+        code="HB-B", name="Trường Tiểu học Lý Tự Trọng", kind=UnitKind.PRIMARY, parent=phong
+    )
+    outsider_so = UnitFactory(
+        code="SGD-QN", name="Sở Giáo dục và Đào tạo tỉnh Quảng Ninh", kind=UnitKind.DEPARTMENT
+    )
+    outsider_school = UnitFactory(
+        code="QN-X", name="Trường THCS Cẩm Phú", kind=UnitKind.LOWER_SECONDARY, parent=outsider_so
+    )
+    return Cast(
+        so=so,
+        phong=phong,
+        school_a=school_a,
+        school_b=school_b,
+        outsider_so=outsider_so,
+        outsider_school=outsider_school,
+        so_leader=member("so-leader", so, Role.LEADER),
+        phong_leader=member("phong-leader", phong, Role.LEADER),
+        phong_officer=member("phong-officer", phong, Role.OFFICER),
+        teacher_a=member("teacher-a", school_a, Role.OFFICER),
+        teacher_b=member("teacher-b", school_b, Role.OFFICER),
+        outsider=member("outsider", outsider_so, Role.OFFICER),
+        operator=UserFactory(username="operator", is_staff=True),
+    )
+
+
+# --- Browser tests: Playwright driving Debian's chromium -----------------------------------
+
+CHROMIUM = "/usr/bin/chromium"
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
+
+
+@pytest.fixture(scope="session")
+def browser():
+    """Headless chromium. Outside CI, missing chromium skips; with TTDN_CI=1 it fails."""
+    import os
+
+    if not os.path.exists(CHROMIUM):
+        reason = f"browser tests need Debian's chromium at {CHROMIUM} (apt-get install chromium)"
+        if os.environ.get("TTDN_CI") == "1":
+            pytest.fail(reason)
+        pytest.skip(reason)
+    # Playwright's sync API runs an event loop in this thread; the test's own ORM calls are safe.
+    os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = "true"
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        instance = playwright.chromium.launch(
+            executable_path=CHROMIUM, headless=True, args=CHROMIUM_ARGS
+        )
+        yield instance
+        instance.close()
+
+
+@pytest.fixture
+def page(browser, live_server):
+    """A fresh browser page whose relative URLs go to the live test server."""
+    context = browser.new_context(base_url=live_server.url, locale="vi-VN")
+    page = context.new_page()
+    page.set_default_timeout(10_000)
+    yield page
+    context.close()
+
+
+def sign_in(page, username: str, password: str) -> None:
+    """Sign in through the real form."""
+    page.goto("/accounts/login/")
+    page.fill("input[name=username]", username)
+    page.fill("input[name=password]", password)
+    page.click("main button[type=submit]")
+
+
+# --- The append-only audit log and test flushes --------------------------------------------
+
+AUDIT_TRIGGERS = importlib.import_module("ttdn.core.migrations.0003_audit_append_only")
+
+
+@pytest.fixture(autouse=True)
+def _audit_log_append_only(request):
+    """Transactional tests empty every table afterwards; on SQLite that is a DELETE, which the
+    append-only triggers refuse. Such tests drop the triggers just before that flush, and every
+    database test makes sure they are in place when it starts. (PostgreSQL flushes with
+    TRUNCATE, which row triggers do not see.)"""
+    transactional = (
+        "transactional_db" in request.fixturenames or "live_server" in request.fixturenames
+    )
+    marker = request.node.get_closest_marker("django_db")
+    transactional = transactional or bool(marker and marker.kwargs.get("transaction"))
+    if not (transactional or marker or "db" in request.fixturenames):
+        yield
+        return
+    request.getfixturevalue("transactional_db" if transactional else "db")
+    from django.db import connection
+
+    sqlite = connection.vendor == "sqlite"
+    _run_sql(connection, AUDIT_TRIGGERS.SQLITE if sqlite else [])
+    yield
+    _run_sql(connection, AUDIT_TRIGGERS.SQLITE_REVERSE if sqlite and transactional else [])
+
+
+def _run_sql(connection, statements: list[str]) -> None:
+    with connection.cursor() as cursor:
+        for sql in statements:
+            cursor.execute(sql)

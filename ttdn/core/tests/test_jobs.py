@@ -1,0 +1,106 @@
+from datetime import timedelta
+
+import pytest
+from django.core.management import CommandError, call_command
+from django.utils import timezone
+from django_tasks_db.models import DBTaskResult
+
+from ttdn.core import jobs
+from ttdn.core.enums import JobOutcome
+from ttdn.core.models import JobRun, WorkerHeartbeat
+from ttdn.core.tasks import heartbeat
+
+
+def test_scheduler_once_runs_every_due_job_and_records_it(db):
+    call_command("scheduler", "--once")
+
+    assert sorted(JobRun.objects.values_list("job", "outcome")) == [
+        ("clear_sessions", "ok"),
+        ("heartbeat", "ok"),
+        ("prune_task_results", "ok"),
+    ]
+
+
+def test_scheduler_twice_does_not_rerun_jobs_that_are_not_due(db):
+    call_command("scheduler", "--once")
+
+    call_command("scheduler", "--once")
+
+    assert JobRun.objects.count() == 3
+
+
+def test_job_is_due_again_after_its_interval(db):
+    job = jobs.get("clear_sessions")
+    JobRun.objects.create(job=job.name, started_at=timezone.now() - timedelta(days=1, minutes=1))
+
+    assert jobs.is_due(job) is True
+
+
+def test_failing_job_is_recorded_with_its_output(db):
+    job = jobs.Job("broken", "import_units", timedelta(hours=1), "test", ("/nonexistent.csv",))
+
+    run = jobs.run(job)
+
+    assert (
+        run.outcome,
+        "No such file" in run.output_tail or "Không có tệp" in run.output_tail,
+        run.finished_at is not None,
+    ) == (JobOutcome.FAILED, True, True)
+
+
+def test_run_job_unknown_name_names_the_known_jobs(db):
+    with pytest.raises(
+        CommandError, match="known jobs: clear_sessions, heartbeat, prune_task_results"
+    ):
+        call_command("run_job", "nope")
+
+
+def test_worker_runs_the_queued_heartbeat(db):
+    call_command("enqueue_heartbeat")
+
+    call_command("db_worker", "--batch", "--no-startup-delay")
+
+    assert WorkerHeartbeat.objects.count() == 1
+
+
+def test_enqueue_heartbeat_twice_queues_one_task(db):
+    call_command("enqueue_heartbeat")
+    call_command("enqueue_heartbeat")
+
+    assert DBTaskResult.objects.filter(task_path=heartbeat.module_path).count() == 1
+
+
+def test_healthz_reports_database_migrations_and_heartbeat_age(db, client):
+    WorkerHeartbeat.objects.create(worker="w1", seen_at=timezone.now() - timedelta(seconds=30))
+
+    body = client.get("/healthz").json()
+
+    assert (
+        body["status"],
+        body["database"],
+        body["migrations"],
+        29 <= body["worker_heartbeat_age_s"] < 60,
+    ) == ("ok", True, True, True)
+
+
+def test_healthz_without_worker_has_no_age(db, client):
+    assert client.get("/healthz").json()["worker_heartbeat_age_s"] is None
+
+
+def test_jobs_page_only_for_operators(cast, client):
+    client.force_login(cast.so_leader)
+
+    assert client.get("/ops/jobs/").status_code == 403
+
+
+def test_jobs_page_lists_last_runs(cast, client):
+    call_command("scheduler", "--once")
+    client.force_login(cast.operator)
+
+    response = client.get("/ops/jobs/")
+
+    assert [(s.job.name, s.last_run.outcome) for s in response.context["statuses"]] == [
+        ("clear_sessions", "ok"),
+        ("heartbeat", "ok"),
+        ("prune_task_results", "ok"),
+    ]
