@@ -31,8 +31,8 @@ run: install
 	$(TTDN) run
 
 lint: install-dev
-	$(BIN)/ruff check ttdn bench tests
-	$(BIN)/ruff format --check ttdn bench tests
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
 	$(BIN)/lint-imports
 	$(BIN)/mypy ttdn
 	$(BIN)/djade --target-version 5.2 --check $$(find ttdn -name '*.html')

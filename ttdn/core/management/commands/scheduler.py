@@ -15,6 +15,12 @@ class Command(BaseCommand):
         parser.add_argument("--interval", type=float, default=20.0, help="seconds between checks")
 
     def handle(self, *args: Any, once: bool, interval: float, **options: Any) -> None:
+        try:
+            self.loop(once=once, interval=interval)
+        except KeyboardInterrupt:
+            self.stdout.write("scheduler stopped")
+
+    def loop(self, *, once: bool, interval: float) -> None:
         while True:
             close_old_connections()
             for job in jobs.registered():
