@@ -42,7 +42,7 @@ def test_unit_list_query_count(cast, client, django_assert_num_queries, item_cou
         UnitFactory(parent=cast.school_a)
     client.force_login(cast.phong_officer)
 
-    with django_assert_num_queries(5):
+    with django_assert_num_queries(6):
         client.get("/units/")
 
 
