@@ -4,6 +4,7 @@ from ninja import NinjaAPI
 
 from ttdn.core.api import TokenAuth, VerifiedSessionAuth, install_error_handlers
 from ttdn.core.api import router as core_router
+from ttdn.events.api import router as events_router
 from ttdn.org.api import router as org_router
 
 api = NinjaAPI(
@@ -16,3 +17,4 @@ api = NinjaAPI(
 install_error_handlers(api)
 api.add_router("/", core_router)
 api.add_router("/units", org_router)
+api.add_router("/anniversaries", events_router)

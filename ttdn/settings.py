@@ -10,6 +10,8 @@ Variables (all optional on a developer machine):
   TTDN_MEDIA_ROOT     where uploaded files live; default var/media
   TTDN_VAR_DIR        the directory for the SQLite file, the secret key and static files; default ./var
   TTDN_REQUIRE_2FA    "true" makes leaders and operators set up TOTP before they can work
+  TTDN_EVEN_YEAR_RULE which anniversaries count as "năm chẵn": round_and_half (default) or round
+  TTDN_ANNIVERSARY_LEAD_DAYS  days before a năm chẵn anniversary its reminder appears; default 60
 """
 
 import os
@@ -77,6 +79,7 @@ REQUIRE_2FA = env_bool("TTDN_REQUIRE_2FA", default=False)
 INSTALLED_APPS = [
     "ttdn.core",
     "ttdn.org",
+    "ttdn.events",
     "django.contrib.admin",
     "django.contrib.auth",
     "django.contrib.contenttypes",
@@ -178,6 +181,13 @@ AXES_RESET_ON_SUCCESS = True
 AXES_VERBOSE = False
 
 OTP_TOTP_ISSUER = "TTĐN"
+
+# Anniversaries (ttdn.events). Nghị định 145/2013/NĐ-CP defines năm tròn (the count ends in 0) and
+# năm lẻ 5 (ends in 5); no law defines "năm chẵn", so each deployment says which it plans for:
+# "round_and_half" (năm tròn and năm lẻ 5, the default) or "round" (năm tròn only).
+EVEN_YEAR_RULE = os.environ.get("TTDN_EVEN_YEAR_RULE", "round_and_half")
+# A năm chẵn anniversary appears in "Việc cần làm" this many days ahead, to plan its communication.
+ANNIVERSARY_LEAD_DAYS = int(os.environ.get("TTDN_ANNIVERSARY_LEAD_DAYS", "60"))
 
 SESSION_COOKIE_SECURE = HTTPS
 CSRF_COOKIE_SECURE = HTTPS

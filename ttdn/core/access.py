@@ -94,3 +94,15 @@ def roles_in(user: Any, unit: Unit) -> set[str]:
 def needs_two_factor(user: Any) -> bool:
     """Leaders and operators must use TOTP when the deployment requires it."""
     return is_operator(user) or bool(_paths(user, {Role.LEADER}))
+
+
+def concerning_unit_ids(user: Any) -> set[int]:
+    """Units above the person's own: what they decide (plans, commemorations) concerns the person."""
+    return {pk for m in memberships(user) for pk in m.unit.ancestor_ids}
+
+
+def active_membership(user: Any, session: Any) -> Membership | None:
+    """The membership the person acts through: the one chosen in the header, else the first."""
+    found = memberships(user)
+    chosen = session.get("unit_id")
+    return next((m for m in found if m.unit_id == chosen), found[0] if found else None)

@@ -10,13 +10,8 @@ def layout(request: HttpRequest) -> dict[str, Any]:
     user = request.user
     if not user.is_authenticated:
         return {}
-    memberships = access.memberships(user)
-    active_id = request.session.get("unit_id")
-    active = next(
-        (m for m in memberships if m.unit_id == active_id), memberships[0] if memberships else None
-    )
     return {
         "nav_items": navigation.items_for(user),
-        "my_memberships": memberships,
-        "active_membership": active,
+        "my_memberships": access.memberships(user),
+        "active_membership": access.active_membership(user, request.session),
     }

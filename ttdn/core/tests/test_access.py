@@ -89,3 +89,18 @@ def test_moving_a_school_changes_who_sees_it(cast):
         ["HB-A", "PGD-HB"],
         ["HB-B", "QN-X", "SGD-QN"],
     )
+
+
+def test_concerning_unit_ids_are_the_units_above(cast):
+    assert access.concerning_unit_ids(cast.teacher_a) == {cast.so.pk, cast.phong.pk}
+
+
+def test_active_membership_follows_the_switcher_choice(cast):
+    from ttdn.org.tests.factories import MembershipFactory
+
+    MembershipFactory(user=cast.teacher_a, unit=cast.school_b, role=Role.EDITOR)
+
+    chosen = access.active_membership(cast.teacher_a, {"unit_id": cast.school_b.pk})
+    default = access.active_membership(cast.teacher_a, {})
+
+    assert (chosen.unit, default.unit) == (cast.school_b, cast.school_a)

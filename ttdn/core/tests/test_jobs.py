@@ -55,7 +55,8 @@ def test_run_job_unknown_name_names_the_known_jobs(db):
         call_command("run_job", "nope")
 
 
-def test_worker_runs_the_queued_heartbeat(db):
+@pytest.mark.django_db(transaction=True)  # the worker manages its own connection
+def test_worker_runs_the_queued_heartbeat():
     call_command("enqueue_heartbeat")
 
     call_command("db_worker", "--batch", "--no-startup-delay")

@@ -22,7 +22,6 @@ class Command(BaseCommand):
 
     def loop(self, *, once: bool, interval: float) -> None:
         while True:
-            close_old_connections()
             for job in jobs.registered():
                 if jobs.is_due(job):
                     job_run = jobs.run(job)
@@ -30,3 +29,4 @@ class Command(BaseCommand):
             if once:
                 return
             time.sleep(interval)
+            close_old_connections()  # between rounds, as a request would

@@ -1,5 +1,11 @@
 // Small behaviours, kept out of the templates so the Content-Security-Policy forbids inline script.
 "use strict";
+// The navigation is open by default (it works without script); on a phone it starts folded.
+document.addEventListener("DOMContentLoaded", () => {
+  if (!window.matchMedia("(min-width: 900px)").matches) {
+    document.querySelectorAll("details.menu[open]").forEach((menu) => { menu.open = false; });
+  }
+});
 document.addEventListener("change", (event) => {
   const select = event.target.closest("select[data-autosubmit]");
   if (select && select.form) select.form.requestSubmit();
