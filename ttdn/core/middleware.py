@@ -7,6 +7,8 @@ from collections.abc import Callable
 from django.conf import settings
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect
+from django.utils import translation
+from django.utils.cache import patch_vary_headers
 from django_otp import user_has_device
 
 from ttdn.core import access
@@ -53,3 +55,34 @@ class TwoFactorMiddleware:
         elif settings.REQUIRE_2FA and access.needs_two_factor(user):
             return redirect("two_factor_setup")
         return self.get_response(request)
+
+
+class LanguageMiddleware:
+    """Vietnamese unless the person chose English with the switch (a cookie).
+
+    The browser's Accept-Language is ignored in the UI: officials' machines often say English
+    while they work in Vietnamese. API clients may still ask for English with Accept-Language.
+    """
+
+    def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]) -> None:
+        self.get_response = get_response
+
+    def __call__(self, request: HttpRequest) -> HttpResponse:
+        language = self.language_for(request)
+        translation.activate(language)
+        request.LANGUAGE_CODE = language  # type: ignore[attr-defined]
+        response = self.get_response(request)
+        response.headers.setdefault("Content-Language", language)
+        patch_vary_headers(
+            response,
+            ["Cookie", "Accept-Language"] if request.path.startswith("/api/") else ["Cookie"],
+        )
+        return response
+
+    def language_for(self, request: HttpRequest) -> str:
+        chosen = request.COOKIES.get(settings.LANGUAGE_COOKIE_NAME)
+        if chosen and translation.check_for_language(chosen) and chosen in dict(settings.LANGUAGES):
+            return chosen
+        if request.path.startswith("/api/"):
+            return translation.get_language_from_request(request)
+        return settings.LANGUAGE_CODE

@@ -170,3 +170,11 @@ def test_server_error_page_is_bilingual(cast, client):
     html = loader.get_template("500.html").render()
 
     assert ("Đã có lỗi xảy ra" in html, "Something went wrong" in html) == (True, True)
+
+
+def test_ui_stays_vietnamese_whatever_the_browser_asks(cast, client):
+    client.force_login(cast.teacher_a)
+
+    html = client.get("/", headers={"Accept-Language": "en-US,en;q=0.9"}).content.decode()
+
+    assert ("<h1>Việc cần làm</h1>" in html, '<html lang="vi">' in html) == (True, True)

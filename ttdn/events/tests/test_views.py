@@ -244,9 +244,8 @@ def test_commemoration_create_refuses_an_impossible_date_with_the_reason(client,
         "month": 2,
     }
 
-    response = signed_in(client, cast.teacher_a).post(
-        reverse("events:commemoration_create"), data, HTTP_ACCEPT_LANGUAGE="en"
-    )
+    client.cookies["django_language"] = "en"
+    response = signed_in(client, cast.teacher_a).post(reverse("events:commemoration_create"), data)
 
     assert (
         response.status_code,
@@ -357,7 +356,8 @@ def test_home_lists_one_reminder_per_coming_round_anniversary(client, cast, sett
         scope=Scope.LOCAL,
     )
 
-    response = signed_in(client, cast.teacher_a).get(reverse("home"), HTTP_ACCEPT_LANGUAGE="en")
+    client.cookies["django_language"] = "en"
+    response = signed_in(client, cast.teacher_a).get(reverse("home"))
 
     titles = [item.title for item in response.context["items"] if item.url.startswith("/calendar/")]
     assert titles == ["Plan the communication for Ngày giải phóng: 70 years"]
