@@ -6,6 +6,7 @@ from ttdn.core.api import TokenAuth, VerifiedSessionAuth, install_error_handlers
 from ttdn.core.api import router as core_router
 from ttdn.events.api import router as events_router
 from ttdn.org.api import router as org_router
+from ttdn.reports.api import router as reports_router
 
 api = NinjaAPI(
     title="TTĐN API",
@@ -18,3 +19,4 @@ install_error_handlers(api)
 api.add_router("/", core_router)
 api.add_router("/units", org_router)
 api.add_router("/anniversaries", events_router)
+api.add_router("/reports", reports_router)

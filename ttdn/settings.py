@@ -80,6 +80,7 @@ INSTALLED_APPS = [
     "ttdn.core",
     "ttdn.org",
     "ttdn.events",
+    "ttdn.reports",
     "django.contrib.admin",
     "django.contrib.auth",
     "django.contrib.contenttypes",

@@ -7,6 +7,7 @@ urlpatterns = [
     path("", include("ttdn.core.urls")),
     path("units/", include("ttdn.org.urls")),
     path("calendar/", include("ttdn.events.urls")),
+    path("reports/", include("ttdn.reports.urls")),
     path("i18n/", include("django.conf.urls.i18n")),
     path("api/v1/", api.urls),
     path("admin/", admin.site.urls),

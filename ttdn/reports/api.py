@@ -1,0 +1,180 @@
+"""/api/v1/reports: rounds, a submission, its values, submitting it, a consolidation and
+completeness, for the caller's units."""
+
+from __future__ import annotations
+
+import datetime
+from decimal import Decimal
+from typing import Any
+
+from django.core.exceptions import PermissionDenied
+from django.http import HttpRequest
+from django.shortcuts import get_object_or_404
+from ninja import Field, Query, Router, Schema
+from ninja.errors import HttpError
+
+from ttdn.core import access
+from ttdn.core.api import caller
+from ttdn.reports import queries, rules, services
+from ttdn.reports.enums import Basis
+from ttdn.reports.models import Round, Submission
+from ttdn.reports.validation import ValuesInvalid
+
+router = Router(tags=["reports"])
+
+
+class RoundOut(Schema):
+    id: int
+    title: str
+    owner: str = Field(description="code of the unit that opened the round")
+    period: str = Field(description="period key, e.g. 2026-H1")
+    data_from: datetime.date
+    data_to: datetime.date
+    opens_on: datetime.date
+    due_on: datetime.date
+    closes_on: datetime.date
+
+
+class SubmissionOut(Schema):
+    id: int
+    round: int
+    unit: str
+    status: str
+    due_on: datetime.date
+    submitted: bool
+    on_time: bool
+    approved: bool
+    editable: bool
+    values: dict[str, Any]
+
+
+class ValuesIn(Schema):
+    values: dict[str, Any] = Field(description="by indicator code; numbers, yes/no, text")
+    reasons: dict[str, str] = Field(
+        default_factory=dict, description="why a computed value changes"
+    )
+
+
+class UnitFilter(Schema):
+    unit: str = Field("", description="a unit code; default: the round's owner")
+    basis: Basis = Basis.APPROVED
+
+
+def _round_out(r: Round) -> dict[str, Any]:
+    fields = ["id", "title", "data_from", "data_to", "opens_on", "due_on", "closes_on"]
+    return {**{f: getattr(r, f) for f in fields}, "owner": r.owner.code, "period": r.period_key}
+
+
+def _submission_out(s: Submission) -> dict[str, Any]:
+    return {
+        "id": s.pk,
+        "round": s.round_id,
+        "unit": s.unit.code,
+        "status": s.status,
+        "due_on": s.due_on,
+        "submitted": s.is_submitted,
+        "on_time": s.on_time,
+        "approved": s.status == "approved",
+        "editable": services.is_editable(s),
+        "values": {v.indicator.code: v.as_json() for v in s.values.select_related("indicator")},
+    }
+
+
+@router.get("/rounds", response=list[RoundOut], summary="Rounds the caller can see")
+def list_rounds(request: HttpRequest) -> list[dict[str, Any]]:
+    rounds = Round.objects.visible_to(caller(request)).select_related("owner")
+    return [_round_out(r) for r in rounds]
+
+
+def _submission(request: HttpRequest, pk: int) -> Submission:
+    found = Submission.objects.visible_to(caller(request)).select_related("round", "unit")
+    return get_object_or_404(found, pk=pk)
+
+
+@router.get("/submissions/{pk}", response=SubmissionOut, summary="One report and its values")
+def get_submission(request: HttpRequest, pk: int) -> dict[str, Any]:
+    return _submission_out(_submission(request, pk))
+
+
+@router.put("/submissions/{pk}/values", response=SubmissionOut, summary="Store values")
+def put_values(request: HttpRequest, pk: int, body: ValuesIn) -> dict[str, Any]:
+    """Every value is checked; on an error nothing is stored (422 with `errors` by code)."""
+    submission = _submission(request, pk)
+    if not rules.can_fill(caller(request), submission):
+        raise PermissionDenied
+    try:
+        services.save_values(submission, body.values, reasons=body.reasons, by=caller(request))
+    except ValuesInvalid as error:
+        raise HttpError(422, str(error)) from error
+    except services.Locked as error:
+        raise HttpError(409, str(error)) from error
+    return _submission_out(_submission(request, pk))
+
+
+@router.post("/submissions/{pk}/submit", response=SubmissionOut, summary="Submit the report")
+def submit(request: HttpRequest, pk: int) -> dict[str, Any]:
+    submission = _submission(request, pk)
+    if not rules.can_fill(caller(request), submission):
+        raise PermissionDenied
+    try:
+        services.submit_submission(submission, by=caller(request))
+    except ValuesInvalid as error:
+        raise HttpError(422, str(error)) from error
+    except (services.Locked, services.InvalidTransition) as error:
+        raise HttpError(409, str(error)) from error
+    return _submission_out(_submission(request, pk))
+
+
+def _figure(value: Decimal | None) -> str | None:
+    """A figure as a JSON string without trailing zeros ("12.5", "9"), or null."""
+    return None if value is None else format(value.normalize(), "f")
+
+
+def _round_and_unit(request: HttpRequest, pk: int, code: str) -> tuple[Round, Any]:
+    user = caller(request)
+    round_ = get_object_or_404(Round.objects.visible_to(user), pk=pk)
+    unit = get_object_or_404(access.visible_units(user), code=code or round_.owner.code)
+    return round_, unit
+
+
+@router.get("/rounds/{pk}/consolidation", summary="Totals of the reports below a unit")
+def consolidation(request: HttpRequest, pk: int, filters: Query[UnitFilter]) -> dict[str, Any]:
+    round_, unit = _round_and_unit(request, pk, filters.unit)
+    data = queries.consolidation(round_, unit, basis=filters.basis)
+    children = [c.name for c in data.children]
+    return {
+        "unit": unit.code,
+        "basis": data.basis,
+        "counted": data.counted,
+        "indicators": [
+            {
+                "code": row.indicator.code,
+                "name": row.indicator.name,
+                "aggregation": row.indicator.aggregation,
+                "total": _figure(row.total),
+                "count": row.count,
+                "by_child": {c: _figure(v) for c, v in zip(children, row.by_child, strict=True)},
+                "by_level": {
+                    lv.key: _figure(v) for lv, v in zip(data.levels, row.by_level, strict=True)
+                },
+            }
+            for row in data.rows
+        ],
+        "narratives": {
+            n.indicator.code: [{"unit": e.unit_name, "text": e.text} for e in n.entries]
+            for n in data.narratives
+        },
+    }
+
+
+@router.get("/rounds/{pk}/completeness", summary="Expected, submitted, on time, approved…")
+def completeness(request: HttpRequest, pk: int, filters: Query[UnitFilter]) -> dict[str, Any]:
+    round_, unit = _round_and_unit(request, pk, filters.unit)
+    data = queries.completeness(round_, unit)
+    facts = ["expected", "submitted", "on_time", "approved", "returned", "overdue"]
+    return {
+        "unit": unit.code,
+        "total": {f: getattr(data.total, f) for f in facts},
+        "by_child": [{"name": t.name, **{f: getattr(t, f) for f in facts}} for t in data.by_child],
+        "missing": [s.unit.code for s in data.missing],
+    }

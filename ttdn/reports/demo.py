@@ -1,0 +1,227 @@
+"""Demo: Phòng GDĐT Hồng Bàng's 6-month TTĐN report form, and an open round to its schools with
+a few reports already submitted, approved or returned (seed 000: “định kỳ hàng quý, 6 tháng
+(05/5), hàng năm (05/11) báo cáo kết quả”)."""
+
+from __future__ import annotations
+
+import datetime
+
+from django.utils import timezone, translation
+
+from ttdn.org.models import Unit, User
+from ttdn.reports import periods, services
+from ttdn.reports.enums import Aggregation, IndicatorKind, PeriodKind, RuleKind
+from ttdn.reports.models import ReportForm, Round, Submission
+
+FORM_CODE = "ttdn-6-thang-pgddt-hb"
+FORM_NAME = "Báo cáo công tác thông tin đối ngoại 6 tháng"
+K, A = IndicatorKind, Aggregation
+RESULTS = "I. Kết quả thực hiện"
+REVIEW = "II. Đánh giá chung"
+# (section, code, name, kind, aggregation, unit of measure, required, computed query)
+INDICATORS = [
+    (
+        RESULTS,
+        "TT01",
+        "Số tin, bài đăng trên trang thông tin điện tử của đơn vị",
+        K.INTEGER,
+        A.SUM,
+        "tin, bài",
+        True,
+        "",
+    ),
+    (
+        RESULTS,
+        "TT02",
+        "Trong đó: tin, bài về hợp tác quốc tế và giới thiệu hình ảnh nhà trường",
+        K.INTEGER,
+        A.SUM,
+        "tin, bài",
+        False,
+        "",
+    ),
+    (
+        RESULTS,
+        "TT03",
+        "Số buổi tập huấn, bồi dưỡng nghiệp vụ thông tin đối ngoại",
+        K.INTEGER,
+        A.SUM,
+        "buổi",
+        False,
+        "",
+    ),
+    (
+        RESULTS,
+        "TT04",
+        "Số lượt cán bộ, giáo viên được tập huấn",
+        K.INTEGER,
+        A.SUM,
+        "lượt người",
+        False,
+        "",
+    ),
+    (
+        RESULTS,
+        "TT05",
+        "Số hoạt động với đối tác nước ngoài (đoàn ra, đoàn vào, giao lưu)",
+        K.INTEGER,
+        A.SUM,
+        "hoạt động",
+        False,
+        "",
+    ),
+    (
+        RESULTS,
+        "TT06",
+        "Số vụ việc thông tin sai lệch, xuyên tạc được phát hiện, xử lý",
+        K.INTEGER,
+        A.SUM,
+        "vụ việc",
+        False,
+        "",
+    ),
+    (
+        RESULTS,
+        "TT07",
+        "Có chuyên mục thông tin đối ngoại trên trang thông tin điện tử",
+        K.YES_NO,
+        A.COUNT_YES,
+        "",
+        False,
+        "",
+    ),
+    (
+        RESULTS,
+        "TT08",
+        "Số ngày kỷ niệm đơn vị đã đưa vào lịch",
+        K.INTEGER,
+        A.SUM,
+        "ngày",
+        False,
+        "events.commemorations_added",
+    ),
+    (REVIEW, "NX01", "Kết quả nổi bật", K.NARRATIVE, A.NONE, "", True, ""),
+    (REVIEW, "NX02", "Khó khăn, vướng mắc", K.NARRATIVE, A.NONE, "", False, ""),
+    (REVIEW, "NX03", "Đề xuất, kiến nghị", K.NARRATIVE, A.NONE, "", False, ""),
+]
+# (school code, values, what happens)
+REPORTS = [
+    (
+        "HB-TH-HUNGVUONG",
+        {
+            "TT01": "18",
+            "TT02": "4",
+            "TT03": "2",
+            "TT04": "36",
+            "TT05": "1",
+            "TT06": "0",
+            "TT07": "1",
+            "NX01": "Duy trì chuyên mục “Gương sáng nhà trường”; tổ chức giao lưu trực tuyến với trường đối tác Nhật Bản.",
+            "NX02": "Giáo viên kiêm nhiệm còn ít thời gian.",
+            "NX03": "Đề nghị Phòng mở thêm lớp tập huấn viết tin bài.",
+        },
+        "approve",
+    ),
+    (
+        "HB-TH-QUANTOAN",
+        {
+            "TT01": "11",
+            "TT02": "2",
+            "TT03": "1",
+            "TT04": "20",
+            "TT05": "0",
+            "TT06": "1",
+            "TT07": "1",
+            "NX01": "Đăng đầy đủ văn bản về công tác TTĐN; phản bác kịp thời một tin sai lệch trên mạng xã hội.",
+            "NX02": "Trang web thường xuyên quá tải.",
+        },
+        "submit",
+    ),
+    (
+        "HB-MN-HOAPHUONG",
+        {
+            "TT01": "6",
+            "TT02": "0",
+            "TT03": "1",
+            "TT04": "12",
+            "TT07": "0",
+            "NX01": "Cập nhật hoạt động của trẻ lên trang web hằng tuần.",
+        },
+        "return",
+    ),
+]
+
+
+def load() -> list[str]:
+    """Create the form and the round once; later runs leave them as they are."""
+    phong = Unit.objects.filter(code="PGDDT-HB").first()
+    officer = User.objects.filter(username="phong-hongbang").first()
+    leader = User.objects.filter(username="phong-hongbang-lanhdao").first()
+    if phong is None or officer is None or leader is None:
+        return ["skipped: the org demo is missing"]
+    form = ReportForm.objects.filter(code=FORM_CODE).first() or _form(phong, officer)
+    if Round.objects.filter(owner=phong, form_version__form=form).exists():
+        return ["report form and round already there"]
+    round_ = _round(phong, officer, form)
+    for code, values, action in REPORTS:
+        _report(round_, code, values, action, leader)
+    return [f"form “{form.name}”, round “{round_.title}” with {round_.submissions.count()} reports"]
+
+
+def _form(phong: Unit, officer: User) -> ReportForm:
+    form = services.create_form(phong, code=FORM_CODE, name=FORM_NAME, by=officer)
+    for section, code, name, kind, aggregation, measure, required, computed_key in INDICATORS:
+        services.add_indicator(
+            form,
+            section=section,
+            code=code,
+            name=name,
+            kind=kind,
+            aggregation=aggregation,
+            measure=measure,
+            required=required,
+            min_value=0 if kind == K.INTEGER else None,
+            computed_key=computed_key,
+            by=officer,
+        )
+    services.add_rule(form, kind=RuleKind.NOT_GREATER, left="TT02", right="TT01", by=officer)
+    services.add_rule(form, kind=RuleKind.REQUIRED_TOGETHER, left="TT03", right="TT04", by=officer)
+    return form
+
+
+def _round(phong: Unit, officer: User, form: ReportForm) -> Round:
+    """The 6-month period of today; open since ten days ago, due in a week, closing in three."""
+    today = timezone.localdate()
+    period = periods.containing(PeriodKind.HALF_YEAR, today)
+    with translation.override("vi"):
+        label = period.label  # a title is data, in the language of the documents
+    window = periods.SubmissionWindow(
+        today - datetime.timedelta(days=10),
+        today + datetime.timedelta(days=7),
+        today + datetime.timedelta(days=21),
+    )
+    return services.open_round(
+        phong,
+        form_version=services.latest_version(form),
+        period=period,
+        window=window,
+        title=f"{FORM_NAME} — {label}",
+        by=officer,
+    )
+
+
+def _report(round_: Round, code: str, values: dict[str, str], action: str, leader: User) -> None:
+    submission = Submission.objects.filter(round=round_, unit__code=code).first()
+    if submission is None:
+        return
+    author = User.objects.filter(memberships__unit=submission.unit).first() or leader
+    services.save_values(submission, values, by=author)
+    services.submit_submission(submission, by=author)
+    if action == "approve":
+        services.approve_submission(submission, by=leader)
+    elif action == "return":
+        services.return_submission(
+            submission,
+            message="Đề nghị bổ sung số hoạt động với đối tác nước ngoài và số vụ việc đã xử lý.",
+            by=leader,
+        )

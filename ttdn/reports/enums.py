@@ -1,0 +1,83 @@
+"""Choices of the reports app and the allowed moves of a submission."""
+
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
+
+
+class PeriodKind(models.TextChoices):
+    MONTH = "month", _("Month")
+    QUARTER = "quarter", _("Quarter")
+    HALF_YEAR = "half_year", _("Half-year")
+    YEAR = "year", pgettext_lazy("period kind", "Year")
+    SCHOOL_YEAR = "school_year", _("School year")
+    SEMESTER = "semester", _("Semester")
+
+
+class IndicatorKind(models.TextChoices):
+    INTEGER = "integer", _("Whole number")
+    DECIMAL = "decimal", _("Decimal number")
+    PERCENTAGE = "percentage", _("Percentage")
+    YES_NO = "yes_no", _("Yes or no")
+    CHOICE = "choice", _("Choice")
+    SHORT_TEXT = "short_text", _("Short text")
+    NARRATIVE = "narrative", _("Narrative")
+
+
+NUMERIC_KINDS = frozenset(
+    {IndicatorKind.INTEGER, IndicatorKind.DECIMAL, IndicatorKind.PERCENTAGE, IndicatorKind.YES_NO}
+)
+TEXT_KINDS = frozenset({IndicatorKind.CHOICE, IndicatorKind.SHORT_TEXT, IndicatorKind.NARRATIVE})
+
+
+class Aggregation(models.TextChoices):
+    SUM = "sum", _("Sum")
+    AVERAGE = "average", _("Average")
+    MIN = "min", _("Minimum")
+    MAX = "max", _("Maximum")
+    COUNT_YES = "count_yes", _("Count of yes")
+    NONE = "none", _("None (listed by unit)")
+
+
+class RuleKind(models.TextChoices):
+    NOT_GREATER = "not_greater", _("A is not greater than B")
+    REQUIRED_TOGETHER = "required_together", _("A and B are filled in together")
+
+
+class SubmissionStatus(models.TextChoices):
+    DRAFT = "draft", pgettext_lazy("submission status", "Draft")
+    SUBMITTED = "submitted", pgettext_lazy("submission status", "Submitted")
+    APPROVED = "approved", pgettext_lazy("submission status", "Approved")
+    RETURNED = "returned", pgettext_lazy("submission status", "Returned")
+
+
+# Approving again is allowed: after a granted window changed an approved report, the approver
+# looks at it again and approves the new figures.
+SUBMISSION_FLOW = {
+    SubmissionStatus.DRAFT: {SubmissionStatus.SUBMITTED},
+    SubmissionStatus.SUBMITTED: {SubmissionStatus.APPROVED, SubmissionStatus.RETURNED},
+    SubmissionStatus.RETURNED: {SubmissionStatus.SUBMITTED},
+    SubmissionStatus.APPROVED: {SubmissionStatus.APPROVED, SubmissionStatus.RETURNED},
+}
+
+
+class Basis(models.TextChoices):
+    """Which submissions a consolidation counts."""
+
+    APPROVED = "approved", _("Approved reports")
+    SUBMITTED = "submitted", _("Submitted and approved reports")
+
+
+def bases_of(status: str) -> frozenset[str]:
+    """The consolidation bases a submission in `status` counts towards."""
+    if status == SubmissionStatus.APPROVED:
+        return frozenset({Basis.APPROVED, Basis.SUBMITTED})
+    if status == SubmissionStatus.SUBMITTED:
+        return frozenset({Basis.SUBMITTED})
+    return frozenset()
+
+
+class UnlockStatus(models.TextChoices):
+    PENDING = "pending", _("Waiting")
+    GRANTED = "granted", _("Granted")
+    REFUSED = "refused", _("Refused")

@@ -1,0 +1,213 @@
+"""Input of the reports screens. Values are checked by the services' validation; these forms
+only shape the input."""
+
+from __future__ import annotations
+
+import datetime
+from typing import Any
+
+from django import forms
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from ttdn.org.enums import UnitLevel
+from ttdn.org.models import UnitGroup
+from ttdn.reports.enums import Basis, IndicatorKind, PeriodKind
+from ttdn.reports.models import Indicator, ReportForm
+from ttdn.reports.periods import InvalidPeriod, Period, SubmissionWindow
+
+DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
+LEVEL_DEADLINES = [UnitLevel.DISTRICT, UnitLevel.COMMUNE, UnitLevel.SCHOOL]
+
+
+class RoundForm(forms.Form):
+    form = forms.ModelChoiceField(
+        label=_("Form"), queryset=ReportForm.objects.none(), empty_label=None
+    )
+    title = forms.CharField(
+        label=_("Title"),
+        max_length=255,
+        required=False,
+        help_text=_("Empty: the form's name and the period."),
+    )
+    period_kind = forms.ChoiceField(
+        label=_("Period"), choices=PeriodKind.choices, initial=PeriodKind.HALF_YEAR
+    )
+    period_year = forms.IntegerField(label=_("Year"), min_value=2000, max_value=2100)
+    period_number = forms.IntegerField(
+        label=_("Number in the year"),
+        min_value=1,
+        max_value=12,
+        initial=1,
+        help_text=_("Quarter 1–4, half 1–2, semester 1–2, month 1–12."),
+    )
+    start_month = forms.IntegerField(
+        label=_("Year starts in month"), min_value=1, max_value=12, initial=1
+    )
+    levels = forms.MultipleChoiceField(
+        label=_("Levels that report"),
+        choices=UnitLevel.choices,
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+        help_text=_("None ticked and no group: the units directly below yours."),
+    )
+    groups = forms.ModelMultipleChoiceField(
+        label=_("Groups that report"),
+        queryset=UnitGroup.objects.none(),
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+    )
+    data_from = forms.DateField(
+        label=_("Data from"),
+        required=False,
+        widget=DATE,
+        help_text=_(
+            "Empty: the period's data window (Nghị định 09/2019/NĐ-CP cut-off where it applies)."
+        ),
+    )
+    data_to = forms.DateField(label=_("Data to"), required=False, widget=DATE)
+    opens_on = forms.DateField(label=_("Opens on"), required=False, widget=DATE)
+    due_on = forms.DateField(label=_("Due on"), required=False, widget=DATE)
+    closes_on = forms.DateField(
+        label=_("Closes on"),
+        required=False,
+        widget=DATE,
+        help_text=_("After this day entry locks; a unit can ask to unlock."),
+    )
+    due_district = forms.DateField(
+        label=_("Deadline of district offices"), required=False, widget=DATE
+    )
+    due_commune = forms.DateField(label=_("Deadline of communes"), required=False, widget=DATE)
+    due_school = forms.DateField(label=_("Deadline of schools"), required=False, widget=DATE)
+
+    def __init__(
+        self, *args: Any, forms_queryset: Any, groups_queryset: Any, **kwargs: Any
+    ) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["form"].queryset = forms_queryset  # type: ignore[attr-defined]
+        self.fields["groups"].queryset = groups_queryset  # type: ignore[attr-defined]
+
+    def clean(self) -> dict[str, Any]:
+        data = super().clean() or {}
+        if self.errors:
+            return data
+        try:
+            period = Period(
+                PeriodKind(data["period_kind"]),
+                data["period_year"],
+                data["period_number"],
+                data["start_month"],
+            )
+            proposal = period.default_submission_window()
+            window = SubmissionWindow(
+                data["opens_on"] or proposal.opens,
+                data["due_on"] or proposal.due,
+                data["closes_on"] or proposal.closes,
+            )
+        except InvalidPeriod as error:
+            raise forms.ValidationError(str(error)) from error
+        span = period.data_window()
+        data_window = (data["data_from"] or span.start, data["data_to"] or span.end)
+        if data_window[0] > data_window[1]:
+            raise forms.ValidationError(_("The data window ends before it starts."))
+        data["period"], data["window"], data["data_window"] = period, window, data_window
+        data["deadlines"] = {
+            lv.value: data[f"due_{lv.value}"]
+            for lv in LEVEL_DEADLINES
+            if data.get(f"due_{lv.value}")
+        }
+        return data
+
+
+def values_form(
+    indicators: list[Indicator], *, data: Any = None, initial: dict[str, Any], disabled: bool
+) -> forms.Form:
+    """A form with one field per indicator (named by code), plus a reason field for each
+    computed one. Every field is optional here: submitting checks what is required."""
+    form = forms.Form(data=data, initial=initial)
+    for indicator in indicators:
+        field = _field(indicator)
+        field.disabled = disabled
+        form.fields[indicator.code] = field
+        if indicator.computed_key:
+            form.fields[f"reason_{indicator.code}"] = forms.CharField(
+                label=_("Why the computed value is changed"),
+                required=False,
+                max_length=500,
+                disabled=disabled,
+            )
+    return form
+
+
+def _field(indicator: Indicator) -> forms.Field:
+    label = f"{indicator.code}. {indicator.name}" + (
+        f" ({indicator.measure})" if indicator.measure else ""
+    )
+    common: dict[str, Any] = {"label": label, "required": False, "help_text": indicator.help_text}
+    if indicator.kind == IndicatorKind.YES_NO:
+        return forms.ChoiceField(choices=[("", "—"), ("1", _("Yes")), ("0", _("No"))], **common)
+    if indicator.kind == IndicatorKind.CHOICE:
+        return forms.ChoiceField(
+            choices=[("", "—"), *[(c, c) for c in indicator.choices]], **common
+        )
+    if indicator.kind == IndicatorKind.NARRATIVE:
+        return forms.CharField(widget=forms.Textarea(attrs={"rows": 5}), **common)
+    if indicator.kind == IndicatorKind.SHORT_TEXT:
+        return forms.CharField(max_length=500, **common)
+    return forms.CharField(
+        widget=forms.TextInput(attrs={"inputmode": "decimal"}), max_length=40, **common
+    )
+
+
+class ReturnForm(forms.Form):
+    message = forms.CharField(
+        label=_("What the unit should fix"),
+        widget=forms.Textarea(attrs={"rows": 3}),
+        max_length=2000,
+    )
+
+
+class UnlockRequestForm(forms.Form):
+    reason = forms.CharField(
+        label=_("Why the report must be reopened"),
+        widget=forms.Textarea(attrs={"rows": 3}),
+        max_length=2000,
+    )
+
+
+class GrantForm(forms.Form):
+    until = forms.DateTimeField(
+        label=_("Open until"),
+        widget=forms.DateTimeInput(attrs={"type": "datetime-local"}, format="%Y-%m-%dT%H:%M"),
+    )
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        later = timezone.localtime() + datetime.timedelta(days=2)
+        self.fields["until"].initial = later.replace(second=0, microsecond=0)
+
+
+class ConsolidationFilterForm(forms.Form):
+    unit = forms.CharField(label=_("Unit code"), required=False, max_length=32)
+    basis = forms.ChoiceField(label=_("Count"), choices=Basis.choices, required=False)
+
+
+class CompletenessFilterForm(forms.Form):
+    unit = forms.CharField(label=_("Unit code"), required=False, max_length=32)
+    level = forms.ChoiceField(
+        label=_("Level"), choices=[("", _("All levels")), *UnitLevel.choices], required=False
+    )
+    group = forms.ModelChoiceField(
+        label=_("Group"),
+        queryset=UnitGroup.objects.none(),
+        required=False,
+        empty_label=_("All groups"),
+    )
+
+    def __init__(self, *args: Any, groups_queryset: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["group"].queryset = groups_queryset  # type: ignore[attr-defined]
+
+
+class UploadForm(forms.Form):
+    file = forms.FileField(label=_("Excel file (.xlsx)"))

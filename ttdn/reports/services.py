@@ -1,0 +1,602 @@
+"""Writes of the reports app: forms and their versions, opening rounds, filling in, submitting,
+approving, returning, unlocking. Each is atomic and audited."""
+
+from __future__ import annotations
+
+import datetime
+from collections.abc import Iterable, Mapping
+from decimal import Decimal
+from typing import Any, cast
+
+from django.core.exceptions import PermissionDenied
+from django.db import transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from ttdn.core import audit
+from ttdn.core.enums import AuditAction
+from ttdn.core.text import nfc
+from ttdn.org.models import Unit, UnitGroup
+from ttdn.reports import computed, queries, rollups
+from ttdn.reports.enums import (
+    SUBMISSION_FLOW,
+    Basis,
+    IndicatorKind,
+    SubmissionStatus,
+    UnlockStatus,
+    bases_of,
+)
+from ttdn.reports.models import (
+    FormVersion,
+    Indicator,
+    ReportForm,
+    Round,
+    RoundDeadline,
+    Rule,
+    Section,
+    Submission,
+    UnlockRequest,
+    Value,
+)
+from ttdn.reports.periods import Period, SubmissionWindow
+from ttdn.reports.validation import (
+    Clean,
+    ValuesInvalid,
+    check_complete,
+    clean_value,
+    clean_values,
+)
+
+
+class InvalidTransition(Exception):
+    """The submission cannot move to that state from where it is."""
+
+
+class Locked(PermissionDenied):
+    """The submission cannot be changed now: submitted and waiting, approved, or past closing."""
+
+
+class RoundInvalid(ValueError):
+    """The round cannot be opened as asked."""
+
+
+# --- Forms and versions ---------------------------------------------------------------------
+
+
+@transaction.atomic
+def create_form(owner: Unit, *, code: str, name: str, by: Any, description: str = "") -> ReportForm:
+    """A new form with an empty first version."""
+    form = ReportForm.objects.create(
+        owner=owner, code=code, name=nfc(name), description=nfc(description)
+    )
+    FormVersion.objects.create(form=form, number=1)
+    audit.record(AuditAction.CREATE, form, by=by, unit_id=owner.pk)
+    return form
+
+
+def latest_version(form: ReportForm) -> FormVersion:
+    version = form.versions.order_by("-number").first()
+    assert version is not None, "every form has a first version"
+    return version
+
+
+@transaction.atomic
+def editable_version(form: ReportForm, *, by: Any) -> FormVersion:
+    """The version changes go to: the latest, or a copy of it once a round has opened on it
+    (so the round keeps the form it was opened with)."""
+    version = latest_version(form)
+    if not version.in_use:
+        return version
+    copy = _copy_version(version)
+    audit.record(
+        AuditAction.CREATE, copy, by=by, unit_id=form.owner_id, changes={"from": version.number}
+    )
+    return copy
+
+
+def _copy_version(version: FormVersion) -> FormVersion:
+    copy = FormVersion.objects.create(form=version.form, number=version.number + 1)
+    sections = {}
+    for section in version.sections.all():
+        sections[section.pk] = Section.objects.create(
+            version=copy, order=section.order, title=section.title
+        )
+    for indicator in version.indicators.all():
+        indicator.pk = None
+        indicator.version = copy
+        indicator.section = sections[indicator.section_id]
+        indicator.save()
+    for rule in version.rules.all():
+        rule.pk = None
+        rule.version = copy
+        rule.save()
+    return copy
+
+
+@transaction.atomic
+def add_section(form: ReportForm, *, title: str, by: Any) -> Section:
+    version = editable_version(form, by=by)
+    order = version.sections.count() + 1
+    section = Section.objects.create(version=version, order=order, title=nfc(title))
+    audit.record(AuditAction.CREATE, section, by=by, unit_id=form.owner_id)
+    return section
+
+
+@transaction.atomic
+def add_indicator(form: ReportForm, *, section: str, by: Any, **fields: Any) -> Indicator:
+    """Add an indicator under the section titled `section` (made if missing) of the editable
+    version. `fields` are Indicator fields (code, name, kind, measure, aggregation…)."""
+    version = editable_version(form, by=by)
+    target = version.sections.filter(title=section).first() or Section.objects.create(
+        version=version, order=version.sections.count() + 1, title=nfc(section)
+    )
+    if version.indicators.filter(code=fields["code"]).exists():
+        raise ValuesInvalid({"code": _("This form already has an indicator with this code.")})
+    fields = _indicator_fields(fields)
+    indicator = Indicator.objects.create(
+        version=version, section=target, order=target.indicators.count() + 1, **fields
+    )
+    audit.record(AuditAction.CREATE, indicator, by=by, unit_id=form.owner_id)
+    return indicator
+
+
+def _indicator_fields(fields: dict[str, Any]) -> dict[str, Any]:
+    fields = {**fields, "name": nfc(fields.get("name", ""))}
+    if fields.get("kind") in (
+        IndicatorKind.SHORT_TEXT,
+        IndicatorKind.NARRATIVE,
+        IndicatorKind.CHOICE,
+    ):
+        fields["aggregation"] = "none"
+    if fields.get("computed_key") and computed.get(fields["computed_key"]) is None:
+        raise ValuesInvalid({"computed_key": _("No such computed query.")})
+    return fields
+
+
+@transaction.atomic
+def update_indicator(indicator: Indicator, *, by: Any, **fields: Any) -> Indicator:
+    """Change an indicator; if a round uses its version, the change goes to a new version and
+    the returned indicator is the new version's."""
+    form = indicator.version.form
+    version = editable_version(form, by=by)
+    target = version.indicators.get(code=indicator.code)
+    before = audit.snapshot(target)
+    for name, value in _indicator_fields({"name": target.name, **fields}).items():
+        setattr(target, name, value)
+    target.save()
+    audit.record(
+        AuditAction.UPDATE,
+        target,
+        by=by,
+        unit_id=form.owner_id,
+        changes=audit.diff(before, audit.snapshot(target)),
+    )
+    return target
+
+
+@transaction.atomic
+def add_rule(
+    form: ReportForm, *, kind: str, left: str, right: str, by: Any, message: str = ""
+) -> Rule:
+    version = editable_version(form, by=by)
+    codes = set(version.indicators.values_list("code", flat=True))
+    if not {left, right} <= codes:
+        raise ValuesInvalid({"": _("A rule joins two indicators of the form.")})
+    rule = Rule.objects.create(version=version, kind=kind, left=left, right=right, message=message)
+    audit.record(AuditAction.CREATE, rule, by=by, unit_id=form.owner_id)
+    return rule
+
+
+# --- Opening a round ------------------------------------------------------------------------
+
+
+def expected_units(
+    owner: Unit, *, levels: Iterable[str] = (), groups: Iterable[UnitGroup] = ()
+) -> list[Unit]:
+    """The open units below `owner` that must report: with neither levels nor groups, its
+    direct children; else its subtree filtered by level and by group membership."""
+    levels, groups = list(levels), list(groups)
+    units = Unit.objects.subtree_of(owner).exclude(pk=owner.pk).open_on()
+    if not levels and not groups:
+        return list(units.filter(parent=owner))
+    if levels:
+        units = units.filter(level__in=levels)
+    if groups:
+        units = units.filter(unit_groups__in=groups).distinct()
+    return list(units.order_by("path"))
+
+
+@transaction.atomic
+def open_round(
+    owner: Unit,
+    *,
+    form_version: FormVersion,
+    period: Period,
+    window: SubmissionWindow,
+    by: Any,
+    title: str = "",
+    levels: Iterable[str] = (),
+    groups: Iterable[UnitGroup] = (),
+    deadlines: Mapping[str, datetime.date] | None = None,
+    data_window: tuple[datetime.date, datetime.date] | None = None,
+    units: Iterable[Unit] | None = None,
+) -> Round:
+    """Open a round: freeze the expected units (given, or chosen by levels/groups) with their
+    place in the tree, give each a submission (computed indicators pre-filled) and its level's
+    deadline, and create the zero roll-ups. Raises RoundInvalid."""
+    expected = (
+        list(units) if units is not None else expected_units(owner, levels=levels, groups=groups)
+    )
+    if not expected:
+        raise RoundInvalid(_("No unit below yours matches: nobody would report."))
+    if any(not u.path.startswith(owner.path) or u.pk == owner.pk for u in expected):
+        raise RoundInvalid(_("Only units below yours can be asked to report."))
+    deadlines = dict(deadlines or {})
+    if any(day > window.closes for day in deadlines.values()):
+        raise RoundInvalid(_("Every deadline falls before the round closes."))
+    span = period.data_window()
+    start, end = data_window or (span.start, span.end)
+    round_ = Round.objects.create(
+        title=nfc(title) or f"{form_version.form.name} — {period.label}",
+        owner=owner,
+        form_version=form_version,
+        period_kind=period.kind,
+        period_year=period.year,
+        period_number=period.number,
+        period_start_month=period.start_month,
+        period_key=period.key,
+        data_from=start,
+        data_to=end,
+        opens_on=window.opens,
+        due_on=window.due,
+        closes_on=window.closes,
+        opened_by=by,
+        levels=sorted(set(levels)),
+    )
+    round_.groups.set(list(groups))
+    RoundDeadline.objects.bulk_create(
+        [RoundDeadline(round=round_, level=lv, due_on=day) for lv, day in deadlines.items()]
+    )
+    submissions = _create_submissions(round_, owner, expected, deadlines)
+    _prefill_computed(round_, submissions)
+    rollups.create_rows(round_, submissions)
+    audit.record(
+        AuditAction.CREATE,
+        round_,
+        by=by,
+        unit_id=owner.pk,
+        changes={"period": period.key, "expected": len(submissions)},
+    )
+    return round_
+
+
+def _create_submissions(
+    round_: Round, owner: Unit, expected: list[Unit], deadlines: Mapping[str, datetime.date]
+) -> list[Submission]:
+    by_id = {u.pk: u for u in expected}
+    submissions = []
+    for unit in sorted(expected, key=lambda u: u.path):
+        # Units below the owner always have a parent.
+        above = [by_id[pk] for pk in reversed(unit.ancestor_ids) if pk in by_id]
+        reviewer = above[0] if above else owner
+        submissions.append(
+            Submission(
+                round=round_,
+                unit=unit,
+                unit_name=unit.name,
+                parent_id=cast(int, unit.parent_id),
+                path=unit.path,
+                depth=unit.depth,
+                level=unit.level,
+                reviewer=reviewer,
+                reviewer_depth=reviewer.depth,
+                due_on=deadlines.get(unit.level, round_.due_on),
+            )
+        )
+    return Submission.objects.bulk_create(submissions, batch_size=1000)
+
+
+def _prefill_computed(round_: Round, submissions: list[Submission]) -> None:
+    indicators = [i for i in round_.form_version.indicators.all() if i.computed_key]
+    values = []
+    for submission in submissions:
+        for indicator in indicators:
+            number = computed.compute(
+                indicator.computed_key, submission.unit, round_.data_from, round_.data_to
+            )
+            values.append(
+                Value(
+                    submission=submission,
+                    indicator=indicator,
+                    number=number,
+                    computed_number=number,
+                )
+            )
+    Value.objects.bulk_create(values, batch_size=1000)
+
+
+# --- Filling in -----------------------------------------------------------------------------
+
+
+def is_editable(submission: Submission, *, now: datetime.datetime | None = None) -> bool:
+    """Values may change: a draft or returned report before the round closes, or any but a
+    submitted one while a granted window is open."""
+    now = now or timezone.now()
+    if submission.status == SubmissionStatus.SUBMITTED:
+        return False
+    if submission.window_open(now):
+        return True
+    waiting = submission.status in (SubmissionStatus.DRAFT, SubmissionStatus.RETURNED)
+    return waiting and not submission.round.is_closed(timezone.localdate(now))
+
+
+@transaction.atomic
+def save_values(
+    submission: Submission,
+    raw: Mapping[str, Any],
+    *,
+    by: Any,
+    reasons: Mapping[str, str] | None = None,
+) -> list[str]:
+    """Check and store values by indicator code; return the codes that changed. Every change is
+    audited with its value before and after; a changed computed value needs a reason. Raises
+    Locked or ValuesInvalid (nothing is written then)."""
+    submission = (
+        Submission.objects.select_for_update().select_related("round").get(pk=submission.pk)
+    )
+    if not is_editable(submission):
+        raise Locked(_("This report is locked."))
+    indicators = list(submission.round.form_version.indicators.all())
+    cleaned = clean_values(indicators, raw)
+    by_code = {i.code: i for i in indicators}
+    existing = {v.indicator_id: v for v in submission.values.all()}
+    changes, before_numbers, after_numbers = _store(
+        submission, cleaned, by_code, existing, reasons or {}
+    )
+    if changes:
+        _shift_rollups(submission, indicators, before_numbers, after_numbers)
+        audit.record(
+            AuditAction.UPDATE, submission, by=by, unit_id=submission.unit_id, changes=changes
+        )
+    return sorted(changes)
+
+
+def _store(
+    submission: Submission,
+    cleaned: Mapping[str, Clean],
+    by_code: Mapping[str, Indicator],
+    existing: dict[int, Value],
+    reasons: Mapping[str, str],
+) -> tuple[dict[str, list[Any]], dict[int, Decimal], dict[int, Decimal]]:
+    changes: dict[str, list[Any]] = {}
+    before_numbers: dict[int, Decimal] = {}
+    after_numbers: dict[int, Decimal] = {}
+    errors: dict[str, str] = {}
+    for code, clean in cleaned.items():
+        indicator = by_code[code]
+        value = existing.get(indicator.pk) or Value(submission=submission, indicator=indicator)
+        before = value.as_json() if value.pk else (None if indicator.is_numeric else "")
+        value.number, value.text = clean.number, clean.text
+        after = value.as_json()
+        if before == after:
+            continue
+        if indicator.computed_key and value.computed_number != clean.number:
+            value.override_reason = (reasons.get(code) or value.override_reason).strip()
+            if not value.override_reason:
+                errors[code] = _("Say why you change the computed value.")
+                continue
+        elif indicator.computed_key:
+            value.override_reason = ""
+        value.save()
+        changes[code] = [before, after]
+        if before is not None and indicator.is_numeric and before != "":
+            before_numbers[indicator.pk] = Decimal(before)
+        if clean.number is not None:
+            after_numbers[indicator.pk] = clean.number
+    if errors:
+        raise ValuesInvalid(errors)
+    return changes, before_numbers, after_numbers
+
+
+def _shift_rollups(
+    submission: Submission,
+    indicators: list[Indicator],
+    before: dict[int, Decimal],
+    after: dict[int, Decimal],
+) -> None:
+    bases = bases_of(submission.status)
+    if not bases:
+        return
+    rolling = {i.pk for i in indicators if i.rolls_up}
+    yes_no = {i.pk for i in indicators if i.kind == IndicatorKind.YES_NO}
+    old = {k: v for k, v in before.items() if k in rolling}
+    new = {k: v for k, v in after.items() if k in rolling}
+    rollups.apply(submission, old, sign=-1, bases=bases, yes_no=yes_no)
+    rollups.apply(submission, new, sign=1, bases=bases, yes_no=yes_no)
+
+
+def current_values(submission: Submission) -> dict[str, Clean]:
+    return {
+        v.indicator.code: Clean(number=v.number, text=v.text)
+        for v in submission.values.select_related("indicator")
+    }
+
+
+# --- The state machine ----------------------------------------------------------------------
+
+
+def _move(submission: Submission, *, to: SubmissionStatus, by: Any, **changes: Any) -> None:
+    """The one place that sets `status`: checks the flow, moves the roll-ups, audits."""
+    source = SubmissionStatus(submission.status)
+    if to not in SUBMISSION_FLOW[source]:
+        raise InvalidTransition(
+            _("A report that is %(source)s cannot become %(target)s.")
+            % {"source": source.label.lower(), "target": to.label.lower()}
+        )
+    leaving, entering = bases_of(source) - bases_of(to), bases_of(to) - bases_of(source)
+    if leaving or entering:
+        indicators = list(submission.round.form_version.indicators.all())
+        numbers = rollups.numbers(submission, indicators)
+        yes_no = {i.pk for i in indicators if i.kind == IndicatorKind.YES_NO}
+        rollups.apply(submission, numbers, sign=-1, bases=leaving, yes_no=yes_no)
+        rollups.apply(submission, numbers, sign=1, bases=entering, yes_no=yes_no)
+    submission.status = to
+    submission.save()
+    audit.record(
+        AuditAction.UPDATE,
+        submission,
+        by=by,
+        unit_id=submission.unit_id,
+        changes={"status": [source.value, to.value], **changes},
+    )
+
+
+def _locked_copy(submission: Submission) -> Submission:
+    return Submission.objects.select_for_update().select_related("round").get(pk=submission.pk)
+
+
+@transaction.atomic
+def submit_submission(submission: Submission, *, by: Any) -> Submission:
+    """Send the report to the reviewer: all required values there and every rule kept. The first
+    submission fixes whether it was on time. Raises Locked, ValuesInvalid, InvalidTransition."""
+    submission = _locked_copy(submission)
+    if not is_editable(submission):
+        raise Locked(_("This report is locked."))
+    version = submission.round.form_version
+    check_complete(version.indicators.all(), version.rules.all(), current_values(submission))
+    now = timezone.now()
+    submission.submitted_at = now
+    submission.first_submitted_at = submission.first_submitted_at or now
+    submission.unlocked_until = None
+    _move(submission, to=SubmissionStatus.SUBMITTED, by=by)
+    return submission
+
+
+@transaction.atomic
+def approve_submission(submission: Submission, *, by: Any) -> Submission:
+    """Accept the report: its figures are frozen as approved (a later granted window shows
+    what changed since). Raises InvalidTransition."""
+    submission = _locked_copy(submission)
+    submission.approved_at = timezone.now()
+    submission.approved_values = submission.current_values_json()
+    submission.return_message = ""
+    submission.unlocked_until = None
+    _move(submission, to=SubmissionStatus.APPROVED, by=by)
+    return submission
+
+
+@transaction.atomic
+def return_submission(submission: Submission, *, message: str, by: Any) -> Submission:
+    """Send the report back to its unit with what to fix. Raises ValuesInvalid without a
+    message, InvalidTransition from a draft or a returned report."""
+    if not message.strip():
+        raise ValuesInvalid({"message": _("Say what the unit should fix.")})
+    submission = _locked_copy(submission)
+    submission.return_message = nfc(message.strip())
+    _move(submission, to=SubmissionStatus.RETURNED, by=by, message=submission.return_message)
+    return submission
+
+
+# --- Unlocking ------------------------------------------------------------------------------
+
+
+@transaction.atomic
+def request_unlock(submission: Submission, *, reason: str, by: Any) -> UnlockRequest:
+    """Ask the reviewer to reopen a locked report. Raises Locked when there is nothing to
+    unlock (it is editable or waiting for review) or a request already waits."""
+    submission = _locked_copy(submission)
+    if not reason.strip():
+        raise ValuesInvalid({"reason": _("Say why the report must be reopened.")})
+    if is_editable(submission) or submission.status == SubmissionStatus.SUBMITTED:
+        raise Locked(_("This report is not locked."))
+    if submission.unlocks.pending().exists():
+        raise Locked(_("A request to unlock this report is already waiting."))
+    request = UnlockRequest.objects.create(
+        submission=submission, reason=nfc(reason.strip()), requested_by=by
+    )
+    audit.record(AuditAction.CREATE, request, by=by, unit_id=submission.unit_id)
+    return request
+
+
+@transaction.atomic
+def grant_unlock(request: UnlockRequest, *, until: datetime.datetime, by: Any) -> UnlockRequest:
+    """Open a window until `until` in which the unit may change the report (and submit it)."""
+    if request.status != UnlockStatus.PENDING:
+        raise InvalidTransition(_("This request has been decided."))
+    if until <= timezone.now():
+        raise ValuesInvalid({"until": _("The window must end in the future.")})
+    request.status, request.decided_by, request.decided_at = (
+        UnlockStatus.GRANTED,
+        by,
+        timezone.now(),
+    )
+    request.until = until
+    request.save()
+    Submission.objects.filter(pk=request.submission_id).update(unlocked_until=until)
+    audit.record(
+        AuditAction.UPDATE,
+        request,
+        by=by,
+        unit_id=request.submission.unit_id,
+        changes={"status": ["pending", "granted"], "until": until.isoformat()},
+    )
+    return request
+
+
+@transaction.atomic
+def refuse_unlock(request: UnlockRequest, *, by: Any) -> UnlockRequest:
+    if request.status != UnlockStatus.PENDING:
+        raise InvalidTransition(_("This request has been decided."))
+    request.status, request.decided_by, request.decided_at = (
+        UnlockStatus.REFUSED,
+        by,
+        timezone.now(),
+    )
+    request.save()
+    audit.record(
+        AuditAction.UPDATE,
+        request,
+        by=by,
+        unit_id=request.submission.unit_id,
+        changes={"status": ["pending", "refused"]},
+    )
+    return request
+
+
+# --- The unit's own report, from its consolidation -----------------------------------------
+
+
+@transaction.atomic
+def start_from_consolidation(
+    submission: Submission, *, by: Any, basis: str = Basis.APPROVED
+) -> list[str]:
+    """Fill `submission` from the consolidation of the reports below its unit (in the same
+    round, or in the unit's own round for the period): numbers by the aggregation rules, and
+    the narratives collected by unit for editing. A figure the indicator cannot hold (a sum of
+    percentages) is left out. Returns the codes filled. Raises RoundInvalid, Locked."""
+    source = queries.own_report_source(submission)
+    if source is None:
+        raise RoundInvalid(_("No reports below your unit to start from."))
+    data = queries.consolidation(*source, basis=basis)
+    indicators = {i.code: i for i in submission.round.form_version.indicators.all()}
+    raw: dict[str, Any] = {}
+    for row in data.rows:
+        if row.total is not None and row.indicator.code in indicators:
+            raw[row.indicator.code] = _fitting(indicators[row.indicator.code], row.total)
+    for narrative in data.narratives:
+        entries = "\n\n".join(f"{e.unit_name}: {e.text}" for e in narrative.entries)
+        if entries and narrative.indicator.code in indicators:
+            raw[narrative.indicator.code] = _fitting(indicators[narrative.indicator.code], entries)
+    raw = {code: value for code, value in raw.items() if value is not None}
+    reason = _("Taken from the consolidation of the units below.")
+    return save_values(submission, raw, by=by, reasons=dict.fromkeys(raw, reason))
+
+
+def _fitting(indicator: Indicator, value: Any) -> Any:
+    if indicator.kind == IndicatorKind.INTEGER and isinstance(value, Decimal):
+        value = value.quantize(Decimal(1))
+    try:
+        clean_value(indicator, value)
+    except ValueError:
+        return None
+    return value

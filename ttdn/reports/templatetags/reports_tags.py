@@ -1,0 +1,19 @@
+from decimal import Decimal
+from typing import Any
+
+from django import template
+from django.utils.formats import number_format
+
+register = template.Library()
+
+
+@register.filter
+def figure(value: Any) -> str:
+    """A figure without trailing zeros, in the reader's number format (45, 12,5); — when empty."""
+    if value is None or value == "":
+        return "—"
+    if isinstance(value, Decimal):
+        value = value.normalize()
+        places = max(0, -int(value.as_tuple().exponent))
+        return number_format(value, decimal_pos=places, use_l10n=True, force_grouping=True)
+    return str(value)

@@ -1,0 +1,304 @@
+from decimal import Decimal
+
+import pytest
+
+from ttdn.core import todo
+from ttdn.org.enums import Role, UnitKind
+from ttdn.org.tests.factories import UnitFactory, UnitGroupFactory, member
+from ttdn.reports import queries, rollups, services
+from ttdn.reports.enums import Basis
+from ttdn.reports.models import RollUp, Round, Submission
+from ttdn.reports.tests.factories import D, open_round, report_form
+
+
+def fill(round_, unit, by, values, *, submit=True, approve_by=None):
+    submission = Submission.objects.get(round=round_, unit=unit)
+    services.save_values(submission, values, by=by)
+    if submit:
+        services.submit_submission(submission, by=by)
+    if approve_by:
+        services.approve_submission(submission, by=approve_by)
+    return submission
+
+
+@pytest.fixture
+def filled(cast, round_, at):
+    """School A approved, school B submitted (not approved)."""
+    at(2026, 5, 2)
+    fill(
+        round_,
+        cast.school_a,
+        cast.teacher_a,
+        {
+            "articles": "12",
+            "foreign": "2",
+            "trainings": "2",
+            "share": "40",
+            "largest": "30",
+            "smallest": "7.5",
+            "has_site": "1",
+            "rating": "Tốt",
+            "results": "Tổ chức 2 buổi tập huấn.",
+        },
+        approve_by=cast.phong_leader,
+    )
+    at(2026, 5, 7)
+    fill(
+        round_,
+        cast.school_b,
+        cast.teacher_b,
+        {
+            "articles": "8",
+            "foreign": "1",
+            "trainings": "1",
+            "share": "60",
+            "largest": "12",
+            "smallest": "6",
+            "has_site": "0",
+            "results": "Đăng 8 tin bài.",
+        },
+    )
+    return round_
+
+
+def totals(consolidation):
+    return {row.indicator.code: row.total for row in consolidation.rows}
+
+
+def test_consolidation_counts_approved_reports_by_default(cast, filled):
+    result = queries.consolidation(filled, cast.phong)
+
+    assert (totals(result), result.counted) == (
+        {
+            "articles": Decimal(12),
+            "foreign": Decimal(2),
+            "trainings": Decimal(2),
+            "share": Decimal("40.00"),
+            "largest": Decimal(30),
+            "smallest": Decimal("7.5"),
+            "has_site": Decimal(1),
+        },
+        1,
+    )
+
+
+def test_consolidation_applies_each_aggregation_rule_over_submitted_reports(cast, filled):
+    result = queries.consolidation(filled, cast.phong, basis=Basis.SUBMITTED)
+
+    assert totals(result) == {
+        "articles": Decimal(20),
+        "foreign": Decimal(3),
+        "trainings": Decimal(3),
+        "share": Decimal("50.00"),
+        "largest": Decimal(30),
+        "smallest": Decimal(6),
+        "has_site": Decimal(1),
+    }
+
+
+def test_consolidation_breaks_down_by_child_and_level(cast, filled):
+    result = queries.consolidation(filled, cast.phong, basis=Basis.SUBMITTED)
+
+    row = result.row("articles")
+    assert (
+        [c.name for c in result.children],
+        row.by_child,
+        [lv.key for lv in result.levels],
+        row.by_level,
+    ) == (
+        ["Trường THCS Hồng Bàng", "Trường Tiểu học Lý Tự Trọng"],
+        [Decimal(12), Decimal(8)],
+        ["school"],
+        [Decimal(20)],
+    )
+
+
+def test_consolidation_lists_narratives_by_unit(cast, filled):
+    result = queries.consolidation(filled, cast.phong, basis=Basis.SUBMITTED)
+
+    assert [
+        (n.indicator.code, [(e.unit_name, e.text) for e in n.entries]) for n in result.narratives
+    ] == [
+        ("rating", [("Trường THCS Hồng Bàng", "Tốt")]),
+        (
+            "results",
+            [
+                ("Trường THCS Hồng Bàng", "Tổ chức 2 buổi tập huấn."),
+                ("Trường Tiểu học Lý Tự Trọng", "Đăng 8 tin bài."),
+            ],
+        ),
+    ]
+
+
+def test_returning_an_approved_report_takes_it_out_and_recomputes_the_maximum(cast, filled):
+    services.return_submission(
+        Submission.objects.get(round=filled, unit=cast.school_a),
+        message="Sai",
+        by=cast.phong_leader,
+    )
+
+    result = queries.consolidation(filled, cast.phong, basis=Basis.SUBMITTED)
+
+    assert (
+        result.row("articles").total,
+        result.row("largest").total,
+        result.row("smallest").total,
+    ) == (Decimal(8), Decimal(12), Decimal(6))
+
+
+def test_roll_ups_kept_incrementally_match_a_rebuild(cast, filled):
+    before = sorted(
+        RollUp.objects.filter(round=filled).values_list(
+            "unit_id", "indicator_id", "basis", "count", "total", "minimum", "maximum", "yes_count"
+        )
+    )
+
+    rollups.rebuild(filled)
+
+    after = sorted(
+        RollUp.objects.filter(round=filled).values_list(
+            "unit_id", "indicator_id", "basis", "count", "total", "minimum", "maximum", "yes_count"
+        )
+    )
+    assert after == before
+
+
+def test_multi_level_round_counts_each_figure_once(cast, at):
+    by = cast.so_leader
+    form = report_form(cast.so, by, code="nam")
+    school_c = UnitFactory(
+        code="SO-C", name="Trường THPT Ngô Quyền", kind=UnitKind.UPPER_SECONDARY, parent=cast.so
+    )
+    teacher_c = member("teacher-c", school_c, Role.OFFICER)
+    round_ = open_round(cast.so, by, form, levels=["district", "school"])
+    at(2026, 5, 2)
+    fill(round_, cast.school_a, cast.teacher_a, {"articles": "12"}, approve_by=cast.phong_leader)
+    fill(round_, cast.school_b, cast.teacher_b, {"articles": "8"}, approve_by=cast.phong_leader)
+    fill(round_, school_c, teacher_c, {"articles": "5"}, approve_by=by)
+    phong = Submission.objects.get(round=round_, unit=cast.phong)
+    services.start_from_consolidation(phong, by=cast.phong_officer)
+    services.save_values(phong, {"articles": "21"}, reasons={}, by=cast.phong_officer)
+    services.submit_submission(phong, by=cast.phong_officer)
+    services.approve_submission(phong, by=by)
+
+    so, at_phong = queries.consolidation(round_, cast.so), queries.consolidation(round_, cast.phong)
+
+    assert (
+        so.row("articles").total,
+        so.row("articles").by_child,
+        at_phong.row("articles").total,
+    ) == (Decimal(26), [Decimal(21), Decimal(5)], Decimal(20))
+
+
+def test_own_report_starts_from_the_consolidation_of_its_round(cast, filled, at):
+    so_form = report_form(cast.so, cast.so_leader, code="so-6-thang")
+    so_round = open_round(cast.so, cast.so_leader, so_form)
+    phong = Submission.objects.get(round=so_round, unit=cast.phong)
+    at(2026, 5, 9)
+
+    filled_codes = services.start_from_consolidation(
+        phong, by=cast.phong_officer, basis=Basis.SUBMITTED
+    )
+
+    values = services.current_values(phong)
+    assert (filled_codes, values["articles"].number, values["results"].text) == (
+        ["articles", "foreign", "has_site", "largest", "results", "share", "smallest", "trainings"],
+        Decimal(20),
+        "Trường THCS Hồng Bàng: Tổ chức 2 buổi tập huấn.\n\nTrường Tiểu học Lý Tự Trọng: Đăng 8 tin bài.",
+    )
+
+
+def test_completeness_counts_each_fact_separately(cast, filled, at):
+    services.return_submission(
+        Submission.objects.get(round=filled, unit=cast.school_b),
+        message="Sửa",
+        by=cast.phong_leader,
+    )
+
+    result = queries.completeness(filled, cast.phong, today=D(2026, 5, 9))
+
+    t = result.total
+    assert (
+        t.expected,
+        t.submitted,
+        t.on_time,
+        t.approved,
+        t.returned,
+        t.overdue,
+        t.submitted_rate,
+        t.on_time_rate,
+    ) == (2, 2, 1, 1, 1, 1, 100, 50)
+
+
+def test_completeness_lists_missing_units_and_filters_by_group(cast, round_):
+    group = UnitGroupFactory(owner=cast.phong)
+    group.members.add(cast.school_b)
+
+    everyone = queries.completeness(round_, cast.phong, today=D(2026, 5, 9))
+    in_group = queries.completeness(round_, cast.phong, group_id=group.pk, today=D(2026, 5, 9))
+
+    assert (
+        [s.unit.code for s in everyone.missing],
+        [s.unit.code for s in in_group.missing],
+        everyone.total.overdue,
+    ) == (["HB-A", "HB-B"], ["HB-B"], 2)
+
+
+def test_completeness_at_the_so_groups_by_child(cast, at):
+    form = report_form(cast.so, cast.so_leader, code="so")
+    round_ = open_round(cast.so, cast.so_leader, form, levels=["school"])
+
+    result = queries.completeness(round_, cast.so, level="school", today=D(2026, 4, 25))
+
+    assert [(t.name, t.expected) for t in result.by_child] == [
+        ("Phòng Giáo dục và Đào tạo quận Hồng Bàng", 2)
+    ]
+
+
+def test_trend_gives_one_point_per_round(cast, filled, form):
+    indicator = services.latest_version(form).indicators.get(code="articles")
+    services.update_indicator(indicator, name="Số tin bài", by=cast.phong_officer)
+
+    points = queries.trend(filled, cast.phong, "articles")
+
+    assert [(p.round.pk, p.value) for p in points] == [(filled.pk, Decimal(12))]
+
+
+# --- Access ------------------------------------------------------------------------------
+
+
+def test_outsider_sees_no_round_and_no_submission(cast, round_):
+    assert (
+        list(Round.objects.visible_to(cast.outsider)),
+        list(Submission.objects.visible_to(cast.outsider)),
+    ) == ([], [])
+
+
+def test_school_sees_the_round_and_only_its_own_submission(cast, round_):
+    assert (
+        list(Round.objects.visible_to(cast.teacher_a)),
+        [s.unit for s in Submission.objects.visible_to(cast.teacher_a)],
+    ) == ([round_], [cast.school_a])
+
+
+# --- Việc cần làm --------------------------------------------------------------------------
+
+
+def test_each_expected_unit_gets_its_report_in_the_todo_list(cast, round_, at):
+    at(2026, 4, 25)
+
+    items = [i for i in todo.items_for(cast.teacher_a) if "report" in i.title]
+
+    assert [(i.title, i.unit_name, i.due) for i in items] == [
+        (f"Submit the report: {round_.title}", "Trường THCS Hồng Bàng", D(2026, 5, 5))
+    ]
+
+
+def test_the_reviewer_gets_submitted_reports_to_review(cast, filled):
+    items = [i.title for i in todo.items_for(cast.phong_leader) if "Review" in i.title]
+
+    assert items == [f"Review the report of Trường Tiểu học Lý Tự Trọng: {filled.title}"]
+
+
+def test_outsider_gets_nothing_to_do(cast, filled):
+    assert [i for i in todo.items_for(cast.outsider) if "report" in i.title] == []

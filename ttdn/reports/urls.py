@@ -1,0 +1,28 @@
+from django.urls import path
+
+from ttdn.reports import views
+
+app_name = "reports"
+urlpatterns = [
+    path("", views.round_list, name="round_list"),
+    path("rounds/new/", views.round_create, name="round_create"),
+    path("rounds/<int:pk>/", views.round_detail, name="round_detail"),
+    path("rounds/<int:pk>/consolidation/", views.consolidation, name="consolidation"),
+    path(
+        "rounds/<int:pk>/consolidation.xlsx",
+        views.consolidation_export,
+        name="consolidation_export",
+    ),
+    path("rounds/<int:pk>/completeness/", views.completeness, name="completeness"),
+    path("rounds/<int:pk>/template.xlsx", views.excel_template, name="excel_template"),
+    path("rounds/<int:pk>/upload/", views.excel_upload, name="excel_upload"),
+    path("submissions/<int:pk>/", views.submission_detail, name="submission_detail"),
+    path("submissions/<int:pk>/save/", views.submission_save, name="submission_save"),
+    path("submissions/<int:pk>/approve/", views.submission_approve, name="submission_approve"),
+    path("submissions/<int:pk>/return/", views.submission_return, name="submission_return"),
+    path("submissions/<int:pk>/start/", views.submission_start, name="submission_start"),
+    path("submissions/<int:pk>/unlock/", views.unlock_request, name="unlock_request"),
+    path("unlocks/<int:pk>/decide/", views.unlock_decide, name="unlock_decide"),
+    path("forms/", views.form_list, name="form_list"),
+    path("forms/<int:pk>/", views.form_detail, name="form_detail"),
+]

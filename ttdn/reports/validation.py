@@ -1,0 +1,163 @@
+"""Checking what people type into a report: each value by its indicator's kind and limits, and
+the whole report by its required indicators and the rules across indicators."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+from decimal import Decimal, InvalidOperation
+from typing import Any
+
+from django.utils.translation import gettext as _
+
+from ttdn.reports.enums import IndicatorKind, RuleKind
+from ttdn.reports.models import Indicator, Rule
+
+YES_WORDS = {"1", "yes", "true", "có", "co", "x", "y", "c"}
+NO_WORDS = {"0", "no", "false", "không", "khong", "n", "k"}
+THOUSANDS = re.compile(r"^-?\d{1,3}(\.\d{3})+$")  # 1.234 and 12.345.678 as Vietnamese write them
+
+
+@dataclass(frozen=True)
+class Clean:
+    """A checked value: a number (yes = 1, no = 0) or a text; both empty means no answer."""
+
+    number: Decimal | None = None
+    text: str = ""
+
+    @property
+    def is_empty(self) -> bool:
+        return self.number is None and not self.text
+
+
+class ValuesInvalid(Exception):
+    """Values or a report failed their checks; `errors` maps indicator codes (or "") to messages."""
+
+    def __init__(self, errors: Mapping[str, str]) -> None:
+        super().__init__("; ".join(f"{k}: {v}" if k else v for k, v in errors.items()))
+        self.errors = dict(errors)
+
+
+def _number(raw: str) -> Decimal:
+    """Accept 1234.5, 1,234.5 and the Vietnamese 1.234,5; refuse anything else."""
+    text = raw.replace(" ", "").replace("\u00a0", "").rstrip("%")
+    if THOUSANDS.match(text):
+        text = text.replace(".", "")
+    elif "," in text and "." in text:
+        text = (
+            text.replace(".", "").replace(",", ".")
+            if text.rfind(",") > text.rfind(".")
+            else text.replace(",", "")
+        )
+    elif "," in text:
+        text = text.replace(",", ".")
+    number = Decimal(text)
+    if not number.is_finite():
+        raise InvalidOperation
+    return number
+
+
+def clean_value(indicator: Indicator, raw: Any) -> Clean:
+    """The value `raw` (text, number or bool) as `indicator` stores it. Raises ValueError with a
+    message people understand."""
+    if raw is None or (isinstance(raw, str) and not raw.strip()):
+        return Clean()
+    kind = indicator.kind
+    if kind == IndicatorKind.YES_NO:
+        return _yes_no(raw)
+    if kind in (IndicatorKind.SHORT_TEXT, IndicatorKind.NARRATIVE, IndicatorKind.CHOICE):
+        return _text(indicator, str(raw).strip())
+    try:
+        number = raw if isinstance(raw, Decimal) else _number(str(raw).strip())
+    except (InvalidOperation, ValueError):
+        raise ValueError(_("Enter a number.")) from None
+    if kind == IndicatorKind.INTEGER and number != number.to_integral_value():
+        raise ValueError(_("Enter a whole number."))
+    _check_limits(indicator, number)
+    return Clean(number=number)
+
+
+def _yes_no(raw: Any) -> Clean:
+    if isinstance(raw, bool):
+        return Clean(number=Decimal(int(raw)))
+    word = str(raw).strip().lower()
+    if word in YES_WORDS:
+        return Clean(number=Decimal(1))
+    if word in NO_WORDS:
+        return Clean(number=Decimal(0))
+    raise ValueError(_("Answer yes or no."))
+
+
+def _text(indicator: Indicator, text: str) -> Clean:
+    if indicator.kind == IndicatorKind.CHOICE and text not in indicator.choices:
+        raise ValueError(
+            _("Choose one of: %(choices)s.") % {"choices": ", ".join(indicator.choices)}
+        )
+    if indicator.kind == IndicatorKind.SHORT_TEXT and len(text) > 500:
+        raise ValueError(_("Keep it under 500 characters."))
+    return Clean(text=text)
+
+
+def _check_limits(indicator: Indicator, number: Decimal) -> None:
+    low = indicator.min_value
+    high = indicator.max_value
+    if indicator.kind == IndicatorKind.PERCENTAGE:
+        low = Decimal(0) if low is None else low
+        high = Decimal(100) if high is None else high
+    if low is not None and number < low:
+        raise ValueError(_("Enter at least %(limit)s.") % {"limit": _plain(low)})
+    if high is not None and number > high:
+        raise ValueError(_("Enter at most %(limit)s.") % {"limit": _plain(high)})
+
+
+def _plain(number: Decimal) -> str:
+    return format(number.normalize(), "f")
+
+
+def clean_values(indicators: Iterable[Indicator], raw: Mapping[str, Any]) -> dict[str, Clean]:
+    """Check every value in `raw` (by indicator code). Raises ValuesInvalid listing each bad
+    value, and an unknown code."""
+    by_code = {i.code: i for i in indicators}
+    errors: dict[str, str] = {}
+    cleaned: dict[str, Clean] = {}
+    for code, value in raw.items():
+        indicator = by_code.get(code)
+        if indicator is None:
+            errors[code] = _("This form has no indicator %(code)s.") % {"code": code}
+            continue
+        try:
+            cleaned[code] = clean_value(indicator, value)
+        except ValueError as error:
+            errors[code] = str(error)
+    if errors:
+        raise ValuesInvalid(errors)
+    return cleaned
+
+
+def check_complete(
+    indicators: Iterable[Indicator], rules: Iterable[Rule], values: Mapping[str, Clean]
+) -> None:
+    """A report may be submitted: every required indicator answered and every rule kept.
+    Raises ValuesInvalid."""
+    errors: dict[str, str] = {}
+    for indicator in indicators:
+        if indicator.required and values.get(indicator.code, Clean()).is_empty:
+            errors[indicator.code] = _("This is required.")
+    for rule in rules:
+        left, right = values.get(rule.left, Clean()), values.get(rule.right, Clean())
+        if message := _broken(rule, left, right):
+            errors.setdefault(rule.left, message)
+    if errors:
+        raise ValuesInvalid(errors)
+
+
+def _broken(rule: Rule, left: Clean, right: Clean) -> str:
+    """The message of `rule` if the two values break it, else ""."""
+    if rule.kind == RuleKind.NOT_GREATER:
+        broken = left.number is not None and right.number is not None and left.number > right.number
+        default = _("%(a)s must not be greater than %(b)s.")
+    else:
+        broken = left.is_empty != right.is_empty
+        default = _("%(a)s and %(b)s must be filled in together.")
+    return (rule.message or default % {"a": rule.left, "b": rule.right}) if broken else ""
