@@ -4,6 +4,8 @@ from ninja import NinjaAPI
 
 from ttdn.core.api import TokenAuth, VerifiedSessionAuth, install_error_handlers
 from ttdn.core.api import router as core_router
+from ttdn.documents.api import citations_router
+from ttdn.documents.api import router as documents_router
 from ttdn.events.api import router as events_router
 from ttdn.org.api import router as org_router
 from ttdn.reports.api import router as reports_router
@@ -18,5 +20,6 @@ api = NinjaAPI(
 install_error_handlers(api)
 api.add_router("/", core_router)
 api.add_router("/units", org_router)
+api.add_router("/documents", documents_router)
 api.add_router("/anniversaries", events_router)
 api.add_router("/reports", reports_router)

@@ -79,6 +79,7 @@ REQUIRE_2FA = env_bool("TTDN_REQUIRE_2FA", default=False)
 INSTALLED_APPS = [
     "ttdn.core",
     "ttdn.org",
+    "ttdn.documents",
     "ttdn.events",
     "ttdn.reports",
     "django.contrib.admin",

@@ -6,6 +6,8 @@ from ttdn.api import api
 urlpatterns = [
     path("", include("ttdn.core.urls")),
     path("units/", include("ttdn.org.urls")),
+    path("library/", include("ttdn.documents.urls")),
+    path("don-vi/", include("ttdn.documents.public_urls")),
     path("calendar/", include("ttdn.events.urls")),
     path("reports/", include("ttdn.reports.urls")),
     path("i18n/", include("django.conf.urls.i18n")),

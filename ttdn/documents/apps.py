@@ -1,0 +1,21 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class DocumentsConfig(AppConfig):
+    name = "ttdn.documents"
+    label = "documents"
+    verbose_name = _("Legal library")
+
+    def ready(self) -> None:
+        from ttdn.core import demo, navigation, search
+        from ttdn.documents import demo as documents_demo
+        from ttdn.documents import queries
+        from ttdn.documents.models import Document
+
+        demo.register("documents", documents_demo.load, order=20)
+        search.register(Document, queries.search_text)
+        navigation.register(
+            navigation.NavItem(_("Legal library"), "documents:document_list", order=20)
+        )
+        navigation.register(navigation.NavItem(_("Citation checker"), "documents:check", order=21))

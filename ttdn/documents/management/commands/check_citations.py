@@ -1,0 +1,47 @@
+import json
+from pathlib import Path
+from typing import Any
+
+from django.core.management.base import BaseCommand, CommandError, CommandParser
+from django.utils.translation import gettext as _
+
+from ttdn.documents import checker
+from ttdn.documents.enums import CitationStatus
+from ttdn.documents.extract import ExtractionFailed, extract_text
+from ttdn.documents.models import Document
+
+
+class Command(BaseCommand):
+    help = "Check every citation of a .txt, .docx or .pdf file against the whole legal library"
+
+    def add_arguments(self, parser: CommandParser) -> None:
+        parser.add_argument("file", type=Path)
+        parser.add_argument(
+            "--json",
+            action="store_true",
+            dest="as_json",
+            help="print the checked citations as a JSON list",
+        )
+
+    def handle(self, *args: Any, file: Path, as_json: bool = False, **options: Any) -> None:
+        if not file.is_file():
+            raise CommandError(_("No such file: %(file)s") % {"file": file})
+        try:
+            with file.open("rb") as stream:
+                text = extract_text(file.name, stream)
+        except ExtractionFailed as failure:
+            raise CommandError(str(failure)) from None
+        results = checker.check_text(text, Document.objects.all())
+        if as_json:
+            self.stdout.write(
+                json.dumps([r.as_json() for r in results], ensure_ascii=False, indent=2)
+            )
+            return
+        for result in results:
+            detail = f" — {result.detail}" if result.detail else ""
+            self.stdout.write(f"{result.status.value:<15} {result.citation.text}{detail}")
+        problems = sum(1 for r in results if r.status != CitationStatus.OK)
+        self.stdout.write(
+            _("%(count)s citations, %(problems)s to look at.")
+            % {"count": len(results), "problems": problems}
+        )

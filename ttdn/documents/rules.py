@@ -1,0 +1,35 @@
+"""Who may change the library and what a unit's public page shows, built on ttdn.core.access."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from ttdn.core import access
+from ttdn.documents.enums import EDITING_ROLES, PUBLISHING_ROLES
+from ttdn.documents.models import Document
+from ttdn.org.models import Unit, UnitQuerySet
+
+
+def owning_units(user: Any) -> UnitQuerySet:
+    """Units the person may add documents for: where they (or a unit above) lead, write or edit."""
+    return access.supervised_units(user, EDITING_ROLES)
+
+
+def can_add_documents(user: Any) -> bool:
+    return access.is_operator(user) or owning_units(user).exists()
+
+
+def can_edit_document(user: Any, document: Document) -> bool:
+    """Operators edit every document; others those of units they write for (never the shared library)."""
+    if access.is_operator(user):
+        return True
+    return document.unit is not None and access.can_act_for(user, document.unit, EDITING_ROLES)
+
+
+def publishing_units(user: Any) -> UnitQuerySet:
+    """Units whose public page the person manages: their leaders and editors (and those above)."""
+    return access.supervised_units(user, PUBLISHING_ROLES)
+
+
+def can_publish_for(user: Any, unit: Unit) -> bool:
+    return access.is_operator(user) or access.can_act_for(user, unit, PUBLISHING_ROLES)

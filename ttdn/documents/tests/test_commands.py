@@ -1,0 +1,151 @@
+import json
+
+import pytest
+from django.core.management import CommandError, call_command
+
+from ttdn.core import demo
+from ttdn.documents.models import Document, Publication
+from ttdn.documents.tests.conftest import seed
+from ttdn.documents.tests.files import docx_bytes, image_pdf, text_pdf
+
+LINES_000 = [
+    "Thực hiện Kế hoạch số 24/KH-SGDĐT ngày 01/3/2022 của Sở GDĐT về",
+    "- Triển khai thực hiện có hiệu quả Nghị định số 72/2015/NĐ-CP ngày",
+    "07/8/2015 của Chính phủ về quản lý hoạt động thông tin đối ngoại;",
+    "Quyết định số 42/2018/QĐ-UBND ngày 21/12/2018 của Ủy ban nhân dân thành phố về triển khai Quyết định số 1191/QĐ-TTg ngày",
+    "05/8/2020 của Thủ tướng Chính phủ phê duyệt mục tiêu",
+]
+EXPECTED_000 = [
+    ("24/KH-SGDĐT", "ok"),
+    ("72/2015/NĐ-CP", "date_mismatch"),
+    ("42/2018/QĐ-UBND", "chronology"),
+    ("1191/QĐ-TTg", "ok"),
+]
+
+
+def checked(path, capsys):
+    call_command("check_citations", str(path), "--json")
+    return [(c["number_symbol"], c["status"]) for c in json.loads(capsys.readouterr().out)]
+
+
+def test_load_legal_documents_twice_reports_what_it_did(db, capsys):
+    call_command("load_legal_documents")
+    call_command("load_legal_documents")
+
+    assert capsys.readouterr().out.splitlines() == [
+        "27 documents created, 0 updated, 0 unchanged, 2 relations added.",
+        "0 documents created, 0 updated, 27 unchanged, 0 relations added.",
+    ]
+
+
+def test_load_legal_documents_refuses_a_bad_file_and_loads_nothing(db, tmp_path):
+    path = tmp_path / "bad.csv"
+    path.write_text("type,number_symbol\n", encoding="utf-8")
+
+    with pytest.raises(CommandError):
+        call_command("load_legal_documents", str(path))
+
+    assert Document.objects.count() == 0
+
+
+def test_load_demo_includes_the_library_and_school_pages(db, capsys):
+    for _ in range(2):
+        for loader in demo.loaders():
+            if loader.name in {"org", "documents"}:
+                loader.load()
+
+    assert (
+        Document.objects.count(),
+        Publication.objects.count(),
+        [loader.name for loader in demo.loaders()][:2],
+    ) == (27, 4, ["org", "documents"])
+
+
+def test_check_citations_reads_a_txt_file(library, tmp_path, capsys):
+    path = tmp_path / "ke-hoach.txt"
+    path.write_text(seed("000"), encoding="utf-8")
+
+    assert checked(path, capsys)[:4] == [
+        ("24/KH-SGDĐT", "ok"),
+        ("72/2015/NĐ-CP", "date_mismatch"),
+        ("22/2016/TT-BTTTT", "ok"),
+        ("42/2018/QĐ-UBND", "chronology"),
+    ]
+
+
+def test_check_citations_reads_a_docx_file_with_tables(library, tmp_path, capsys):
+    path = tmp_path / "ke-hoach.docx"
+    path.write_bytes(docx_bytes(LINES_000[:3], table=[[LINES_000[3]], [LINES_000[4]]]))
+
+    assert checked(path, capsys) == EXPECTED_000
+
+
+def test_check_citations_reads_a_pdf_file(library, tmp_path, capsys):
+    path = tmp_path / "ke-hoach.pdf"
+    path.write_bytes(text_pdf(LINES_000))
+
+    assert checked(path, capsys) == EXPECTED_000
+
+
+def test_check_citations_prints_a_line_per_citation(library, tmp_path, capsys):
+    path = tmp_path / "ke-hoach.txt"
+    path.write_text(
+        "Căn cứ Nghị định số 72/2015/NĐ-CP ngày 07/8/2015 của Chính phủ.", encoding="utf-8"
+    )
+
+    call_command("check_citations", str(path))
+
+    assert capsys.readouterr().out.splitlines() == [
+        "date_mismatch   Nghị định số 72/2015/NĐ-CP ngày 07/8/2015 của Chính phủ — The library dates it 07/09/2015.",
+        "1 citations, 1 to look at.",
+    ]
+
+
+def test_check_citations_explains_a_scanned_pdf(db, tmp_path):
+    path = tmp_path / "scan.pdf"
+    path.write_bytes(image_pdf())
+
+    with pytest.raises(CommandError) as error:
+        call_command("check_citations", str(path))
+
+    assert (
+        str(error.value)
+        == "The PDF has no text layer: it is probably a scan or a photo. Run text recognition (OCR) on it, or paste its text."
+    )
+
+
+@pytest.mark.parametrize(
+    ("name", "data", "message"),
+    [
+        ("ke-hoach.odt", b"PK", "Only .txt, .docx and .pdf files can be checked."),
+        ("ke-hoach.docx", b"not a zip", "The file is not a readable Word document (.docx)."),
+        ("ke-hoach.pdf", b"%PDF-1.4 broken", "The file is not a readable PDF."),
+        (
+            "ke-hoach.txt",
+            b"K\xea ho\xe1ch",
+            "The text file is not in UTF-8: save it as UTF-8 and try again.",
+        ),
+    ],
+)
+def test_check_citations_refuses_unreadable_files(db, tmp_path, name, data, message):
+    path = tmp_path / name
+    path.write_bytes(data)
+
+    with pytest.raises(CommandError) as error:
+        call_command("check_citations", str(path))
+
+    assert str(error.value) == message
+
+
+def test_check_citations_of_a_missing_file(db, tmp_path):
+    with pytest.raises(CommandError) as error:
+        call_command("check_citations", str(tmp_path / "none.txt"))
+
+    assert str(error.value) == f"No such file: {tmp_path / 'none.txt'}"
+
+
+def test_check_citations_reads_a_utf16_text_file_with_its_mark(library, tmp_path, capsys):
+    path = tmp_path / "ke-hoach.txt"
+    path.write_bytes("Căn cứ Thông tư số 22/2016/TT-BTTTT ngày 19/10/2016.".encode("utf-16"))
+
+    assert checked(path, capsys) == [("22/2016/TT-BTTTT", "ok")]

@@ -1,0 +1,344 @@
+import datetime
+from pathlib import Path
+
+import pytest
+from django.core.exceptions import ValidationError
+from django.core.files.uploadedfile import SimpleUploadedFile
+
+from ttdn.core.models import AuditEntry
+from ttdn.documents import importers, services
+from ttdn.documents.enums import (
+    Classification,
+    DocumentStatus,
+    DocumentType,
+    RelationKind,
+    Verification,
+)
+from ttdn.documents.models import Document, DocumentRelation, Publication
+from ttdn.documents.tests.factories import DocumentFactory
+
+SHARED_CSV = Path(__file__).resolve().parents[4] / "shared" / "data" / "legal_documents.csv"
+
+
+def audit_of(obj):
+    return [
+        (e.action, e.changes)
+        for e in AuditEntry.objects.filter(
+            object_type=obj._meta.label, object_id=str(obj.pk)
+        ).order_by("pk")
+    ]
+
+
+def test_create_document_writes_the_symbol_canonically_and_keys_it(cast):
+    document = services.create_document(
+        type=DocumentType.RESOLUTION,
+        number_symbol="45- NQ/TW",
+        issuer="Bộ Chính trị",
+        title="Về xây dựng",
+        by=cast.operator,
+    )
+
+    assert (document.number_symbol, document.symbol_key, document.status) == (
+        "45-NQ/TW",
+        "45-nq/tw",
+        DocumentStatus.IN_FORCE,
+    )
+
+
+def test_create_document_normalises_text_to_nfc(cast):
+    document = services.create_document(
+        type=DocumentType.DECREE,
+        number_symbol="72/2015/NÐ-CP",
+        issuer=" Chi\u0301nh phu\u0309 ",
+        title="Về",
+        by=cast.operator,
+    )
+
+    assert (document.number_symbol, document.issuer) == ("72/2015/NĐ-CP", "Chính phủ")
+
+
+def test_create_document_is_audited_with_its_fields(cast):
+    document = DocumentFactory(number_symbol="3/KH-PGDĐT", unit=cast.phong)
+
+    ((action, changes),) = audit_of(document)
+    assert (
+        action,
+        changes["number_symbol"],
+        changes["unit_id"],
+        AuditEntry.objects.get(object_type="documents.Document").unit_id,
+    ) == (
+        "create",
+        [None, "3/KH-PGDĐT"],
+        [None, cast.phong.pk],
+        cast.phong.pk,
+    )
+
+
+def test_create_document_in_another_status_moves_it_there(cast):
+    document = DocumentFactory(status=DocumentStatus.EXPIRED)
+
+    assert (document.status, audit_of(document)[-1]) == (
+        DocumentStatus.EXPIRED,
+        ("update", {"status": ["in_force", "expired"]}),
+    )
+
+
+def test_create_document_refuses_an_expiry_before_it_takes_effect(cast):
+    with pytest.raises(ValidationError):
+        DocumentFactory(effective_on=datetime.date(2022, 5, 1), expiry_on=datetime.date(2022, 4, 1))
+
+
+def test_update_document_records_what_changed_and_the_full_text_as_its_length(cast):
+    document = DocumentFactory(title="Cũ")
+
+    services.update_document(document, title="Mới", full_text="Toàn văn", by=cast.operator)
+
+    assert audit_of(document)[-1] == ("update", {"full_text": [0, 8], "title": ["Cũ", "Mới"]})
+
+
+def test_update_document_without_changes_records_nothing(cast):
+    document = DocumentFactory()
+
+    services.update_document(document, title=document.title, by=cast.operator)
+
+    assert len(audit_of(document)) == 1
+
+
+def test_update_document_made_internal_leaves_every_public_page(cast):
+    document = DocumentFactory(unit=cast.school_a)
+    services.publish_document(document, unit=cast.school_a, by=cast.teacher_a)
+
+    services.update_document(document, classification=Classification.INTERNAL, by=cast.teacher_a)
+
+    assert list(Publication.objects.all()) == []
+
+
+def test_move_document_follows_the_flow(cast):
+    document = DocumentFactory()
+
+    services.move_document(document, to=DocumentStatus.AMENDED, by=cast.operator)
+
+    assert Document.objects.get().status == DocumentStatus.AMENDED
+
+
+def test_move_document_refuses_a_move_outside_the_flow(cast):
+    document = DocumentFactory(status=DocumentStatus.REPLACED)
+
+    with pytest.raises(services.InvalidTransition):
+        services.move_document(document, to=DocumentStatus.EXPIRED, by=cast.operator)
+
+
+def test_relate_documents_replacing_marks_the_target_replaced(cast):
+    old, new = DocumentFactory(), DocumentFactory()
+
+    services.relate_documents(new, old, kind=RelationKind.REPLACES, by=cast.operator)
+
+    assert Document.objects.get(pk=old.pk).status == DocumentStatus.REPLACED
+
+
+def test_relate_documents_amending_marks_the_target_amended(cast):
+    old, new = DocumentFactory(), DocumentFactory()
+
+    services.relate_documents(new, old, kind=RelationKind.AMENDS, by=cast.operator)
+
+    assert Document.objects.get(pk=old.pk).status == DocumentStatus.AMENDED
+
+
+def test_relate_documents_guiding_keeps_the_status(cast):
+    decree, circular = DocumentFactory(), DocumentFactory()
+
+    services.relate_documents(circular, decree, kind=RelationKind.GUIDES, by=cast.operator)
+
+    assert Document.objects.get(pk=decree.pk).status == DocumentStatus.IN_FORCE
+
+
+def test_relate_documents_twice_keeps_one_relation_and_one_audit_entry(cast):
+    plan, decision = DocumentFactory(), DocumentFactory()
+
+    for _ in range(2):
+        relation = services.relate_documents(
+            plan, decision, kind=RelationKind.IMPLEMENTS, by=cast.operator
+        )
+
+    assert (DocumentRelation.objects.count(), len(audit_of(relation))) == (1, 1)
+
+
+def test_relate_documents_refuses_the_document_itself(cast):
+    document = DocumentFactory()
+
+    with pytest.raises(ValidationError):
+        services.relate_documents(document, document, kind=RelationKind.GUIDES, by=cast.operator)
+
+
+def test_remove_relation_keeps_the_target_status(cast):
+    old, new = DocumentFactory(), DocumentFactory()
+    relation = services.relate_documents(new, old, kind=RelationKind.REPLACES, by=cast.operator)
+
+    services.remove_relation(relation, by=cast.operator)
+
+    assert (DocumentRelation.objects.count(), Document.objects.get(pk=old.pk).status) == (
+        0,
+        DocumentStatus.REPLACED,
+    )
+
+
+def test_attach_file_stores_it_under_media_root(cast, media):
+    document = DocumentFactory(unit=cast.school_a)
+
+    attached = services.attach_file(
+        document, file=SimpleUploadedFile("Kế hoạch.pdf", b"%PDF-1.4"), by=cast.teacher_a
+    )
+
+    stored = Path(attached.file.path)
+    assert (attached.name, attached.size, stored.is_relative_to(media), stored.read_bytes()) == (
+        "Kế hoạch.pdf",
+        8,
+        True,
+        b"%PDF-1.4",
+    )
+
+
+def test_remove_file_deletes_the_stored_file(cast, media):
+    attached = services.attach_file(
+        DocumentFactory(), file=SimpleUploadedFile("a.pdf", b"x"), by=cast.operator
+    )
+    stored = Path(attached.file.path)
+
+    services.remove_file(attached, by=cast.operator)
+
+    assert stored.exists() is False
+
+
+def test_publish_document_refuses_an_internal_document(cast):
+    document = DocumentFactory(classification=Classification.INTERNAL, unit=cast.school_a)
+
+    with pytest.raises(ValidationError):
+        services.publish_document(document, unit=cast.school_a, by=cast.teacher_a)
+
+
+def test_publish_document_twice_publishes_once(cast):
+    document = DocumentFactory()
+
+    for _ in range(2):
+        services.publish_document(document, unit=cast.school_a, by=cast.teacher_a)
+
+    assert (
+        Publication.objects.count(),
+        AuditEntry.objects.filter(object_type="documents.Publication").count(),
+    ) == (1, 1)
+
+
+def test_unpublish_document_is_audited_for_the_unit(cast):
+    publication = services.publish_document(
+        DocumentFactory(), unit=cast.school_a, by=cast.teacher_a
+    )
+
+    services.unpublish_document(publication, by=cast.teacher_a)
+
+    entry = AuditEntry.objects.filter(object_type="documents.Publication").order_by("pk").last()
+    assert (Publication.objects.count(), entry.action, entry.unit_id) == (
+        0,
+        "delete",
+        cast.school_a.pk,
+    )
+
+
+# --- Loading the reference list ----------------------------------------------------
+
+
+def test_load_legal_documents_creates_the_library_and_its_replacements(db):
+    result = services.load_legal_documents(importers.read_legal_documents(), by=None)
+
+    replaced = sorted(
+        (r.source.number_symbol, r.target.number_symbol)
+        for r in DocumentRelation.objects.select_related("source", "target")
+    )
+    assert (result, replaced) == (
+        services.LoadResult(created=27, updated=0, unchanged=0, related=2),
+        [("117/2025/QH15", "29/2018/QH14"), ("356/2025/NĐ-CP", "13/2023/NĐ-CP")],
+    )
+
+
+def test_load_legal_documents_twice_changes_nothing(db):
+    rows = importers.read_legal_documents()
+    services.load_legal_documents(rows, by=None)
+    entries = AuditEntry.objects.count()
+
+    result = services.load_legal_documents(rows, by=None)
+
+    assert (result, AuditEntry.objects.count()) == (services.LoadResult(0, 0, 27, 0), entries)
+
+
+def test_load_legal_documents_keeps_the_verification_marks(library, document_of):
+    marks = [
+        (d.verification, d.verification_note)
+        for d in map(
+            document_of, ["72/2015/NĐ-CP", "356/2025/NĐ-CP", "42/2018/QĐ-UBND", "05-CT/TW"]
+        )
+    ]
+
+    assert marks == [
+        (Verification.VERIFIED, ""),
+        (Verification.PARTLY, "issue date unverified"),
+        (Verification.UNVERIFIED, "seed 000 only"),
+        (Verification.UNVERIFIED, "from memory"),
+    ]
+
+
+def test_load_legal_documents_updates_a_corrected_row(library, document_of):
+    rows = importers.read_legal_documents()
+    rows[0] = {**rows[0], "title": "Về quản lý hoạt động thông tin đối ngoại (sửa)"}
+
+    result = services.load_legal_documents(rows, by=None)
+
+    assert (result.updated, document_of("72/2015/NĐ-CP").title) == (
+        1,
+        "Về quản lý hoạt động thông tin đối ngoại",
+    )
+    assert (
+        Document.objects.get(symbol_key="72/2015/nd-cp").title
+        == "Về quản lý hoạt động thông tin đối ngoại (sửa)"
+    )
+
+
+def test_load_legal_documents_keeps_the_status_of_the_file(library, document_of):
+    statuses = [document_of(s).status for s in ("13/2023/NĐ-CP", "29/2018/QH14", "117/2025/QH15")]
+
+    assert statuses == [DocumentStatus.REPLACED, DocumentStatus.REPLACED, DocumentStatus.IN_FORCE]
+
+
+def test_packaged_reference_list_is_the_shared_one():
+    assert importers.LEGAL_DOCUMENTS_FILE.read_bytes() == SHARED_CSV.read_bytes()
+
+
+def test_read_legal_documents_lists_every_bad_row(tmp_path):
+    path = tmp_path / "bad.csv"
+    header = ",".join(importers.COLUMNS)
+    path.write_text(
+        f"{header}\n"
+        "Nghị định,1/2020/NĐ-CP,2020-13-01,Chính phủ,Về,,in_force,,yes,\n"
+        "Sắc lệnh,2/2020/SL,2020-01-01,Chính phủ,Về,,in_force,,yes,\n"
+        "Nghị định,3/2020/NĐ-CP,2020-01-01,Chính phủ,Về,,in_force,,maybe,\n",
+        encoding="utf-8",
+    )
+
+    with pytest.raises(importers.ImportFailed) as failure:
+        importers.read_legal_documents(path)
+
+    assert failure.value.errors == [
+        "line 2: “2020-13-01” is not a date (YYYY-MM-DD)",
+        "line 3: “Sắc lệnh” is not a known type of document",
+        "line 4: “maybe” is not a verification mark (yes, partly or no)",
+    ]
+
+
+def test_read_legal_documents_needs_the_columns(tmp_path):
+    path = tmp_path / "short.csv"
+    path.write_text("type,number_symbol\nLuật,1/2020/QH14\n", encoding="utf-8")
+
+    with pytest.raises(importers.ImportFailed) as failure:
+        importers.read_legal_documents(path)
+
+    assert failure.value.errors == [
+        f"{path} lacks the columns: issued_on, issuer, title, effective_on, status, replaced_by, verified, source"
+    ]
