@@ -10,7 +10,6 @@ from ttdn.core.enums import JobOutcome
 from ttdn.core.models import JobRun, WorkerHeartbeat
 from ttdn.core.tasks import heartbeat
 
-
 CORE_JOBS = ("clear_sessions", "heartbeat", "prune_task_results")
 
 
