@@ -11,7 +11,7 @@ from ttdn.documents import importers, services
 from ttdn.documents.citations import number_symbol_key
 from ttdn.documents.models import Document
 
-SEEDS = Path(__file__).resolve().parents[4] / "shared" / "seeds"
+SEEDS = Path(__file__).resolve().parents[3] / "tests" / "seeds"  # byte copies of ../shared/seeds
 
 
 def seed(prefix: str) -> str:

@@ -1,7 +1,7 @@
 """The citation parser: both seeds citation by citation, every shape, robustness.
 
-Pure Python: no Django, no database. The seeds are read from the shared
-directory next to the repository (../shared/seeds), as the reference data is.
+Pure Python: no Django, no database. The seeds are read from tests/seeds/
+(byte copies of ../shared/seeds, so the suite runs from any checkout).
 """
 
 import re
@@ -24,7 +24,7 @@ from ttdn.documents.citations import (
     parse_citations,
 )
 
-SEEDS = Path(__file__).resolve().parents[4] / "shared" / "seeds"
+SEEDS = Path(__file__).resolve().parents[3] / "tests" / "seeds"  # byte copies of ../shared/seeds
 
 Row = tuple[str, DocumentType, str, date | None, str | None]
 
