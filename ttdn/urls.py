@@ -7,6 +7,7 @@ urlpatterns = [
     path("", include("ttdn.core.urls")),
     path("units/", include("ttdn.org.urls")),
     path("library/", include("ttdn.documents.urls")),
+    path("register/", include("ttdn.documents.register_urls")),
     path("don-vi/", include("ttdn.documents.public_urls")),
     path("calendar/", include("ttdn.events.urls")),
     path("reports/", include("ttdn.reports.urls")),

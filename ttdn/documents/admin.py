@@ -1,5 +1,6 @@
-"""Operator screens of the library. Documents change through the services (key, status, audit);
-relations and statuses are changed on the document's page of the product."""
+"""Operator screens of the library and the outgoing register. Documents change through the
+services (key, status, audit); relations and statuses are changed on the document's page of
+the product; the register is read-only here."""
 
 from __future__ import annotations
 
@@ -8,9 +9,15 @@ from typing import Any
 from django.contrib import admin
 from django.http import HttpRequest
 
-from ttdn.core.admin import AuditedAdmin
+from ttdn.core.admin import AuditedAdmin, ReadOnlyAdmin
 from ttdn.documents import services
-from ttdn.documents.models import Document, DocumentFile, Publication
+from ttdn.documents.models import (
+    Document,
+    DocumentFile,
+    Letterhead,
+    OutgoingDocument,
+    Publication,
+)
 
 EDITABLE = [
     "type",
@@ -67,3 +74,20 @@ class PublicationAdmin(AuditedAdmin):
 class DocumentFileAdmin(AuditedAdmin):
     list_display = ["name", "document", "size", "uploaded_at"]
     autocomplete_fields = ["document"]
+
+
+@admin.register(Letterhead)
+class LetterheadAdmin(AuditedAdmin):
+    list_display = ["unit", "abbreviation", "issuing_body", "parent_body", "place", "drafting_unit"]
+    search_fields = ["unit__name", "abbreviation", "issuing_body"]
+    autocomplete_fields = ["unit"]
+
+
+@admin.register(OutgoingDocument)
+class OutgoingDocumentAdmin(ReadOnlyAdmin):
+    """The register is written only by services.issue_document: numbers never change here."""
+
+    list_display = ["unit", "year", "number", "symbol", "type", "issued_on", "title"]
+    list_filter = ["year", "type"]
+    search_fields = ["unit__name", "symbol", "title"]
+    exclude = ["docx"]

@@ -8,7 +8,7 @@ class DocumentsConfig(AppConfig):
     verbose_name = _("Legal library")
 
     def ready(self) -> None:
-        from ttdn.core import demo, navigation, search
+        from ttdn.core import access, demo, navigation, search
         from ttdn.documents import demo as documents_demo
         from ttdn.documents import queries
         from ttdn.documents.models import Document
@@ -19,3 +19,11 @@ class DocumentsConfig(AppConfig):
             navigation.NavItem(_("Legal library"), "documents:document_list", order=20)
         )
         navigation.register(navigation.NavItem(_("Citation checker"), "documents:check", order=21))
+        navigation.register(
+            navigation.NavItem(
+                _("Outgoing register"),
+                "register:home",
+                order=22,
+                allowed=lambda user: bool(access.memberships(user)),
+            )
+        )

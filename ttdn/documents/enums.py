@@ -4,6 +4,8 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
+from ttdn.docgen import Authority
+from ttdn.docgen import DocumentType as PrintedType
 from ttdn.org.enums import Role
 
 
@@ -143,3 +145,54 @@ class CitationStatus(models.TextChoices):
 # Who writes a unit's documents, and who decides what its public page publishes.
 EDITING_ROLES = frozenset({Role.LEADER, Role.OFFICER, Role.EDITOR})
 PUBLISHING_ROLES = frozenset({Role.LEADER, Role.EDITOR})
+
+
+class OutgoingType(models.TextChoices):
+    """The types of outgoing documents the register numbers, printed through ttdn.docgen.
+
+    The value of `docgen.DocumentType` for each is in OUTGOING_DOCGEN_TYPES (docgen stays a
+    pure library, so the mapping lives here).
+    """
+
+    LETTER = "letter", pgettext_lazy("outgoing type", "Official letter (công văn)")
+    PLAN = "plan", pgettext_lazy("outgoing type", "Plan")
+    REPORT = "report", pgettext_lazy("outgoing type", "Report")
+    NOTICE = "notice", pgettext_lazy("outgoing type", "Notice")
+    DECISION = "decision", pgettext_lazy("outgoing type", "Decision")
+    INVITATION = "invitation", pgettext_lazy("outgoing type", "Invitation")
+
+
+class SigningAuthority(models.TextChoices):
+    """The prefix of the signer's title line (Nghị định 30/2020, Phụ lục I §II.7)."""
+
+    ON_BEHALF_OF = "on_behalf_of", pgettext_lazy("signing authority", "TM. (on behalf of)")
+    ACTING = "acting", pgettext_lazy("signing authority", "Q. (acting head)")
+    DEPUTY = "deputy", pgettext_lazy("signing authority", "KT. (deputy signs for the head)")
+    BY_ORDER = "by_order", pgettext_lazy("signing authority", "TL. (by order)")
+    BY_AUTHORISATION = (
+        "by_authorisation",
+        pgettext_lazy("signing authority", "TUQ. (by authorisation)"),
+    )
+
+
+# Who issues a unit's outgoing documents, and who sets its letterhead (abbreviation, names).
+ISSUING_ROLES = frozenset({Role.LEADER, Role.OFFICER})
+LETTERHEAD_ROLES = frozenset({Role.LEADER})
+
+# What docgen prints for each: its type (name and abbreviation) and authority prefix.
+PRINTED_TYPES = {
+    OutgoingType.LETTER: PrintedType.LETTER,
+    OutgoingType.PLAN: PrintedType.PLAN,
+    OutgoingType.REPORT: PrintedType.REPORT,
+    OutgoingType.NOTICE: PrintedType.NOTICE,
+    OutgoingType.DECISION: PrintedType.DECISION,
+    OutgoingType.INVITATION: PrintedType.INVITATION,
+}
+OUTGOING_TYPES = {printed: outgoing for outgoing, printed in PRINTED_TYPES.items()}
+PRINTED_AUTHORITIES = {
+    SigningAuthority.ON_BEHALF_OF: Authority.ON_BEHALF_OF,
+    SigningAuthority.ACTING: Authority.ACTING,
+    SigningAuthority.DEPUTY: Authority.DEPUTY,
+    SigningAuthority.BY_ORDER: Authority.BY_ORDER,
+    SigningAuthority.BY_AUTHORISATION: Authority.BY_AUTHORISATION,
+}

@@ -6,11 +6,19 @@ from django import forms
 from django.db.models import QuerySet
 from django.utils.translation import gettext_lazy as _
 
+from ttdn import docgen
 from ttdn.core.text import nfc
+from ttdn.documents import exports, queries
 from ttdn.documents.citations import number_symbol_key
-from ttdn.documents.enums import DocumentStatus, DocumentType, RelationKind
+from ttdn.documents.enums import (
+    DocumentStatus,
+    DocumentType,
+    OutgoingType,
+    RelationKind,
+    SigningAuthority,
+)
 from ttdn.documents.extract import ExtractionFailed, extract_text
-from ttdn.documents.models import Document, DocumentQuerySet
+from ttdn.documents.models import Document, DocumentQuerySet, Letterhead
 from ttdn.org.models import Unit
 
 MAX_CHECK_TEXT = 500_000  # characters: a long plan is 50,000
@@ -199,3 +207,145 @@ class CheckForm(forms.Form):
         elif not cleaned.get("text", "").strip() and not self.errors:
             raise forms.ValidationError(_("Paste a text or choose a file."))
         return cleaned
+
+
+# --- The outgoing register -----------------------------------------------------------
+
+# The compose screen writes documents of plain paragraphs; a decision needs its legal bases
+# and articles, which plans and other apps build through `services.issue_document`.
+COMPOSABLE_TYPES = [choice for choice in OutgoingType.choices if choice[0] != OutgoingType.DECISION]
+LINES_HELP = _("One per line.")
+# Where each part that docgen requires is entered: a field of the form, or the letterhead.
+PART_FIELDS = {
+    "title": "title",
+    "body": "body",
+    "recipients": "recipients",
+    "signer": "signer_name",
+    "signer.position": "signer_position",
+    "signer.name": "signer_name",
+    "signer.principal": "principal",
+}
+PART_NAMES = {
+    "issuing_body": _("the issuing body"),
+    "place": _("the place name"),
+    "symbol": _("the abbreviation"),
+    "title": _("the summary"),
+    "body": _("the body"),
+    "recipients": _("the recipients (Nơi nhận)"),
+    "signer": _("the signer"),
+    "signer.position": _("the position of the signer"),
+    "signer.name": _("the name of the signer"),
+    "signer.principal": _("the head signed for"),
+    "addressees": _("the addressees (Kính gửi)"),
+}
+
+
+class RegisterFilterForm(forms.Form):
+    year = forms.IntegerField(label=_("Year"), required=False, min_value=1945, max_value=2100)
+    type = forms.ChoiceField(
+        label=_("Type"), required=False, choices=[("", _("All types")), *OutgoingType.choices]
+    )
+
+
+class ComposeForm(forms.Form):
+    """A document to issue. Every missing mandatory part is named, and nothing is written.
+
+    Valid, it holds `document`: the unnumbered docgen model on the unit's letterhead.
+    """
+
+    unit = forms.ModelChoiceField(label=_("Issuing unit"), queryset=Unit.objects.none())
+    type = forms.ChoiceField(label=_("Type"), choices=COMPOSABLE_TYPES, initial=OutgoingType.LETTER)
+    title = forms.CharField(
+        label=_("Summary (trích yếu)"),
+        required=False,
+        max_length=2000,
+        help_text=_("A letter prints it after “V/v”."),
+        widget=forms.Textarea(attrs={"rows": 2}),
+    )
+    addressees = forms.CharField(
+        label=_("Addressed to (Kính gửi)"),
+        required=False,
+        max_length=5000,
+        help_text=LINES_HELP,
+        widget=forms.Textarea(attrs={"rows": 3}),
+    )
+    body = forms.CharField(
+        label=_("Body"),
+        required=False,
+        max_length=100_000,
+        help_text=_("One paragraph per line."),
+        widget=forms.Textarea(attrs={"rows": 12}),
+    )
+    recipients = forms.CharField(
+        label=_("Recipients (Nơi nhận)"),
+        required=False,
+        max_length=5000,
+        help_text=_("One per line, without the final “Lưu: VT” line, which is added."),
+        widget=forms.Textarea(attrs={"rows": 3}),
+    )
+    drafting_unit = forms.CharField(
+        label=_("Drafting unit (letters)"),
+        required=False,
+        max_length=32,
+        help_text=_("Closes a letter's symbol: VP in 05/PGDĐT-VP. Empty: the letterhead's."),
+    )
+    authority = forms.ChoiceField(
+        label=_("Signing authority"),
+        required=False,
+        choices=[("", _("None: the head signs")), *SigningAuthority.choices],
+    )
+    principal = forms.CharField(
+        label=_("Signed for"),
+        required=False,
+        max_length=255,
+        help_text=_("With KT., TM., TL. or TUQ.: the head or body signed for, e.g. Trưởng phòng."),
+    )
+    signer_position = forms.CharField(
+        label=_("Position of the signer"), required=False, max_length=255
+    )
+    signer_name = forms.CharField(label=_("Name of the signer"), required=False, max_length=255)
+
+    def __init__(self, *args: Any, units: QuerySet[Unit], **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        cast(forms.ModelChoiceField, self.fields["unit"]).queryset = units
+        self.document: docgen.Document | None = None
+
+    def clean(self) -> dict[str, Any]:
+        data: dict[str, Any] = {
+            name: nfc(value).strip() if isinstance(value, str) else value
+            for name, value in (super().clean() or {}).items()
+        }
+        if self.errors or data.get("unit") is None:
+            return data
+        letterhead = queries.letterhead_for(data["unit"])
+        try:
+            document = exports.composed_document(letterhead, **data)
+        except ValueError:
+            raise forms.ValidationError(
+                _("The unit's letterhead has no abbreviation: set it on the letterhead page.")
+            ) from None
+        self._report_missing(docgen.missing_parts(document), data)
+        if not self.errors:
+            self.document = document
+        return data
+
+    def _report_missing(self, missing: list[str], data: dict[str, Any]) -> None:
+        if data["type"] == OutgoingType.LETTER and not exports.lines(data.get("addressees", "")):
+            missing.append("addressees")
+        for part in missing:
+            message = _("Missing: %(part)s.") % {"part": PART_NAMES.get(part, part)}
+            if part in PART_FIELDS or part == "addressees":
+                self.add_error(PART_FIELDS.get(part, part), message)
+            else:
+                self.add_error(
+                    None,
+                    _("%(message)s Set it on the unit's letterhead page.") % {"message": message},
+                )
+
+
+class LetterheadForm(forms.ModelForm):
+    """How a unit's documents name it. Built without an instance: the service saves and audits."""
+
+    class Meta:
+        model = Letterhead
+        fields = ["abbreviation", "issuing_body", "parent_body", "place", "drafting_unit"]

@@ -2,7 +2,7 @@
 
 from django.urls import path
 
-from ttdn.documents import views
+from ttdn.documents.views import library as views
 
 app_name = "public_documents"
 urlpatterns = [

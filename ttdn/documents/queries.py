@@ -1,4 +1,5 @@
-"""Reads of the library that views, the API and the public pages share."""
+"""Reads of the library that views, the API and the public pages share, and of the outgoing
+register: a unit's letterhead (saved or by default) and its register for a year."""
 
 from __future__ import annotations
 
@@ -7,11 +8,20 @@ from typing import Any
 
 from django.core.paginator import Page, Paginator
 from django.db.models import QuerySet
+from django.utils import timezone
 from django.utils.safestring import SafeString
 
 from ttdn.core import access, search
 from ttdn.documents.citations import DocumentType as CitedType
-from ttdn.documents.models import Document, DocumentRelation, Publication
+from ttdn.documents.models import (
+    Document,
+    DocumentRelation,
+    Letterhead,
+    OutgoingDocument,
+    Publication,
+)
+from ttdn.org.enums import UnitKind
+from ttdn.org.models import Unit
 
 PAGE_SIZE = 25
 SEARCH_LIMIT = 1000
@@ -106,3 +116,89 @@ def publications(document: Document, user: Any) -> list[Publication]:
     return list(
         document.publications.filter(unit__in=access.visible_unit_ids(user)).select_related("unit")
     )
+
+
+# --- The outgoing register ---------------------------------------------------------
+
+_LOCALITY_PREFIXES = ("thành phố ", "tỉnh ", "quận ", "huyện ", "thị xã ", "phường ", "xã ")
+_OFFICE_DEFAULTS = {
+    UnitKind.MINISTRY: ("BGDĐT", "BỘ GIÁO DỤC VÀ ĐÀO TẠO"),
+    UnitKind.DEPARTMENT: ("SGDĐT", "SỞ GIÁO DỤC VÀ ĐÀO TẠO"),
+    UnitKind.DISTRICT_OFFICE: ("PGDĐT", "PHÒNG GIÁO DỤC VÀ ĐÀO TẠO"),
+}
+DEFAULT_DRAFTING_UNIT = "VP"  # văn phòng, the office that drafts most letters
+
+
+def letterhead_for(unit: Unit) -> Letterhead:
+    """The unit's saved letterhead, or an unsaved one with the defaults of `default_letterhead`."""
+    saved = Letterhead.objects.filter(unit=unit).first()
+    return saved or default_letterhead(unit)
+
+
+def default_letterhead(unit: Unit) -> Letterhead:
+    """What a unit prints before a leader sets its letterhead, from its kind and name.
+
+    Sở, Phòng and Bộ take the names of Phụ lục I ("PHÒNG GIÁO DỤC VÀ ĐÀO TẠO" under "UBND QUẬN
+    HỒNG BÀNG", abbreviation PGDĐT); other units print their own name under their parent's and
+    abbreviate it by initials ("Trường THCS Hồng Bàng" → THCSHB). The place is the locality in
+    the name of the unit or, failing that, of its parent.
+    """
+    locality = _locality(unit.name)
+    parent = unit.parent
+    if unit.kind in _OFFICE_DEFAULTS:
+        abbreviation, issuing_body = _OFFICE_DEFAULTS[UnitKind(unit.kind)]
+        parent_body = f"UBND {locality.upper()}" if locality else ""
+    else:
+        abbreviation, issuing_body = _initials(unit.name), unit.name.upper()
+        parent_body = parent.name.upper() if parent else ""
+        locality = locality or (_locality(parent.name) if parent else "")
+    return Letterhead(
+        unit=unit,
+        abbreviation=abbreviation,
+        issuing_body=issuing_body,
+        parent_body=parent_body,
+        place=_place(locality),
+        drafting_unit=DEFAULT_DRAFTING_UNIT,
+    )
+
+
+def _locality(name: str) -> str:
+    """ "Phòng Giáo dục và Đào tạo quận Hồng Bàng" → "quận Hồng Bàng"."""
+    head, _marker, rest = name.partition("Đào tạo ")
+    return rest.strip() if head else ""
+
+
+def _place(locality: str) -> str:
+    """ "quận Hồng Bàng" → "Hồng Bàng": the place name of the date line."""
+    for prefix in _LOCALITY_PREFIXES:
+        if locality.lower().startswith(prefix):
+            return locality[len(prefix) :].strip()
+    return locality
+
+
+def _initials(name: str) -> str:
+    words = name.split()
+    if words and words[0].lower() == "trường":
+        words = words[1:]
+    return "".join(word if word.isupper() else word[0].upper() for word in words if word)
+
+
+@dataclass(frozen=True)
+class Register:
+    unit: Unit
+    year: int
+    years: list[int]  # the years with entries, and this year
+    entries: QuerySet[OutgoingDocument]
+
+
+def register(unit: Unit, *, year: int, type: str = "") -> Register:
+    """One unit's register for a year, newest first, optionally of one type."""
+    this_year = timezone.localdate().year
+    years = set(OutgoingDocument.objects.filter(unit=unit).values_list("year", flat=True))
+    entries = (
+        OutgoingDocument.objects.in_register(unit, year)
+        .of_type(type)
+        .select_related("issued_by")
+        .defer("docx")
+    )
+    return Register(unit, year, sorted(years | {this_year, year}, reverse=True), entries)

@@ -1,11 +1,17 @@
-"""Who may change the library and what a unit's public page shows, built on ttdn.core.access."""
+"""Who may change the library, what a unit's public page shows and who issues and sets the
+letterhead of a unit's outgoing documents, built on ttdn.core.access."""
 
 from __future__ import annotations
 
 from typing import Any
 
 from ttdn.core import access
-from ttdn.documents.enums import EDITING_ROLES, PUBLISHING_ROLES
+from ttdn.documents.enums import (
+    EDITING_ROLES,
+    ISSUING_ROLES,
+    LETTERHEAD_ROLES,
+    PUBLISHING_ROLES,
+)
 from ttdn.documents.models import Document
 from ttdn.org.models import Unit, UnitQuerySet
 
@@ -33,3 +39,19 @@ def publishing_units(user: Any) -> UnitQuerySet:
 
 def can_publish_for(user: Any, unit: Unit) -> bool:
     return access.is_operator(user) or access.can_act_for(user, unit, PUBLISHING_ROLES)
+
+
+# --- The outgoing register -----------------------------------------------------------
+
+
+def issuing_units(user: Any) -> UnitQuerySet:
+    """Units the person issues documents for: where they lead or write themselves.
+
+    A Phòng officer reads a school's register but does not number the school's documents.
+    """
+    return access.units_with_role(user, ISSUING_ROLES)
+
+
+def can_set_letterhead(user: Any, unit: Unit) -> bool:
+    """Operators, and leaders of the unit or a unit above it."""
+    return access.is_operator(user) or access.can_act_for(user, unit, LETTERHEAD_ROLES)

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from ttdn.documents import views
+from ttdn.documents.views import library as views
 
 app_name = "documents"
 urlpatterns = [

@@ -1,0 +1,153 @@
+"""The outgoing register: a unit's register by year, its .xlsx, one issued document with its
+files, the compose screen that issues documents, and the unit's letterhead."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.paginator import Paginator
+from django.forms.models import model_to_dict
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from ttdn import docgen
+from ttdn.core import access
+from ttdn.documents import exports, queries, rules, services
+from ttdn.documents.forms import ComposeForm, LetterheadForm, RegisterFilterForm
+from ttdn.documents.models import OutgoingDocument
+from ttdn.documents.services import LETTERHEAD_FIELDS
+from ttdn.org.models import Unit
+
+PAGE_SIZE = 50
+
+# --- The register ------------------------------------------------------------------
+
+
+@login_required
+def register_home(request: HttpRequest) -> HttpResponse:
+    membership = access.active_membership(request.user, request.session)
+    if membership is None:
+        raise Http404(_("You act for no unit."))
+    return redirect("register:register", unit_pk=membership.unit_id)
+
+
+@login_required
+def register(request: HttpRequest, unit_pk: int) -> HttpResponse:
+    unit = get_object_or_404(access.visible_units(request.user), pk=unit_pk)
+    form, found = _register_of(request, unit)
+    context = {
+        "form": form,
+        "register": found,
+        "page": Paginator(found.entries, PAGE_SIZE).get_page(request.GET.get("page")),
+        "can_issue": rules.issuing_units(request.user).filter(pk=unit.pk).exists(),
+        "can_set_letterhead": rules.can_set_letterhead(request.user, unit),
+    }
+    return render(request, "documents/register.html", context)
+
+
+@login_required
+def register_export(request: HttpRequest, unit_pk: int) -> HttpResponse:
+    unit = get_object_or_404(access.visible_units(request.user), pk=unit_pk)
+    _form, found = _register_of(request, unit)
+    response = HttpResponse(exports.register_workbook(found), content_type=exports.XLSX_TYPE)
+    filename = f"so-van-ban-di-{unit.slug}-{found.year}.xlsx"
+    response["Content-Disposition"] = f'attachment; filename="{filename}"'
+    return response
+
+
+def _register_of(request: HttpRequest, unit: Unit) -> tuple[RegisterFilterForm, queries.Register]:
+    form = RegisterFilterForm(request.GET or None)
+    filters = form.cleaned_data if form.is_valid() else {}
+    year = filters.get("year") or timezone.localdate().year
+    return form, queries.register(unit, year=year, type=filters.get("type", ""))
+
+
+# --- One issued document -------------------------------------------------------------
+
+
+def _visible(request: HttpRequest, pk: int) -> OutgoingDocument:
+    documents = OutgoingDocument.objects.visible_to(request.user)
+    return get_object_or_404(documents.select_related("unit", "issued_by"), pk=pk)
+
+
+@login_required
+def document_detail(request: HttpRequest, pk: int) -> HttpResponse:
+    outgoing = _visible(request, pk)
+    context = {"outgoing": outgoing, "pdf_available": docgen.pdf_available()}
+    return render(request, "documents/outgoing_detail.html", context)
+
+
+@login_required
+def document_docx(request: HttpRequest, pk: int) -> HttpResponse:
+    return exports.docx_response(_visible(request, pk))
+
+
+@login_required
+def document_pdf(request: HttpRequest, pk: int) -> HttpResponse:
+    outgoing = _visible(request, pk)
+    try:
+        return exports.pdf_response(outgoing)
+    except docgen.PdfUnavailable:
+        messages.error(request, _("PDF is unavailable here: LibreOffice is not installed."))
+        return redirect(outgoing)
+
+
+# --- Compose and issue ---------------------------------------------------------------
+
+
+@login_required
+def compose(request: HttpRequest) -> HttpResponse:
+    units = rules.issuing_units(request.user)
+    if not units.exists():
+        raise PermissionDenied
+    form = ComposeForm(request.POST or None, units=units, initial=_signer_initial(request))
+    preview = None
+    if request.method == "POST" and form.is_valid() and form.document is not None:
+        if "issue" not in request.POST:
+            preview = exports.preview(form.document)
+        else:
+            data = form.cleaned_data
+            outgoing = services.issue_document(
+                data["unit"],
+                doc=form.document,
+                by=request.user,
+                drafting_unit=data["drafting_unit"],
+            )
+            messages.success(request, _("Issued as %(number)s.") % {"number": outgoing})
+            return redirect(outgoing)
+    return render(request, "documents/compose.html", {"form": form, "preview": preview})
+
+
+def _signer_initial(request: HttpRequest) -> dict[str, Any]:
+    membership = access.active_membership(request.user, request.session)
+    return {
+        "unit": membership.unit_id if membership else None,
+        "signer_name": request.user.get_full_name(),  # type: ignore[union-attr]
+        "signer_position": membership.title if membership else "",
+    }
+
+
+# --- The letterhead ------------------------------------------------------------------
+
+
+@login_required
+def letterhead(request: HttpRequest, unit_pk: int) -> HttpResponse:
+    unit = get_object_or_404(access.visible_units(request.user), pk=unit_pk)
+    if not rules.can_set_letterhead(request.user, unit):
+        raise PermissionDenied
+    current = model_to_dict(queries.letterhead_for(unit), fields=LETTERHEAD_FIELDS)
+    form = LetterheadForm(request.POST or None, initial=current)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.save_letterhead(unit, by=request.user, **form.cleaned_data)
+        except ValidationError as error:
+            form.add_error(None, error)
+        else:
+            messages.success(request, _("The letterhead is saved."))
+            return redirect("register:register", unit_pk=unit.pk)
+    return render(request, "documents/letterhead_form.html", {"form": form, "unit": unit})
