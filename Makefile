@@ -39,11 +39,11 @@ lint: install-dev
 	DJANGO_SETTINGS_MODULE=ttdn.settings_test $(TTDN) makemigrations --check --dry-run
 
 test: lint
-	$(BIN)/pytest
+	$(BIN)/pytest -n 2
 
 # The suite on PostgreSQL: TTDN_DATABASE_URL=postgres://postgres@127.0.0.1:5432/ttdn make test-postgres
 test-postgres: install-dev
-	$(BIN)/pytest
+	$(BIN)/pytest -n 2
 
 # Extract UI strings into the catalogues (needs GNU gettext), then translate the new vi entries
 # and run `make messages` again to compile. ttdn/locale holds the project's catalogue; an app
