@@ -2,6 +2,7 @@
 
 from ninja import NinjaAPI
 
+from ttdn.content.api import router as content_router
 from ttdn.core.api import TokenAuth, VerifiedSessionAuth, install_error_handlers
 from ttdn.core.api import router as core_router
 from ttdn.documents.api import citations_router
@@ -24,3 +25,4 @@ api.add_router("/documents", documents_router)
 api.add_router("/citations", citations_router)
 api.add_router("/anniversaries", events_router)
 api.add_router("/reports", reports_router)
+api.add_router("/portal", content_router)

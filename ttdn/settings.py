@@ -12,6 +12,8 @@ Variables (all optional on a developer machine):
   TTDN_REQUIRE_2FA    "true" makes leaders and operators set up TOTP before they can work
   TTDN_EVEN_YEAR_RULE which anniversaries count as "năm chẵn": round_and_half (default) or round
   TTDN_ANNIVERSARY_LEAD_DAYS  days before a năm chẵn anniversary its reminder appears; default 60
+  TTDN_PRODUCT_HOSTS  the product's own host names (others may be units' public sites); default localhost,127.0.0.1,[::1],testserver
+  TTDN_PORTAL_CACHE_DIR  where the public portal's page cache lives; default var/cache/portal
 """
 
 import os
@@ -81,6 +83,7 @@ INSTALLED_APPS = [
     "ttdn.org",
     "ttdn.documents",
     "ttdn.events",
+    "ttdn.content",
     "ttdn.reports",
     "django.contrib.admin",
     "django.contrib.auth",
@@ -106,6 +109,7 @@ MIDDLEWARE = [
     "django.contrib.sessions.middleware.SessionMiddleware",
     "ttdn.core.middleware.LanguageMiddleware",
     "django.middleware.common.CommonMiddleware",
+    "ttdn.content.middleware.SiteHostMiddleware",  # a unit's own host name serves its site
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django_otp.middleware.OTPMiddleware",
@@ -232,6 +236,24 @@ MEDIA_ROOT = Path(os.environ.get("TTDN_MEDIA_ROOT", VAR_DIR / "media"))
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
+}
+
+# The product's own host names. Any other allowed host name is looked up among the units' public
+# host names (ttdn.content.middleware): thcs-hongbang.example.vn/ serves that school's site.
+PRODUCT_HOSTS = frozenset(
+    env_list("TTDN_PRODUCT_HOSTS", default="localhost,127.0.0.1,[::1],testserver")
+)
+
+# The public portal caches whole pages (ttdn.content.cache). Its cache lives in files under var/
+# so that every server process sees the same pages and the same invalidations, with no extra
+# service to run; "default" stays Django's per-process memory cache.
+CACHES = {
+    "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"},
+    "portal": {
+        "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
+        "LOCATION": os.environ.get("TTDN_PORTAL_CACHE_DIR", str(VAR_DIR / "cache" / "portal")),
+        "OPTIONS": {"MAX_ENTRIES": 20000},
+    },
 }
 
 TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend", "QUEUES": ["default"]}}

@@ -1,5 +1,7 @@
+from django.conf import settings
 from django.contrib import admin
-from django.urls import include, path
+from django.urls import include, path, re_path
+from django.views.static import serve
 
 from ttdn.api import api
 
@@ -14,6 +16,12 @@ urlpatterns = [
     path("i18n/", include("django.conf.urls.i18n")),
     path("api/v1/", api.urls),
     path("admin/", admin.site.urls),
+    # Public portal images (nginx serves the same folder in production). Library files are never
+    # served from /media/: they go through views that check who may read them.
+    re_path(r"^media/(?P<path>content/.+)$", serve, {"document_root": settings.MEDIA_ROOT}),
+    path("portal/", include("ttdn.content.urls")),
+    # Public sites at /<unit slug>/: last, so they never shadow the routes above.
+    path("", include("ttdn.content.public_urls")),
 ]
 
 handler400 = "ttdn.core.errors.bad_request"

@@ -178,3 +178,19 @@ def test_ui_stays_vietnamese_whatever_the_browser_asks(cast, client):
     html = client.get("/", headers={"Accept-Language": "en-US,en;q=0.9"}).content.decode()
 
     assert ("<h1>Việc cần làm</h1>" in html, '<html lang="vi">' in html) == (True, True)
+
+
+def test_media_serves_portal_images_but_never_library_files(db, client, settings):
+    from pathlib import Path
+
+    root = Path(settings.MEDIA_ROOT)
+    for name in ("content/public.txt", "documents/internal.txt"):
+        (root / name).parent.mkdir(parents=True, exist_ok=True)
+        (root / name).write_text("x")
+
+    statuses = [
+        client.get(f"/media/{name}").status_code
+        for name in ("content/public.txt", "documents/internal.txt")
+    ]
+
+    assert statuses == [200, 404]

@@ -1,0 +1,152 @@
+"""/api/v1/portal: published articles of a site (public), and drafts written with a token."""
+
+from __future__ import annotations
+
+import datetime
+from collections.abc import Callable
+from typing import TypeVar
+
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.http import HttpRequest
+from django.shortcuts import get_object_or_404
+from ninja import Field, Router, Schema, Status
+from ninja.errors import HttpError
+
+from ttdn.content import queries, services
+from ttdn.content.enums import Classification, Language
+from ttdn.content.models import EDITING_ROLES, Article, Site
+from ttdn.core import access
+from ttdn.core.api import caller
+
+router = Router(tags=["portal"])
+T = TypeVar("T")
+MAX_LIMIT = 100
+
+
+class ArticleOut(Schema):
+    id: int
+    title: str
+    summary: str
+    section: str = Field(description="the section's slug")
+    language: str
+    tags: list[str]
+    published_at: datetime.datetime | None
+    url: str
+
+
+class ArticleDetailOut(ArticleOut):
+    body: str = Field(description="sanitised HTML")
+
+
+class DraftIn(Schema):
+    unit: str = Field(description="the code of the unit whose site the article is for")
+    section: str = Field(description="a section's slug")
+    title: str
+    summary: str
+    body: str = Field(description="HTML; sanitised on arrival")
+    language: Language = Language.VI
+    tags: list[str] = []
+    classification: Classification = Classification.PUBLIC
+
+
+class DraftUpdate(Schema):
+    version: int = Field(description="the version you read: a newer save by someone else is a 409")
+    title: str | None = None
+    summary: str | None = None
+    body: str | None = None
+    tags: list[str] | None = None
+    classification: Classification | None = None
+
+
+class DraftOut(Schema):
+    id: int
+    status: str
+    version: int
+    title: str
+
+
+def _out(article: Article) -> dict[str, object]:
+    return {
+        "id": article.pk,
+        "title": article.title,
+        "summary": article.summary,
+        "section": article.section.slug,
+        "language": article.language,
+        "tags": article.tags,
+        "published_at": article.published_at,
+        "url": article.get_absolute_url(),
+        "body": article.body,
+    }
+
+
+@router.get(
+    "/sites/{unit_slug}/articles",
+    response=list[ArticleOut],
+    auth=None,
+    summary="Published articles of a site",
+)
+def list_articles(
+    request: HttpRequest,
+    unit_slug: str,
+    language: Language = Language.VI,
+    offset: int = 0,
+    limit: int = 20,
+) -> list[dict[str, object]]:
+    """Newest first; `limit` at most 100. Public: no token needed."""
+    site = get_object_or_404(Site, unit__slug=unit_slug)
+    articles = queries.public_articles(site, language)[
+        max(offset, 0) : max(offset, 0) + min(max(limit, 0), MAX_LIMIT)
+    ]
+    return [_out(a) for a in articles]
+
+
+@router.get(
+    "/sites/{unit_slug}/articles/{pk}",
+    response=ArticleDetailOut,
+    auth=None,
+    summary="One published article",
+)
+def read_article(request: HttpRequest, unit_slug: str, pk: int) -> dict[str, object]:
+    site = get_object_or_404(Site, unit__slug=unit_slug)
+    live = Article.objects.live().filter(site=site).select_related("section", "site__unit")
+    return _out(get_object_or_404(live, pk=pk))
+
+
+def _call(action: Callable[[], T]) -> T:
+    """Run a service; its refusals become JSON errors (409 conflict, 422 invalid, 403)."""
+    try:
+        return action()
+    except services.EditConflict as error:
+        raise HttpError(409, error.messages[0]) from error
+    except ValidationError as error:
+        raise HttpError(422, " ".join(error.messages)) from error
+    except PermissionDenied as error:
+        raise HttpError(403, str(error) or "Forbidden") from error
+
+
+@router.post("/drafts", response={201: DraftOut}, summary="Write a draft for a site you edit")
+def create_draft(request: HttpRequest, payload: DraftIn) -> Status:
+    user = caller(request)
+    units = access.supervised_units(user, EDITING_ROLES).values("pk")
+    site = get_object_or_404(
+        Site.objects.select_related("unit"), unit__in=units, unit__code=payload.unit
+    )
+    section = get_object_or_404(site.sections, slug=payload.section)
+    fields = payload.dict(exclude={"unit", "section"})
+    return Status(
+        201, _call(lambda: services.create_article(site, by=user, section=section, **fields))
+    )
+
+
+@router.put("/drafts/{pk}", response=DraftOut, summary="Change a draft you may edit")
+def update_draft(request: HttpRequest, pk: int, payload: DraftUpdate) -> Article:
+    user = caller(request)
+    article = get_object_or_404(
+        Article.objects.editable_by(user).select_related("site__unit"), pk=pk
+    )
+    fields = {k: v for k, v in payload.dict(exclude={"version"}).items() if v is not None}
+    return _call(
+        lambda: services.update_article(
+            article, by=user, expected_version=payload.version, **fields
+        )
+    )

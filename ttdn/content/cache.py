@@ -1,0 +1,83 @@
+"""Whole public pages are cached per site; a version per unit invalidates them.
+
+Publishing or changing what the public sees bumps the version of the article's unit and of
+every unit above it (an office's home shows its subtree's news), so the next request renders
+afresh. Keys use slugs, so serving a cached page reads no database. The "portal" cache is
+shared by every server process (settings.CACHES).
+"""
+
+from __future__ import annotations
+
+import time
+from typing import Any
+
+from django.core.cache import caches
+from django.db import transaction
+
+from ttdn.org.models import Unit
+
+ALIAS = "portal"
+PAGE_SECONDS = 600
+
+
+def _key(slug: str) -> str:
+    return f"content:version:{slug}"
+
+
+def version(slug: str) -> int:
+    return int(caches[ALIAS].get(_key(slug)) or 0)
+
+
+def invalidate(unit: Unit) -> None:
+    """Make the pages of `unit` and of the units above it stale, now and again at commit."""
+
+    slugs = list(
+        Unit.objects.filter(pk__in=[*unit.ancestor_ids, unit.pk]).values_list("slug", flat=True)
+    )
+
+    def bump() -> None:
+        cache = caches[ALIAS]
+        for slug in slugs:
+            try:
+                cache.incr(_key(slug))
+            except ValueError:
+                cache.set(_key(slug), 1, None)
+
+    bump()
+    transaction.on_commit(bump)
+
+
+def page_key(slug: str, path: str) -> str:
+    """The cache key of a page of the site of unit `slug`: pages keyed by (version, path)."""
+    return f"content:page:{slug}:{version(slug)}:{path}"
+
+
+def get_page(key: str) -> tuple[bytes, str] | None:
+    return caches[ALIAS].get(key)
+
+
+def set_page(key: str, content: bytes, content_type: str) -> None:
+    caches[ALIAS].set(key, (content, content_type), PAGE_SECONDS)
+
+
+EDITING_SECONDS = 15 * 60
+
+
+def others_editing(article_id: int, user: Any) -> list[str]:
+    """Note that `user` opened the article's editor; return who else did in the last 15 minutes.
+
+    Two people editing the same article are warned when they open it; saving over the other's
+    newer save is refused anyway (services.EditConflict).
+    """
+    cache = caches[ALIAS]
+    key = f"content:editing:{article_id}"
+    now = time.time()
+    editors = {
+        pk: (name, at)
+        for pk, (name, at) in (cache.get(key) or {}).items()
+        if now - at < EDITING_SECONDS
+    }
+    others = sorted(name for pk, (name, _at) in editors.items() if pk != user.pk)
+    editors[user.pk] = (str(user), now)
+    cache.set(key, editors, EDITING_SECONDS)
+    return others

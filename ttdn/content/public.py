@@ -1,0 +1,140 @@
+"""The public site of a unit at /<unit slug>/: home, sections, articles, figures, search, sitemap.
+
+Pages are the same for everyone, so whole pages are cached (see `ttdn.content.cache`); the
+language is part of the address (`?lang=en`), never a cookie, so a cached page is right for all.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from functools import wraps
+from typing import Any
+
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import translation
+from django.views.decorators.http import require_GET
+
+from ttdn.content import cache, queries
+from ttdn.content.enums import Language, SectionKind
+from ttdn.content.forms import SearchForm
+from ttdn.content.models import Article, Exemplar, Site
+
+View = Callable[..., HttpResponse]
+
+
+def site_or_404(unit_slug: str) -> Site:
+    return get_object_or_404(Site.objects.select_related("unit", "logo"), unit__slug=unit_slug)
+
+
+def language_of(request: HttpRequest, site: Site) -> str:
+    """The language asked for in the address, if the site offers it; else Vietnamese."""
+    wanted = request.GET.get("lang", Language.VI)
+    return wanted if wanted in site.offered else Language.VI
+
+
+def cached(view: View) -> View:
+    """Serve the whole page from the portal cache; render and store it on a miss."""
+
+    @wraps(view)
+    def wrapper(request: HttpRequest, unit_slug: str, *args: Any, **kwargs: Any) -> HttpResponse:
+        key = cache.page_key(unit_slug, _cache_path(request))
+        if hit := cache.get_page(key):
+            return HttpResponse(hit[0], content_type=hit[1])
+        response = view(request, unit_slug, *args, **kwargs)
+        if response.status_code == 200 and not response.streaming:
+            cache.set_page(key, response.content, response["Content-Type"])
+        return response
+
+    return require_GET(wrapper)
+
+
+def _cache_path(request: HttpRequest) -> str:
+    """The path and the parameters that change a page: other parameters never grow the cache."""
+    kept = [f"{name}={request.GET[name]}" for name in ("lang", "page") if name in request.GET]
+    return request.path + ("?" + "&".join(kept) if kept else "")
+
+
+def _render(
+    request: HttpRequest, site: Site, template: str, context: dict[str, Any]
+) -> HttpResponse:
+    language = context.get("language") or language_of(request, site)
+    with translation.override(language):
+        context = {"site": site, "unit": site.unit, "language": language, **context}
+        context["sections"] = list(site.sections.all())
+        context["languages"] = [(code, Language(code).label) for code in site.offered]
+        return render(request, template, context)
+
+
+@cached
+def home(request: HttpRequest, unit_slug: str) -> HttpResponse:
+    site = site_or_404(unit_slug)
+    page = queries.home(site, language_of(request, site))
+    return _render(request, site, "content/public/home.html", {"home": page})
+
+
+@cached
+def section(request: HttpRequest, unit_slug: str, section_slug: str) -> HttpResponse:
+    site = site_or_404(unit_slug)
+    chosen = get_object_or_404(site.sections, slug=section_slug)
+    language = language_of(request, site)
+    context = {
+        "section": chosen,
+        "page": queries.section_page(site, chosen, language, request.GET.get("page")),
+        "exemplars": site.exemplars.public().select_related("photo")
+        if chosen.kind == SectionKind.EXEMPLARS
+        else [],
+        "documents": chosen.kind == SectionKind.DOCUMENTS,
+    }
+    return _render(request, site, "content/public/section.html", context)
+
+
+@cached
+def article(request: HttpRequest, unit_slug: str, pk: int, slug: str) -> HttpResponse:
+    site = site_or_404(unit_slug)
+    found = get_object_or_404(
+        Article.objects.live().filter(site=site).select_related("section", "cover"),
+        pk=pk,
+    )
+    if slug != found.slug:
+        return redirect(found, permanent=True)
+    context = {
+        "article": found,
+        "language": found.language,
+        "translations": queries.translations(found),
+        "cover": found.cover if found.cover and found.cover.withdrawn_at is None else None,
+    }
+    return _render(request, site, "content/public/article.html", context)
+
+
+@cached
+def exemplar(request: HttpRequest, unit_slug: str, pk: int) -> HttpResponse:
+    site = site_or_404(unit_slug)
+    figure = get_object_or_404(Exemplar.objects.public().filter(site=site), pk=pk)
+    articles = queries.public_articles(site, language_of(request, site)).filter(exemplar=figure)
+    context = {"exemplar": figure, "articles": list(articles[:20])}
+    return _render(request, site, "content/public/exemplar.html", context)
+
+
+@require_GET
+def search(request: HttpRequest, unit_slug: str) -> HttpResponse:
+    site = site_or_404(unit_slug)
+    form = SearchForm(request.GET or None)
+    query = form.cleaned_data["q"] if form.is_valid() else ""
+    language = language_of(request, site)
+    results = queries.search_site(site, query, language) if query else []
+    context = {"form": form, "query": query, "results": results}
+    return _render(request, site, "content/public/search.html", context)
+
+
+@cached
+def sitemap(request: HttpRequest, unit_slug: str) -> HttpResponse:
+    site = site_or_404(unit_slug)
+    articles = (
+        Article.objects.live()
+        .filter(site=site)
+        .select_related("site__unit")
+        .order_by("-published_at")
+    )
+    context = {"site": site, "sections": site.sections.all(), "articles": articles[:5000]}
+    return render(request, "content/public/sitemap.xml", context, content_type="application/xml")

@@ -1,0 +1,40 @@
+"""The public sites, included last at the root: /<unit slug>/… ."""
+
+from django.urls import path, register_converter
+
+from ttdn.content import feeds, public
+
+# First path segments of the product's own pages: never a site, whatever a unit's slug is.
+RESERVED = (
+    "accounts", "account", "admin", "api", "audit", "calendar", "don-vi", "healthz", "i18n",
+    "library", "media", "ops", "portal", "static", "units",
+)  # fmt: skip
+
+
+class UnitSlugConverter:
+    regex = r"(?!(?:" + "|".join(RESERVED) + r")(?:/|$))[-a-zA-Z0-9_]+"
+
+    def to_python(self, value: str) -> str:
+        return value
+
+    def to_url(self, value: str) -> str:
+        return value
+
+
+register_converter(UnitSlugConverter, "unit")
+
+app_name = "portal"
+urlpatterns = [
+    path("<unit:unit_slug>/", public.home, name="home"),
+    path("<unit:unit_slug>/rss.xml", feeds.rss, name="rss"),
+    path("<unit:unit_slug>/atom.xml", feeds.atom, name="atom"),
+    path("<unit:unit_slug>/sitemap.xml", public.sitemap, name="sitemap"),
+    path("<unit:unit_slug>/tim-kiem/", public.search, name="search"),
+    path("<unit:unit_slug>/chuyen-muc/<slug:section_slug>/", public.section, name="section"),
+    path("<unit:unit_slug>/chuyen-muc/<slug:section_slug>/rss.xml", feeds.rss, name="section_rss"),
+    path(
+        "<unit:unit_slug>/chuyen-muc/<slug:section_slug>/atom.xml", feeds.atom, name="section_atom"
+    ),
+    path("<unit:unit_slug>/bai-viet/<int:pk>/<slug:slug>/", public.article, name="article"),
+    path("<unit:unit_slug>/guong-dien-hinh/<int:pk>/", public.exemplar, name="exemplar"),
+]

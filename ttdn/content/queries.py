@@ -1,0 +1,180 @@
+"""Reads of the portal that views, feeds and the API share, and the counts for reports."""
+
+from __future__ import annotations
+
+import datetime
+import difflib
+from dataclasses import dataclass
+from typing import Any
+
+from django.core.paginator import Page, Paginator
+from django.db.models import Count, Q, QuerySet
+from django.utils import timezone
+
+from ttdn.content import markup, rules
+from ttdn.content.enums import ArticleStatus, Language
+from ttdn.content.models import Article, Exemplar, Revision, Section, Site
+from ttdn.core import search
+from ttdn.org.models import Unit
+
+PAGE_SIZE = 20
+HOME_SIZE = 8
+
+
+def public_articles(site: Site, language: str = Language.VI) -> QuerySet[Article]:
+    """The site's live articles in `language`, newest first, with what a list shows."""
+    return (
+        Article.objects.live()
+        .filter(site=site, language=language)
+        .select_related("section", "cover", "site__unit")
+        .defer("body")  # lists show summaries; a 1,500-word body per row is read for nothing
+        .order_by("-published_at", "-pk")
+    )
+
+
+@dataclass(frozen=True)
+class Home:
+    latest: list[Article]
+    subtree: list[Article]  # the latest news of the units below (an office's site)
+    exemplars: list[Exemplar]
+
+
+def home(site: Site, language: str = Language.VI) -> Home:
+    """The home page: the site's latest, its subtree's latest (if it has units below), figures."""
+    unit = site.unit
+    below: list[Article] = []
+    if unit.children.exists():
+        below = list(
+            Article.objects.live()
+            .in_subtree_of(unit)
+            .exclude(site=site)
+            .filter(language=language)
+            .select_related("section", "cover", "site__unit")
+            .defer("body")
+            .order_by("-published_at", "-pk")[:HOME_SIZE]
+        )
+    return Home(
+        latest=list(public_articles(site, language)[:HOME_SIZE]),
+        subtree=below,
+        exemplars=list(site.exemplars.public().select_related("photo")[:6]),
+    )
+
+
+def section_page(site: Site, section: Section, language: str, number: Any) -> Page:
+    return Paginator(public_articles(site, language).filter(section=section), PAGE_SIZE).get_page(
+        number
+    )
+
+
+def translations(article: Article) -> list[Article]:
+    """The live versions of the article in other languages (the source and its translations)."""
+    source_id = article.translation_of_id or article.pk
+    return list(
+        Article.objects.live()
+        .filter(Q(pk=source_id) | Q(translation_of_id=source_id))
+        .exclude(pk=article.pk)
+        .select_related("site__unit")
+    )
+
+
+def search_site(site: Site, query: str, language: str, *, limit: int = 50) -> list[Article]:
+    """The site's live articles matching `query` (Vietnamese folded), best first."""
+    among = public_articles(site, language)
+    return search.ranked(search.search(query, among, limit=limit), among)
+
+
+@dataclass(frozen=True)
+class Change:
+    field: str
+    before: str
+    after: str
+    diff: list[str]
+
+
+def compare(older: Revision, newer: Revision) -> list[Change]:
+    """What changed between two revisions, field by field, the body as a line diff of its text."""
+    changes = []
+    for name in newer.content.keys() | older.content.keys():
+        a, b = older.content.get(name), newer.content.get(name)
+        if a == b:
+            continue
+        before, after = _text(name, a), _text(name, b)
+        lines = difflib.unified_diff(_lines(before), _lines(after), lineterm="", n=1)
+        changes.append(Change(name, before, after, list(lines)[2:]))
+    return sorted(changes, key=lambda c: c.field)
+
+
+def _text(name: str, value: Any) -> str:
+    if name == "body":
+        return markup.plain_text(str(value or ""))
+    if isinstance(value, list):
+        return ", ".join(str(v) for v in value)
+    return "" if value is None else str(value)
+
+
+def _lines(text: str) -> list[str]:
+    return text.replace(". ", ".\n").splitlines()
+
+
+# --- Counts for reports --------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class PublishedCount:
+    unit_code: str
+    section: str
+    language: str
+    count: int
+
+
+def published_counts(
+    units: QuerySet[Unit], *, since: datetime.date, until: datetime.date
+) -> list[PublishedCount]:
+    """Articles first published between `since` and `until` (inclusive, local dates) per unit,
+    section and language, for units in `units` (pass one built from `ttdn.core.access`).
+
+    Counts what is on the public site now: an article unpublished since is not counted.
+    """
+    start = timezone.make_aware(datetime.datetime.combine(since, datetime.time.min))
+    end = timezone.make_aware(datetime.datetime.combine(until, datetime.time.max))
+    rows = (
+        Article.objects.filter(status=ArticleStatus.PUBLISHED, site__unit__in=units)
+        .filter(published_at__range=(start, end))
+        .values("site__unit__code", "section__title", "language")
+        .annotate(n=Count("pk"))
+        .order_by("site__unit__code", "section__title", "language")
+    )
+    return [
+        PublishedCount(r["site__unit__code"], r["section__title"], r["language"], r["n"])
+        for r in rows
+    ]
+
+
+def published_total(units: QuerySet[Unit], *, since: datetime.date, until: datetime.date) -> int:
+    """The sum of `published_counts`: one figure for a report's indicator."""
+    return sum(row.count for row in published_counts(units, since=since, until=until))
+
+
+def articles_published(unit: Unit, since: datetime.date, until: datetime.date) -> int:
+    """Articles the unit's own site published in the window and still shows: the shape of a
+    computed indicator of the reports app, `(unit, start, end) -> int`."""
+    return published_total(Unit.objects.filter(pk=unit.pk), since=since, until=until)
+
+
+def articles_published_in_subtree(unit: Unit, since: datetime.date, until: datetime.date) -> int:
+    """As `articles_published`, for the unit and every unit below it (an office's whole sector)."""
+    return published_total(Unit.objects.subtree_of(unit), since=since, until=until)
+
+
+def awaiting_review(user: Any, *, limit: int = 50) -> list[Article]:
+    """Articles in review that the person may review (leaders of the unit or a unit above it).
+
+    Operators see every unit but review none, so the rule is applied to each article as well.
+    """
+    articles = (
+        Article.objects.reviewable_by(user)
+        .filter(status=ArticleStatus.IN_REVIEW)
+        .select_related("site__unit")
+        .order_by("updated_at", "pk")[:limit]
+    )
+    return [a for a in articles if rules.can_review(user, a.site.unit)]

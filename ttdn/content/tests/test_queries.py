@@ -1,0 +1,125 @@
+import datetime
+
+from django.utils import timezone
+
+from ttdn.content import queries, services
+from ttdn.content.models import Article
+from ttdn.content.tests.factories import article, published
+from ttdn.core import access
+from ttdn.org.models import Unit
+
+
+def test_published_counts_per_unit_section_and_language_in_a_period(sites, cast):
+    news = sites.school_a.sections.get(slug="tin-tuc-hoat-dong")
+    published(sites.school_a, reviewer=sites.leader_a, section=news)
+    published(sites.school_a, reviewer=sites.leader_a, section=news)
+    published(sites.school_b, reviewer=cast.phong_leader)
+    old = published(sites.school_a, reviewer=sites.leader_a)
+    Article.objects.filter(pk=old.pk).update(
+        published_at=timezone.now() - datetime.timedelta(days=400)
+    )
+    article(sites.school_a)
+    today = timezone.localdate()
+
+    rows = queries.published_counts(
+        access.visible_units(cast.phong_leader),
+        since=today - datetime.timedelta(days=30),
+        until=today,
+    )
+
+    assert [(r.unit_code, r.section, r.language, r.count) for r in rows] == [
+        ("HB-A", "Tin tức – hoạt động", "vi", 2),
+        ("HB-B", "Tin tức – hoạt động", "vi", 1),
+    ]
+
+
+def test_published_counts_of_the_outsider_never_include_this_province(sites, cast):
+    published(sites.school_a, reviewer=sites.leader_a)
+    today = timezone.localdate()
+
+    total = queries.published_total(access.visible_units(cast.outsider), since=today, until=today)
+
+    assert total == 0
+
+
+def test_published_total_sums_the_counts(sites, cast):
+    published(sites.school_a, reviewer=sites.leader_a)
+    published(sites.school_b, reviewer=cast.phong_leader)
+    today = timezone.localdate()
+
+    total = queries.published_total(
+        Unit.objects.filter(pk=cast.school_a.pk), since=today, until=today
+    )
+
+    assert total == 1
+
+
+def test_scheduled_publishing_command_publishes_due_articles(sites):
+    from django.core.management import call_command
+
+    draft = article(sites.school_a)
+    services.submit_article(draft, by=draft.author)
+    services.approve_article(
+        draft, by=sites.leader_a, checklist=["no_secrets", "figures", "maps", "consent"],
+        publish_at=timezone.now() + datetime.timedelta(seconds=60),
+    )  # fmt: skip
+    Article.objects.filter(pk=draft.pk).update(
+        published_at=timezone.now() - datetime.timedelta(seconds=1)
+    )
+
+    call_command("publish_scheduled_articles")
+
+    assert Article.objects.get().is_live is True
+
+
+def test_demo_loader_opens_sites_and_publishes_articles_once(db):
+    from ttdn.content import demo
+    from ttdn.org import demo as org_demo
+
+    org_demo.load()
+    first = demo.load()
+    second = demo.load()
+
+    assert (
+        first[0].endswith("3 demo articles published"),
+        second[0],
+        Article.objects.live().count(),
+    ) == (
+        True,
+        "0 sites opened, 0 demo articles published",
+        3,
+    )
+
+
+def test_articles_published_counts_the_unit_or_its_whole_subtree(sites, cast):
+    published(sites.school_a, reviewer=sites.leader_a)
+    published(sites.school_b, reviewer=cast.phong_leader)
+    published(sites.phong, reviewer=cast.phong_leader)
+    today = timezone.localdate()
+
+    counts = (
+        queries.articles_published(cast.phong, today, today),
+        queries.articles_published_in_subtree(cast.phong, today, today),
+        queries.articles_published_in_subtree(cast.outsider_so, today, today),
+    )
+
+    assert counts == (1, 3, 0)
+
+
+def test_awaiting_review_lists_what_the_person_may_review_and_nothing_for_an_operator(sites, cast):
+    draft = article(sites.school_a)
+    services.submit_article(draft, by=draft.author)
+    article(sites.school_b)
+
+    found = [
+        queries.awaiting_review(person)
+        for person in (
+            sites.leader_a,
+            cast.phong_leader,
+            sites.editor_a,
+            cast.outsider,
+            cast.operator,
+        )
+    ]
+
+    assert found == [[draft], [draft], [], [], []]

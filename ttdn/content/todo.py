@@ -1,0 +1,69 @@
+""" "Việc cần làm" of the portal: articles waiting for review, returned ones, withdrawn items."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from ttdn.content import queries
+from ttdn.content.enums import ArticleStatus
+from ttdn.content.models import Article, Exemplar, Image
+from ttdn.core import access
+from ttdn.core.todo import TodoItem
+
+LIMIT = 20
+
+
+def items(user: Any) -> list[TodoItem]:
+    """Articles in review the person may review; the person's returned articles; pictures and
+    profiles withdrawn for an expired consent in the sites the person writes for."""
+    returned = Article.objects.filter(author_id=user.pk, status=ArticleStatus.RETURNED)
+    found = [
+        _article(a, _("Review the article “%(title)s”"))
+        for a in queries.awaiting_review(user, limit=LIMIT)
+    ]
+    found += [
+        _article(a, _("Revise the returned article “%(title)s”"))
+        for a in returned.select_related("site__unit")[:LIMIT]
+    ]
+    return found + _withdrawn(user)
+
+
+def _article(article: Article, title: str) -> TodoItem:
+    return TodoItem(
+        title=title % {"title": article.title},
+        url=reverse("content:article_detail", args=[article.pk]),
+        unit_name=article.site.unit.name,
+    )
+
+
+def _withdrawn(user: Any) -> list[TodoItem]:
+    if access.is_operator(user):
+        return []
+    images = Image.objects.filter(withdrawn_at__isnull=False, uploaded_by_id=user.pk)
+    exemplars = Exemplar.objects.editable_by(user).filter(
+        is_public=False, consent__isnull=False, consent__valid_until__lt=timezone.localdate()
+    )
+    detail = _("The guardian's consent has expired: record a new one or replace it.")
+    return [
+        TodoItem(
+            title=_("The picture “%(alt)s” was withdrawn") % {"alt": image.alt},
+            url=reverse("content:consent_list", args=[image.site.unit.code]),
+            unit_name=image.site.unit.name,
+            detail=detail,
+            urgent=True,
+        )
+        for image in images.select_related("site__unit")[:LIMIT]
+    ] + [
+        TodoItem(
+            title=_("The profile of %(name)s was withdrawn") % {"name": exemplar.name},
+            url=reverse("content:exemplar_list", args=[exemplar.site.unit.code]),
+            unit_name=exemplar.site.unit.name,
+            detail=detail,
+            urgent=True,
+        )
+        for exemplar in exemplars.select_related("site__unit")[:LIMIT]
+    ]

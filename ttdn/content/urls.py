@@ -1,0 +1,31 @@
+from django.urls import path
+
+from ttdn.content import views
+
+app_name = "content"
+urlpatterns = [
+    path("", views.dashboard, name="dashboard"),
+    path("units/<str:code>/open/", views.site_open, name="site_open"),
+    path("units/<str:code>/new/", views.article_create, name="article_create"),
+    path("units/<str:code>/exemplars/", views.exemplar_list, name="exemplar_list"),
+    path("units/<str:code>/consents/", views.consent_list, name="consent_list"),
+    path("units/<str:code>/settings/", views.site_settings, name="site_settings"),
+    path("articles/<int:pk>/", views.article_detail, name="article_detail"),
+    path("articles/<int:pk>/edit/", views.article_update, name="article_update"),
+    path("articles/<int:pk>/submit/", views.article_submit, name="article_submit"),
+    path("articles/<int:pk>/review/", views.article_review, name="article_review"),
+    path("articles/<int:pk>/publish-now/", views.article_publish_now, name="article_publish_now"),
+    path("articles/<int:pk>/unpublish/", views.article_unpublish, name="article_unpublish"),
+    path("articles/<int:pk>/reopen/", views.article_reopen, name="article_reopen"),
+    path("articles/<int:pk>/translate/", views.article_translate, name="article_translate"),
+    path(
+        "articles/<int:pk>/revisions/<int:number>/",
+        views.revision_compare,
+        name="revision_compare",
+    ),
+    path(
+        "articles/<int:pk>/revisions/<int:number>/restore/",
+        views.revision_restore,
+        name="revision_restore",
+    ),
+]
