@@ -19,6 +19,7 @@ from django.utils.translation import gettext_lazy as _
 
 from ttdn.core.enums import AuditAction
 from ttdn.core.models import AuditEntry
+from ttdn.content import queries as content_queries
 from ttdn.events.models import Commemoration
 from ttdn.org.models import Unit
 
@@ -98,5 +99,20 @@ def register_builtin() -> None:
             _("Records the unit created (audit log)"),
             _changes_recorded,
             _audit_link,
+        )
+    )
+    register(
+        ComputedQuery(
+            "content.articles_published",
+            _("Articles the unit's website published"),
+            content_queries.articles_published,
+            lambda unit, start, end: reverse("portal:home", args=[unit.slug]),
+        )
+    )
+    register(
+        ComputedQuery(
+            "content.articles_published_in_subtree",
+            _("Articles published by the unit and every unit below it"),
+            content_queries.articles_published_in_subtree,
         )
     )
