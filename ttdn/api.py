@@ -9,6 +9,7 @@ from ttdn.documents.api import citations_router
 from ttdn.documents.api import router as documents_router
 from ttdn.events.api import router as events_router
 from ttdn.org.api import router as org_router
+from ttdn.plans.api import router as plans_router
 from ttdn.reports.api import router as reports_router
 
 api = NinjaAPI(
@@ -25,4 +26,5 @@ api.add_router("/documents", documents_router)
 api.add_router("/citations", citations_router)
 api.add_router("/anniversaries", events_router)
 api.add_router("/reports", reports_router)
+api.add_router("/plans", plans_router)
 api.add_router("/portal", content_router)

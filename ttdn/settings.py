@@ -84,6 +84,7 @@ INSTALLED_APPS = [
     "ttdn.documents",
     "ttdn.events",
     "ttdn.content",
+    "ttdn.plans",
     "ttdn.reports",
     "django.contrib.admin",
     "django.contrib.auth",

@@ -13,6 +13,7 @@ urlpatterns = [
     path("don-vi/", include("ttdn.documents.public_urls")),
     path("calendar/", include("ttdn.events.urls")),
     path("reports/", include("ttdn.reports.urls")),
+    path("plans/", include("ttdn.plans.urls")),
     path("i18n/", include("django.conf.urls.i18n")),
     path("api/v1/", api.urls),
     path("admin/", admin.site.urls),

@@ -17,9 +17,9 @@ from urllib.parse import urlencode
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
+from ttdn.content import queries as content_queries
 from ttdn.core.enums import AuditAction
 from ttdn.core.models import AuditEntry
-from ttdn.content import queries as content_queries
 from ttdn.events.models import Commemoration
 from ttdn.org.models import Unit
 

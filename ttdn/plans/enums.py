@@ -1,0 +1,65 @@
+"""Choices of the plans app and the allowed moves of a plan and of a submission."""
+
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
+
+
+class PlanStatus(models.TextChoices):
+    DRAFT = "draft", pgettext_lazy("plan status", "Draft")
+    ISSUED = "issued", pgettext_lazy("plan status", "Issued")
+    SUPERSEDED = "superseded", pgettext_lazy("plan status", "Superseded")
+
+
+PLAN_FLOW = {
+    PlanStatus.DRAFT: {PlanStatus.ISSUED},
+    PlanStatus.ISSUED: {PlanStatus.SUPERSEDED},
+    PlanStatus.SUPERSEDED: set(),
+}
+
+
+class SubmissionStatus(models.TextChoices):
+    """A required unit's plan as the issuing unit tracks it. "Not started" and "on time /
+    late" are not stored: no plan yet, and `submitted_at` against the due date."""
+
+    NOT_STARTED = "not_started", pgettext_lazy("plan submission", "Not started")
+    DRAFT = "draft", pgettext_lazy("plan submission", "Draft")
+    SUBMITTED = "submitted", pgettext_lazy("plan submission", "Submitted")
+    RETURNED = "returned", pgettext_lazy("plan submission", "Returned")
+    ACCEPTED = "accepted", pgettext_lazy("plan submission", "Accepted")
+
+
+SUBMISSION_FLOW = {
+    SubmissionStatus.NOT_STARTED: {SubmissionStatus.DRAFT},
+    SubmissionStatus.DRAFT: {SubmissionStatus.SUBMITTED},
+    SubmissionStatus.SUBMITTED: {SubmissionStatus.RETURNED, SubmissionStatus.ACCEPTED},
+    SubmissionStatus.RETURNED: {SubmissionStatus.SUBMITTED},
+    SubmissionStatus.ACCEPTED: set(),
+}
+
+
+class BoardColumn(models.TextChoices):
+    """The columns of the issuing unit's board."""
+
+    NOT_STARTED = "not_started", pgettext_lazy("plan board", "Not started")
+    DRAFT = "draft", pgettext_lazy("plan board", "Draft")
+    ON_TIME = "on_time", pgettext_lazy("plan board", "Submitted on time")
+    LATE = "late", pgettext_lazy("plan board", "Submitted late")
+    RETURNED = "returned", pgettext_lazy("plan board", "Returned")
+    ACCEPTED = "accepted", pgettext_lazy("plan board", "Accepted")
+
+
+class Recurrence(models.TextChoices):
+    WEEKLY = "weekly", _("Weekly")
+    MONTHLY = "monthly", _("Monthly")
+    QUARTERLY = "quarterly", _("Quarterly")
+    HALF_YEARLY = "half_yearly", _("Every six months")
+    YEARLY = "yearly", _("Yearly")
+    CONTINUOUS = "continuous", _("Continuous")
+
+
+class TaskStatus(models.TextChoices):
+    PLANNED = "planned", pgettext_lazy("task status", "Planned")
+    IN_PROGRESS = "in_progress", pgettext_lazy("task status", "In progress")
+    DONE = "done", pgettext_lazy("task status", "Done")
+    DROPPED = "dropped", pgettext_lazy("task status", "Dropped")

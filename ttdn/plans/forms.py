@@ -1,0 +1,210 @@
+"""Input of the plans screens. Forms validate and persist nothing: the import form reads the
+file into a `ParsedPlan` (or a translated error) for the view to preview or hand to a service."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from django import forms
+from django.utils.translation import gettext_lazy as _
+from django_stubs_ext import StrOrPromise
+
+from ttdn.org.enums import UnitLevel
+from ttdn.org.models import Unit, UnitGroup
+from ttdn.plans.enums import Recurrence, TaskStatus
+from ttdn.plans.extract import SUFFIXES, ExtractionError, extract_text
+from ttdn.plans.importer import MAX_BYTES, ParsedPlan, PlanImportError, parse_plan
+
+IMPORT_ERRORS: dict[str, StrOrPromise] = {
+    "empty": _("The file is empty."),
+    "too_large": _("The file is too large: %(size)s bytes, the limit is %(limit)s bytes."),
+    "unreadable": _("The file cannot be read."),
+    "not_plan": _("This does not look like a plan: no “KẾ HOẠCH” title was found."),
+    "no_sections": _("No numbered sections were found: this does not look like a plan."),
+    "unsupported_type": _("Only .txt, .docx and .pdf files can be imported."),
+    "not_utf8": _("The text file is not UTF-8: save it as UTF-8 and try again."),
+    "not_docx": _("The .docx file is damaged or not a Word document."),
+    "docx_too_large": _("The .docx file unpacks to too much data."),
+    "encrypted_pdf": _("The PDF is password-protected."),
+    "not_pdf": _("The .pdf file is damaged or not a PDF."),
+    "scanned_pdf": _("The PDF holds only images (a scan): there is no text to import."),
+}
+
+
+def import_message(error: PlanImportError | ExtractionError) -> str:
+    """The translated message for an import failure."""
+    params = getattr(error, "params", {}) or {}
+    return str(IMPORT_ERRORS.get(error.code, _("The file cannot be imported."))) % params
+
+
+def upload_text(data: bytes, name: str) -> str:
+    """The text of an uploaded file's bytes. Raises PlanImportError (with a code)."""
+    suffix = Path(name).suffix.lower()
+    if suffix not in SUFFIXES:
+        raise PlanImportError("unsupported file type", code="unsupported_type")
+    if not data:
+        raise PlanImportError("the file is empty", code="empty")
+    try:
+        return extract_text(data, suffix)
+    except ExtractionError as error:
+        raise PlanImportError(str(error), code=error.code) from error
+
+
+class ImportForm(forms.Form):
+    file = forms.FileField(
+        label=_("Plan file"), help_text=_("A .txt, .docx or text-based .pdf file.")
+    )
+
+    text = ""
+
+    def clean_file(self) -> ParsedPlan:
+        upload = self.cleaned_data["file"]
+        if upload.size > MAX_BYTES:
+            raise forms.ValidationError(
+                IMPORT_ERRORS["too_large"] % {"size": upload.size, "limit": MAX_BYTES}
+            )
+        try:
+            self.text = upload_text(upload.read(), upload.name)
+            return parse_plan(self.text)
+        except PlanImportError as error:
+            raise forms.ValidationError(import_message(error)) from error
+
+
+class ImportSaveForm(forms.Form):
+    """The text shown in the preview, sent back to save it as a draft."""
+
+    text = forms.CharField(widget=forms.HiddenInput, max_length=MAX_BYTES, strip=False)
+
+    def clean_text(self) -> ParsedPlan:
+        try:
+            return parse_plan(self.cleaned_data["text"])
+        except PlanImportError as error:
+            raise forms.ValidationError(import_message(error)) from error
+
+
+class IssueForm(forms.Form):
+    required_units = forms.ModelMultipleChoiceField(
+        label=_("Units that must submit their own plan"),
+        queryset=Unit.objects.none(),
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+    )
+    submissions_due = forms.DateField(
+        label=_("Their plans are due by"),
+        required=False,
+        widget=forms.DateInput(attrs={"type": "date"}),
+    )
+
+    def __init__(self, *args: Any, units: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["required_units"].queryset = units  # type: ignore[attr-defined]
+
+    def clean(self) -> dict[str, Any]:
+        data = super().clean() or {}
+        if data.get("required_units") and not data.get("submissions_due"):
+            self.add_error(
+                "submissions_due", _("Give the date by which the units must submit their plans.")
+            )
+        return data
+
+
+class PlanForm(forms.Form):
+    title = forms.CharField(label=_("Title"), max_length=500)
+    place = forms.CharField(label=_("Place"), max_length=100, required=False)
+    recipients = forms.CharField(
+        label=_("Recipients"),
+        help_text=_("One per line; the last line is the archive, e.g. “Lưu: VT”."),
+        widget=forms.Textarea(attrs={"rows": 5}),
+        required=False,
+        max_length=5000,
+    )
+    signer_authority = forms.CharField(
+        label=_("Signing authority"),
+        help_text=_("E.g. “KT. TRƯỞNG PHÒNG”; empty when the head signs."),
+        max_length=100,
+        required=False,
+    )
+    signer_position = forms.CharField(
+        label=_("Position of the signer"), max_length=100, required=False
+    )
+    signer_name = forms.CharField(label=_("Name of the signer"), max_length=100, required=False)
+
+    def clean_recipients(self) -> list[str]:
+        text = self.cleaned_data["recipients"]
+        return [line.strip() for line in text.splitlines() if line.strip()]
+
+
+class TaskProgressForm(forms.Form):
+    status = forms.ChoiceField(label=_("Status"), choices=TaskStatus.choices)
+    progress = forms.IntegerField(label=_("Progress (%)"), min_value=0, max_value=100)
+
+
+class ReturnForm(forms.Form):
+    comment = forms.CharField(
+        label=_("What the unit should fix"),
+        widget=forms.Textarea(attrs={"rows": 3}),
+        max_length=2000,
+    )
+
+
+class SectionForm(forms.Form):
+    body = forms.CharField(
+        label=_("Text"),
+        widget=forms.Textarea(attrs={"rows": 8}),
+        required=False,
+        max_length=100_000,
+    )
+
+
+class TaskForm(forms.Form):
+    title = forms.CharField(
+        label=_("Task"), max_length=2000, widget=forms.Textarea(attrs={"rows": 2})
+    )
+    starts_on = forms.DateField(
+        label=_("Starts on"), required=False, widget=forms.DateInput(attrs={"type": "date"})
+    )
+    ends_on = forms.DateField(
+        label=_("Ends on"), required=False, widget=forms.DateInput(attrs={"type": "date"})
+    )
+    due = forms.DateField(
+        label=_("Deadline"), required=False, widget=forms.DateInput(attrs={"type": "date"})
+    )
+    recurrence = forms.ChoiceField(
+        label=_("Recurrence"), choices=[("", "—"), *Recurrence.choices], required=False
+    )
+    evidence = forms.CharField(label=_("Expected evidence"), required=False, max_length=2000)
+    all_subordinates = forms.BooleanField(label=_("All subordinate units"), required=False)
+    units = forms.ModelMultipleChoiceField(
+        label=_("Carried out by"),
+        queryset=Unit.objects.none(),
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+    )
+
+    def __init__(self, *args: Any, units: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["units"].queryset = units  # type: ignore[attr-defined]
+
+    def clean(self) -> dict[str, Any]:
+        data = super().clean() or {}
+        start, end = data.get("starts_on"), data.get("ends_on")
+        if start and end and end < start:
+            self.add_error("ends_on", _("The end is before the start."))
+        return data
+
+
+class BoardFilterForm(forms.Form):
+    level = forms.ChoiceField(
+        label=_("Level"), choices=[("", _("All levels")), *UnitLevel.choices], required=False
+    )
+    group = forms.ModelChoiceField(
+        label=_("Group"),
+        queryset=UnitGroup.objects.none(),
+        required=False,
+        empty_label=_("All groups"),
+    )
+
+    def __init__(self, *args: Any, groups: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["group"].queryset = groups  # type: ignore[attr-defined]

@@ -1,0 +1,45 @@
+"""Writes of the plans app (STYLE.md §4), split by concern and re-exported here."""
+
+from ttdn.plans.services.cascade import (
+    accept_submission,
+    mark_reminded,
+    remind_units,
+    return_submission,
+    send_reminders,
+    start_plan,
+    submit_plan,
+)
+from ttdn.plans.services.plans import (
+    PLAN_FIELDS,
+    InvalidTransition,
+    add_task,
+    issue_plan,
+    move_plan,
+    move_submission,
+    new_version,
+    save_imported,
+    update_plan,
+    update_section,
+    update_task,
+)
+
+__all__ = [
+    "PLAN_FIELDS",
+    "InvalidTransition",
+    "accept_submission",
+    "add_task",
+    "issue_plan",
+    "mark_reminded",
+    "move_plan",
+    "move_submission",
+    "new_version",
+    "remind_units",
+    "return_submission",
+    "save_imported",
+    "send_reminders",
+    "start_plan",
+    "submit_plan",
+    "update_plan",
+    "update_section",
+    "update_task",
+]

@@ -1,0 +1,175 @@
+"""The cascade: a required unit starts its plan from the parent, submits it; the requesting
+unit returns or accepts it; reminders by e-mail, one summary per person per day."""
+
+from __future__ import annotations
+
+import datetime
+from collections import defaultdict
+from collections.abc import Iterable
+from typing import Any
+
+from django.core.exceptions import ValidationError
+from django.core.mail import send_mail
+from django.db import transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from ttdn.core import access, audit
+from ttdn.core.enums import AuditAction
+from ttdn.core.text import nfc
+from ttdn.org.models import Membership
+from ttdn.plans.enums import SubmissionStatus
+from ttdn.plans.models import Plan, PlanSubmission, PlanTask
+from ttdn.plans.services.plans import copy_plan, move_submission
+
+# --- The cascade ------------------------------------------------------------------------------
+
+
+@transaction.atomic
+def start_plan(submission: PlanSubmission, *, by: Any) -> Plan:
+    """The required unit's draft, started from the requesting plan: its bases, sections and
+    tasks copied and marked derived, its parent set. Raises InvalidTransition when started."""
+    move_submission(submission, to=SubmissionStatus.DRAFT, by=by)
+    plan = copy_plan(submission.request, unit=submission.unit, by=by, derived=True)
+    plan.parent = submission.request
+    plan.save(update_fields=["parent"])
+    submission.plan = plan
+    submission.save(update_fields=["plan", "updated_at"])
+    audit.record(AuditAction.CREATE, plan, by=by, changes={"parent": [None, plan.parent_id]})
+    return plan
+
+
+@transaction.atomic
+def submit_plan(submission: PlanSubmission, *, by: Any) -> PlanSubmission:
+    """Hand the unit's plan to the requesting unit; the time is kept to tell on time from
+    late. Raises InvalidTransition unless a draft or returned."""
+    move_submission(submission, to=SubmissionStatus.SUBMITTED, by=by)
+    submission.submitted_at = timezone.now()
+    submission.save(update_fields=["submitted_at", "updated_at"])
+    return submission
+
+
+@transaction.atomic
+def return_submission(submission: PlanSubmission, *, comment: str, by: Any) -> PlanSubmission:
+    """Send the plan back with a comment saying what to fix. Raises InvalidTransition unless
+    submitted, ValidationError without a comment."""
+    if not comment.strip():
+        raise ValidationError(_("Say what needs fixing."))
+    move_submission(submission, to=SubmissionStatus.RETURNED, by=by)
+    submission.comment = nfc(comment.strip())
+    submission.save(update_fields=["comment", "updated_at"])
+    return submission
+
+
+@transaction.atomic
+def accept_submission(submission: PlanSubmission, *, by: Any) -> PlanSubmission:
+    """Accept the submitted plan. Raises InvalidTransition unless submitted."""
+    move_submission(submission, to=SubmissionStatus.ACCEPTED, by=by)
+    return submission
+
+
+def remind_units(plan: Plan, *, by: Any, on: datetime.date | None = None) -> int:
+    """E-mail the people of every unit whose plan `plan` still waits for (not yet handed in,
+    or returned), one message each, and record the reminder; return how many units."""
+    day = on or timezone.localdate()
+    waiting = list(plan.requests.waiting().exclude(reminded_on=day))
+    digests: dict[str, list[str]] = defaultdict(list)
+    for submission in waiting:
+        for email in _emails_of(submission.unit_id):
+            digests[email].append(_reminder_line(submission, day))
+    _send(digests)
+    return mark_reminded(waiting, on=day, by=by)
+
+
+def send_reminders(
+    reminders: Iterable[Any], *, tasks: Iterable[PlanTask] = (), on: datetime.date, by: Any = None
+) -> int:
+    """One e-mail per person per day: each person of a unit that owes a plan gets the list of
+    what their units owe, each person of an issuing unit the list of its overdue units, and
+    the people of the units accountable for or carrying out a task due soon or overdue a line
+    for it. Records the reminders; returns how many e-mails were sent."""
+    items, due_tasks = list(reminders), list(tasks)
+    digests: dict[str, list[str]] = defaultdict(list)
+    for reminder in items:
+        submission = reminder.submission
+        for email in _emails_of(submission.unit_id):
+            digests[email].append(_reminder_line(submission, on))
+        if reminder.overdue:
+            for email in _emails_of(submission.request.unit_id):
+                digests[email].append(
+                    _("%(unit)s has not handed in its plan for “%(plan)s” (due %(due)s).")
+                    % {
+                        "unit": submission.unit_name,
+                        "plan": submission.request.title,
+                        "due": submission.due.strftime("%d/%m/%Y"),
+                    }
+                )
+    for task in due_tasks:
+        unit_ids = {task.accountable_unit_id or task.plan.unit_id}
+        unit_ids |= {u.pk for u in task.carrying_units.all()}
+        for email in {e for unit_id in unit_ids for e in _emails_of(unit_id)}:
+            digests[email].append(_task_line(task, on))
+    _send(digests)
+    mark_reminded([r.submission for r in items], on=on, by=by)
+    PlanTask.objects.filter(pk__in=[t.pk for t in due_tasks]).update(reminded_on=on)
+    return len(digests)
+
+
+def _task_line(task: PlanTask, day: datetime.date) -> str:
+    values = {
+        "task": task.title[:200],
+        "plan": task.plan.title,
+        "due": task.due.strftime("%d/%m/%Y") if task.due else "",
+    }
+    if task.due and task.due < day:
+        return _("Task “%(task)s” of “%(plan)s” is overdue (due %(due)s).") % values
+    return _("Task “%(task)s” of “%(plan)s” is due by %(due)s.") % values
+
+
+def _reminder_line(submission: PlanSubmission, day: datetime.date) -> str:
+    values = {
+        "unit": submission.unit_name,
+        "plan": submission.request.title,
+        "due": submission.due.strftime("%d/%m/%Y"),
+    }
+    if submission.due < day:
+        return _("%(unit)s: your plan for “%(plan)s” is overdue (due %(due)s).") % values
+    return _("%(unit)s: your plan for “%(plan)s” is due by %(due)s.") % values
+
+
+def _emails_of(unit_id: int) -> list[str]:
+    members = (
+        Membership.objects.active()
+        .filter(unit_id=unit_id, role__in=access.WRITING_ROLES)
+        .select_related("user")
+    )
+    return [m.user.email for m in members if m.user.email]
+
+
+def _send(digests: dict[str, list[str]]) -> None:
+    for email, lines in digests.items():
+        send_mail(
+            _("Plans waiting for your unit"),
+            "\n".join(f"- {line}" for line in lines),
+            None,
+            [email],
+        )
+
+
+@transaction.atomic
+def mark_reminded(submissions: Iterable[PlanSubmission], *, on: datetime.date, by: Any) -> int:
+    """Record that the units were reminded on `on`; return how many were."""
+    ids = [s.pk for s in submissions]
+    for submission in PlanSubmission.objects.filter(pk__in=ids):
+        audit.record(
+            AuditAction.UPDATE,
+            submission,
+            by=by,
+            changes={"reminded_on": [_iso(submission.reminded_on), on.isoformat()]},
+            unit_id=submission.unit_id,
+        )
+    return PlanSubmission.objects.filter(pk__in=ids).update(reminded_on=on)
+
+
+def _iso(day: datetime.date | None) -> str | None:
+    return day.isoformat() if day else None

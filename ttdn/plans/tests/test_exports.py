@@ -1,0 +1,68 @@
+import html
+import io
+import re
+import zipfile
+
+import pytest
+
+from ttdn import docgen
+from ttdn.plans import exports
+from ttdn.plans.importer import import_file
+from ttdn.plans.tests.factories import SEED_000, SEED_001, imported, issue
+
+
+def _text(data: bytes) -> str:
+    """All the text of the document body (header and signature tables included), paragraphs
+    separated by a space."""
+    xml = zipfile.ZipFile(io.BytesIO(data)).read("word/document.xml").decode()
+    text = html.unescape(re.sub(r"<[^>]+>", "", xml.replace("</w:p>", " ")))
+    return re.sub(r"\s+", " ", text)
+
+
+@pytest.mark.parametrize("seed", [SEED_000, SEED_001])
+def test_plan_docx_prints_every_heading_and_paragraph_of_the_seed(cast, seed):
+    parsed = import_file(seed)
+    plan = imported(cast.phong, seed)
+
+    printed = _text(exports.docx_bytes(plan))
+
+    expected = [
+        re.sub(r"\s+", " ", re.sub(r"^-\s+", "", text))
+        for section in parsed.sections
+        for node in section.walk()
+        for text in ([node.heading] if node.heading else []) + list(node.paragraphs)
+    ]
+    assert [text for text in expected if text not in printed] == []
+
+
+def test_plan_document_splits_the_authority_line_of_seed_001(cast):
+    plan = imported(cast.phong, SEED_001)
+
+    doc = exports.plan_document(plan)
+
+    assert (doc.signer.title_lines(), doc.number, doc.symbol, doc.archive) == (
+        ["KT. TRƯỞNG PHÒNG", "PHÓ TRƯỞNG PHÒNG"],
+        242,
+        "KH-PGDĐT",
+        ("VT", "CTTT"),
+    )
+
+
+def test_issued_plan_prints_the_frozen_register_copy(cast, at):
+    at(2026, 3, 1)
+    plan = issue(imported(cast.phong, SEED_000), cast.phong_leader)
+
+    printed = exports.docx_bytes(plan)
+
+    assert (printed == bytes(plan.outgoing.docx), "Số: 01/KH-PGDĐT" in _text(printed)) == (
+        True,
+        True,
+    )
+
+
+def test_plan_pdf_is_a_pdf(cast):
+    if not docgen.pdf_available():
+        pytest.fail("LibreOffice is needed to print plans as PDF")
+    plan = imported(cast.phong, SEED_001)
+
+    assert exports.pdf_bytes(plan)[:5] == b"%PDF-"

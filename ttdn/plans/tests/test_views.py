@@ -1,0 +1,299 @@
+import datetime
+
+import pytest
+from django.conf import settings
+from django.core.files.uploadedfile import SimpleUploadedFile
+from django.urls import reverse
+
+from ttdn.plans.enums import PlanStatus, SubmissionStatus
+from ttdn.plans.models import Plan
+from ttdn.plans.tests.factories import SEED_000, printable_plan
+
+
+def signed_in(client, user):
+    client.cookies[settings.LANGUAGE_COOKIE_NAME] = "en"
+    client.force_login(user)
+    return client
+
+
+def seed_upload(name="ke-hoach.txt", content=None):
+    return SimpleUploadedFile(name, content if content is not None else SEED_000.read_bytes())
+
+
+@pytest.mark.parametrize("item_count", [1, 3])
+def test_plan_list_query_count(client, cast, django_assert_num_queries, item_count):
+    for _ in range(item_count):
+        printable_plan(cast.phong)
+    client = signed_in(client, cast.phong_officer)
+
+    with django_assert_num_queries(6):
+        response = client.get(reverse("plans:plan_list"))
+
+    assert len(response.context["plans"]) == item_count
+
+
+@pytest.mark.parametrize("item_count", [1, 3])
+def test_plan_board_query_count(client, cast, requesting, django_assert_num_queries, item_count):
+    if item_count == 1:
+        requesting.requests.filter(unit=cast.school_b).delete()
+    else:
+        from ttdn.org.tests.factories import UnitFactory
+        from ttdn.plans.tests.factories import PlanSubmissionFactory
+
+        PlanSubmissionFactory(request=requesting, unit=UnitFactory(code="HB-C", parent=cast.phong))
+    client = signed_in(client, cast.phong_officer)
+
+    with django_assert_num_queries(7):
+        response = client.get(reverse("plans:plan_board", args=[requesting.pk]))
+
+    assert len(response.context["board"].rows) == item_count
+
+
+def test_import_previews_then_saves_a_draft(client, cast):
+    client = signed_in(client, cast.phong_officer)
+
+    preview = client.post(reverse("plans:plan_import"), {"file": seed_upload()})
+    count_after_preview = Plan.objects.count()
+    saved = client.post(
+        reverse("plans:plan_import_save"), {"text": preview.context["save_form"].initial["text"]}
+    )
+
+    plan = Plan.objects.get()
+    assert (count_after_preview, saved.url, plan.unit, plan.status, plan.title) == (
+        0,
+        plan.get_absolute_url(),
+        cast.phong,
+        PlanStatus.DRAFT,
+        "Công tác thông tin đối ngoại ngành Giáo dục quận Hồng Bàng năm 2022",
+    )
+
+
+@pytest.mark.parametrize(
+    ("name", "content", "message"),
+    [
+        ("empty.txt", b"", "The submitted file is empty."),
+        ("notes.txt", "Ghi chú họp tổ.".encode(), "This does not look like a plan"),
+        ("bad.docx", b"PK\x03\x04 broken", "The .docx file is damaged or not a Word document."),
+        ("plan.odt", b"x", "Only .txt, .docx and .pdf files can be imported."),
+    ],
+)
+def test_import_bad_file_gets_a_message_and_saves_nothing(client, cast, name, content, message):
+    client = signed_in(client, cast.phong_officer)
+
+    response = client.post(reverse("plans:plan_import"), {"file": seed_upload(name, content)})
+
+    errors = response.context["form"].errors["file"]
+    assert (response.status_code, errors[0].startswith(message), Plan.objects.count()) == (
+        200,
+        True,
+        0,
+    )
+
+
+def test_import_refused_to_a_teacher_of_no_unit(client, cast):
+    from ttdn.org.tests.factories import UserFactory
+
+    response = signed_in(client, UserFactory()).get(reverse("plans:plan_import"))
+
+    assert response.status_code == 403
+
+
+def test_plan_detail_hidden_from_the_outsider(client, cast):
+    plan = printable_plan(cast.phong)
+
+    response = signed_in(client, cast.outsider).get(plan.get_absolute_url())
+
+    assert response.status_code == 404
+
+
+def test_plan_print_docx_is_a_word_file(client, cast):
+    plan = printable_plan(cast.phong)
+
+    response = signed_in(client, cast.phong_officer).get(
+        reverse("plans:plan_print", args=[plan.pk, "docx"])
+    )
+
+    assert (response.status_code, response.content[:2]) == (200, b"PK")
+
+
+def test_plan_issue_view_issues_and_requires_the_schools(client, cast, at):
+    at(2026, 3, 1)
+    plan = printable_plan(cast.phong)
+    client = signed_in(client, cast.phong_leader)
+
+    client.post(
+        reverse("plans:plan_issue", args=[plan.pk]),
+        {"required_units": [cast.school_a.pk, cast.school_b.pk], "submissions_due": "2026-03-10"},
+    )
+
+    plan.refresh_from_db()
+    assert (plan.status, plan.requests.count(), plan.submissions_due) == (
+        PlanStatus.ISSUED,
+        2,
+        datetime.date(2026, 3, 10),
+    )
+
+
+def test_plan_issue_without_due_date_issues_nothing(client, cast):
+    plan = printable_plan(cast.phong)
+
+    signed_in(client, cast.phong_leader).post(
+        reverse("plans:plan_issue", args=[plan.pk]), {"required_units": [cast.school_a.pk]}
+    )
+
+    plan.refresh_from_db()
+    assert (plan.status, plan.requests.count()) == (PlanStatus.DRAFT, 0)
+
+
+def test_school_cannot_issue_the_phong_plan(client, cast):
+    plan = printable_plan(cast.phong)
+
+    response = signed_in(client, cast.teacher_a).post(reverse("plans:plan_issue", args=[plan.pk]))
+
+    assert response.status_code == 404
+
+
+def test_submission_flow_through_the_screens(client, cast, requesting):
+    submission = requesting.requests.get(unit=cast.school_a)
+    school = signed_in(client, cast.teacher_a)
+    school.post(reverse("plans:submission_start", args=[submission.pk]))
+    school.post(reverse("plans:submission_submit", args=[submission.pk]))
+    phong = signed_in(client, cast.phong_officer)
+    phong.post(reverse("plans:submission_return", args=[submission.pk]), {"comment": "Bổ sung"})
+    returned = submission.__class__.objects.get(pk=submission.pk)
+
+    refused = signed_in(client, cast.teacher_b).post(
+        reverse("plans:submission_submit", args=[submission.pk])
+    )
+
+    assert (returned.status, returned.comment, refused.status_code) == (
+        SubmissionStatus.RETURNED,
+        "Bổ sung",
+        404,
+    )
+
+
+def test_school_cannot_accept_its_own_plan(client, cast, requesting):
+    submission = requesting.requests.get(unit=cast.school_a)
+
+    response = signed_in(client, cast.teacher_a).post(
+        reverse("plans:submission_accept", args=[submission.pk])
+    )
+
+    assert response.status_code == 403
+
+
+def test_section_edit_checks_citations_inline(client, cast):
+    plan = printable_plan(cast.phong)
+    section = plan.sections.get()
+
+    response = signed_in(client, cast.phong_officer).post(
+        reverse("plans:section_edit", args=[section.pk]),
+        {"body": "<p>Thực hiện Nghị định số 72/2015/NĐ-CP ngày 07/9/2015</p>"},
+    )
+
+    section.refresh_from_db()
+    assert (response.status_code, section.body) == (
+        302,
+        "<p>Thực hiện Nghị định số 72/2015/NĐ-CP ngày 07/9/2015</p>",
+    )
+
+
+def test_section_edit_page_lists_the_citation_status(client, cast):
+    section = printable_plan(cast.phong).sections.get()
+    section.body = "<p>Thực hiện Nghị định số 72/2015/NĐ-CP ngày 07/9/2015 của Chính phủ</p>"
+    section.save()
+
+    response = signed_in(client, cast.phong_officer).get(
+        reverse("plans:section_edit", args=[section.pk])
+    )
+
+    assert [c.status for c in response.context["checked"]] == ["unknown"]
+
+
+def test_coverage_view_of_a_derived_plan(client, cast, requesting):
+    from ttdn.plans import services
+
+    plan = services.start_plan(requesting.requests.get(unit=cast.school_a), by=cast.teacher_a)
+
+    response = signed_in(client, cast.teacher_a).get(reverse("plans:plan_coverage", args=[plan.pk]))
+
+    assert [r.covered for r in response.context["coverage"].rows] == [True]
+
+
+def test_remind_sends_one_mail_per_person(client, cast, requesting, mailoutbox):
+    cast.teacher_a.email, cast.teacher_b.email = "a@example.vn", "b@example.vn"
+    cast.teacher_a.save()
+    cast.teacher_b.save()
+
+    signed_in(client, cast.phong_officer).post(reverse("plans:plan_remind", args=[requesting.pk]))
+
+    assert sorted(m.to[0] for m in mailoutbox) == ["a@example.vn", "b@example.vn"]
+
+
+def test_plan_edit_saves_the_signer_and_the_school_cannot(client, cast):
+    plan = printable_plan(cast.phong)
+    data = {
+        "title": "Kế hoạch mới",
+        "place": "Hồng Bàng",
+        "recipients": "Sở GDĐT\nLưu: VT",
+        "signer_authority": "KT. TRƯỞNG PHÒNG",
+        "signer_position": "PHÓ TRƯỞNG PHÒNG",
+        "signer_name": "Phạm Văn Hiệu",
+    }
+
+    refused = signed_in(client, cast.teacher_a).post(
+        reverse("plans:plan_edit", args=[plan.pk]), data
+    )
+    signed_in(client, cast.phong_officer).post(reverse("plans:plan_edit", args=[plan.pk]), data)
+
+    plan.refresh_from_db()
+    assert (refused.status_code, plan.signer_authority, plan.recipients) == (
+        404,
+        "KT. TRƯỞNG PHÒNG",
+        ["Sở GDĐT", "Lưu: VT"],
+    )
+
+
+def test_task_update_records_progress_and_the_outsider_cannot(client, cast, requesting):
+    task = requesting.tasks.get()
+    url = reverse("plans:task_update", args=[task.pk])
+
+    refused = signed_in(client, cast.outsider).post(url, {"status": "done", "progress": 100})
+    signed_in(client, cast.phong_officer).post(url, {"status": "in_progress", "progress": 60})
+
+    task.refresh_from_db()
+    assert (refused.status_code, task.status, task.progress) == (404, "in_progress", 60)
+
+
+def test_plan_board_is_not_shown_to_a_required_school_nor_the_outsider(client, cast, requesting):
+    url = reverse("plans:plan_board", args=[requesting.pk])
+
+    school = signed_in(client, cast.teacher_a).get(url)
+    outsider = signed_in(client, cast.outsider).get(url)
+    so = signed_in(client, cast.so_leader).get(url)
+
+    assert (school.status_code, outsider.status_code, so.status_code) == (403, 404, 200)
+
+
+def test_task_add_with_chosen_units(client, cast):
+    plan = printable_plan(cast.phong)
+
+    signed_in(client, cast.phong_officer).post(
+        reverse("plans:task_add", args=[plan.pk]),
+        {"title": "Tổ chức hội thi", "units": [cast.school_b.pk], "recurrence": "yearly"},
+    )
+
+    task = plan.tasks.get(title="Tổ chức hội thi")
+    assert ([u.code for u in task.carrying_units.all()], task.recurrence) == (["HB-B"], "yearly")
+
+
+def test_task_add_refuses_a_unit_outside_the_plan_unit(client, cast):
+    plan = printable_plan(cast.phong)
+
+    signed_in(client, cast.phong_officer).post(
+        reverse("plans:task_add", args=[plan.pk]),
+        {"title": "Tổ chức hội thi", "units": [cast.outsider_school.pk]},
+    )
+
+    assert plan.tasks.filter(title="Tổ chức hội thi").count() == 0

@@ -1,0 +1,406 @@
+"""Screens of plans: the list, importing a file (preview, then save as a draft), a plan with
+its outline, editing a draft, issuing and printing it, the board of required plans, a
+unit's submission, and a derived plan's coverage."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+from django.views.decorators.http import require_POST
+
+from ttdn import docgen
+from ttdn.core import access
+from ttdn.documents import checker
+from ttdn.events.models import Commemoration
+from ttdn.events.queries import anniversaries, plan_paragraph
+from ttdn.org.models import Unit, UnitGroup
+from ttdn.plans import exports, markup, queries, rules, services
+from ttdn.plans.enums import PlanStatus, TaskStatus
+from ttdn.plans.forms import (
+    BoardFilterForm,
+    ImportForm,
+    ImportSaveForm,
+    IssueForm,
+    PlanForm,
+    ReturnForm,
+    SectionForm,
+    TaskForm,
+    TaskProgressForm,
+)
+from ttdn.plans.models import Plan, PlanSection, PlanSubmission, PlanTask
+
+DOCX_TYPE = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
+PARTS = {
+    "issuing_body": gettext_lazy("the issuing body"),
+    "symbol": gettext_lazy("the symbol"),
+    "place": gettext_lazy("the place"),
+    "title": gettext_lazy("the title"),
+    "body": gettext_lazy("the text"),
+    "recipients": gettext_lazy("the recipients"),
+    "signer": gettext_lazy("the signer"),
+    "signer.position": gettext_lazy("the position of the signer"),
+    "signer.name": gettext_lazy("the name of the signer"),
+    "signer.principal": gettext_lazy("whom the signer signs for"),
+}
+
+
+def _acting_unit(request: HttpRequest) -> Unit | None:
+    active = access.active_membership(request.user, request.session)
+    return active.unit if active else None
+
+
+def _errors(form: Any) -> str:
+    return " ".join(str(e) for errors in form.errors.values() for e in errors)
+
+
+def _incomplete(error: docgen.DocumentIncomplete) -> str:
+    return _("The plan cannot be printed yet; it lacks: %(parts)s.") % {
+        "parts": ", ".join(str(PARTS.get(part, part)) for part in error.missing)
+    }
+
+
+# --- Plans -----------------------------------------------------------------------------------
+
+
+@login_required
+def plan_list(request: HttpRequest) -> HttpResponse:
+    plans = Plan.objects.visible_to(request.user).select_related("unit")
+    owed = (
+        PlanSubmission.objects.waiting()
+        .filter(unit__in=access.units_with_role(request.user, access.WRITING_ROLES).values("pk"))
+        .select_related("request")
+    )
+    unit = _acting_unit(request)
+    context = {
+        "plans": plans,
+        "owed": owed,
+        "can_import": unit is not None and rules.can_write(request.user, unit),
+    }
+    return render(request, "plans/plan_list.html", context)
+
+
+@login_required
+def plan_import(request: HttpRequest) -> HttpResponse:
+    unit = _acting_unit(request)
+    if unit is None or not rules.can_write(request.user, unit):
+        raise PermissionDenied
+    form = ImportForm(request.POST or None, request.FILES or None)
+    if request.method == "POST" and form.is_valid():
+        context = {
+            "unit": unit,
+            "parsed": form.cleaned_data["file"],
+            "save_form": ImportSaveForm(initial={"text": form.text}),
+        }
+        return render(request, "plans/plan_import_preview.html", context)
+    return render(request, "plans/plan_import.html", {"form": form, "unit": unit})
+
+
+@require_POST
+@login_required
+def plan_import_save(request: HttpRequest) -> HttpResponse:
+    unit = _acting_unit(request)
+    if unit is None or not rules.can_write(request.user, unit):
+        raise PermissionDenied
+    form = ImportSaveForm(request.POST)
+    if not form.is_valid():
+        messages.error(request, " ".join(str(e) for e in form.errors.get("text", [])))
+        return redirect("plans:plan_import")
+    plan = services.save_imported(form.cleaned_data["text"], unit=unit, by=request.user)
+    messages.success(request, _("The plan is saved as a draft."))
+    return redirect(plan)
+
+
+@login_required
+def plan_detail(request: HttpRequest, pk: int) -> HttpResponse:
+    try:
+        plan = queries.plan_with_parts(pk, Plan.objects.visible_to(request.user))
+    except Plan.DoesNotExist as error:
+        raise Http404 from error
+    can_issue = plan.is_draft and rules.can_issue(request.user, plan)
+    context = {
+        "plan": plan,
+        "outline": queries.outline(plan),
+        "can_edit": rules.can_edit(request.user, plan),
+        "can_issue": can_issue,
+        "issue_form": IssueForm(units=plan.unit.children.open_on()) if can_issue else None,
+        "can_revise": plan.status == PlanStatus.ISSUED and rules.can_issue(request.user, plan),
+        "pdf_available": docgen.pdf_available(),
+        "task_form": TaskForm(units=plan.unit.children.open_on()),
+        "can_track": access.can_act_for(request.user, plan.unit),
+        "progress_choices": TaskStatus.choices,
+        "missing": [PARTS.get(p, p) for p in docgen.missing_parts(exports.plan_document(plan))],
+    }
+    return render(request, "plans/plan_detail.html", context)
+
+
+@login_required
+def plan_print(request: HttpRequest, pk: int, fmt: str) -> HttpResponse:
+    plan = get_object_or_404(Plan.objects.visible_to(request.user), pk=pk)
+    if fmt not in ("docx", "pdf"):
+        raise Http404
+    try:
+        content = exports.pdf_bytes(plan) if fmt == "pdf" else exports.docx_bytes(plan)
+    except docgen.DocumentIncomplete as error:
+        messages.error(request, _incomplete(error))
+        return redirect(plan)
+    except docgen.PdfUnavailable:
+        messages.error(request, _("PDF printing is not available here; print the DOCX."))
+        return redirect(plan)
+    response = HttpResponse(content, content_type="application/pdf" if fmt == "pdf" else DOCX_TYPE)
+    response["Content-Disposition"] = f'attachment; filename="{plan.file_stem}.{fmt}"'
+    return response
+
+
+@require_POST
+@login_required
+def plan_issue(request: HttpRequest, pk: int) -> HttpResponse:
+    plan = get_object_or_404(Plan.objects.visible_to(request.user).drafts(), pk=pk)
+    if not rules.can_issue(request.user, plan):
+        raise PermissionDenied
+    form = IssueForm(request.POST, units=plan.unit.children.open_on())
+    if not form.is_valid():
+        messages.error(request, _errors(form))
+        return redirect(plan)
+    try:
+        services.issue_plan(
+            plan, doc=exports.plan_document(plan), by=request.user, **form.cleaned_data
+        )
+    except docgen.DocumentIncomplete as error:
+        messages.error(request, _incomplete(error))
+    except ValidationError as error:
+        messages.error(request, " ".join(error.messages))
+    else:
+        messages.success(
+            request, _("The plan is issued as %(number)s.") % {"number": plan.number_symbol}
+        )
+    return redirect(plan)
+
+
+@require_POST
+@login_required
+def plan_revise(request: HttpRequest, pk: int) -> HttpResponse:
+    plan = get_object_or_404(Plan.objects.visible_to(request.user), pk=pk)
+    if not rules.can_issue(request.user, plan):
+        raise PermissionDenied
+    try:
+        draft = services.new_version(plan, by=request.user)
+    except ValidationError as error:
+        messages.error(request, " ".join(error.messages))
+        return redirect(plan)
+    messages.success(request, _("A new version is drafted; issuing it supersedes this plan."))
+    return redirect(draft)
+
+
+@login_required
+def section_edit(request: HttpRequest, pk: int) -> HttpResponse:
+    section = get_object_or_404(
+        PlanSection.objects.select_related("plan__unit"),
+        pk=pk,
+        plan__in=Plan.objects.visible_to(request.user),
+    )
+    if not rules.can_edit(request.user, section.plan):
+        raise PermissionDenied
+    form = SectionForm(request.POST or None, initial={"body": section.body})
+    if request.method == "POST" and form.is_valid():
+        services.update_section(section, body=form.cleaned_data["body"], by=request.user)
+        messages.success(request, _("The section is saved."))
+        return redirect(section.plan)
+    text = " ".join(markup.paragraphs(form.data.get("body", section.body)))
+    commemorations = Commemoration.objects.visible_to(request.user)
+    context = {
+        "section": section,
+        "form": form,
+        "checked": checker.check_for(request.user, text),
+        "anniversaries": plan_paragraph(anniversaries(commemorations, section.plan.year)),
+    }
+    return render(request, "plans/section_form.html", context)
+
+
+@login_required
+def plan_edit(request: HttpRequest, pk: int) -> HttpResponse:
+    plan = get_object_or_404(Plan.objects.visible_to(request.user).drafts(), pk=pk)
+    if not rules.can_edit(request.user, plan):
+        raise PermissionDenied
+    initial = {**{f: getattr(plan, f) for f in services.PLAN_FIELDS}}
+    initial["recipients"] = "\n".join(plan.recipients)
+    form = PlanForm(request.POST or None, initial=initial)
+    if request.method == "POST" and form.is_valid():
+        services.update_plan(plan, by=request.user, **form.cleaned_data)
+        messages.success(request, _("The plan is saved."))
+        return redirect(plan)
+    return render(request, "plans/plan_form.html", {"plan": plan, "form": form})
+
+
+@require_POST
+@login_required
+def task_update(request: HttpRequest, pk: int) -> HttpResponse:
+    task = get_object_or_404(
+        PlanTask.objects.select_related("plan__unit"),
+        pk=pk,
+        plan__in=Plan.objects.visible_to(request.user),
+    )
+    if not access.can_act_for(request.user, task.plan.unit):
+        raise PermissionDenied
+    form = TaskProgressForm(request.POST)
+    if form.is_valid():
+        services.update_task(task, by=request.user, **form.cleaned_data)
+        messages.success(request, _("The task's progress is saved."))
+    else:
+        messages.error(request, _errors(form))
+    return redirect(task.plan)
+
+
+@require_POST
+@login_required
+def task_add(request: HttpRequest, pk: int) -> HttpResponse:
+    plan = get_object_or_404(Plan.objects.visible_to(request.user).drafts(), pk=pk)
+    if not rules.can_edit(request.user, plan):
+        raise PermissionDenied
+    form = TaskForm(request.POST, units=plan.unit.children.open_on())
+    if form.is_valid():
+        services.add_task(plan, by=request.user, **form.cleaned_data)
+        messages.success(request, _("The task is added."))
+    else:
+        messages.error(request, _errors(form))
+    return redirect(plan)
+
+
+# --- The cascade -----------------------------------------------------------------------------
+
+
+@login_required
+def plan_board(request: HttpRequest, pk: int) -> HttpResponse:
+    plan = get_object_or_404(Plan.objects.visible_to(request.user).select_related("unit"), pk=pk)
+    if not rules.can_see_board(request.user, plan):
+        raise PermissionDenied
+    form = BoardFilterForm(request.GET or None, groups=UnitGroup.objects.filter(owner=plan.unit))
+    data = form.cleaned_data if form.is_valid() else {}
+    context = {
+        "plan": plan,
+        "form": form,
+        "board": queries.board(plan, level=data.get("level", ""), group=data.get("group")),
+        "can_review": access.can_act_for(request.user, plan.unit),
+    }
+    return render(request, "plans/plan_board.html", context)
+
+
+@require_POST
+@login_required
+def plan_remind(request: HttpRequest, pk: int) -> HttpResponse:
+    plan = get_object_or_404(Plan.objects.visible_to(request.user), pk=pk)
+    if not access.can_act_for(request.user, plan.unit):
+        raise PermissionDenied
+    count = services.remind_units(plan, by=request.user)
+    messages.success(request, _("%(count)s units were reminded.") % {"count": count})
+    return redirect("plans:plan_board", pk=plan.pk)
+
+
+@login_required
+def plan_coverage(request: HttpRequest, pk: int) -> HttpResponse:
+    plan = get_object_or_404(Plan.objects.visible_to(request.user).select_related("parent"), pk=pk)
+    coverage = queries.coverage(plan)
+    if coverage is None:
+        raise Http404
+    return render(request, "plans/plan_coverage.html", {"plan": plan, "coverage": coverage})
+
+
+def _submission(request: HttpRequest, pk: int) -> PlanSubmission:
+    return get_object_or_404(
+        PlanSubmission.objects.visible_to(request.user).select_related("request__unit", "plan"),
+        pk=pk,
+    )
+
+
+@login_required
+def submission_detail(request: HttpRequest, pk: int) -> HttpResponse:
+    submission = _submission(request, pk)
+    context = {
+        "submission": submission,
+        "column": queries.column(submission),
+        "can_submit": rules.can_submit(request.user, submission),
+        "can_review": rules.can_review(request.user, submission),
+        "return_form": ReturnForm(),
+    }
+    return render(request, "plans/submission_detail.html", context)
+
+
+@require_POST
+@login_required
+def submission_start(request: HttpRequest, pk: int) -> HttpResponse:
+    submission = _submission(request, pk)
+    if not rules.can_submit(request.user, submission):
+        raise PermissionDenied
+    try:
+        plan = services.start_plan(submission, by=request.user)
+    except ValidationError as error:
+        messages.error(request, " ".join(error.messages))
+        return redirect(submission)
+    messages.success(request, _("Your plan is started from the parent plan; add your own tasks."))
+    return redirect(plan)
+
+
+@require_POST
+@login_required
+def submission_submit(request: HttpRequest, pk: int) -> HttpResponse:
+    submission = _submission(request, pk)
+    if not rules.can_submit(request.user, submission):
+        raise PermissionDenied
+    return _act(
+        request,
+        submission,
+        lambda: services.submit_plan(submission, by=request.user),
+        _("Your plan is submitted."),
+    )
+
+
+@require_POST
+@login_required
+def submission_return(request: HttpRequest, pk: int) -> HttpResponse:
+    submission = _submission(request, pk)
+    if not rules.can_review(request.user, submission):
+        raise PermissionDenied
+    form = ReturnForm(request.POST)
+    if not form.is_valid():
+        messages.error(request, _("Say what needs fixing."))
+        return redirect(submission)
+    comment = form.cleaned_data["comment"]
+    return _act(
+        request,
+        submission,
+        lambda: services.return_submission(submission, comment=comment, by=request.user),
+        _("The plan is returned to the unit."),
+    )
+
+
+@require_POST
+@login_required
+def submission_accept(request: HttpRequest, pk: int) -> HttpResponse:
+    submission = _submission(request, pk)
+    if not rules.can_review(request.user, submission):
+        raise PermissionDenied
+    return _act(
+        request,
+        submission,
+        lambda: services.accept_submission(submission, by=request.user),
+        _("The plan is accepted."),
+    )
+
+
+def _act(
+    request: HttpRequest, submission: PlanSubmission, action: Callable[[], object], done: str
+) -> HttpResponse:
+    try:
+        action()
+    except ValidationError as error:
+        messages.error(request, " ".join(error.messages))
+    else:
+        messages.success(request, done)
+    return redirect(submission)
