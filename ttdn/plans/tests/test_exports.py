@@ -66,3 +66,29 @@ def test_plan_pdf_is_a_pdf(cast):
     plan = imported(cast.phong, SEED_001)
 
     assert exports.pdf_bytes(plan)[:5] == b"%PDF-"
+
+
+def _paragraph(text: str) -> str:
+    return re.sub(r"\s+", " ", re.sub(r"^[-+•]\s+", "", text.strip()))
+
+
+def test_reprinted_seed_001_matches_the_seed_paragraph_by_paragraph(cast):
+    from docx import Document as read_docx
+
+    parsed = import_file(SEED_001)
+    plan = imported(cast.phong, SEED_001)
+
+    printed = [
+        _paragraph(p.text)
+        for p in read_docx(io.BytesIO(exports.docx_bytes(plan))).paragraphs
+        if p.text.strip()
+    ]
+
+    expected = [
+        _paragraph(text)
+        for section in parsed.sections
+        for node in section.walk()
+        for text in ([node.heading] if node.heading else []) + list(node.paragraphs)
+    ]
+    start = printed.index(expected[0])
+    assert printed[start : start + len(expected)] == expected
