@@ -151,7 +151,7 @@ class ReturnForm(forms.Form):
 class SectionForm(forms.Form):
     body = forms.CharField(
         label=_("Text"),
-        widget=forms.Textarea(attrs={"rows": 8}),
+        widget=forms.Textarea(attrs={"rows": 8, "data-editor": "pell"}),
         required=False,
         max_length=100_000,
     )
