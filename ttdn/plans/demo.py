@@ -19,12 +19,12 @@ def load() -> list[str]:
     for code, name in SEEDS:
         unit = Unit.objects.filter(code=code).first()
         if unit is None:
-            lines.append(f"plans: no unit {code}, {name} skipped")
+            lines.append(f"no unit {code}, {name} skipped")
             continue
         parsed = import_file(DATA / name)
         if Plan.objects.filter(unit=unit, title=parsed.title).exists():
-            lines.append(f"plans: {code} already has “{parsed.title}”")
+            lines.append(f"{code} already has “{parsed.title}”")
             continue
         plan = services.save_imported(parsed, unit=unit, by=None)
-        lines.append(f"plans: {code} “{plan.title}” imported as draft #{plan.pk}")
+        lines.append(f"{code} “{plan.title}” imported as draft #{plan.pk}")
     return lines
