@@ -10,6 +10,7 @@ from django import forms
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from ttdn.core.text import nfc
 from ttdn.org.enums import UnitLevel
 from ttdn.org.models import UnitGroup
 from ttdn.reports.enums import Basis, IndicatorKind, PeriodKind
@@ -211,3 +212,33 @@ class CompletenessFilterForm(forms.Form):
 
 class UploadForm(forms.Form):
     file = forms.FileField(label=_("Excel file (.xlsx)"))
+
+
+class PrintForm(forms.Form):
+    """Who the printed report goes to and who signs it."""
+
+    recipients = forms.CharField(
+        label=_("Recipients"),
+        help_text=_("One per line; empty sends it to the unit that reviews the report."),
+        widget=forms.Textarea(attrs={"rows": 3}),
+        required=False,
+        max_length=2000,
+    )
+    signer_authority = forms.CharField(
+        label=_("Signing authority"),
+        help_text=_("E.g. “KT. TRƯỞNG PHÒNG”; empty when the head signs."),
+        max_length=100,
+        required=False,
+    )
+    signer_position = forms.CharField(
+        label=_("Position of the signer"), max_length=100, required=False
+    )
+    signer_name = forms.CharField(label=_("Name of the signer"), max_length=100, required=False)
+
+    def clean(self) -> dict[str, Any]:
+        cleaned = super().clean() or {}
+        for name in ("signer_authority", "signer_position", "signer_name"):
+            cleaned[name] = nfc(cleaned.get(name, "").strip())
+        text = nfc(cleaned.get("recipients", ""))
+        cleaned["recipients"] = [line.strip() for line in text.splitlines() if line.strip()]
+        return cleaned

@@ -269,6 +269,10 @@ class SubmissionQuerySet(models.QuerySet["Submission"]):
         """By the tree as it was when the round opened."""
         return self.filter(path__startswith=path)
 
+    def waiting(self) -> SubmissionQuerySet:
+        """Not handed in yet: a draft, or returned to be fixed."""
+        return self.filter(status__in=[SubmissionStatus.DRAFT, SubmissionStatus.RETURNED])
+
     def contributing_to(self, unit_id: int, path: str, depth: int) -> SubmissionQuerySet:
         """The reports that make up `unit`'s consolidation: below it, and not already inside
         the report of an expected unit between them."""
@@ -307,6 +311,15 @@ class Submission(TimestampedModel):
     return_message = models.TextField(_("message from the reviewer"), blank=True)
     approved_values = models.JSONField(default=dict, blank=True)
     unlocked_until = models.DateTimeField(_("unlocked until"), null=True, blank=True)
+    reminded_on = models.DateField(_("last reminded on"), null=True, blank=True)
+    outgoing = models.ForeignKey(
+        "documents.OutgoingDocument",
+        verbose_name=_("register entry"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
 
     objects = SubmissionQuerySet.as_manager()
 

@@ -370,3 +370,26 @@ def own_report_source(submission: Submission) -> tuple[Round, Unit] | None:
     form = submission.round.form_version.form_id
     own = rounds.filter(form_version__form=form).first() or rounds.first()
     return (own, unit) if own else None
+
+
+@dataclass(frozen=True)
+class Reminder:
+    submission: Submission
+    overdue: bool
+
+
+def reminders_due(*, today: datetime.date | None = None, days_before: int = 3) -> list[Reminder]:
+    """Reports of open rounds not yet handed in whose deadline is within `days_before` days or
+    past, and whose unit was not reminded today."""
+    today = today or timezone.localdate()
+    waiting = (
+        Submission.objects.waiting()
+        .filter(
+            round__opens_on__lte=today,
+            due_on__lte=today + datetime.timedelta(days=days_before),
+        )
+        .exclude(reminded_on=today)
+        .select_related("round")
+        .order_by("due_on", "path")
+    )
+    return [Reminder(s, s.due_on < today) for s in waiting]

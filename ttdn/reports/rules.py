@@ -30,3 +30,8 @@ def can_manage(user: Any, round_: Round) -> bool:
 
 def can_see_consolidation(user: Any, unit: Unit) -> bool:
     return access.can_see_unit(user, unit)
+
+
+def can_issue(user: Any, submission: Submission) -> bool:
+    """Leaders and officers of the reporting unit itself number its report in its register."""
+    return access.units_with_role(user, access.WRITING_ROLES).filter(pk=submission.unit_id).exists()

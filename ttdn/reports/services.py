@@ -4,19 +4,24 @@ approving, returning, unlocking. Each is atomic and audited."""
 from __future__ import annotations
 
 import datetime
+from collections import defaultdict
 from collections.abc import Iterable, Mapping
+from dataclasses import replace
 from decimal import Decimal
 from typing import Any, cast
 
-from django.core.exceptions import PermissionDenied
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.mail import send_mail
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from ttdn.core import audit
+from ttdn import docgen
+from ttdn.core import access, audit
 from ttdn.core.enums import AuditAction
 from ttdn.core.text import nfc
-from ttdn.org.models import Unit, UnitGroup
+from ttdn.documents import services as documents_services
+from ttdn.org.models import Membership, Unit, UnitGroup
 from ttdn.reports import computed, queries, rollups
 from ttdn.reports.enums import (
     SUBMISSION_FLOW,
@@ -600,3 +605,105 @@ def _fitting(indicator: Indicator, value: Any) -> Any:
     except ValueError:
         return None
     return value
+
+
+# --- Reminders --------------------------------------------------------------------------------
+
+
+def send_reminders(
+    reminders: Iterable[queries.Reminder], *, on: datetime.date, by: Any = None
+) -> int:
+    """One e-mail per person per day: each person of a unit that owes a report gets the list of
+    what their units owe, each person of a reviewing unit the list of its overdue units.
+    Records the reminders; returns how many e-mails were sent."""
+    items = list(reminders)
+    digests: dict[str, list[str]] = defaultdict(list)
+    for reminder in items:
+        submission = reminder.submission
+        for email in _emails_of(submission.unit_id):
+            digests[email].append(_reminder_line(submission, on))
+        if reminder.overdue:
+            for email in _emails_of(submission.reviewer_id):
+                digests[email].append(
+                    _("%(unit)s has not submitted its report for “%(round)s” (due %(due)s).")
+                    % _reminder_values(submission)
+                )
+    _send_digests(digests)
+    mark_reminded([r.submission for r in items], on=on, by=by)
+    return len(digests)
+
+
+def _reminder_values(submission: Submission) -> dict[str, str]:
+    return {
+        "unit": submission.unit_name,
+        "round": submission.round.title,
+        "due": submission.due_on.strftime("%d/%m/%Y"),
+    }
+
+
+def _reminder_line(submission: Submission, day: datetime.date) -> str:
+    values = _reminder_values(submission)
+    if submission.due_on < day:
+        return _("%(unit)s: your report for “%(round)s” is overdue (due %(due)s).") % values
+    return _("%(unit)s: your report for “%(round)s” is due by %(due)s.") % values
+
+
+def _emails_of(unit_id: int) -> list[str]:
+    members = (
+        Membership.objects.active()
+        .filter(unit_id=unit_id, role__in=access.WRITING_ROLES)
+        .select_related("user")
+    )
+    return [m.user.email for m in members if m.user.email]
+
+
+def _send_digests(digests: dict[str, list[str]]) -> None:
+    for email, lines in digests.items():
+        send_mail(
+            _("Reports waiting for your unit"),
+            "\n".join(f"- {line}" for line in lines),
+            None,
+            [email],
+        )
+
+
+@transaction.atomic
+def mark_reminded(submissions: Iterable[Submission], *, on: datetime.date, by: Any) -> int:
+    """Record that the units were reminded on `on`; return how many were."""
+    ids = [s.pk for s in submissions]
+    for submission in Submission.objects.filter(pk__in=ids):
+        previous = submission.reminded_on.isoformat() if submission.reminded_on else None
+        audit.record(
+            AuditAction.UPDATE,
+            submission,
+            by=by,
+            changes={"reminded_on": [previous, on.isoformat()]},
+            unit_id=submission.unit_id,
+        )
+    return Submission.objects.filter(pk__in=ids).update(reminded_on=on)
+
+
+# --- Issuing the printed report ---------------------------------------------------------------
+
+
+@transaction.atomic
+def issue_report(submission: Submission, *, doc: docgen.Document, by: Any) -> Submission:
+    """Number the printed report from its unit's outgoing register (storing the frozen DOCX
+    there) and link the entry to the submission. Raises ValidationError when already issued,
+    DocumentIncomplete when the print lacks a part."""
+    submission = _locked_copy(submission)
+    if submission.outgoing_id is not None:
+        raise ValidationError(_("This report is already issued."))
+    outgoing = documents_services.issue_document(
+        submission.unit, doc=replace(doc, number=None), by=by
+    )
+    submission.outgoing = outgoing
+    submission.save(update_fields=["outgoing", "updated_at"])
+    audit.record(
+        AuditAction.UPDATE,
+        submission,
+        by=by,
+        unit_id=submission.unit_id,
+        changes={"outgoing": [None, outgoing.pk]},
+    )
+    return submission

@@ -7,22 +7,25 @@ from typing import Any
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied
-from django.http import FileResponse, HttpRequest, HttpResponse
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
+from ttdn import docgen
 from ttdn.core import access
 from ttdn.core.models import AuditEntry
 from ttdn.org.models import Unit, UnitGroup
-from ttdn.reports import charts, computed, excel, queries, rules, services
+from ttdn.reports import charts, computed, excel, exports, queries, rules, services
 from ttdn.reports.enums import Basis, SubmissionStatus
 from ttdn.reports.forms import (
     CompletenessFilterForm,
     ConsolidationFilterForm,
     GrantForm,
+    PrintForm,
     ReturnForm,
     RoundForm,
     UnlockRequestForm,
@@ -129,7 +132,7 @@ def _consolidation_units(request: HttpRequest, round_: Round) -> list[Unit]:
 def _submission(request: HttpRequest, pk: int) -> Submission:
     return get_object_or_404(
         Submission.objects.visible_to(request.user).select_related(
-            "round__form_version__form", "unit", "reviewer"
+            "round__form_version__form", "unit", "reviewer", "outgoing"
         ),
         pk=pk,
     )
@@ -173,6 +176,9 @@ def _render_submission(
             object_type="reports.Submission", object_id=str(submission.pk)
         )[:50],
         "changed": submission.changed_since_approval,
+        "print_form": PrintForm(initial={"recipients": submission.reviewer.name}),
+        "pdf_available": docgen.pdf_available(),
+        "can_issue": submission.outgoing_id is None and rules.can_issue(user, submission),
     }
     return render(request, "reports/submission_detail.html", context, status=status)
 
@@ -515,3 +521,81 @@ def consolidation_export(request: HttpRequest, pk: int) -> FileResponse:
         as_attachment=True,
         filename=f"tong-hop-{round_.pk}-{unit.code}.xlsx",
     )
+
+
+# --- The printed report -----------------------------------------------------------------------
+
+DOCX_TYPE = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
+PARTS = {
+    "issuing_body": gettext_lazy("the issuing body"),
+    "symbol": gettext_lazy("the symbol"),
+    "place": gettext_lazy("the place"),
+    "title": gettext_lazy("the title"),
+    "body": gettext_lazy("the text"),
+    "recipients": gettext_lazy("the recipients"),
+    "signer": gettext_lazy("the signer"),
+    "signer.position": gettext_lazy("the position of the signer"),
+    "signer.name": gettext_lazy("the name of the signer"),
+    "signer.principal": gettext_lazy("whom the signer signs for"),
+}
+
+
+def _form_errors(form: PrintForm) -> str:
+    return " ".join(str(e) for errors in form.errors.values() for e in errors)
+
+
+def _incomplete(error: docgen.DocumentIncomplete) -> str:
+    return _("The report cannot be printed yet; it lacks: %(parts)s.") % {
+        "parts": ", ".join(str(PARTS.get(part, part)) for part in error.missing)
+    }
+
+
+@require_POST
+@login_required
+def submission_print(request: HttpRequest, pk: int, fmt: str) -> HttpResponse:
+    submission = _submission(request, pk)
+    if fmt not in ("docx", "pdf"):
+        raise Http404
+    form = PrintForm(request.POST)
+    if not form.is_valid():
+        messages.error(request, _form_errors(form))
+        return redirect(submission)
+    doc = exports.report_document(submission, **form.cleaned_data)
+    try:
+        content = (exports.pdf_bytes if fmt == "pdf" else exports.docx_bytes)(submission, doc)
+    except docgen.DocumentIncomplete as error:
+        messages.error(request, _incomplete(error))
+        return redirect(submission)
+    except docgen.PdfUnavailable:
+        messages.error(request, _("PDF printing is not available here; print the DOCX."))
+        return redirect(submission)
+    response = HttpResponse(content, content_type="application/pdf" if fmt == "pdf" else DOCX_TYPE)
+    response["Content-Disposition"] = f'attachment; filename="bao-cao-{submission.pk}.{fmt}"'
+    return response
+
+
+@require_POST
+@login_required
+def submission_issue(request: HttpRequest, pk: int) -> HttpResponse:
+    submission = _submission(request, pk)
+    if not rules.can_issue(request.user, submission):
+        raise PermissionDenied
+    form = PrintForm(request.POST)
+    if not form.is_valid():
+        messages.error(request, _form_errors(form))
+        return redirect(submission)
+    doc = exports.report_document(submission, **form.cleaned_data)
+    try:
+        services.issue_report(submission, doc=doc, by=request.user)
+    except docgen.DocumentIncomplete as error:
+        messages.error(request, _incomplete(error))
+    except ValidationError as error:
+        messages.error(request, " ".join(error.messages))
+    else:
+        submission.refresh_from_db()
+        messages.success(
+            request,
+            _("The report is issued as %(number)s.")
+            % {"number": submission.outgoing.number_symbol if submission.outgoing else ""},
+        )
+    return redirect(submission)

@@ -6,7 +6,9 @@ import pytest
 from django.utils import timezone, translation
 
 from ttdn.core.services import create_token
-from ttdn.reports.tests.factories import open_round, report_form
+from ttdn.reports import services
+from ttdn.reports.models import Submission
+from ttdn.reports.tests.factories import PHONG_VALUES, open_round, report_form
 
 
 @pytest.fixture(autouse=True)
@@ -55,3 +57,14 @@ def bearer():
         return {"HTTP_AUTHORIZATION": f"Bearer {key}"}
 
     return headers
+
+
+@pytest.fixture
+def phong_report(cast, at):
+    """The Phòng's own report to the Sở, filled in."""
+    form = report_form(cast.so, cast.so_leader, code="so-6-thang")
+    round_ = open_round(cast.so, cast.so_leader, form, levels=["district"])
+    submission = Submission.objects.get(round=round_, unit=cast.phong)
+    at(2026, 4, 25)
+    services.save_values(submission, PHONG_VALUES, by=cast.phong_officer)
+    return submission

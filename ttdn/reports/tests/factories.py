@@ -85,3 +85,14 @@ def open_round(owner, by, form: ReportForm, **kwargs: Any) -> Round:
         by=by,
         **kwargs,
     )
+
+
+PHONG_VALUES = {
+    "articles": "12",
+    "foreign": "3",
+    "trainings": "2",
+    "share": "50.5",
+    "has_site": "có",
+    "rating": "Khá",
+    "results": "Tổ chức 2 hội thảo quốc tế.\nĐón 3 đoàn khách nước ngoài.",
+}

@@ -2,6 +2,7 @@ import datetime
 from io import BytesIO
 
 import pytest
+from django.conf import settings
 from django.urls import reverse
 from openpyxl import load_workbook
 
@@ -212,3 +213,103 @@ def test_unlock_flow_through_the_pages(client, cast, round_, at):
         True,
         datetime.date(2026, 5, 22),
     )
+
+
+# --- The printed report ---------------------------------------------------------------------
+
+
+def sign_in_english(client, user):
+    client.cookies[settings.LANGUAGE_COOKIE_NAME] = "en"
+    return sign_in(client, user)
+
+
+SIGNER = {
+    "recipients": "Sở Giáo dục và Đào tạo thành phố Hải Phòng\nNhư trên",
+    "signer_authority": "KT. TRƯỞNG PHÒNG",
+    "signer_position": "PHÓ TRƯỞNG PHÒNG",
+}
+
+
+def test_report_print_downloads_the_docx(client, cast, phong_report):
+    sign_in_english(client, cast.phong_officer)
+
+    response = client.post(
+        reverse("reports:submission_print", args=[phong_report.pk, "docx"]),
+        {**SIGNER, "signer_name": "Phạm Văn Hiệu"},
+    )
+
+    assert (response.status_code, response["Content-Disposition"]) == (
+        200,
+        f'attachment; filename="bao-cao-{phong_report.pk}.docx"',
+    )
+
+
+def test_report_print_without_a_signer_name_names_what_is_missing(client, cast, phong_report):
+    sign_in_english(client, cast.phong_officer)
+
+    response = client.post(
+        reverse("reports:submission_print", args=[phong_report.pk, "docx"]), SIGNER, follow=True
+    )
+
+    assert [str(m) for m in response.context["messages"]] == [
+        "The report cannot be printed yet; it lacks: the name of the signer."
+    ]
+
+
+def test_report_print_pdf_without_libreoffice_says_so(client, cast, phong_report, monkeypatch):
+    monkeypatch.setattr("ttdn.docgen.pdf._executable", lambda: None)
+    sign_in_english(client, cast.phong_officer)
+
+    response = client.post(
+        reverse("reports:submission_print", args=[phong_report.pk, "pdf"]),
+        {**SIGNER, "signer_name": "Phạm Văn Hiệu"},
+        follow=True,
+    )
+
+    assert [str(m) for m in response.context["messages"]] == [
+        "PDF printing is not available here; print the DOCX."
+    ]
+
+
+def test_report_issue_numbers_it_in_the_register(client, cast, phong_report):
+    sign_in_english(client, cast.phong_leader)
+
+    response = client.post(
+        reverse("reports:submission_issue", args=[phong_report.pk]),
+        {**SIGNER, "signer_name": "Phạm Văn Hiệu"},
+        follow=True,
+    )
+
+    phong_report.refresh_from_db()
+    assert (phong_report.outgoing.number, [str(m) for m in response.context["messages"]]) == (
+        1,
+        [f"The report is issued as {phong_report.outgoing.number_symbol}."],
+    )
+
+
+@pytest.mark.parametrize(
+    ("who", "status"), [("outsider", 404), ("teacher_a", 404), ("so_leader", 403)]
+)
+def test_report_issue_is_refused_to_all_but_the_units_people(
+    client, cast, phong_report, who, status
+):
+    sign_in(client, getattr(cast, who))
+
+    response = client.post(
+        reverse("reports:submission_issue", args=[phong_report.pk]),
+        {**SIGNER, "signer_name": "Phạm Văn Hiệu"},
+    )
+
+    phong_report.refresh_from_db()
+    assert (response.status_code, phong_report.outgoing) == (status, None)
+
+
+def test_report_print_is_404_for_the_outsider(client, cast, phong_report):
+    sign_in(client, cast.outsider)
+
+    response = client.post(
+        reverse("reports:submission_print", args=[phong_report.pk, "docx"]),
+        {**SIGNER, "signer_name": "Phạm Văn Hiệu"},
+    )
+
+    assert response.status_code == 404

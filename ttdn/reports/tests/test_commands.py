@@ -1,0 +1,155 @@
+import io
+
+from django.core.management import call_command
+
+from ttdn.core import jobs
+from ttdn.reports import services
+from ttdn.reports.models import Submission
+from ttdn.reports.tests.factories import open_round
+
+FULL = {
+    "articles": "12",
+    "foreign": "3",
+    "trainings": "2",
+    "share": "50",
+    "has_site": "có",
+    "results": "Tốt",
+}
+
+
+def run(*args):
+    out = io.StringIO()
+    call_command(*args, stdout=out)
+    return out.getvalue()
+
+
+def mail_by_person(mailoutbox):
+    return {m.to[0]: m.body for m in mailoutbox}
+
+
+def test_remind_report_deadlines_is_a_daily_job(db):
+    job = jobs.get("remind_report_deadlines")
+
+    assert (job.command, job.every.days) == ("remind_report_deadlines", 1)
+
+
+def test_remind_report_deadlines_reminds_the_units_before_the_deadline(
+    cast, round_, at, mailoutbox
+):
+    at(2026, 5, 3)
+
+    run("remind_report_deadlines")
+
+    assert mail_by_person(mailoutbox) == {
+        "teacher-a@example.test": f"- Trường THCS Hồng Bàng: your report for “{round_.title}” "
+        "is due by 05/05/2026.",
+        "teacher-b@example.test": f"- Trường Tiểu học Lý Tự Trọng: your report for “{round_.title}” "
+        "is due by 05/05/2026.",
+    }
+
+
+def test_remind_report_deadlines_sends_nothing_far_from_the_deadline(cast, round_, at, mailoutbox):
+    at(2026, 4, 25)
+
+    run("remind_report_deadlines")
+
+    assert mailoutbox == []
+
+
+def test_remind_report_deadlines_days_option_reminds_earlier(cast, round_, at, mailoutbox):
+    at(2026, 4, 25)
+
+    run("remind_report_deadlines", "--days", "10")
+
+    assert sorted(m.to[0] for m in mailoutbox) == [
+        "teacher-a@example.test",
+        "teacher-b@example.test",
+    ]
+
+
+def test_remind_report_deadlines_tells_overdue_units_and_their_reviewer(
+    cast, round_, at, mailoutbox
+):
+    at(2026, 5, 7)
+
+    run("remind_report_deadlines")
+
+    summary = (
+        f"- Trường THCS Hồng Bàng has not submitted its report for “{round_.title}” "
+        "(due 05/05/2026).\n"
+        f"- Trường Tiểu học Lý Tự Trọng has not submitted its report for “{round_.title}” "
+        "(due 05/05/2026)."
+    )
+    assert mail_by_person(mailoutbox) == {
+        "teacher-a@example.test": f"- Trường THCS Hồng Bàng: your report for “{round_.title}” "
+        "is overdue (due 05/05/2026).",
+        "teacher-b@example.test": f"- Trường Tiểu học Lý Tự Trọng: your report for "
+        f"“{round_.title}” is overdue (due 05/05/2026).",
+        "phong-leader@example.test": summary,
+        "phong-officer@example.test": summary,
+    }
+
+
+def test_remind_report_deadlines_sends_one_summary_per_person_per_day(
+    cast, form, round_, at, mailoutbox
+):
+    open_round(cast.phong, cast.phong_officer, form, title="Báo cáo bổ sung")
+    at(2026, 5, 7)
+
+    run("remind_report_deadlines")
+    run("remind_report_deadlines")
+
+    lines = {m.to[0]: m.body.count("\n") + 1 for m in mailoutbox}
+    assert lines == {
+        "teacher-a@example.test": 2,
+        "teacher-b@example.test": 2,
+        "phong-leader@example.test": 4,
+        "phong-officer@example.test": 4,
+    }
+
+
+def test_remind_report_deadlines_reminds_again_the_next_day(cast, round_, at, mailoutbox):
+    at(2026, 5, 7)
+    run("remind_report_deadlines")
+    at(2026, 5, 8)
+
+    run("remind_report_deadlines")
+
+    assert len(mailoutbox) == 8
+
+
+def test_remind_report_deadlines_skips_submitted_and_approved_reports(cast, round_, at, mailoutbox):
+    a = Submission.objects.get(round=round_, unit=cast.school_a)
+    at(2026, 5, 2)
+    services.save_values(a, FULL, by=cast.teacher_a)
+    services.submit_submission(a, by=cast.teacher_a)
+    services.approve_submission(a, by=cast.phong_leader)
+    at(2026, 5, 7)
+
+    run("remind_report_deadlines")
+
+    summary = (
+        f"- Trường Tiểu học Lý Tự Trọng has not submitted its report for “{round_.title}” "
+        "(due 05/05/2026)."
+    )
+    assert mail_by_person(mailoutbox) == {
+        "teacher-b@example.test": f"- Trường Tiểu học Lý Tự Trọng: your report for "
+        f"“{round_.title}” is overdue (due 05/05/2026).",
+        "phong-leader@example.test": summary,
+        "phong-officer@example.test": summary,
+    }
+
+
+def test_remind_report_deadlines_never_mails_the_outsider(cast, round_, at, mailoutbox):
+    cast.outsider.email = "outsider@example.vn"
+    cast.outsider.save()
+    at(2026, 5, 7)
+
+    run("remind_report_deadlines")
+
+    assert sorted(m.to[0] for m in mailoutbox) == [
+        "phong-leader@example.test",
+        "phong-officer@example.test",
+        "teacher-a@example.test",
+        "teacher-b@example.test",
+    ]
