@@ -16,6 +16,7 @@ from typing import Any
 
 from django.http import HttpResponse
 from django.utils import timezone
+from django.utils.translation import gettext_lazy
 from openpyxl import Workbook
 from openpyxl.styles import Alignment, Font
 from openpyxl.utils import get_column_letter
@@ -25,6 +26,26 @@ from ttdn.docgen.pdf import convert
 from ttdn.documents.enums import PRINTED_AUTHORITIES, PRINTED_TYPES, OutgoingType, SigningAuthority
 from ttdn.documents.models import Letterhead, OutgoingDocument
 from ttdn.documents.queries import Register
+
+# What each part docgen requires is called when a printout reports it missing.
+PART_NAMES = {
+    "issuing_body": gettext_lazy("the issuing body"),
+    "symbol": gettext_lazy("the symbol"),
+    "place": gettext_lazy("the place"),
+    "title": gettext_lazy("the title"),
+    "body": gettext_lazy("the text"),
+    "recipients": gettext_lazy("the recipients"),
+    "signer": gettext_lazy("the signer"),
+    "signer.position": gettext_lazy("the position of the signer"),
+    "signer.name": gettext_lazy("the name of the signer"),
+    "signer.principal": gettext_lazy("whom the signer signs for"),
+}
+
+
+def missing_part_names(parts: list[str]) -> list[str]:
+    """The names, in the person's language, of the parts docgen reported missing."""
+    return [str(PART_NAMES.get(part, part)) for part in parts]
+
 
 DOCX_TYPE = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
 XLSX_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"

@@ -13,12 +13,12 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
 from ttdn import docgen
 from ttdn.core import access
 from ttdn.documents import checker
+from ttdn.documents.exports import missing_part_names
 from ttdn.events.models import Commemoration
 from ttdn.events.queries import anniversaries, plan_paragraph
 from ttdn.org.models import Unit, UnitGroup
@@ -38,18 +38,6 @@ from ttdn.plans.forms import (
 from ttdn.plans.models import Plan, PlanSection, PlanSubmission, PlanTask
 
 DOCX_TYPE = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
-PARTS = {
-    "issuing_body": gettext_lazy("the issuing body"),
-    "symbol": gettext_lazy("the symbol"),
-    "place": gettext_lazy("the place"),
-    "title": gettext_lazy("the title"),
-    "body": gettext_lazy("the text"),
-    "recipients": gettext_lazy("the recipients"),
-    "signer": gettext_lazy("the signer"),
-    "signer.position": gettext_lazy("the position of the signer"),
-    "signer.name": gettext_lazy("the name of the signer"),
-    "signer.principal": gettext_lazy("whom the signer signs for"),
-}
 
 
 def _acting_unit(request: HttpRequest) -> Unit | None:
@@ -63,7 +51,7 @@ def _errors(form: Any) -> str:
 
 def _incomplete(error: docgen.DocumentIncomplete) -> str:
     return _("The plan cannot be printed yet; it lacks: %(parts)s.") % {
-        "parts": ", ".join(str(PARTS.get(part, part)) for part in error.missing)
+        "parts": ", ".join(missing_part_names(error.missing))
     }
 
 
@@ -136,7 +124,7 @@ def plan_detail(request: HttpRequest, pk: int) -> HttpResponse:
         "task_form": TaskForm(units=plan.unit.children.open_on()),
         "can_track": access.can_act_for(request.user, plan.unit),
         "progress_choices": TaskStatus.choices,
-        "missing": [PARTS.get(p, p) for p in docgen.missing_parts(exports.plan_document(plan))],
+        "missing": missing_part_names(docgen.missing_parts(exports.plan_document(plan))),
     }
     return render(request, "plans/plan_detail.html", context)
 

@@ -12,12 +12,12 @@ from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
 from ttdn import docgen
 from ttdn.core import access
 from ttdn.core.models import AuditEntry
+from ttdn.documents.exports import missing_part_names
 from ttdn.org.models import Unit, UnitGroup
 from ttdn.reports import charts, computed, excel, exports, queries, rules, services
 from ttdn.reports.enums import Basis, SubmissionStatus
@@ -526,18 +526,6 @@ def consolidation_export(request: HttpRequest, pk: int) -> FileResponse:
 # --- The printed report -----------------------------------------------------------------------
 
 DOCX_TYPE = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
-PARTS = {
-    "issuing_body": gettext_lazy("the issuing body"),
-    "symbol": gettext_lazy("the symbol"),
-    "place": gettext_lazy("the place"),
-    "title": gettext_lazy("the title"),
-    "body": gettext_lazy("the text"),
-    "recipients": gettext_lazy("the recipients"),
-    "signer": gettext_lazy("the signer"),
-    "signer.position": gettext_lazy("the position of the signer"),
-    "signer.name": gettext_lazy("the name of the signer"),
-    "signer.principal": gettext_lazy("whom the signer signs for"),
-}
 
 
 def _form_errors(form: PrintForm) -> str:
@@ -546,7 +534,7 @@ def _form_errors(form: PrintForm) -> str:
 
 def _incomplete(error: docgen.DocumentIncomplete) -> str:
     return _("The report cannot be printed yet; it lacks: %(parts)s.") % {
-        "parts": ", ".join(str(PARTS.get(part, part)) for part in error.missing)
+        "parts": ", ".join(missing_part_names(error.missing))
     }
 
 
