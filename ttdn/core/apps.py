@@ -10,7 +10,13 @@ class CoreConfig(AppConfig):
     verbose_name = _("Core")
 
     def ready(self) -> None:
-        from ttdn.core import access, jobs, navigation, signals  # noqa: F401  (jobs, auth audit)
+        from ttdn.core import (  # noqa: F401  (jobs, auth audit, the __under lookup)
+            access,
+            jobs,
+            lookups,
+            navigation,
+            signals,
+        )
 
         navigation.register(NavItem(_("To do"), "home", order=0))
         navigation.register(

@@ -140,7 +140,7 @@ def _round_and_unit(request: HttpRequest, pk: int, code: str) -> tuple[Round, An
 @router.get("/rounds/{pk}/consolidation", summary="Totals of the reports below a unit")
 def consolidation(request: HttpRequest, pk: int, filters: Query[UnitFilter]) -> dict[str, Any]:
     round_, unit = _round_and_unit(request, pk, filters.unit)
-    data = queries.consolidation(round_, unit, basis=filters.basis)
+    data = queries.consolidation(round_, unit, basis=filters.basis, narratives=None)
     children = [c.name for c in data.children]
     return {
         "unit": unit.code,
@@ -170,11 +170,11 @@ def consolidation(request: HttpRequest, pk: int, filters: Query[UnitFilter]) -> 
 @router.get("/rounds/{pk}/completeness", summary="Expected, submitted, on time, approved…")
 def completeness(request: HttpRequest, pk: int, filters: Query[UnitFilter]) -> dict[str, Any]:
     round_, unit = _round_and_unit(request, pk, filters.unit)
-    data = queries.completeness(round_, unit)
+    data = queries.completeness(round_, unit, missing=None)
     facts = ["expected", "submitted", "on_time", "approved", "returned", "overdue"]
     return {
         "unit": unit.code,
         "total": {f: getattr(data.total, f) for f in facts},
         "by_child": [{"name": t.name, **{f: getattr(t, f) for f in facts}} for t in data.by_child],
-        "missing": [s.unit.code for s in data.missing],
+        "missing": [s.unit_code for s in data.missing],  # type: ignore[attr-defined]
     }

@@ -267,7 +267,7 @@ class SubmissionQuerySet(models.QuerySet["Submission"]):
 
     def in_subtree(self, path: str) -> SubmissionQuerySet:
         """By the tree as it was when the round opened."""
-        return self.filter(path__startswith=path)
+        return self.filter(path__under=path)
 
     def waiting(self) -> SubmissionQuerySet:
         """Not handed in yet: a draft, or returned to be fixed."""
@@ -276,9 +276,7 @@ class SubmissionQuerySet(models.QuerySet["Submission"]):
     def contributing_to(self, unit_id: int, path: str, depth: int) -> SubmissionQuerySet:
         """The reports that make up `unit`'s consolidation: below it, and not already inside
         the report of an expected unit between them."""
-        return self.filter(path__startswith=path, reviewer_depth__lte=depth).exclude(
-            unit_id=unit_id
-        )
+        return self.filter(path__under=path, reviewer_depth__lte=depth).exclude(unit_id=unit_id)
 
 
 class Submission(TimestampedModel):
@@ -310,6 +308,9 @@ class Submission(TimestampedModel):
     approved_at = models.DateTimeField(_("approved at"), null=True, blank=True)
     return_message = models.TextField(_("message from the reviewer"), blank=True)
     approved_values = models.JSONField(default=dict, blank=True)
+    # Kept by services.save_values: the values differ from `approved_values` (a granted window
+    # was used after approval). Stored so that consolidations never re-read every value.
+    changed_after_approval = models.BooleanField(default=False)
     unlocked_until = models.DateTimeField(_("unlocked until"), null=True, blank=True)
     reminded_on = models.DateField(_("last reminded on"), null=True, blank=True)
     outgoing = models.ForeignKey(
@@ -331,7 +332,13 @@ class Submission(TimestampedModel):
             models.UniqueConstraint(fields=["round", "unit"], name="one_submission_per_unit")
         ]
         indexes = [
-            models.Index(fields=["round", "path"]),
+            # Subtrees are read by path prefix (core.lookups.Under); PostgreSQL needs the
+            # pattern operator class for LIKE 'prefix%', other engines ignore opclasses.
+            models.Index(
+                fields=["round", "path"],
+                name="submission_round_path",
+                opclasses=["int8_ops", "varchar_pattern_ops"],
+            ),
             models.Index(fields=["unit", "status"]),
         ]
 
@@ -360,11 +367,7 @@ class Submission(TimestampedModel):
 
     @property
     def changed_since_approval(self) -> bool:
-        return (
-            self.status == SubmissionStatus.APPROVED
-            and bool(self.approved_values)
-            and (self.approved_values != self.current_values_json())
-        )
+        return self.status == SubmissionStatus.APPROVED and self.changed_after_approval
 
     def current_values_json(self) -> dict[str, Any]:
         return {v.indicator.code: v.as_json() for v in self.values.all()}
@@ -477,3 +480,36 @@ class RollUp(models.Model):
 
     def __str__(self) -> str:
         return f"{self.round_id}/{self.unit_id}/{self.level}/{self.indicator_id}/{self.basis}"
+
+
+class Tally(models.Model):
+    """Pre-computed completeness of one unit's subtree (the unit included), as the round froze
+    the tree, for the expected units of one level and one deadline. A unit's completeness page
+    reads the tallies of its children (`parent`) instead of scanning every submission below it;
+    services move the counters on every status change. Overdue = `waiting` where `due_on` has
+    passed, so the rows do not go stale with the calendar."""
+
+    round = models.ForeignKey(Round, on_delete=models.CASCADE, related_name="+")
+    unit = models.ForeignKey(
+        "org.Unit", on_delete=models.DO_NOTHING, db_constraint=False, related_name="+"
+    )
+    parent = models.ForeignKey(
+        "org.Unit", on_delete=models.DO_NOTHING, db_constraint=False, related_name="+"
+    )
+    level = models.CharField(max_length=_max(UnitLevel), choices=UnitLevel)
+    due_on = models.DateField()
+    expected = models.IntegerField(default=0)
+    submitted = models.IntegerField(default=0)
+    on_time = models.IntegerField(default=0)
+    approved = models.IntegerField(default=0)
+    returned = models.IntegerField(default=0)
+    waiting = models.IntegerField(default=0)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["round", "unit", "level", "due_on"], name="one_tally")
+        ]
+        indexes = [models.Index(fields=["round", "parent"])]
+
+    def __str__(self) -> str:
+        return f"{self.round_id}/{self.unit_id}/{self.level}/{self.due_on}"

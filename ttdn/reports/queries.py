@@ -5,17 +5,17 @@ from __future__ import annotations
 
 import datetime
 from collections import defaultdict
-from collections.abc import Iterable
 from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Any
 
+from django.db.models import F
 from django.utils import timezone
 
 from ttdn.org.enums import UnitLevel
 from ttdn.org.models import Unit
 from ttdn.reports.enums import Aggregation, Basis, IndicatorKind, SubmissionStatus, bases_of
-from ttdn.reports.models import Indicator, RollUp, Round, Submission, Value
+from ttdn.reports.models import Indicator, RollUp, Round, Submission, Tally, Value
 
 
 @dataclass
@@ -87,6 +87,7 @@ class NarrativeEntry:
 class Narrative:
     indicator: Indicator
     entries: list[NarrativeEntry]
+    more: bool = False  # entries were left off (the page lists the first ones)
 
 
 @dataclass
@@ -116,10 +117,20 @@ def place_in_round(round_: Round, unit: Unit) -> tuple[str, int]:
     return own if own else (unit.path, unit.depth)
 
 
-def consolidation(round_: Round, unit: Unit, *, basis: str = Basis.APPROVED) -> Consolidation:
+NARRATIVES_SHOWN = 50
+
+
+def consolidation(
+    round_: Round,
+    unit: Unit,
+    *,
+    basis: str = Basis.APPROVED,
+    narratives: int | None = NARRATIVES_SHOWN,
+) -> Consolidation:
     """Totals of the reports below `unit` per indicator by its aggregation rule, from the
     pre-computed roll-ups; broken down by child unit (an expected child by its own report, any
-    other by its roll-up) and by level of the reporting units; narratives listed by unit."""
+    other by its roll-up) and by level of the reporting units; narratives listed by unit, the
+    first `narratives` of each (None: all of them, for exports and the unit's own report)."""
     indicators = list(round_.form_version.indicators.select_related("section"))
     numeric = [i for i in indicators if i.rolls_up]
     path, depth = place_in_round(round_, unit)
@@ -147,22 +158,29 @@ def consolidation(round_: Round, unit: Unit, *, basis: str = Basis.APPROVED) -> 
         children=children,
         levels=levels,
         rows=rows,
-        narratives=_narratives(contributing, indicators),
+        narratives=_narratives(
+            contributing_values(round_, unit, path, depth, basis), indicators, limit=narratives
+        ),
         counted=contributing.count(),
-        changed_since_approval=_changed(contributing),
+        changed_since_approval=list(
+            contributing.filter(
+                status=SubmissionStatus.APPROVED, changed_after_approval=True
+            ).values_list("unit_name", flat=True)
+        ),
     )
 
 
-def _cells(
-    rows: Iterable[RollUp], *, by_level: bool
-) -> tuple[dict[int, Cell], dict[str, dict[int, Cell]]]:
+CELL = ("count", "total", "minimum", "maximum", "yes_count")
+
+
+def _cells(rows: Any, *, by_level: bool) -> tuple[dict[int, Cell], dict[str, dict[int, Cell]]]:
     totals: dict[int, Cell] = defaultdict(Cell)
     levels: dict[str, dict[int, Cell]] = defaultdict(lambda: defaultdict(Cell))
-    for row in rows:
-        cell = Cell(row.count, row.total, row.minimum, row.maximum, row.yes_count)
-        totals[row.indicator_id].add(cell)
-        if by_level and row.count:
-            levels[row.level][row.indicator_id].add(cell)
+    for indicator_id, level, *found in rows.values_list("indicator_id", "level", *CELL):
+        cell = Cell(*found)
+        totals[indicator_id].add(cell)
+        if by_level and cell.count:
+            levels[level][indicator_id].add(cell)
     return totals, levels
 
 
@@ -186,14 +204,14 @@ def _children(
                     cells[str(submission.unit_id)][v.indicator_id] = Cell.of(
                         v.number, yes_no=v.indicator_id in yes_no
                     )
-    rolled = RollUp.objects.filter(round=round_, parent=unit, basis=basis).exclude(
-        unit_id__in=list(parts)
+    rolled = (
+        RollUp.objects.filter(round=round_, parent=unit, basis=basis)
+        .exclude(unit_id__in=list(parts))
+        .values_list("unit_id", "indicator_id", *CELL)
     )
-    for row in rolled:
-        cells[str(row.unit_id)][row.indicator_id].add(
-            Cell(row.count, row.total, row.minimum, row.maximum, row.yes_count)
-        )
-        parts.setdefault(row.unit_id, Part(str(row.unit_id), "", row.unit_id))
+    for unit_id, indicator_id, *found in rolled:
+        cells[str(unit_id)][indicator_id].add(Cell(*found))
+        parts.setdefault(unit_id, Part(str(unit_id), "", unit_id))
     names = dict(
         Unit.objects.filter(pk__in=[p for p, part in parts.items() if not part.name]).values_list(
             "pk", "name"
@@ -204,35 +222,52 @@ def _children(
     return sorted(parts.values(), key=lambda p: p.name), cells
 
 
-def _narratives(contributing: Any, indicators: list[Indicator]) -> list[Narrative]:
+def contributing_values(round_: Round, unit: Unit, path: str, depth: int, basis: str) -> Any:
+    """The values of the reports that make up `unit`'s consolidation, as a join (not an IN of
+    submissions) so that the database walks them in tree order from the path index."""
+    return Value.objects.filter(
+        submission__round=round_,
+        submission__path__under=path,
+        submission__reviewer_depth__lte=depth,
+        submission__status__in=_statuses(basis),
+    ).exclude(submission__unit=unit)
+
+
+def _narratives(values: Any, indicators: list[Indicator], *, limit: int | None) -> list[Narrative]:
+    """Each narrative indicator's answers among `values` (those of the contributing reports) by
+    unit in tree order: the first `limit` (one query each, stopping early), or all of them."""
     texts = [i for i in indicators if not i.is_numeric or i.aggregation == Aggregation.NONE]
     if not texts:
         return []
-    found: dict[int, list[NarrativeEntry]] = defaultdict(list)
     values = (
-        Value.objects.filter(submission__in=contributing, indicator__in=texts)
-        .exclude(text="", number__isnull=True)
-        .select_related("submission")
+        values.exclude(text="", number__isnull=True)
         .order_by("submission__path")
+        .values_list("indicator_id", "submission__unit_name", "text", "number")
     )
-    for v in values:
-        text = v.text or (format(v.number.normalize(), "f") if v.number is not None else "")
-        found[v.indicator_id].append(NarrativeEntry(v.submission.unit_name, text))
-    return [Narrative(i, found[i.pk]) for i in texts]
-
-
-def _changed(contributing: Any) -> list[str]:
-    approved = contributing.filter(status=SubmissionStatus.APPROVED).prefetch_related(
-        "values__indicator"
-    )
-    return [s.unit_name for s in approved if s.changed_since_approval]
+    if limit is None:
+        found: dict[int, list[tuple]] = defaultdict(list)
+        for row in values.filter(indicator__in=texts):
+            found[row[0]].append(row)
+    else:
+        found = {i.pk: list(values.filter(indicator=i)[: limit + 1]) for i in texts}
+    narratives = []
+    for indicator in texts:
+        rows = found[indicator.pk]
+        entries = [
+            NarrativeEntry(
+                name, text or (format(number.normalize(), "f") if number is not None else "")
+            )
+            for _pk, name, text, number in rows[:limit]
+        ]
+        narratives.append(Narrative(indicator, entries, more=len(rows) > len(entries)))
+    return narratives
 
 
 # --- Completeness and timeliness --------------------------------------------------------------
 
 
 @dataclass
-class Tally:
+class Counts:
     key: str
     name: str
     expected: int = 0
@@ -241,6 +276,15 @@ class Tally:
     approved: int = 0
     returned: int = 0
     overdue: int = 0
+
+    def add(self, row: Tally, today: datetime.date) -> None:
+        """Add a pre-computed tally's counters."""
+        self.expected += row.expected
+        self.submitted += row.submitted
+        self.on_time += row.on_time
+        self.approved += row.approved
+        self.returned += row.returned
+        self.overdue += row.waiting if today > row.due_on else 0
 
     def count(self, s: Submission, today: datetime.date) -> None:
         self.expected += 1
@@ -270,10 +314,14 @@ class Tally:
 class Completeness:
     round: Round
     unit: Unit
-    total: Tally
-    by_child: list[Tally]
+    total: Counts
+    by_child: list[Counts]
     missing: list[Submission]
     levels: list[str]
+    missing_count: int = 0
+
+
+MISSING_SHOWN = 200
 
 
 def completeness(
@@ -283,48 +331,100 @@ def completeness(
     level: str = "",
     group_id: int | None = None,
     today: datetime.date | None = None,
+    missing: int | None = MISSING_SHOWN,
 ) -> Completeness:
     """For the expected units below `unit`: expected, submitted, submitted on time, approved,
-    returned and overdue, in total and per child unit of the frozen tree; and the units that
-    have not submitted. Filtered by level of the expected unit and by group."""
+    returned and overdue, in total and per child unit of the frozen tree; and the first
+    `missing` units that have not submitted (None: all). Filtered by level of the expected unit
+    and by group. Read from the pre-computed tallies; a group filter cuts across the tree, so
+    it counts the submissions themselves."""
     today = today or timezone.localdate()
     path, depth = place_in_round(round_, unit)
-    submissions = Submission.objects.filter(round=round_).in_subtree(path).exclude(unit=unit)
-    levels = sorted(set(submissions.values_list("level", flat=True)), key=UnitLevel.values.index)
-    if level:
-        submissions = submissions.filter(level=level)
+    below = Submission.objects.filter(round=round_).in_subtree(path).exclude(unit=unit)
     if group_id:
-        submissions = submissions.filter(unit__unit_groups=group_id)
-    submissions = submissions.only(
-        "pk", "unit_id", "unit_name", "path", "status", "first_submitted_at", "due_on", "parent_id"
+        result = _completeness_of_group(round_, unit, below, level, group_id, today, depth)
+    else:
+        result = _completeness_from_tallies(round_, unit, level, today)
+    if level:
+        below = below.filter(level=level)
+    if group_id:
+        below = below.filter(unit__unit_groups=group_id)
+    waiting = (
+        below.filter(first_submitted_at__isnull=True)
+        .only("pk", "unit_name", "path", "status", "due_on")
+        .annotate(unit_code=F("unit__code"))
     )
-    total = Tally("", unit.name)
-    tallies: dict[int, Tally] = {}
-    missing = []
-    for s in submissions:
-        total.count(s, today)
-        child = int(s.path.strip("/").split("/")[depth + 1])
-        tallies.setdefault(
-            child, Tally(str(child), s.unit_name if child == s.unit_id else "")
-        ).count(s, today)
-        if not s.is_submitted:
-            missing.append(s)
-    _name(tallies)
+    result.missing = list(waiting if missing is None else waiting[:missing])
+    result.missing_count = result.total.expected - result.total.submitted
+    return result
+
+
+def _completeness_from_tallies(
+    round_: Round, unit: Unit, level: str, today: datetime.date
+) -> Completeness:
+    rows = Tally.objects.filter(round=round_, parent=unit)
+    levels = {lv for lv in rows.values_list("level", flat=True).distinct()}
+    if level:
+        rows = rows.filter(level=level)
+    total = Counts("", unit.name)
+    tallies: dict[int, Counts] = {}
+    for row in rows:
+        for tally in (total, tallies.setdefault(row.unit_id, Counts(str(row.unit_id), ""))):
+            tally.add(row, today)
+    _name(round_, tallies)
     return Completeness(
         round=round_,
         unit=unit,
         total=total,
         by_child=sorted(tallies.values(), key=lambda t: t.name),
-        missing=missing,
+        missing=[],
+        levels=sorted(levels, key=UnitLevel.values.index),
+    )
+
+
+def _completeness_of_group(
+    round_: Round,
+    unit: Unit,
+    below: Any,
+    level: str,
+    group_id: int,
+    today: datetime.date,
+    depth: int,
+) -> Completeness:
+    levels = sorted(set(below.values_list("level", flat=True)), key=UnitLevel.values.index)
+    if level:
+        below = below.filter(level=level)
+    submissions = below.filter(unit__unit_groups=group_id).only(
+        "pk", "unit_id", "path", "status", "first_submitted_at", "due_on"
+    )
+    total = Counts("", unit.name)
+    tallies: dict[int, Counts] = {}
+    for s in submissions:
+        child = int(s.path.strip("/").split("/")[depth + 1])
+        for tally in (total, tallies.setdefault(child, Counts(str(child), ""))):
+            tally.count(s, today)
+    _name(round_, tallies)
+    return Completeness(
+        round=round_,
+        unit=unit,
+        total=total,
+        by_child=sorted(tallies.values(), key=lambda t: t.name),
+        missing=[],
         levels=levels,
     )
 
 
-def _name(tallies: dict[int, Tally]) -> None:
-    unnamed = [pk for pk, t in tallies.items() if not t.name]
-    names = dict(Unit.objects.filter(pk__in=unnamed).values_list("pk", "name"))
-    for pk in unnamed:
-        tallies[pk].name = names.get(pk, str(pk))
+def _name(round_: Round, tallies: dict[int, Counts]) -> None:
+    """Child units by the name their report froze, else by their name now."""
+    names = dict(
+        Submission.objects.filter(round=round_, unit__in=list(tallies)).values_list(
+            "unit_id", "unit_name"
+        )
+    )
+    unnamed = [pk for pk in tallies if pk not in names]
+    names.update(Unit.objects.filter(pk__in=unnamed).values_list("pk", "name"))
+    for pk, tally in tallies.items():
+        tally.name = names.get(pk, str(pk))
 
 
 # --- Trend ------------------------------------------------------------------------------------

@@ -265,6 +265,7 @@ def open_round(
     submissions = _create_submissions(round_, owner, expected, deadlines)
     _prefill_computed(round_, submissions)
     rollups.create_rows(round_, submissions)
+    rollups.create_tallies(round_, submissions)
     audit.record(
         AuditAction.CREATE,
         round_,
@@ -360,6 +361,11 @@ def save_values(
     )
     if changes:
         _shift_rollups(submission, indicators, before_numbers, after_numbers)
+        if submission.status == SubmissionStatus.APPROVED:
+            submission.changed_after_approval = (
+                submission.current_values_json() != submission.approved_values
+            )
+            submission.save(update_fields=["changed_after_approval", "updated_at"])
         audit.record(
             AuditAction.UPDATE, submission, by=by, unit_id=submission.unit_id, changes=changes
         )
@@ -430,8 +436,16 @@ def current_values(submission: Submission) -> dict[str, Clean]:
 # --- The state machine ----------------------------------------------------------------------
 
 
-def _move(submission: Submission, *, to: SubmissionStatus, by: Any, **changes: Any) -> None:
-    """The one place that sets `status`: checks the flow, moves the roll-ups, audits."""
+def _move(
+    submission: Submission,
+    *,
+    to: SubmissionStatus,
+    by: Any,
+    before: rollups.Counters,
+    **changes: Any,
+) -> None:
+    """The one place that sets `status`: checks the flow, moves the roll-ups and tallies (from
+    the counters `before` the submission was touched), audits."""
     source = SubmissionStatus(submission.status)
     if to not in SUBMISSION_FLOW[source]:
         raise InvalidTransition(
@@ -447,6 +461,7 @@ def _move(submission: Submission, *, to: SubmissionStatus, by: Any, **changes: A
         rollups.apply(submission, numbers, sign=1, bases=entering, yes_no=yes_no)
     submission.status = to
     submission.save()
+    rollups.shift_tallies(submission, before)
     audit.record(
         AuditAction.UPDATE,
         submission,
@@ -467,13 +482,14 @@ def submit_submission(submission: Submission, *, by: Any) -> Submission:
     submission = _locked_copy(submission)
     if not is_editable(submission):
         raise Locked(_("This report is locked."))
+    before = rollups.counters(submission)
     version = submission.round.form_version
     check_complete(version.indicators.all(), version.rules.all(), current_values(submission))
     now = timezone.now()
     submission.submitted_at = now
     submission.first_submitted_at = submission.first_submitted_at or now
     submission.unlocked_until = None
-    _move(submission, to=SubmissionStatus.SUBMITTED, by=by)
+    _move(submission, to=SubmissionStatus.SUBMITTED, by=by, before=before)
     return submission
 
 
@@ -482,11 +498,13 @@ def approve_submission(submission: Submission, *, by: Any) -> Submission:
     """Accept the report: its figures are frozen as approved (a later granted window shows
     what changed since). Raises InvalidTransition."""
     submission = _locked_copy(submission)
+    before = rollups.counters(submission)
     submission.approved_at = timezone.now()
     submission.approved_values = submission.current_values_json()
+    submission.changed_after_approval = False
     submission.return_message = ""
     submission.unlocked_until = None
-    _move(submission, to=SubmissionStatus.APPROVED, by=by)
+    _move(submission, to=SubmissionStatus.APPROVED, by=by, before=before)
     return submission
 
 
@@ -497,8 +515,15 @@ def return_submission(submission: Submission, *, message: str, by: Any) -> Submi
     if not message.strip():
         raise ValuesInvalid({"message": _("Say what the unit should fix.")})
     submission = _locked_copy(submission)
+    before = rollups.counters(submission)
     submission.return_message = nfc(message.strip())
-    _move(submission, to=SubmissionStatus.RETURNED, by=by, message=submission.return_message)
+    _move(
+        submission,
+        to=SubmissionStatus.RETURNED,
+        by=by,
+        before=before,
+        message=submission.return_message,
+    )
     return submission
 
 
@@ -582,7 +607,7 @@ def start_from_consolidation(
     source = queries.own_report_source(submission)
     if source is None:
         raise RoundInvalid(_("No reports below your unit to start from."))
-    data = queries.consolidation(*source, basis=basis)
+    data = queries.consolidation(*source, basis=basis, narratives=None)
     indicators = {i.code: i for i in submission.round.form_version.indicators.all()}
     raw: dict[str, Any] = {}
     for row in data.rows:

@@ -515,7 +515,9 @@ def consolidation_export(request: HttpRequest, pk: int) -> FileResponse:
     form = ConsolidationFilterForm(request.GET or None)
     filters = form.cleaned_data if form.is_valid() else {}
     round_, unit = _round_and_unit(request, pk, filters.get("unit", ""))
-    data = queries.consolidation(round_, unit, basis=filters.get("basis") or Basis.APPROVED)
+    data = queries.consolidation(
+        round_, unit, basis=filters.get("basis") or Basis.APPROVED, narratives=None
+    )
     return FileResponse(
         excel.consolidation_workbook(data),
         as_attachment=True,

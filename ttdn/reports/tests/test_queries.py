@@ -7,7 +7,7 @@ from ttdn.org.enums import Role, UnitKind
 from ttdn.org.tests.factories import UnitFactory, UnitGroupFactory, member
 from ttdn.reports import queries, rollups, services
 from ttdn.reports.enums import Basis
-from ttdn.reports.models import RollUp, Round, Submission
+from ttdn.reports.models import RollUp, Round, Submission, Tally
 from ttdn.reports.tests.factories import D, open_round, report_form
 
 
@@ -161,6 +161,66 @@ def test_roll_ups_kept_incrementally_match_a_rebuild(cast, filled):
         )
     )
     assert after == before
+
+
+TALLY = ("unit_id", "parent_id", "level", "due_on", *rollups.TALLY_FIELDS)
+
+
+def test_tallies_kept_on_every_move_match_a_rebuild(cast, filled, at):
+    at(2026, 5, 8)
+    school_b = Submission.objects.get(round=filled, unit=cast.school_b)
+    services.return_submission(school_b, message="Sửa số liệu", by=cast.phong_leader)
+    services.submit_submission(school_b, by=cast.teacher_b)
+    before = sorted(Tally.objects.filter(round=filled).values_list(*TALLY))
+
+    rollups.rebuild(filled)
+
+    assert sorted(Tally.objects.filter(round=filled).values_list(*TALLY)) == before
+    assert [row for row in before if row[0] == cast.phong.pk] == [
+        # expected, submitted, on time, approved, returned, waiting
+        (cast.phong.pk, cast.so.pk, "school", filled.due_on, 2, 2, 1, 1, 0, 0)
+    ]
+
+
+def test_completeness_from_tallies_matches_counting_the_reports(cast, filled, at):
+    """The tallies (no group) and the count of the reports themselves (a group holding every
+    unit) must agree, per child and in total."""
+    services.return_submission(
+        Submission.objects.get(round=filled, unit=cast.school_b),
+        message="Sửa",
+        by=cast.phong_leader,
+    )
+    everyone = UnitGroupFactory(owner=cast.so)
+    everyone.members.add(cast.school_a, cast.school_b)
+    facts = ("name", "expected", "submitted", "on_time", "approved", "returned", "overdue")
+
+    def table(result):
+        return [tuple(getattr(t, f) for f in facts) for t in [result.total, *result.by_child]]
+
+    for unit in (cast.so, cast.phong):
+        tallied = queries.completeness(filled, unit, today=D(2026, 5, 9))
+        counted = queries.completeness(filled, unit, group_id=everyone.pk, today=D(2026, 5, 9))
+        assert table(tallied) == table(counted)
+
+
+def test_completeness_lists_the_first_missing_units_and_counts_them_all(cast, round_):
+    result = queries.completeness(round_, cast.phong, today=D(2026, 5, 9), missing=1)
+
+    assert ([s.unit_code for s in result.missing], result.missing_count) == (["HB-A"], 2)
+
+
+def test_consolidation_page_lists_the_first_narratives_and_says_more_exist(cast, filled):
+    shown = queries.consolidation(filled, cast.phong, basis=Basis.SUBMITTED, narratives=1)
+    everything = queries.consolidation(filled, cast.phong, basis=Basis.SUBMITTED, narratives=None)
+
+    results = {n.indicator.code: n for n in shown.narratives}["results"]
+    every_result = {n.indicator.code: n for n in everything.narratives}["results"]
+    assert (len(results.entries), results.more, len(every_result.entries), every_result.more) == (
+        1,
+        True,
+        2,
+        False,
+    )
 
 
 def test_multi_level_round_counts_each_figure_once(cast, at):

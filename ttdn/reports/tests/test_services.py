@@ -346,6 +346,22 @@ def test_a_window_on_an_approved_report_shows_what_changed_since_approval(cast, 
     assert (before, after.status, after.changed_since_approval) == (False, "approved", True)
 
 
+def test_putting_the_approved_figure_back_clears_changed_since_approval(cast, round_, at):
+    submission = submission_of(round_, cast.school_a)
+    at(2026, 5, 2)
+    services.save_values(submission, FULL, by=cast.teacher_a)
+    services.submit_submission(submission, by=cast.teacher_a)
+    services.approve_submission(submission, by=cast.phong_leader)
+    request = services.request_unlock(submission, reason="Sai số liệu", by=cast.teacher_a)
+    now = at(2026, 5, 3)
+    services.grant_unlock(request, until=now + datetime.timedelta(hours=4), by=cast.phong_leader)
+    services.save_values(submission, {"articles": "15"}, by=cast.teacher_a)
+
+    services.save_values(submission, {"articles": FULL["articles"]}, by=cast.teacher_a)
+
+    assert Submission.objects.get(pk=submission.pk).changed_since_approval is False
+
+
 def test_refused_unlock_leaves_the_report_locked(cast, round_, at):
     submission = submission_of(round_, cast.school_a)
     at(2026, 5, 20)
