@@ -232,7 +232,7 @@ class ArticleQuerySet(models.QuerySet["Article"]):
         )
 
     def in_subtree_of(self, unit: Any) -> ArticleQuerySet:
-        return self.filter(site__unit__path__startswith=unit.path)
+        return self.filter(site__unit__path__under=unit.path)
 
     def visible_to(self, user: Any) -> ArticleQuerySet:
         return self.filter(site__unit__in=access.visible_unit_ids(user))

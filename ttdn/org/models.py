@@ -38,7 +38,7 @@ class User(AbstractUser):
 
 class UnitQuerySet(models.QuerySet["Unit"]):
     def subtree_of(self, unit: Unit) -> UnitQuerySet:
-        return self.filter(path__startswith=unit.path)
+        return self.filter(path__under=unit.path)
 
     def open_on(self, day: object = None) -> UnitQuerySet:
         day = day or timezone.localdate()
@@ -47,7 +47,7 @@ class UnitQuerySet(models.QuerySet["Unit"]):
     def in_subtrees(self, paths: Iterable[str]) -> UnitQuerySet:
         condition = models.Q(pk__in=[])
         for path in paths:
-            condition |= models.Q(path__startswith=path)
+            condition |= models.Q(path__under=path)
         return self.filter(condition)
 
 

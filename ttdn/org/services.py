@@ -94,7 +94,7 @@ def move_unit(
     old_parent, old_path = unit.parent, unit.path
     new_path = f"{to_parent.path if to_parent else '/'}{unit.pk}/"
     depth_shift = (to_parent.depth + 1 if to_parent else 0) - unit.depth
-    Unit.objects.filter(path__startswith=old_path).update(
+    Unit.objects.filter(path__under=old_path).update(
         path=Concat(Value(new_path), Substr("path", len(old_path) + 1)),
         depth=F("depth") + depth_shift,
     )
