@@ -252,6 +252,8 @@ def create_sector(units: int):
 
 def make_units(model, parents, specs, *, level: str = ""):
     """bulk_create units under `parents` (None: roots), then give them their path and depth."""
+    from django.db import connection, transaction
+
     from ttdn.org.enums import level_for
 
     made = []
@@ -280,7 +282,11 @@ def make_units(model, parents, specs, *, level: str = ""):
         for unit, parent in zip(units, owners, strict=True):
             unit.path = f"{parent.path if parent else '/'}{unit.pk}/"
             unit.depth = parent.depth + 1 if parent else 0
-        model.objects.bulk_update(units, ["path", "depth"], batch_size=2000)
+        with transaction.atomic(), connection.cursor() as cursor:
+            cursor.executemany(
+                f"UPDATE {model._meta.db_table} SET path = %s, depth = %s WHERE id = %s",
+                [(unit.path, unit.depth, unit.pk) for unit in units],
+            )
         made.extend(units)
     return made
 
