@@ -1,5 +1,4 @@
-"""Screens of periodic reports: rounds, a report to fill in and review, unlocks, the
-consolidation and completeness of a round, forms, and Excel."""
+"""Screens of one report: filling in, reviewing, unlocking, printing and issuing."""
 
 from __future__ import annotations
 
@@ -8,123 +7,25 @@ from typing import Any
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.http import FileResponse, Http404, HttpRequest, HttpResponse
+from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
-from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from ttdn import docgen
-from ttdn.core import access
 from ttdn.core.models import AuditEntry
 from ttdn.documents.exports import missing_part_names
-from ttdn.org.models import Unit, UnitGroup
-from ttdn.reports import charts, computed, excel, exports, queries, rules, services
+from ttdn.reports import computed, exports, queries, rules, services
 from ttdn.reports.enums import Basis, SubmissionStatus
 from ttdn.reports.forms import (
-    CompletenessFilterForm,
-    ConsolidationFilterForm,
     GrantForm,
     PrintForm,
     ReturnForm,
-    RoundForm,
     UnlockRequestForm,
-    UploadForm,
     values_form,
 )
-from ttdn.reports.models import ReportForm, Round, Submission, UnlockRequest
+from ttdn.reports.models import Submission, UnlockRequest
 from ttdn.reports.validation import ValuesInvalid
-
-# --- Rounds -----------------------------------------------------------------------------------
-
-
-def _acting_unit(request: HttpRequest) -> Unit | None:
-    active = access.active_membership(request.user, request.session)
-    return active.unit if active else None
-
-
-@login_required
-def round_list(request: HttpRequest) -> HttpResponse:
-    rounds = Round.objects.visible_to(request.user).select_related("owner", "form_version__form")
-    unit = _acting_unit(request)
-    own = (
-        {
-            s.round_id: s
-            for s in Submission.objects.visible_to(request.user).filter(
-                unit=unit, round__in=[r.pk for r in rounds]
-            )
-        }
-        if unit
-        else {}
-    )
-    context = {
-        "rows": [(r, own.get(r.pk)) for r in rounds],
-        "can_open": unit is not None and rules.can_open_round(request.user, unit),
-    }
-    return render(request, "reports/round_list.html", context)
-
-
-@login_required
-def round_create(request: HttpRequest) -> HttpResponse:
-    unit = _acting_unit(request)
-    if unit is None or not rules.can_open_round(request.user, unit):
-        raise PermissionDenied
-    form = RoundForm(
-        request.POST or None,
-        initial={"period_year": timezone.localdate().year},
-        forms_queryset=ReportForm.objects.visible_to(request.user),
-        groups_queryset=UnitGroup.objects.filter(owner=unit),
-    )
-    if request.method == "POST" and form.is_valid():
-        data = form.cleaned_data
-        try:
-            round_ = services.open_round(
-                unit,
-                form_version=services.latest_version(data["form"]),
-                period=data["period"],
-                window=data["window"],
-                data_window=data["data_window"],
-                title=data["title"],
-                levels=data["levels"],
-                groups=data["groups"],
-                deadlines=data["deadlines"],
-                by=request.user,
-            )
-        except services.RoundInvalid as error:
-            form.add_error(None, str(error))
-        else:
-            messages.success(request, _("The round is open; each unit has its report to do."))
-            return redirect(round_)
-    return render(request, "reports/round_form.html", {"form": form, "unit": unit})
-
-
-@login_required
-def round_detail(request: HttpRequest, pk: int) -> HttpResponse:
-    round_ = get_object_or_404(
-        Round.objects.visible_to(request.user).select_related("owner", "form_version__form"), pk=pk
-    )
-    submissions = (
-        Submission.objects.visible_to(request.user).filter(round=round_).select_related("reviewer")
-    )
-    context = {
-        "round": round_,
-        "submissions": submissions,
-        "deadlines": round_.deadlines.all(),
-        "can_manage": rules.can_manage(request.user, round_),
-        "data_units": _consolidation_units(request, round_),
-    }
-    return render(request, "reports/round_detail.html", context)
-
-
-def _consolidation_units(request: HttpRequest, round_: Round) -> list[Unit]:
-    """Units whose consolidation of this round the person may open: the owner and the
-    expected units they see that have reports below them."""
-    visible = access.visible_units(request.user)
-    units = [round_.owner] if access.can_see_unit(request.user, round_.owner) else []
-    reviewers = Submission.objects.filter(round=round_).values("reviewer_id")
-    units += list(visible.filter(pk__in=reviewers).exclude(pk=round_.owner_id))
-    return units
-
 
 # --- A report ---------------------------------------------------------------------------------
 
@@ -349,178 +250,6 @@ def unlock_decide(request: HttpRequest, pk: int) -> HttpResponse:
     else:
         messages.success(request, _("Decision recorded."))
     return redirect(submission)
-
-
-# --- Consolidation and completeness -----------------------------------------------------------
-
-
-def _round_and_unit(request: HttpRequest, pk: int, code: str) -> tuple[Round, Unit]:
-    round_ = get_object_or_404(
-        Round.objects.visible_to(request.user).select_related("form_version"), pk=pk
-    )
-    units = access.visible_units(request.user)
-    unit = get_object_or_404(units, code=code) if code else _default_unit(request, round_)
-    return round_, unit
-
-
-def _default_unit(request: HttpRequest, round_: Round) -> Unit:
-    if access.can_see_unit(request.user, round_.owner):
-        return round_.owner
-    unit = _acting_unit(request)
-    if unit is None:
-        raise PermissionDenied
-    return unit
-
-
-@login_required
-def consolidation(request: HttpRequest, pk: int) -> HttpResponse:
-    form = ConsolidationFilterForm(request.GET or None)
-    filters = form.cleaned_data if form.is_valid() else {}
-    round_, unit = _round_and_unit(request, pk, filters.get("unit", ""))
-    basis = filters.get("basis") or Basis.APPROVED
-    data = queries.consolidation(round_, unit, basis=basis)
-    chart_rows = data.rows[:1]
-    context = {
-        "round": round_,
-        "unit": unit,
-        "data": data,
-        "form": form,
-        "basis": basis,
-        "charts": [
-            charts.bar_chart(
-                f"{row.indicator.code}. {row.indicator.name}",
-                zip([c.name for c in data.children], row.by_child, strict=True),
-            )
-            for row in chart_rows
-        ],
-        "trend": _trend_chart(round_, unit, data, basis),
-    }
-    return render(request, "reports/consolidation.html", context)
-
-
-def _trend_chart(round_: Round, unit: Unit, data: queries.Consolidation, basis: str) -> Any:
-    if not data.rows:
-        return None
-    code = data.rows[0].indicator.code
-    points = queries.trend(round_, unit, code, basis=basis)
-    return charts.bar_chart(
-        _("%(code)s across periods") % {"code": code},
-        [(p.round.period.label, p.value) for p in points],
-    )
-
-
-@login_required
-def completeness(request: HttpRequest, pk: int) -> HttpResponse:
-    round_ = get_object_or_404(Round.objects.visible_to(request.user), pk=pk)
-    groups = UnitGroup.objects.filter(owner__in=access.visible_unit_ids(request.user))
-    form = CompletenessFilterForm(request.GET or None, groups_queryset=groups)
-    filters = form.cleaned_data if form.is_valid() else {}
-    round_, unit = _round_and_unit(request, pk, filters.get("unit", ""))
-    group = filters.get("group")
-    data = queries.completeness(
-        round_, unit, level=filters.get("level", ""), group_id=group.pk if group else None
-    )
-    context = {
-        "round": round_,
-        "unit": unit,
-        "data": data,
-        "form": form,
-        "chart": charts.bar_chart(
-            _("Share of expected units that submitted"),
-            [(t.name, t.submitted_rate) for t in data.by_child],
-        ),
-    }
-    return render(request, "reports/completeness.html", context)
-
-
-# --- Forms ------------------------------------------------------------------------------------
-
-
-@login_required
-def form_list(request: HttpRequest) -> HttpResponse:
-    forms_ = ReportForm.objects.visible_to(request.user).select_related("owner")
-    return render(request, "reports/form_list.html", {"forms": forms_})
-
-
-@login_required
-def form_detail(request: HttpRequest, pk: int) -> HttpResponse:
-    form = get_object_or_404(ReportForm.objects.visible_to(request.user), pk=pk)
-    version = services.latest_version(form)
-    context = {
-        "report_form": form,
-        "version": version,
-        "versions": form.versions.all(),
-        "sections": version.sections.prefetch_related("indicators"),
-        "rules": version.rules.all(),
-    }
-    return render(request, "reports/form_detail.html", context)
-
-
-# --- Excel ------------------------------------------------------------------------------------
-
-
-@login_required
-def excel_template(request: HttpRequest, pk: int) -> FileResponse:
-    """One report (?submission=ID) or one row per report the person may fill in."""
-    round_ = get_object_or_404(Round.objects.visible_to(request.user), pk=pk)
-    submissions = [
-        s
-        for s in Submission.objects.visible_to(request.user)
-        .filter(round=round_)
-        .select_related("unit")
-        if rules.can_fill(request.user, s)
-    ]
-    if wanted := request.GET.get("submission"):
-        submissions = [s for s in submissions if str(s.pk) == wanted]
-    content = excel.template(round_, submissions)
-    return FileResponse(
-        content, as_attachment=True, filename=f"bao-cao-{round_.pk}-{round_.period_key}.xlsx"
-    )
-
-
-@login_required
-def excel_upload(request: HttpRequest, pk: int) -> HttpResponse:
-    round_ = get_object_or_404(Round.objects.visible_to(request.user), pk=pk)
-    form = UploadForm(request.POST or None, request.FILES or None)
-    errors: list[excel.RowError] = []
-    if request.method == "POST" and form.is_valid():
-        allowed = [
-            s
-            for s in Submission.objects.visible_to(request.user)
-            .filter(round=round_)
-            .select_related("unit")
-            if rules.can_fill(request.user, s)
-        ]
-        try:
-            count = excel.upload(
-                round_, form.cleaned_data["file"], allowed=allowed, by=request.user
-            )
-        except excel.UploadInvalid as error:
-            errors = error.errors
-        else:
-            messages.success(
-                request, _("%(count)s reports updated from the file.") % {"count": count}
-            )
-            return redirect(round_)
-    return render(
-        request,
-        "reports/excel_upload.html",
-        {"round": round_, "form": form, "errors": errors},
-        status=422 if errors else 200,
-    )
-
-
-@login_required
-def consolidation_export(request: HttpRequest, pk: int) -> FileResponse:
-    form = ConsolidationFilterForm(request.GET or None)
-    filters = form.cleaned_data if form.is_valid() else {}
-    round_, unit = _round_and_unit(request, pk, filters.get("unit", ""))
-    data = queries.consolidation(round_, unit, basis=filters.get("basis") or Basis.APPROVED)
-    return FileResponse(
-        excel.consolidation_workbook(data),
-        as_attachment=True,
-        filename=f"tong-hop-{round_.pk}-{unit.code}.xlsx",
-    )
 
 
 # --- The printed report -----------------------------------------------------------------------

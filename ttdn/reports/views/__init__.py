@@ -1,0 +1,40 @@
+"""Screens of periodic reports: rounds, a report to fill in and review, unlocks, the
+consolidation and completeness of a round, forms, and Excel."""
+
+from ttdn.reports.views.consolidation import completeness, consolidation
+from ttdn.reports.views.excel import consolidation_export, excel_template, excel_upload
+from ttdn.reports.views.forms import form_detail, form_list
+from ttdn.reports.views.rounds import round_create, round_detail, round_list
+from ttdn.reports.views.submissions import (
+    submission_approve,
+    submission_detail,
+    submission_issue,
+    submission_print,
+    submission_return,
+    submission_save,
+    submission_start,
+    unlock_decide,
+    unlock_request,
+)
+
+__all__ = [
+    "completeness",
+    "consolidation",
+    "consolidation_export",
+    "excel_template",
+    "excel_upload",
+    "form_detail",
+    "form_list",
+    "round_create",
+    "round_detail",
+    "round_list",
+    "submission_approve",
+    "submission_detail",
+    "submission_issue",
+    "submission_print",
+    "submission_return",
+    "submission_save",
+    "submission_start",
+    "unlock_decide",
+    "unlock_request",
+]
