@@ -26,6 +26,7 @@ from ttdn.reports.forms import (
 )
 from ttdn.reports.models import Submission, UnlockRequest
 from ttdn.reports.validation import ValuesInvalid
+from ttdn.reports.views.common import entry_sections
 
 # --- A report ---------------------------------------------------------------------------------
 
@@ -97,32 +98,13 @@ def _initial(indicators: list[Any], values: dict[int, Any]) -> dict[str, Any]:
 def _sections(
     form: Any, indicators: list[Any], values: dict[int, Any], submission: Submission
 ) -> list[dict[str, Any]]:
-    sections: dict[int, dict[str, Any]] = {}
-    for indicator in indicators:
-        section = sections.setdefault(
-            indicator.section_id, {"title": indicator.section.title, "items": []}
-        )
-        value = values.get(indicator.pk)
-        link = (
-            computed.link(
-                indicator.computed_key,
-                submission.unit,
-                submission.round.data_from,
-                submission.round.data_to,
-            )
-            if indicator.computed_key
-            else ""
-        )
-        section["items"].append(
-            {
-                "field": form[indicator.code],
-                "reason": form[f"reason_{indicator.code}"] if indicator.computed_key else None,
-                "computed": value.computed_number if value else None,
-                "link": link,
-                "indicator": indicator,
-            }
-        )
-    return list(sections.values())
+    round_ = submission.round
+    links = {
+        i.pk: computed.link(i.computed_key, submission.unit, round_.data_from, round_.data_to)
+        for i in indicators
+        if i.computed_key
+    }
+    return entry_sections(form, indicators, values, links)
 
 
 @require_POST
