@@ -185,3 +185,12 @@ def test_consolidation_workbook_names_categories_under_their_parent(cast, broken
         "Tỉ lệ theo cấp học — Tiểu học",
         "Tỉ lệ theo cấp học — THCS",
     ]
+
+
+def test_api_consolidation_shows_the_parent_with_its_categories(client, cast, broken_down, bearer):
+    response = client.get(
+        f"/api/v1/reports/rounds/{broken_down.pk}/consolidation", **bearer(cast.phong_officer)
+    )
+
+    rows = {r["code"]: (r["parent"], r["categories"]) for r in response.json()["indicators"]}
+    assert (rows["A1"], rows["A1.en"]) == ((None, ["A1.vi", "A1.en", "A1.fr"]), ("A1", []))
