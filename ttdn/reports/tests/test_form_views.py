@@ -54,7 +54,7 @@ def test_a_taken_form_code_is_a_clear_error(client, cast, form):
 
     assert (response.status_code, response.context["form"].errors) == (
         200,
-        {"code": ["A form with this code exists already."]},
+        {"code": ["Đã có biểu mẫu với mã này."]},
     )
 
 
@@ -102,7 +102,7 @@ def test_min_above_max_is_refused(client, cast, form):
     response = client.post(url("indicator_create", form.pk), data)
 
     assert response.context["form"].errors == {
-        "max_value": ["The minimum is greater than the maximum."]
+        "max_value": ["Giá trị nhỏ nhất lớn hơn giá trị lớn nhất."]
     }
 
 
@@ -133,8 +133,8 @@ def test_editing_a_used_version_makes_a_new_one_and_says_so(client, cast, form, 
         "Số buổi tập huấn TTĐN",
         1,
         [
-            "Indicator saved. Version 1 is used by a round, so the change made version 2; "
-            "the rounds keep version 1."
+            "Đã lưu chỉ tiêu. Phiên bản 1 đang được đợt báo cáo sử dụng nên thay đổi đã tạo "
+            "phiên bản 2; các đợt báo cáo giữ nguyên phiên bản 1."
         ],
     )
 
@@ -176,7 +176,13 @@ def test_removing_a_used_indicator_reports_the_rule(client, cast, form):
     assert (
         [str(m) for m in response.context["messages"]],
         Indicator.objects.filter(code="foreign").count(),
-    ) == (["The check “foreign ≤ articles” uses this indicator: remove it first."], 1)
+    ) == (
+        [
+            "Điều kiện kiểm tra “foreign ≤ articles” đang dùng chỉ tiêu này: "
+            "hãy xóa điều kiện đó trước."
+        ],
+        1,
+    )
 
 
 def test_preview_shows_the_entry_form_with_the_category_grid(client, cast, form):
@@ -265,3 +271,25 @@ def test_form_detail_query_count(client, cast, form, django_assert_max_num_queri
         response = client.get(form.get_absolute_url())
 
     assert response.status_code == 200
+
+
+def test_the_indicator_page_starts_from_the_indicator_and_its_ready_made_list(client, cast, form):
+    parent = services.add_indicator(
+        form,
+        section="I. Số liệu",
+        code="A1",
+        name="Tin bài theo ngôn ngữ",
+        breakdown="Ngôn ngữ",
+        categories=[("vi", "Tiếng Việt"), ("en", "Tiếng Anh")],
+        by=cast.phong_officer,
+    )
+    client.force_login(cast.phong_officer)
+
+    response = client.get(url("indicator_update", form.pk, parent.pk))
+
+    initial = response.context["form"].initial
+    assert (response.status_code, initial["category_set"], initial["categories"]) == (
+        200,
+        CategorySet.CUSTOM,
+        "vi: Tiếng Việt\nen: Tiếng Anh",
+    )
