@@ -137,11 +137,17 @@ def _round_and_unit(request: HttpRequest, pk: int, code: str) -> tuple[Round, An
     return round_, unit
 
 
-@router.get("/rounds/{pk}/consolidation", summary="Totals of the reports below a unit")
+@router.get(
+    "/rounds/{pk}/consolidation",
+    summary="Totals of the reports below a unit",
+    description="A broken-down indicator lists the codes of its `categories`; each category "
+    "is a row of its own whose `parent` is the broken-down indicator's code.",
+)
 def consolidation(request: HttpRequest, pk: int, filters: Query[UnitFilter]) -> dict[str, Any]:
     round_, unit = _round_and_unit(request, pk, filters.unit)
     data = queries.consolidation(round_, unit, basis=filters.basis, narratives=None)
     children = [c.name for c in data.children]
+    codes = {row.indicator.pk: row.indicator.code for row in data.rows}
     return {
         "unit": unit.code,
         "basis": data.basis,
@@ -151,6 +157,11 @@ def consolidation(request: HttpRequest, pk: int, filters: Query[UnitFilter]) -> 
                 "code": row.indicator.code,
                 "name": row.indicator.name,
                 "aggregation": row.indicator.aggregation,
+                "parent": codes.get(row.indicator.parent_id) if row.indicator.parent_id else None,
+                "breakdown": row.indicator.breakdown or None,
+                "categories": [
+                    r.indicator.code for r in data.rows if r.indicator.parent_id == row.indicator.pk
+                ],
                 "total": _figure(row.total),
                 "count": row.count,
                 "by_child": {c: _figure(v) for c, v in zip(children, row.by_child, strict=True)},

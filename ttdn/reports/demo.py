@@ -10,7 +10,14 @@ from django.utils import timezone, translation
 
 from ttdn.org.models import Unit, User
 from ttdn.reports import periods, services
-from ttdn.reports.enums import Aggregation, IndicatorKind, PeriodKind, RuleKind
+from ttdn.reports.enums import (
+    CATEGORY_PRESETS,
+    Aggregation,
+    CategorySet,
+    IndicatorKind,
+    PeriodKind,
+    RuleKind,
+)
 from ttdn.reports.models import ReportForm, Round, Submission
 
 FORM_CODE = "ttdn-6-thang-pgddt-hb"
@@ -116,6 +123,8 @@ REPORTS = [
             "TT05": "1",
             "TT06": "0",
             "TT07": "1",
+            "TT09.vi": "14",
+            "TT09.en": "4",
             "NX01": "Duy trì chuyên mục “Gương sáng nhà trường”; tổ chức giao lưu trực tuyến với trường đối tác Nhật Bản.",
             "NX02": "Giáo viên kiêm nhiệm còn ít thời gian.",
             "NX03": "Đề nghị Phòng mở thêm lớp tập huấn viết tin bài.",
@@ -184,6 +193,20 @@ def _form(phong: Unit, officer: User) -> ReportForm:
             computed_key=computed_key,
             by=officer,
         )
+    breakdown, languages = CATEGORY_PRESETS[CategorySet.LANGUAGE]
+    services.add_indicator(
+        form,
+        section=RESULTS,
+        code="TT09",
+        name="Số tin, bài đăng theo ngôn ngữ",
+        kind=K.INTEGER,
+        aggregation=A.SUM,
+        measure="tin, bài",
+        min_value=0,
+        breakdown=breakdown,
+        categories=languages,
+        by=officer,
+    )
     services.add_rule(form, kind=RuleKind.NOT_GREATER, left="TT02", right="TT01", by=officer)
     services.add_rule(form, kind=RuleKind.REQUIRED_TOGETHER, left="TT03", right="TT04", by=officer)
     return form

@@ -39,6 +39,69 @@ class Aggregation(models.TextChoices):
     NONE = "none", _("None (listed by unit)")
 
 
+# The aggregations that make sense for each kind: no sum of a narrative or of percentages.
+AGGREGATIONS_OF = {
+    IndicatorKind.INTEGER: (
+        Aggregation.SUM,
+        Aggregation.AVERAGE,
+        Aggregation.MIN,
+        Aggregation.MAX,
+        Aggregation.NONE,
+    ),
+    IndicatorKind.DECIMAL: (
+        Aggregation.SUM,
+        Aggregation.AVERAGE,
+        Aggregation.MIN,
+        Aggregation.MAX,
+        Aggregation.NONE,
+    ),
+    IndicatorKind.PERCENTAGE: (
+        Aggregation.AVERAGE,
+        Aggregation.MIN,
+        Aggregation.MAX,
+        Aggregation.NONE,
+    ),
+    IndicatorKind.YES_NO: (Aggregation.COUNT_YES, Aggregation.NONE),
+    IndicatorKind.CHOICE: (Aggregation.NONE,),
+    IndicatorKind.SHORT_TEXT: (Aggregation.NONE,),
+    IndicatorKind.NARRATIVE: (Aggregation.NONE,),
+}
+
+
+class CategorySet(models.TextChoices):
+    """Ready-made lists of categories an indicator may be broken down by."""
+
+    SCHOOL_LEVEL = "school_level", _("School level")
+    LANGUAGE = "language", _("Language of the article")
+    CUSTOM = "custom", _("My own list")
+
+
+# Categories are data, named as the documents name them (Vietnamese); keys go into codes.
+# Each preset: the name of the breakdown, then (key, label) of each category.
+CATEGORY_PRESETS: dict[str, tuple[str, tuple[tuple[str, str], ...]]] = {
+    CategorySet.SCHOOL_LEVEL: (
+        "Cấp học",
+        (
+            ("mn", "Mầm non"),
+            ("th", "Tiểu học"),
+            ("thcs", "THCS"),
+            ("thpt", "THPT"),
+            ("gdtx", "GDTX"),
+        ),
+    ),
+    CategorySet.LANGUAGE: (
+        "Ngôn ngữ",
+        (
+            ("vi", "Tiếng Việt"),
+            ("en", "Tiếng Anh"),
+            ("fr", "Tiếng Pháp"),
+            ("zh", "Tiếng Trung"),
+            ("lo", "Tiếng Lào"),
+        ),
+    ),
+}
+
+
 class RuleKind(models.TextChoices):
     NOT_GREATER = "not_greater", _("A is not greater than B")
     REQUIRED_TOGETHER = "required_together", _("A and B are filled in together")

@@ -4,6 +4,7 @@ consolidation as a workbook."""
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 from io import BytesIO
 from typing import IO, Any
@@ -15,7 +16,7 @@ from openpyxl.styles import Alignment, Font
 from openpyxl.utils import get_column_letter
 
 from ttdn.reports import services
-from ttdn.reports.models import Round, Submission
+from ttdn.reports.models import Indicator, Round, Submission
 from ttdn.reports.queries import Consolidation
 from ttdn.reports.validation import ValuesInvalid
 
@@ -46,8 +47,9 @@ def template(round_: Round, submissions: list[Submission]) -> BytesIO:
     sheet = book.active
     sheet.title = "Báo cáo"
     sheet.append([UNIT_CODE, UNIT_NAME, *[i.code for i in indicators]])
+    names = full_names(indicators)
     sheet.append(
-        ["", "", *[f"{i.name}" + (f" ({i.measure})" if i.measure else "") for i in indicators]]
+        ["", "", *[names[i.pk] + (f" ({i.measure})" if i.measure else "") for i in indicators]]
     )
     for submission in submissions:
         values = {v.indicator_id: v.as_json() for v in submission.values.all()}
@@ -65,6 +67,16 @@ def template(round_: Round, submissions: list[Submission]) -> BytesIO:
         sheet.column_dimensions[get_column_letter(index)].width = 30 if index == 2 else 16
     sheet.freeze_panes = "C3"
     return _saved(book)
+
+
+def full_names(indicators: Iterable[Indicator]) -> dict[int, str]:
+    """Each indicator's name, a category's after its parent's: “Số tin bài — Tiếng Anh”."""
+    indicators = list(indicators)
+    names = {i.pk: i.name for i in indicators}
+    return {
+        i.pk: f"{names[i.parent_id]} — {i.name}" if i.parent_id in names else i.name
+        for i in indicators
+    }
 
 
 def _cell(value: Any) -> Any:
@@ -170,12 +182,13 @@ def consolidation_workbook(data: Consolidation) -> BytesIO:
     )
     for cell in sheet[4]:
         cell.font = BOLD
+    names = full_names(row.indicator for row in data.rows)
     for row in data.rows:
         i = row.indicator
         sheet.append(
             [
                 i.code,
-                i.name,
+                names[i.pk],
                 i.measure,
                 _cell(row.total),
                 row.count,

@@ -13,8 +13,17 @@ from django.utils.translation import gettext_lazy as _
 from ttdn.core.text import nfc
 from ttdn.org.enums import UnitLevel
 from ttdn.org.models import UnitGroup
-from ttdn.reports.enums import Basis, IndicatorKind, PeriodKind
-from ttdn.reports.models import Indicator, ReportForm
+from ttdn.reports import computed
+from ttdn.reports.enums import (
+    CATEGORY_PRESETS,
+    Aggregation,
+    Basis,
+    CategorySet,
+    IndicatorKind,
+    PeriodKind,
+    RuleKind,
+)
+from ttdn.reports.models import Indicator, ReportForm, Section
 from ttdn.reports.periods import InvalidPeriod, Period, SubmissionWindow
 
 DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
@@ -242,3 +251,173 @@ class PrintForm(forms.Form):
         text = nfc(cleaned.get("recipients", ""))
         cleaned["recipients"] = [line.strip() for line in text.splitlines() if line.strip()]
         return cleaned
+
+
+# --- The form editor -----------------------------------------------------------------------
+
+
+def _lines(text: str) -> list[str]:
+    return [line.strip() for line in nfc(text or "").splitlines() if line.strip()]
+
+
+def categories_from_lines(text: str) -> list[tuple[str, str]]:
+    """Categories typed one per line as “key: label” (“en: Tiếng Anh”) or a bare key (“en”)."""
+    found = []
+    for line in _lines(text):
+        key, _sep, label = line.partition(":")
+        found.append((key.strip(), label.strip() or key.strip()))
+    return found
+
+
+class ReportFormForm(forms.Form):
+    code = forms.SlugField(
+        label=_("Code"),
+        max_length=64,
+        help_text=_("Letters, digits and “-”, unique in the product, e.g. ttdn-6-thang."),
+    )
+    name = forms.CharField(label=_("Name"), max_length=255)
+    description = forms.CharField(
+        label=_("Description"),
+        required=False,
+        max_length=5000,
+        widget=forms.Textarea(attrs={"rows": 3}),
+    )
+
+    def __init__(self, *args: Any, with_code: bool = True, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        if not with_code:
+            del self.fields["code"]
+
+
+class SectionForm(forms.Form):
+    title = forms.CharField(label=_("Section title"), max_length=255)
+
+
+class IndicatorForm(forms.Form):
+    """Every property of an indicator; categories from a ready-made list or typed in."""
+
+    section = forms.ModelChoiceField(
+        label=_("Section"), queryset=Section.objects.none(), empty_label=None
+    )
+    code = forms.CharField(
+        label=_("Code"), max_length=32, help_text=_("Short and unique in the form, e.g. TT01.")
+    )
+    name = forms.CharField(label=_("Name"), max_length=500)
+    kind = forms.ChoiceField(label=_("Kind of answer"), choices=IndicatorKind.choices)
+    measure = forms.CharField(
+        label=_("Unit of measure"),
+        max_length=50,
+        required=False,
+        help_text=_("E.g. tin bài, buổi, lượt người."),
+    )
+    help_text = forms.CharField(
+        label=_("Help for the person filling in"),
+        required=False,
+        max_length=5000,
+        widget=forms.Textarea(attrs={"rows": 2}),
+    )
+    required = forms.BooleanField(label=_("Required"), required=False)
+    min_value = forms.DecimalField(
+        label=_("Minimum"), required=False, max_digits=18, decimal_places=4
+    )
+    max_value = forms.DecimalField(
+        label=_("Maximum"), required=False, max_digits=18, decimal_places=4
+    )
+    aggregation = forms.ChoiceField(
+        label=_("How it rolls up"),
+        choices=[("", _("As the kind suggests")), *Aggregation.choices],
+        required=False,
+        help_text=_(
+            "Figures: sum, average, minimum or maximum; yes/no: count of yes; texts are listed."
+        ),
+    )
+    choices = forms.CharField(
+        label=_("Options"),
+        required=False,
+        max_length=5000,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        help_text=_("For a choice: one option per line."),
+    )
+    computed_key = forms.ChoiceField(
+        label=_("Computed from"),
+        required=False,
+        choices=lambda: [("", _("Not computed: the unit enters it")), *computed.choices()],
+        help_text=_(
+            "Pre-filled from what the product records; the unit may change it with a reason."
+        ),
+    )
+    category_set = forms.ChoiceField(
+        label=_("Broken down by category"),
+        required=False,
+        choices=[("", _("Not broken down")), *CategorySet.choices],
+    )
+    breakdown = forms.CharField(
+        label=_("Name of the breakdown"),
+        max_length=100,
+        required=False,
+        help_text=_("E.g. “Cấp học”; empty with a ready-made list: its own name."),
+    )
+    categories = forms.CharField(
+        label=_("Categories"),
+        required=False,
+        max_length=5000,
+        widget=forms.Textarea(attrs={"rows": 4}),
+        help_text=_(
+            "For your own list: one category per line, a short code then its name, "
+            "e.g. “en: Tiếng Anh”. Each becomes an indicator coded like TT01.en."
+        ),
+    )
+
+    def __init__(self, *args: Any, sections: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["section"].queryset = sections  # type: ignore[attr-defined]
+
+    def clean(self) -> dict[str, Any]:
+        data = super().clean() or {}
+        data["choices"] = _lines(data.get("choices", ""))
+        chosen = data.pop("category_set", "")
+        if chosen in CATEGORY_PRESETS:
+            name, categories = CATEGORY_PRESETS[chosen]
+            data["categories"] = list(categories)
+            data["breakdown"] = nfc(data.get("breakdown", "")) or name
+        elif chosen == CategorySet.CUSTOM:
+            data["categories"] = categories_from_lines(data.get("categories", ""))
+            if not data["categories"]:
+                self.add_error("categories", _("List the categories, one per line."))
+        else:
+            data["categories"] = []
+        return data
+
+
+def indicator_initial(indicator: Indicator) -> dict[str, Any]:
+    """The editor's starting values for `indicator`: a ready-made list is recognised."""
+    names = [
+        "section", "code", "name", "kind", "measure", "help_text", "required",
+        "min_value", "max_value", "aggregation", "computed_key", "breakdown",
+    ]  # fmt: skip
+    initial = {name: getattr(indicator, name) for name in names}
+    initial["choices"] = "\n".join(indicator.choices)
+    categories = tuple((c.category_key, c.name) for c in indicator.categories.all())
+    preset = next((k for k, (_n, cats) in CATEGORY_PRESETS.items() if cats == categories), "")
+    if categories:
+        initial["category_set"] = preset or CategorySet.CUSTOM
+        initial["categories"] = "\n".join(f"{key}: {label}" for key, label in categories)
+    return initial
+
+
+class RuleForm(forms.Form):
+    kind = forms.ChoiceField(label=_("Check"), choices=RuleKind.choices)
+    left = forms.ChoiceField(label=_("Indicator A"))
+    right = forms.ChoiceField(label=_("Indicator B"))
+    message = forms.CharField(
+        label=_("Message when it fails"),
+        max_length=255,
+        required=False,
+        help_text=_("Empty: a message made from the check."),
+    )
+
+    def __init__(self, *args: Any, indicators: list[Indicator], **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        codes = [(i.code, f"{i.code}. {i.name}") for i in indicators]
+        self.fields["left"].choices = codes  # type: ignore[attr-defined]
+        self.fields["right"].choices = codes  # type: ignore[attr-defined]

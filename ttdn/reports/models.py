@@ -131,6 +131,18 @@ class Indicator(models.Model):
     )
     choices = models.JSONField(_("choices"), default=list, blank=True)
     computed_key = models.CharField(_("computed from"), max_length=100, blank=True)
+    # Disaggregation: each category of a broken-down indicator is an indicator of its own
+    # (code "A1.en", name the category's label) that rolls up like any other; the parent's
+    # value is the aggregate of its categories when they are given.
+    parent = models.ForeignKey(
+        "self",
+        verbose_name=_("broken down from"),
+        on_delete=models.CASCADE,
+        null=True,
+        blank=True,
+        related_name="categories",
+    )
+    breakdown = models.CharField(_("broken down by"), max_length=100, blank=True)
 
     class Meta:
         verbose_name = _("indicator")
@@ -152,6 +164,11 @@ class Indicator(models.Model):
     @property
     def rolls_up(self) -> bool:
         return self.is_numeric and self.aggregation != Aggregation.NONE
+
+    @property
+    def category_key(self) -> str:
+        """ "en" of the category "A1.en"; "" for an indicator that is not a category."""
+        return self.code.rsplit(".", 1)[1] if self.parent_id and "." in self.code else ""
 
 
 class Rule(models.Model):

@@ -6,7 +6,7 @@ from typing import Any
 
 from ttdn.core import access
 from ttdn.org.models import Unit
-from ttdn.reports.models import Round, Submission
+from ttdn.reports.models import ReportForm, Round, Submission
 
 
 def can_open_round(user: Any, unit: Unit) -> bool:
@@ -35,3 +35,13 @@ def can_see_consolidation(user: Any, unit: Unit) -> bool:
 def can_issue(user: Any, submission: Submission) -> bool:
     """Leaders and officers of the reporting unit itself number its report in its register."""
     return access.units_with_role(user, access.WRITING_ROLES).filter(pk=submission.unit_id).exists()
+
+
+def can_create_form(user: Any, unit: Unit) -> bool:
+    """Leaders and officers of a unit (or above it) make its forms."""
+    return access.can_act_for(user, unit)
+
+
+def can_edit_form(user: Any, form: ReportForm) -> bool:
+    """Leaders and officers of the owning unit (or above it) edit its forms."""
+    return access.can_act_for(user, form.owner)

@@ -22,7 +22,7 @@ from ttdn.core.enums import AuditAction
 from ttdn.core.text import nfc
 from ttdn.documents import services as documents_services
 from ttdn.org.models import Membership, Unit, UnitGroup
-from ttdn.reports import computed, queries, rollups
+from ttdn.reports import breakdowns, computed, queries, rollups
 from ttdn.reports.enums import (
     SUBMISSION_FLOW,
     Basis,
@@ -31,14 +31,27 @@ from ttdn.reports.enums import (
     UnlockStatus,
     bases_of,
 )
+from ttdn.reports.form_services import (  # noqa: F401  (re-exported: the form editor's writes)
+    add_indicator,
+    add_rule,
+    add_section,
+    create_form,
+    editable_version,
+    latest_version,
+    move_indicator,
+    move_section,
+    remove_indicator,
+    remove_rule,
+    remove_section,
+    rename_section,
+    update_form,
+    update_indicator,
+)
 from ttdn.reports.models import (
     FormVersion,
     Indicator,
-    ReportForm,
     Round,
     RoundDeadline,
-    Rule,
-    Section,
     Submission,
     UnlockRequest,
     Value,
@@ -63,133 +76,6 @@ class Locked(PermissionDenied):
 
 class RoundInvalid(ValueError):
     """The round cannot be opened as asked."""
-
-
-# --- Forms and versions ---------------------------------------------------------------------
-
-
-@transaction.atomic
-def create_form(owner: Unit, *, code: str, name: str, by: Any, description: str = "") -> ReportForm:
-    """A new form with an empty first version."""
-    form = ReportForm.objects.create(
-        owner=owner, code=code, name=nfc(name), description=nfc(description)
-    )
-    FormVersion.objects.create(form=form, number=1)
-    audit.record(AuditAction.CREATE, form, by=by, unit_id=owner.pk)
-    return form
-
-
-def latest_version(form: ReportForm) -> FormVersion:
-    version = form.versions.order_by("-number").first()
-    assert version is not None, "every form has a first version"
-    return version
-
-
-@transaction.atomic
-def editable_version(form: ReportForm, *, by: Any) -> FormVersion:
-    """The version changes go to: the latest, or a copy of it once a round has opened on it
-    (so the round keeps the form it was opened with)."""
-    version = latest_version(form)
-    if not version.in_use:
-        return version
-    copy = _copy_version(version)
-    audit.record(
-        AuditAction.CREATE, copy, by=by, unit_id=form.owner_id, changes={"from": version.number}
-    )
-    return copy
-
-
-def _copy_version(version: FormVersion) -> FormVersion:
-    copy = FormVersion.objects.create(form=version.form, number=version.number + 1)
-    sections = {}
-    for section in version.sections.all():
-        sections[section.pk] = Section.objects.create(
-            version=copy, order=section.order, title=section.title
-        )
-    for indicator in version.indicators.all():
-        indicator.pk = None
-        indicator.version = copy
-        indicator.section = sections[indicator.section_id]
-        indicator.save()
-    for rule in version.rules.all():
-        rule.pk = None
-        rule.version = copy
-        rule.save()
-    return copy
-
-
-@transaction.atomic
-def add_section(form: ReportForm, *, title: str, by: Any) -> Section:
-    version = editable_version(form, by=by)
-    order = version.sections.count() + 1
-    section = Section.objects.create(version=version, order=order, title=nfc(title))
-    audit.record(AuditAction.CREATE, section, by=by, unit_id=form.owner_id)
-    return section
-
-
-@transaction.atomic
-def add_indicator(form: ReportForm, *, section: str, by: Any, **fields: Any) -> Indicator:
-    """Add an indicator under the section titled `section` (made if missing) of the editable
-    version. `fields` are Indicator fields (code, name, kind, measure, aggregation…)."""
-    version = editable_version(form, by=by)
-    target = version.sections.filter(title=section).first() or Section.objects.create(
-        version=version, order=version.sections.count() + 1, title=nfc(section)
-    )
-    if version.indicators.filter(code=fields["code"]).exists():
-        raise ValuesInvalid({"code": _("This form already has an indicator with this code.")})
-    fields = _indicator_fields(fields)
-    indicator = Indicator.objects.create(
-        version=version, section=target, order=target.indicators.count() + 1, **fields
-    )
-    audit.record(AuditAction.CREATE, indicator, by=by, unit_id=form.owner_id)
-    return indicator
-
-
-def _indicator_fields(fields: dict[str, Any]) -> dict[str, Any]:
-    fields = {**fields, "name": nfc(fields.get("name", ""))}
-    if fields.get("kind") in (
-        IndicatorKind.SHORT_TEXT,
-        IndicatorKind.NARRATIVE,
-        IndicatorKind.CHOICE,
-    ):
-        fields["aggregation"] = "none"
-    if fields.get("computed_key") and computed.get(fields["computed_key"]) is None:
-        raise ValuesInvalid({"computed_key": _("No such computed query.")})
-    return fields
-
-
-@transaction.atomic
-def update_indicator(indicator: Indicator, *, by: Any, **fields: Any) -> Indicator:
-    """Change an indicator; if a round uses its version, the change goes to a new version and
-    the returned indicator is the new version's."""
-    form = indicator.version.form
-    version = editable_version(form, by=by)
-    target = version.indicators.get(code=indicator.code)
-    before = audit.snapshot(target)
-    for name, value in _indicator_fields({"name": target.name, **fields}).items():
-        setattr(target, name, value)
-    target.save()
-    audit.record(
-        AuditAction.UPDATE,
-        target,
-        by=by,
-        unit_id=form.owner_id,
-        changes=audit.diff(before, audit.snapshot(target)),
-    )
-    return target
-
-
-@transaction.atomic
-def add_rule(
-    form: ReportForm, *, kind: str, left: str, right: str, by: Any, message: str = ""
-) -> Rule:
-    version = editable_version(form, by=by)
-    codes = set(version.indicators.values_list("code", flat=True))
-    if not {left, right} <= codes:
-        raise ValuesInvalid({"": _("A rule joins two indicators of the form.")})
-    rule = Rule.objects.create(version=version, kind=kind, left=left, right=right, message=message)
-    audit.record(AuditAction.CREATE, rule, by=by, unit_id=form.owner_id)
-    return rule
 
 
 # --- Opening a round ------------------------------------------------------------------------
@@ -353,7 +239,7 @@ def save_values(
     if not is_editable(submission):
         raise Locked(_("This report is locked."))
     indicators = list(submission.round.form_version.indicators.all())
-    cleaned = clean_values(indicators, raw)
+    cleaned = breakdowns.with_totals(indicators, clean_values(indicators, raw), submission)
     by_code = {i.code: i for i in indicators}
     existing = {v.indicator_id: v for v in submission.values.all()}
     changes, before_numbers, after_numbers = _store(
@@ -618,6 +504,7 @@ def start_from_consolidation(
         if entries and narrative.indicator.code in indicators:
             raw[narrative.indicator.code] = _fitting(indicators[narrative.indicator.code], entries)
     raw = {code: value for code, value in raw.items() if value is not None}
+    raw = breakdowns.reconcile(indicators.values(), raw)
     reason = _("Taken from the consolidation of the units below.")
     return save_values(submission, raw, by=by, reasons=dict.fromkeys(raw, reason))
 

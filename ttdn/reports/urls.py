@@ -26,5 +26,42 @@ urlpatterns = [
     path("submissions/<int:pk>/unlock/", views.unlock_request, name="unlock_request"),
     path("unlocks/<int:pk>/decide/", views.unlock_decide, name="unlock_decide"),
     path("forms/", views.form_list, name="form_list"),
+    path("forms/new/", views.form_create, name="form_create"),
     path("forms/<int:pk>/", views.form_detail, name="form_detail"),
+    path("forms/<int:pk>/preview/", views.form_preview, name="form_preview"),
+    path("forms/<int:pk>/edit/", views.form_update, name="form_update"),
+    path("forms/<int:pk>/sections/", views.section_add, name="section_add"),
+    path(
+        "forms/<int:pk>/sections/<int:section_pk>/",
+        views.section_update,
+        name="section_update",
+    ),
+    path(
+        "forms/<int:pk>/sections/<int:section_pk>/remove/",
+        views.section_remove,
+        name="section_remove",
+    ),
+    path(
+        "forms/<int:pk>/sections/<int:section_pk>/move/",
+        views.section_move,
+        name="section_move",
+    ),
+    path("forms/<int:pk>/indicators/new/", views.indicator_create, name="indicator_create"),
+    path(
+        "forms/<int:pk>/indicators/<int:indicator_pk>/",
+        views.indicator_update,
+        name="indicator_update",
+    ),
+    path(
+        "forms/<int:pk>/indicators/<int:indicator_pk>/remove/",
+        views.indicator_remove,
+        name="indicator_remove",
+    ),
+    path(
+        "forms/<int:pk>/indicators/<int:indicator_pk>/move/",
+        views.indicator_move,
+        name="indicator_move",
+    ),
+    path("forms/<int:pk>/rules/", views.rule_add, name="rule_add"),
+    path("forms/<int:pk>/rules/<int:rule_pk>/remove/", views.rule_remove, name="rule_remove"),
 ]

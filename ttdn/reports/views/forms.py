@@ -1,0 +1,328 @@
+"""Screens of report forms: the list, making one, and the editor of its sections, indicators
+(with their categories) and checks, with a preview of what a reporting unit fills in.
+
+Every change goes to the latest version; when a round uses it, the change makes a new version
+and the page says so."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from ttdn.reports import rules, services
+from ttdn.reports.forms import (
+    IndicatorForm,
+    ReportFormForm,
+    RuleForm,
+    SectionForm,
+    indicator_initial,
+    values_form,
+)
+from ttdn.reports.models import FormVersion, Indicator, ReportForm, Rule, Section
+from ttdn.reports.validation import ValuesInvalid
+from ttdn.reports.views.common import acting_unit, entry_sections
+
+
+def _form(request: HttpRequest, pk: int) -> ReportForm:
+    return get_object_or_404(
+        ReportForm.objects.visible_to(request.user).select_related("owner"), pk=pk
+    )
+
+
+def _editable(request: HttpRequest, pk: int) -> ReportForm:
+    form = _form(request, pk)
+    if not rules.can_edit_form(request.user, form):
+        raise PermissionDenied
+    return form
+
+
+def _changed(request: HttpRequest, form: ReportForm, before: FormVersion, done: str) -> None:
+    """Say what was done, and that a new version was made if the latest one was in use."""
+    after = services.latest_version(form)
+    if after.number != before.number:
+        done += " " + _(
+            "Version %(old)s is used by a round, so the change made version %(new)s; "
+            "the rounds keep version %(old)s."
+        ) % {"old": before.number, "new": after.number}
+    messages.success(request, done)
+
+
+def _apply(
+    request: HttpRequest, form: ReportForm, change: Callable[[], Any], done: str
+) -> HttpResponse:
+    """Run one service on the form; its errors become a message and nothing is written."""
+    before = services.latest_version(form)
+    try:
+        change()
+    except ValuesInvalid as error:
+        messages.error(request, " ".join(error.errors.values()))
+    else:
+        _changed(request, form, before, done)
+    return redirect(form)
+
+
+@login_required
+def form_list(request: HttpRequest) -> HttpResponse:
+    forms_ = ReportForm.objects.visible_to(request.user).select_related("owner")
+    unit = acting_unit(request)
+    context = {
+        "rows": [(f, rules.can_edit_form(request.user, f)) for f in forms_],
+        "can_create": unit is not None and rules.can_create_form(request.user, unit),
+    }
+    return render(request, "reports/form_list.html", context)
+
+
+@login_required
+def form_create(request: HttpRequest) -> HttpResponse:
+    unit = acting_unit(request)
+    if unit is None or not rules.can_create_form(request.user, unit):
+        raise PermissionDenied
+    form = ReportFormForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            report_form = services.create_form(unit, by=request.user, **form.cleaned_data)
+        except ValuesInvalid as error:
+            for field, message in error.errors.items():
+                form.add_error(field or None, message)
+        else:
+            messages.success(request, _("The form is made; add its sections and indicators."))
+            return redirect(report_form)
+    return render(request, "reports/form_create.html", {"form": form, "unit": unit})
+
+
+@login_required
+def form_detail(request: HttpRequest, pk: int) -> HttpResponse:
+    report_form = _form(request, pk)
+    version = services.latest_version(report_form)
+    indicators = list(version.indicators.select_related("section"))
+    sections = [
+        {
+            "section": section,
+            "items": [
+                {"indicator": i, "categories": [c for c in indicators if c.parent_id == i.pk]}
+                for i in indicators
+                if i.section_id == section.pk and i.parent_id is None
+            ],
+        }
+        for section in version.sections.all()
+    ]
+    context = {
+        "report_form": report_form,
+        "version": version,
+        "versions": report_form.versions.all(),
+        "rounds": version.rounds.select_related("owner"),
+        "sections": sections,
+        "rules": version.rules.all(),
+        "can_edit": rules.can_edit_form(request.user, report_form),
+        "name_form": ReportFormForm(
+            initial={"name": report_form.name, "description": report_form.description},
+            with_code=False,
+        ),
+        "section_form": SectionForm(),
+        "rule_form": RuleForm(indicators=indicators),
+    }
+    return render(request, "reports/form_detail.html", context)
+
+
+@login_required
+def form_preview(request: HttpRequest, pk: int) -> HttpResponse:
+    """The entry form as a reporting unit sees it, empty."""
+    report_form = _form(request, pk)
+    version = services.latest_version(report_form)
+    indicators = list(version.indicators.select_related("section"))
+    entry = values_form(indicators, initial={}, disabled=False)
+    context = {
+        "report_form": report_form,
+        "version": version,
+        "sections": entry_sections(entry, indicators, {}, {}),
+    }
+    return render(request, "reports/form_preview.html", context)
+
+
+@require_POST
+@login_required
+def form_update(request: HttpRequest, pk: int) -> HttpResponse:
+    report_form = _editable(request, pk)
+    form = ReportFormForm(request.POST, with_code=False)
+    if not form.is_valid():
+        messages.error(request, _("Give the form a name."))
+        return redirect(report_form)
+    services.update_form(report_form, by=request.user, **form.cleaned_data)
+    messages.success(request, _("Saved."))
+    return redirect(report_form)
+
+
+# --- Sections ---------------------------------------------------------------------------------
+
+
+def _section(request: HttpRequest, pk: int, section_pk: int) -> tuple[ReportForm, Section]:
+    report_form = _editable(request, pk)
+    version = services.latest_version(report_form)
+    return report_form, get_object_or_404(Section, pk=section_pk, version=version)
+
+
+@require_POST
+@login_required
+def section_add(request: HttpRequest, pk: int) -> HttpResponse:
+    report_form = _editable(request, pk)
+    title = request.POST.get("title", "")
+    return _apply(
+        request,
+        report_form,
+        lambda: services.add_section(report_form, title=title, by=request.user),
+        _("Section added."),
+    )
+
+
+@require_POST
+@login_required
+def section_update(request: HttpRequest, pk: int, section_pk: int) -> HttpResponse:
+    report_form, section = _section(request, pk, section_pk)
+    title = request.POST.get("title", "")
+    return _apply(
+        request,
+        report_form,
+        lambda: services.rename_section(section, title=title, by=request.user),
+        _("Section renamed."),
+    )
+
+
+@require_POST
+@login_required
+def section_remove(request: HttpRequest, pk: int, section_pk: int) -> HttpResponse:
+    report_form, section = _section(request, pk, section_pk)
+    return _apply(
+        request,
+        report_form,
+        lambda: services.remove_section(section, by=request.user),
+        _("Section removed."),
+    )
+
+
+@require_POST
+@login_required
+def section_move(request: HttpRequest, pk: int, section_pk: int) -> HttpResponse:
+    report_form, section = _section(request, pk, section_pk)
+    step = -1 if request.POST.get("direction") == "up" else 1
+    return _apply(
+        request,
+        report_form,
+        lambda: services.move_section(section, step=step, by=request.user),
+        _("Section moved."),
+    )
+
+
+# --- Indicators -------------------------------------------------------------------------------
+
+
+def _indicator(request: HttpRequest, pk: int, indicator_pk: int) -> tuple[ReportForm, Indicator]:
+    report_form = _editable(request, pk)
+    version = services.latest_version(report_form)
+    indicator = get_object_or_404(Indicator, pk=indicator_pk, version=version, parent=None)
+    return report_form, indicator
+
+
+def _indicator_page(
+    request: HttpRequest, report_form: ReportForm, indicator: Indicator | None
+) -> HttpResponse:
+    version = services.latest_version(report_form)
+    initial = indicator_initial(indicator) if indicator else {"section": request.GET.get("section")}
+    form = IndicatorForm(request.POST or None, initial=initial, sections=version.sections.all())
+    if request.method == "POST" and form.is_valid():
+        data = dict(form.cleaned_data)
+        try:
+            if indicator is None:
+                services.add_indicator(report_form, by=request.user, **data)
+            else:
+                services.update_indicator(indicator, by=request.user, **data)
+        except ValuesInvalid as error:
+            for field, message in error.errors.items():
+                form.add_error(field if field in form.fields else None, message)
+        else:
+            _changed(request, report_form, version, _("Indicator saved."))
+            return redirect(report_form)
+    context = {"report_form": report_form, "version": version, "form": form, "indicator": indicator}
+    status = 422 if form.errors else 200
+    return render(request, "reports/indicator_form.html", context, status=status)
+
+
+@login_required
+def indicator_create(request: HttpRequest, pk: int) -> HttpResponse:
+    report_form = _editable(request, pk)
+    if not services.latest_version(report_form).sections.exists():
+        messages.error(request, _("Add a section first."))
+        return redirect(report_form)
+    return _indicator_page(request, report_form, None)
+
+
+@login_required
+def indicator_update(request: HttpRequest, pk: int, indicator_pk: int) -> HttpResponse:
+    report_form, indicator = _indicator(request, pk, indicator_pk)
+    return _indicator_page(request, report_form, indicator)
+
+
+@require_POST
+@login_required
+def indicator_remove(request: HttpRequest, pk: int, indicator_pk: int) -> HttpResponse:
+    report_form, indicator = _indicator(request, pk, indicator_pk)
+    return _apply(
+        request,
+        report_form,
+        lambda: services.remove_indicator(indicator, by=request.user),
+        _("Indicator removed."),
+    )
+
+
+@require_POST
+@login_required
+def indicator_move(request: HttpRequest, pk: int, indicator_pk: int) -> HttpResponse:
+    report_form, indicator = _indicator(request, pk, indicator_pk)
+    step = -1 if request.POST.get("direction") == "up" else 1
+    return _apply(
+        request,
+        report_form,
+        lambda: services.move_indicator(indicator, step=step, by=request.user),
+        _("Indicator moved."),
+    )
+
+
+# --- Checks across indicators -----------------------------------------------------------------
+
+
+@require_POST
+@login_required
+def rule_add(request: HttpRequest, pk: int) -> HttpResponse:
+    report_form = _editable(request, pk)
+    indicators = list(services.latest_version(report_form).indicators.all())
+    form = RuleForm(request.POST, indicators=indicators)
+    if not form.is_valid():
+        messages.error(request, _("Choose two indicators of the form."))
+        return redirect(report_form)
+    return _apply(
+        request,
+        report_form,
+        lambda: services.add_rule(report_form, by=request.user, **form.cleaned_data),
+        _("Check added."),
+    )
+
+
+@require_POST
+@login_required
+def rule_remove(request: HttpRequest, pk: int, rule_pk: int) -> HttpResponse:
+    report_form = _editable(request, pk)
+    version = services.latest_version(report_form)
+    rule = get_object_or_404(Rule, pk=rule_pk, version=version)
+    return _apply(
+        request,
+        report_form,
+        lambda: services.remove_rule(rule, by=request.user),
+        _("Check removed."),
+    )
