@@ -277,6 +277,10 @@ class Counts:
     returned: int = 0
     overdue: int = 0
 
+    def merge(self, other: Counts) -> None:
+        for name in ("expected", "submitted", "on_time", "approved", "returned", "overdue"):
+            setattr(self, name, getattr(self, name) + getattr(other, name))
+
     def add(self, row: Tally, today: datetime.date) -> None:
         """Add a pre-computed tally's counters."""
         self.expected += row.expected
@@ -342,9 +346,13 @@ def completeness(
     path, depth = place_in_round(round_, unit)
     below = Submission.objects.filter(round=round_).in_subtree(path).exclude(unit=unit)
     if group_id:
-        result = _completeness_of_group(round_, unit, below, level, group_id, today, depth)
+        levels, by_child = _count_reports(below, level, group_id, today, depth)
     else:
-        result = _completeness_from_tallies(round_, unit, level, today)
+        levels, by_child = _read_tallies(round_, unit, level, today)
+    _name(round_, by_child)
+    total = Counts("", unit.name)
+    for counts in by_child.values():
+        total.merge(counts)
     if level:
         below = below.filter(level=level)
     if group_id:
@@ -354,64 +362,44 @@ def completeness(
         .only("pk", "unit_name", "path", "status", "due_on")
         .annotate(unit_code=F("unit__code"))
     )
-    result.missing = list(waiting if missing is None else waiting[:missing])
-    result.missing_count = result.total.expected - result.total.submitted
-    return result
-
-
-def _completeness_from_tallies(
-    round_: Round, unit: Unit, level: str, today: datetime.date
-) -> Completeness:
-    rows = Tally.objects.filter(round=round_, parent=unit)
-    levels = {lv for lv in rows.values_list("level", flat=True).distinct()}
-    if level:
-        rows = rows.filter(level=level)
-    total = Counts("", unit.name)
-    tallies: dict[int, Counts] = {}
-    for row in rows:
-        for tally in (total, tallies.setdefault(row.unit_id, Counts(str(row.unit_id), ""))):
-            tally.add(row, today)
-    _name(round_, tallies)
     return Completeness(
         round=round_,
         unit=unit,
         total=total,
-        by_child=sorted(tallies.values(), key=lambda t: t.name),
-        missing=[],
+        by_child=sorted(by_child.values(), key=lambda t: t.name),
+        missing=list(waiting if missing is None else waiting[:missing]),
         levels=sorted(levels, key=UnitLevel.values.index),
+        missing_count=total.expected - total.submitted,
     )
 
 
-def _completeness_of_group(
-    round_: Round,
-    unit: Unit,
-    below: Any,
-    level: str,
-    group_id: int,
-    today: datetime.date,
-    depth: int,
-) -> Completeness:
-    levels = sorted(set(below.values_list("level", flat=True)), key=UnitLevel.values.index)
+def _read_tallies(
+    round_: Round, unit: Unit, level: str, today: datetime.date
+) -> tuple[set[str], dict[int, Counts]]:
+    """The levels below `unit`, and its children's counts from their tallies."""
+    rows = Tally.objects.filter(round=round_, parent=unit)
+    levels = set(rows.values_list("level", flat=True).distinct())
+    by_child: dict[int, Counts] = {}
+    for row in rows.filter(level=level) if level else rows:
+        by_child.setdefault(row.unit_id, Counts(str(row.unit_id), "")).add(row, today)
+    return levels, by_child
+
+
+def _count_reports(
+    below: Any, level: str, group_id: int, today: datetime.date, depth: int
+) -> tuple[set[str], dict[int, Counts]]:
+    """The same from the reports themselves, for a group (it cuts across the tree)."""
+    levels = set(below.values_list("level", flat=True).distinct())
     if level:
         below = below.filter(level=level)
     submissions = below.filter(unit__unit_groups=group_id).only(
         "pk", "unit_id", "path", "status", "first_submitted_at", "due_on"
     )
-    total = Counts("", unit.name)
-    tallies: dict[int, Counts] = {}
+    by_child: dict[int, Counts] = {}
     for s in submissions:
         child = int(s.path.strip("/").split("/")[depth + 1])
-        for tally in (total, tallies.setdefault(child, Counts(str(child), ""))):
-            tally.count(s, today)
-    _name(round_, tallies)
-    return Completeness(
-        round=round_,
-        unit=unit,
-        total=total,
-        by_child=sorted(tallies.values(), key=lambda t: t.name),
-        missing=[],
-        levels=levels,
-    )
+        by_child.setdefault(child, Counts(str(child), "")).count(s, today)
+    return levels, by_child
 
 
 def _name(round_: Round, tallies: dict[int, Counts]) -> None:
