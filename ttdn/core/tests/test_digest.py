@@ -4,7 +4,6 @@ tested in their apps; a person owed both in reports/tests/test_digest.py)."""
 import datetime
 
 import pytest
-from django.core import mail
 from django.utils import translation
 
 from ttdn.core import digest, jobs

@@ -30,9 +30,7 @@ def mail_by_person(mailoutbox):
     }
 
 
-def test_digest_reminds_the_units_before_the_deadline(
-    cast, round_, at, mailoutbox
-):
+def test_digest_reminds_the_units_before_the_deadline(cast, round_, at, mailoutbox):
     at(2026, 5, 3)
 
     run("send_daily_digest")
@@ -64,9 +62,7 @@ def test_digest_days_option_reminds_earlier(cast, round_, at, mailoutbox):
     ]
 
 
-def test_digest_tells_overdue_units_and_their_reviewer(
-    cast, round_, at, mailoutbox
-):
+def test_digest_tells_overdue_units_and_their_reviewer(cast, round_, at, mailoutbox):
     at(2026, 5, 7)
 
     run("send_daily_digest")
@@ -87,9 +83,7 @@ def test_digest_tells_overdue_units_and_their_reviewer(
     }
 
 
-def test_digest_sends_one_summary_per_person_per_day(
-    cast, form, round_, at, mailoutbox
-):
+def test_digest_sends_one_summary_per_person_per_day(cast, form, round_, at, mailoutbox):
     open_round(cast.phong, cast.phong_officer, form, title="Báo cáo bổ sung")
     at(2026, 5, 7)
 
