@@ -2,8 +2,10 @@
 tested in their apps; a person owed both in reports/tests/test_digest.py)."""
 
 import datetime
+import io
 
 import pytest
+from django.core.management import call_command
 from django.utils import translation
 
 from ttdn.core import digest, jobs
@@ -129,3 +131,13 @@ def test_send_daily_digest_is_a_daily_job(db):
     job = jobs.get("send_daily_digest")
 
     assert (job.command, job.every.days) == ("send_daily_digest", 1)
+
+
+def test_the_command_passes_the_days_and_prints_what_it_did(cast, sources, mailoutbox):
+    recorded = []
+    sources.register(source("a", "A", [digest.Line.to_units("x", cast.school_a.pk)], recorded))
+    out = io.StringIO()
+
+    call_command("send_daily_digest", "--days", "7", stdout=out)
+
+    assert (out.getvalue(), recorded[0][2]) == ("a: 1 lines\n1 e-mails\n", 7)
