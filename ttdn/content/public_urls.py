@@ -3,12 +3,11 @@
 from django.urls import path, register_converter
 
 from ttdn.content import feeds, public
+from ttdn.org.models import RESERVED_SLUGS
 
-# First path segments of the product's own pages: never a site, whatever a unit's slug is.
-RESERVED = (
-    "accounts", "account", "admin", "api", "audit", "calendar", "don-vi", "healthz", "i18n",
-    "library", "media", "ops", "portal", "static", "units",
-)  # fmt: skip
+# First path segments of the product's own pages: never a site. org owns the list and refuses
+# them as unit slugs.
+RESERVED = RESERVED_SLUGS
 
 
 class UnitSlugConverter:

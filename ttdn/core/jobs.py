@@ -85,3 +85,11 @@ register(
         ("--min-age-days", "30"),
     )
 )
+register(
+    Job(
+        "send_daily_digest",
+        "send_daily_digest",
+        timedelta(days=1),
+        _("E-mail each person what their units owe today: plans, tasks and reports"),
+    )
+)

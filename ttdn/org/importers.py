@@ -22,7 +22,7 @@ from ttdn.core.enums import AuditAction
 from ttdn.core.text import fold, nfc
 from ttdn.org import services
 from ttdn.org.enums import UnitKind, UnitLevel
-from ttdn.org.models import Unit, UnitGroup
+from ttdn.org.models import Unit, UnitGroup, validate_unit_slug
 
 # Folded header → field. Several spellings are accepted for each column.
 HEADERS = {
@@ -234,6 +234,15 @@ def _date(value: Any) -> datetime.date | None:
     raise ValueError(_("“%(value)s” is not a date; write it as dd/mm/yyyy.") % {"value": value})
 
 
+def _slug(value: Any) -> str:
+    text = _text(value)
+    try:
+        validate_unit_slug(text)
+    except ValidationError as error:
+        raise ValueError("; ".join(error.messages)) from error
+    return text
+
+
 def _groups(value: Any) -> list[str]:
     return [code.strip() for code in _text(value).replace(",", ";").split(";") if code.strip()]
 
@@ -245,7 +254,7 @@ CLEANERS = {
     "kind": _kind,
     "level": _level,
     "parent": _text,
-    "slug": _text,
+    "slug": _slug,
     "hostname": lambda v: _text(v).lower(),
     "opened_on": _date,
     "closed_on": _date,

@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from django.contrib.auth.models import AbstractUser
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models.functions import Lower
 from django.urls import reverse
@@ -51,13 +52,38 @@ class UnitQuerySet(models.QuerySet["Unit"]):
         return self.filter(condition)
 
 
+# First path segments of the product's own pages. A unit's public site lives at /<its slug>/,
+# so no unit may take one of these (content's public URLs and host middleware read this list).
+RESERVED_SLUGS = (
+    "accounts", "account", "admin", "api", "audit", "calendar", "don-vi", "healthz", "i18n",
+    "library", "media", "ops", "plans", "portal", "register", "reports", "static", "units",
+)  # fmt: skip
+
+
+def is_reserved_slug(slug: str) -> bool:
+    return slug.strip().lower() in RESERVED_SLUGS
+
+
+def validate_unit_slug(slug: str) -> None:
+    """Refuse a slug that is the first part of one of the product's own addresses."""
+    if is_reserved_slug(slug):
+        raise ValidationError(
+            _(
+                "“%(slug)s” is used by the system's own pages (/%(slug)s/); "
+                "choose another address for the unit's site."
+            ),
+            code="reserved",
+            params={"slug": slug.strip().lower()},
+        )
+
+
 class Unit(TimestampedModel):
     """A ministry, department, office, committee, school or centre, at any depth of the tree."""
 
     code = models.CharField(_("code"), max_length=32, unique=True)
     name = models.CharField(_("name"), max_length=255)
     short_name = models.CharField(_("short name"), max_length=100, blank=True)
-    slug = models.SlugField(_("slug"), max_length=100, unique=True)
+    slug = models.SlugField(_("slug"), max_length=100, unique=True, validators=[validate_unit_slug])
     hostname = models.CharField(_("host name"), max_length=255, null=True, blank=True, unique=True)
     kind = models.CharField(
         _("kind"), max_length=max(len(v) for v in UnitKind.values), choices=UnitKind

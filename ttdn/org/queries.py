@@ -6,8 +6,9 @@ from collections.abc import Iterable
 
 from django.db.models import Count, Q
 
+from ttdn.core import access
 from ttdn.core.text import fold
-from ttdn.org.models import Unit, UnitQuerySet
+from ttdn.org.models import Membership, Unit, UnitQuerySet
 
 
 def code_paths(units: Iterable[Unit]) -> dict[int, list[str]]:
@@ -18,6 +19,23 @@ def code_paths(units: Iterable[Unit]) -> dict[int, list[str]]:
     return {
         u.pk: [codes.get(int(p), "?") for p in u.path.strip("/").split("/") if p] for u in units
     }
+
+
+def writer_emails(unit_ids: Iterable[int]) -> dict[int, list[str]]:
+    """For each unit, the e-mail addresses of the people who may write for it (an active
+    membership with a writing role), in one query. Units without such people are left out."""
+    members = (
+        Membership.objects.active()
+        .filter(unit_id__in=set(unit_ids), role__in=access.WRITING_ROLES)
+        .exclude(user__email="")
+        .order_by("unit_id", "user__email")
+        .values_list("unit_id", "user__email")
+    )
+    emails: dict[int, list[str]] = {}
+    for unit_id, email in members:
+        if email not in emails.setdefault(unit_id, []):
+            emails[unit_id].append(email)
+    return emails
 
 
 def search_units(

@@ -16,7 +16,7 @@ from ttdn.core import audit
 from ttdn.core.enums import AuditAction
 from ttdn.core.text import nfc, slugify
 from ttdn.org.enums import Role, UnitChangeKind, level_for
-from ttdn.org.models import Membership, Unit, UnitChange, UnitGroup, User
+from ttdn.org.models import Membership, Unit, UnitChange, UnitGroup, User, is_reserved_slug
 
 UNIT_FIELDS = [
     "code",
@@ -33,10 +33,11 @@ UNIT_FIELDS = [
 
 
 def unique_slug(name: str, code: str, *, exclude_pk: int | None = None) -> str:
-    """A slug from the name, suffixed with the code when the name's slug is taken."""
+    """A slug from the name, suffixed with the code when the name's slug is taken or is the
+    address of one of the product's own pages."""
     base = slugify(name)[:80] or slugify(code)
     same = Unit.objects.filter(slug=base)
-    taken = (same.exclude(pk=exclude_pk) if exclude_pk else same).exists()
+    taken = is_reserved_slug(base) or (same.exclude(pk=exclude_pk) if exclude_pk else same).exists()
     return f"{base}-{slugify(code)}"[:100] if taken else base
 
 

@@ -1,5 +1,3 @@
-from datetime import timedelta
-
 from django.apps import AppConfig
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
@@ -11,20 +9,14 @@ class PlansConfig(AppConfig):
     verbose_name = _("Plans")
 
     def ready(self) -> None:
-        from ttdn.core import demo, jobs, navigation, todo
+        from ttdn.core import demo, digest, navigation, todo
         from ttdn.plans import demo as plans_demo
+        from ttdn.plans import services as plans_services
         from ttdn.plans import todo as plans_todo
 
         demo.register("plans", plans_demo.load, order=70)
         todo.register(plans_todo.items)
-        jobs.register(
-            jobs.Job(
-                "remind_plan_deadlines",
-                "remind_plan_deadlines",
-                timedelta(days=1),
-                _("Remind units of plans due soon or overdue"),
-            )
-        )
+        digest.register(digest.Source("plans", _("Plans"), plans_services.reminder_batch, order=50))
         navigation.register(
             navigation.NavItem(pgettext_lazy("navigation", "Plans"), "plans:plan_list", order=50)
         )

@@ -4,24 +4,22 @@ approving, returning, unlocking. Each is atomic and audited."""
 from __future__ import annotations
 
 import datetime
-from collections import defaultdict
 from collections.abc import Iterable, Mapping
 from dataclasses import replace
 from decimal import Decimal
 from typing import Any, cast
 
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.core.mail import send_mail
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from ttdn import docgen
-from ttdn.core import access, audit
+from ttdn.core import audit, digest
 from ttdn.core.enums import AuditAction
 from ttdn.core.text import nfc
 from ttdn.documents import services as documents_services
-from ttdn.org.models import Membership, Unit, UnitGroup
+from ttdn.org.models import Unit, UnitGroup
 from ttdn.reports import breakdowns, computed, queries, rollups
 from ttdn.reports.enums import (
     SUBMISSION_FLOW,
@@ -522,27 +520,30 @@ def _fitting(indicator: Indicator, value: Any) -> Any:
 # --- Reminders --------------------------------------------------------------------------------
 
 
-def send_reminders(
-    reminders: Iterable[queries.Reminder], *, on: datetime.date, by: Any = None
-) -> int:
-    """One e-mail per person per day: each person of a unit that owes a report gets the list of
-    what their units owe, each person of a reviewing unit the list of its overdue units.
-    Records the reminders; returns how many e-mails were sent."""
-    items = list(reminders)
-    digests: dict[str, list[str]] = defaultdict(list)
-    for reminder in items:
+def reminder_batch(today: datetime.date, days_before: int) -> digest.Batch:
+    """The reports' part of the daily digest: each unit that owes a report of an open round
+    due within `days_before` days or overdue gets a line for it, the reviewing unit a line for
+    each overdue unit. Once sent, the reports are recorded as reminded today."""
+    reminders = queries.reminders_due(today=today, days_before=days_before)
+    lines, notes = [], []
+    for reminder in reminders:
         submission = reminder.submission
-        for email in _emails_of(submission.unit_id):
-            digests[email].append(_reminder_line(submission, on))
+        lines.append(digest.Line.to_units(_reminder_line(submission, today), submission.unit_id))
         if reminder.overdue:
-            for email in _emails_of(submission.reviewer_id):
-                digests[email].append(
-                    _("%(unit)s has not submitted its report for “%(round)s” (due %(due)s).")
-                    % _reminder_values(submission)
-                )
-    _send_digests(digests)
-    mark_reminded([r.submission for r in items], on=on, by=by)
-    return len(digests)
+            text = _("%(unit)s has not submitted its report for “%(round)s” (due %(due)s).")
+            lines.append(
+                digest.Line.to_units(text % _reminder_values(submission), submission.reviewer_id)
+            )
+        notes.append(
+            f"{submission.unit_name} round #{submission.round_id} due {submission.due_on} "
+            f"overdue={reminder.overdue}"
+        )
+    notes.append(f"{len(reminders)} report reminders")
+    return digest.Batch(
+        lines,
+        notes,
+        lambda: mark_reminded([r.submission for r in reminders], on=today, by=None),
+    )
 
 
 def _reminder_values(submission: Submission) -> dict[str, str]:
@@ -558,25 +559,6 @@ def _reminder_line(submission: Submission, day: datetime.date) -> str:
     if submission.due_on < day:
         return _("%(unit)s: your report for “%(round)s” is overdue (due %(due)s).") % values
     return _("%(unit)s: your report for “%(round)s” is due by %(due)s.") % values
-
-
-def _emails_of(unit_id: int) -> list[str]:
-    members = (
-        Membership.objects.active()
-        .filter(unit_id=unit_id, role__in=access.WRITING_ROLES)
-        .select_related("user")
-    )
-    return [m.user.email for m in members if m.user.email]
-
-
-def _send_digests(digests: dict[str, list[str]]) -> None:
-    for email, lines in digests.items():
-        send_mail(
-            _("Reports waiting for your unit"),
-            "\n".join(f"- {line}" for line in lines),
-            None,
-            [email],
-        )
 
 
 @transaction.atomic

@@ -4,20 +4,18 @@ unit returns or accepts it; reminders by e-mail, one summary per person per day.
 from __future__ import annotations
 
 import datetime
-from collections import defaultdict
 from collections.abc import Iterable
 from typing import Any
 
 from django.core.exceptions import ValidationError
-from django.core.mail import send_mail
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from ttdn.core import access, audit
+from ttdn.core import audit, digest
 from ttdn.core.enums import AuditAction
 from ttdn.core.text import nfc
-from ttdn.org.models import Membership
+from ttdn.plans import queries
 from ttdn.plans.enums import SubmissionStatus
 from ttdn.plans.models import Plan, PlanSubmission, PlanTask
 from ttdn.plans.services.plans import copy_plan, move_submission
@@ -73,46 +71,45 @@ def remind_units(plan: Plan, *, by: Any, on: datetime.date | None = None) -> int
     or returned), one message each, and record the reminder; return how many units."""
     day = on or timezone.localdate()
     waiting = list(plan.requests.waiting().exclude(reminded_on=day))
-    digests: dict[str, list[str]] = defaultdict(list)
-    for submission in waiting:
-        for email in _emails_of(submission.unit_id):
-            digests[email].append(_reminder_line(submission, day))
-    _send(digests)
+    lines = [digest.Line.to_units(_reminder_line(s, day), s.unit_id) for s in waiting]
+    digest.deliver([(_("Plans"), lines)], subject_line=_("Plans waiting for your unit"))
     return mark_reminded(waiting, on=day, by=by)
 
 
-def send_reminders(
-    reminders: Iterable[Any], *, tasks: Iterable[PlanTask] = (), on: datetime.date, by: Any = None
-) -> int:
-    """One e-mail per person per day: each person of a unit that owes a plan gets the list of
-    what their units owe, each person of an issuing unit the list of its overdue units, and
-    the people of the units accountable for or carrying out a task due soon or overdue a line
-    for it. Records the reminders; returns how many e-mails were sent."""
-    items, due_tasks = list(reminders), list(tasks)
-    digests: dict[str, list[str]] = defaultdict(list)
-    for reminder in items:
+def reminder_batch(today: datetime.date, days_before: int) -> digest.Batch:
+    """The plans' part of the daily digest: each unit that owes a plan due within `days_before`
+    days or overdue gets a line for it, the requesting unit a line for each overdue unit, and
+    the units accountable for or carrying out a task due soon or overdue a line for it. Once
+    sent, the plans and tasks are recorded as reminded today."""
+    reminders = queries.reminders_due(today=today, days_before=days_before)
+    tasks = queries.tasks_due(today=today, days_before=days_before)
+    lines, notes = [], []
+    for reminder in reminders:
         submission = reminder.submission
-        for email in _emails_of(submission.unit_id):
-            digests[email].append(_reminder_line(submission, on))
+        lines.append(digest.Line.to_units(_reminder_line(submission, today), submission.unit_id))
         if reminder.overdue:
-            for email in _emails_of(submission.request.unit_id):
-                digests[email].append(
-                    _("%(unit)s has not handed in its plan for “%(plan)s” (due %(due)s).")
-                    % {
-                        "unit": submission.unit_name,
-                        "plan": submission.request.title,
-                        "due": submission.due.strftime("%d/%m/%Y"),
-                    }
-                )
-    for task in due_tasks:
-        unit_ids = {task.accountable_unit_id or task.plan.unit_id}
-        unit_ids |= {u.pk for u in task.carrying_units.all()}
-        for email in {e for unit_id in unit_ids for e in _emails_of(unit_id)}:
-            digests[email].append(_task_line(task, on))
-    _send(digests)
-    mark_reminded([r.submission for r in items], on=on, by=by)
-    PlanTask.objects.filter(pk__in=[t.pk for t in due_tasks]).update(reminded_on=on)
-    return len(digests)
+            text = _("%(unit)s has not handed in its plan for “%(plan)s” (due %(due)s).") % {
+                "unit": submission.unit_name,
+                "plan": submission.request.title,
+                "due": submission.due.strftime("%d/%m/%Y"),
+            }
+            lines.append(digest.Line.to_units(text, submission.request.unit_id))
+        notes.append(
+            f"{submission.unit.code} plan #{submission.request_id} due {submission.due} "
+            f"overdue={reminder.overdue}"
+        )
+    for task in tasks:
+        unit_ids = [task.accountable_unit_id or task.plan.unit_id]
+        unit_ids += [u.pk for u in task.carrying_units.all()]
+        lines.append(digest.Line.to_units(_task_line(task, today), *unit_ids))
+        notes.append(f"task #{task.pk} of plan #{task.plan_id} due {task.due}")
+    notes.append(f"{len(reminders)} plan reminders, {len(tasks)} task reminders")
+
+    def record() -> None:
+        mark_reminded([r.submission for r in reminders], on=today, by=None)
+        PlanTask.objects.filter(pk__in=[t.pk for t in tasks]).update(reminded_on=today)
+
+    return digest.Batch(lines, notes, record)
 
 
 def _task_line(task: PlanTask, day: datetime.date) -> str:
@@ -135,25 +132,6 @@ def _reminder_line(submission: PlanSubmission, day: datetime.date) -> str:
     if submission.due < day:
         return _("%(unit)s: your plan for “%(plan)s” is overdue (due %(due)s).") % values
     return _("%(unit)s: your plan for “%(plan)s” is due by %(due)s.") % values
-
-
-def _emails_of(unit_id: int) -> list[str]:
-    members = (
-        Membership.objects.active()
-        .filter(unit_id=unit_id, role__in=access.WRITING_ROLES)
-        .select_related("user")
-    )
-    return [m.user.email for m in members if m.user.email]
-
-
-def _send(digests: dict[str, list[str]]) -> None:
-    for email, lines in digests.items():
-        send_mail(
-            _("Plans waiting for your unit"),
-            "\n".join(f"- {line}" for line in lines),
-            None,
-            [email],
-        )
 
 
 @transaction.atomic

@@ -81,10 +81,10 @@ def test_remind_job_sends_one_summary_per_person_and_is_idempotent(
     )
     at(2026, 3, 11)
 
-    run("remind_plan_deadlines")
-    run("remind_plan_deadlines")
+    run("send_daily_digest")
+    run("send_daily_digest")
 
-    by_person = {m.to[0]: m.body.count("\n") + 1 for m in mailoutbox}
+    by_person = {m.to[0]: m.body.count("\n- ") for m in mailoutbox}
     assert by_person == {
         "a@example.vn": 2,
         "teacher-b@example.test": 1,
@@ -101,8 +101,8 @@ def test_remind_job_reminds_the_carrying_units_of_a_task_due_soon(cast, requesti
     requesting.requests.all().delete()
     at(2026, 3, 9)
 
-    run("remind_plan_deadlines")
-    run("remind_plan_deadlines")
+    run("send_daily_digest")
+    run("send_daily_digest")
 
     assert sorted(m.to[0] for m in mailoutbox) == [
         "phong-leader@example.test",

@@ -2,7 +2,6 @@ import io
 
 from django.core.management import call_command
 
-from ttdn.core import jobs
 from ttdn.reports import services
 from ttdn.reports.models import Submission
 from ttdn.reports.tests.factories import open_round
@@ -24,21 +23,17 @@ def run(*args):
 
 
 def mail_by_person(mailoutbox):
-    return {m.to[0]: m.body for m in mailoutbox}
+    """Each person's reminder lines (the e-mail's section heading left out)."""
+    return {
+        m.to[0]: "\n".join(line for line in m.body.splitlines() if line.startswith("- "))
+        for m in mailoutbox
+    }
 
 
-def test_remind_report_deadlines_is_a_daily_job(db):
-    job = jobs.get("remind_report_deadlines")
-
-    assert (job.command, job.every.days) == ("remind_report_deadlines", 1)
-
-
-def test_remind_report_deadlines_reminds_the_units_before_the_deadline(
-    cast, round_, at, mailoutbox
-):
+def test_digest_reminds_the_units_before_the_deadline(cast, round_, at, mailoutbox):
     at(2026, 5, 3)
 
-    run("remind_report_deadlines")
+    run("send_daily_digest")
 
     assert mail_by_person(mailoutbox) == {
         "teacher-a@example.test": f"- Trường THCS Hồng Bàng: your report for “{round_.title}” "
@@ -48,18 +43,18 @@ def test_remind_report_deadlines_reminds_the_units_before_the_deadline(
     }
 
 
-def test_remind_report_deadlines_sends_nothing_far_from_the_deadline(cast, round_, at, mailoutbox):
+def test_digest_sends_nothing_far_from_the_deadline(cast, round_, at, mailoutbox):
     at(2026, 4, 25)
 
-    run("remind_report_deadlines")
+    run("send_daily_digest")
 
     assert mailoutbox == []
 
 
-def test_remind_report_deadlines_days_option_reminds_earlier(cast, round_, at, mailoutbox):
+def test_digest_days_option_reminds_earlier(cast, round_, at, mailoutbox):
     at(2026, 4, 25)
 
-    run("remind_report_deadlines", "--days", "10")
+    run("send_daily_digest", "--days", "10")
 
     assert sorted(m.to[0] for m in mailoutbox) == [
         "teacher-a@example.test",
@@ -67,12 +62,10 @@ def test_remind_report_deadlines_days_option_reminds_earlier(cast, round_, at, m
     ]
 
 
-def test_remind_report_deadlines_tells_overdue_units_and_their_reviewer(
-    cast, round_, at, mailoutbox
-):
+def test_digest_tells_overdue_units_and_their_reviewer(cast, round_, at, mailoutbox):
     at(2026, 5, 7)
 
-    run("remind_report_deadlines")
+    run("send_daily_digest")
 
     summary = (
         f"- Trường THCS Hồng Bàng has not submitted its report for “{round_.title}” "
@@ -90,16 +83,14 @@ def test_remind_report_deadlines_tells_overdue_units_and_their_reviewer(
     }
 
 
-def test_remind_report_deadlines_sends_one_summary_per_person_per_day(
-    cast, form, round_, at, mailoutbox
-):
+def test_digest_sends_one_summary_per_person_per_day(cast, form, round_, at, mailoutbox):
     open_round(cast.phong, cast.phong_officer, form, title="Báo cáo bổ sung")
     at(2026, 5, 7)
 
-    run("remind_report_deadlines")
-    run("remind_report_deadlines")
+    run("send_daily_digest")
+    run("send_daily_digest")
 
-    lines = {m.to[0]: m.body.count("\n") + 1 for m in mailoutbox}
+    lines = {m.to[0]: m.body.count("\n- ") for m in mailoutbox}
     assert lines == {
         "teacher-a@example.test": 2,
         "teacher-b@example.test": 2,
@@ -108,17 +99,17 @@ def test_remind_report_deadlines_sends_one_summary_per_person_per_day(
     }
 
 
-def test_remind_report_deadlines_reminds_again_the_next_day(cast, round_, at, mailoutbox):
+def test_digest_reminds_again_the_next_day(cast, round_, at, mailoutbox):
     at(2026, 5, 7)
-    run("remind_report_deadlines")
+    run("send_daily_digest")
     at(2026, 5, 8)
 
-    run("remind_report_deadlines")
+    run("send_daily_digest")
 
     assert len(mailoutbox) == 8
 
 
-def test_remind_report_deadlines_skips_submitted_and_approved_reports(cast, round_, at, mailoutbox):
+def test_digest_skips_submitted_and_approved_reports(cast, round_, at, mailoutbox):
     a = Submission.objects.get(round=round_, unit=cast.school_a)
     at(2026, 5, 2)
     services.save_values(a, FULL, by=cast.teacher_a)
@@ -126,7 +117,7 @@ def test_remind_report_deadlines_skips_submitted_and_approved_reports(cast, roun
     services.approve_submission(a, by=cast.phong_leader)
     at(2026, 5, 7)
 
-    run("remind_report_deadlines")
+    run("send_daily_digest")
 
     summary = (
         f"- Trường Tiểu học Lý Tự Trọng has not submitted its report for “{round_.title}” "
@@ -140,12 +131,12 @@ def test_remind_report_deadlines_skips_submitted_and_approved_reports(cast, roun
     }
 
 
-def test_remind_report_deadlines_never_mails_the_outsider(cast, round_, at, mailoutbox):
+def test_digest_never_mails_the_outsider(cast, round_, at, mailoutbox):
     cast.outsider.email = "outsider@example.vn"
     cast.outsider.save()
     at(2026, 5, 7)
 
-    run("remind_report_deadlines")
+    run("send_daily_digest")
 
     assert sorted(m.to[0] for m in mailoutbox) == [
         "phong-leader@example.test",
