@@ -11,12 +11,14 @@ class PlansConfig(AppConfig):
     verbose_name = _("Plans")
 
     def ready(self) -> None:
-        from ttdn.core import demo, jobs, navigation, todo
+        from ttdn.core import demo, jobs, navigation, related, todo
         from ttdn.plans import demo as plans_demo
+        from ttdn.plans import queries as plans_queries
         from ttdn.plans import todo as plans_todo
 
         demo.register("plans", plans_demo.load, order=70)
         todo.register(plans_todo.items)
+        related.register("content.article", _("Related plan tasks"), plans_queries.article_tasks)
         jobs.register(
             jobs.Job(
                 "remind_plan_deadlines",
