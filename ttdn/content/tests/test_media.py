@@ -60,9 +60,7 @@ def test_gallery_picture_is_stored_without_exif_outside_the_public_media_folder(
 
     item = services.add_to_gallery(draft, **picture(sites.school_a, sites.editor_a))
 
-    names = [item.image.file.name] + [
-        r[k] for r in item.image.renditions for k in ("webp", "jpeg")
-    ]
+    names = [item.image.file.name] + [r[k] for r in item.image.renditions for k in ("webp", "jpeg")]
     exif = []
     for name in names:
         with default_storage.open(name) as stored, Pillow.open(stored) as opened:
@@ -74,9 +72,7 @@ def test_gallery_picture_of_pupils_without_consent_is_refused_and_leaves_nothing
     draft = article(sites.school_a)
 
     with pytest.raises(ValidationError) as error:
-        services.add_to_gallery(
-            draft, **picture(sites.school_a, sites.editor_a, shows_pupils=True)
-        )
+        services.add_to_gallery(draft, **picture(sites.school_a, sites.editor_a, shows_pupils=True))
 
     assert (error.value.messages, Image.objects.count(), GalleryItem.objects.count()) == (
         ["A picture or profile of a pupil needs a guardian's consent on record."],
@@ -189,9 +185,7 @@ def test_article_page_adds_two_queries_for_gallery_and_attachments(
 # --- Attachments ---------------------------------------------------------------------------
 
 
-def test_attachment_keeps_its_name_type_and_size_and_is_served_publicly_while_live(
-    client, sites
-):
+def test_attachment_keeps_its_name_type_and_size_and_is_served_publicly_while_live(client, sites):
     live = published(sites.school_a, reviewer=sites.leader_a)
 
     attached = services.attach_file(live, upload=pdf(), by=sites.leader_a)

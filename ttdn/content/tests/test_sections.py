@@ -30,9 +30,7 @@ def test_new_section_gets_a_folded_slug_unique_in_its_site(sites, cast):
 def test_default_section_is_renamed_and_hidden_but_keeps_its_address(sites):
     section = sites.school_a.sections.get(slug="hoi-nhap-quoc-te")
 
-    services.update_section(
-        section, title="Hợp tác quốc tế", is_hidden=True, by=sites.editor_a
-    )
+    services.update_section(section, title="Hợp tác quốc tế", is_hidden=True, by=sites.editor_a)
 
     section.refresh_from_db()
     assert (section.title, section.slug, section.is_hidden) == (
@@ -46,9 +44,7 @@ def test_renaming_to_an_address_another_section_has_is_refused(sites):
     section = sites.school_a.sections.get(slug="hoi-nhap-quoc-te")
 
     with pytest.raises(ValidationError) as error:
-        services.update_section(
-            section, title="X", slug="Tin tức hoạt động", by=sites.editor_a
-        )
+        services.update_section(section, title="X", slug="Tin tức hoạt động", by=sites.editor_a)
 
     section.refresh_from_db()
     assert (error.value.messages, section.title) == (

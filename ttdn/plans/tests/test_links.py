@@ -32,9 +32,7 @@ def task(cast):
 def test_office_officer_links_a_school_article_as_evidence(cast, sites, task):
     news = article(sites["school_a"], title="Tin hoạt động trường A")
 
-    link = services.link_article(
-        task, news, kind=TaskLinkKind.EVIDENCE, by=cast.phong_officer
-    )
+    link = services.link_article(task, news, kind=TaskLinkKind.EVIDENCE, by=cast.phong_officer)
 
     assert (link.task, link.article, link.kind, link.linked_by) == (
         task,
