@@ -306,3 +306,24 @@ def test_editor_screen_of_another_province_is_not_found(client, sites, cast):
     response = client.get(reverse("content:article_media", args=[draft.pk]))
 
     assert response.status_code == 404
+
+
+def test_demo_news_article_has_a_gallery_and_an_attachment(db):
+    from ttdn.content import demo as content_demo
+    from ttdn.content.models import Article
+    from ttdn.org import demo as org_demo
+
+    org_demo.load()
+    content_demo.load()
+    content_demo.load()  # idempotent
+
+    news = Article.objects.get(title__startswith="Trường THCS Hồng Bàng tổ chức chuyên đề")
+    assert (
+        news.is_live,
+        news.gallery.count(),
+        list(news.attachments.values_list("kind", flat=True)),
+    ) == (
+        True,
+        3,
+        ["PDF"],
+    )
