@@ -10,7 +10,7 @@ from collections.abc import Callable
 from functools import wraps
 from typing import Any
 
-from django.http import HttpRequest, HttpResponse
+from django.http import FileResponse, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import translation
 from django.views.decorators.http import require_GET
@@ -122,7 +122,7 @@ def exemplar(request: HttpRequest, unit_slug: str, pk: int) -> HttpResponse:
 @require_GET
 def gallery_file(
     request: HttpRequest, unit_slug: str, pk: int, width: int, extension: str
-) -> HttpResponse:
+) -> FileResponse:
     """A gallery picture, only while its article is live and the picture not withdrawn."""
     item = get_object_or_404(
         GalleryItem.objects.select_related("image"),
@@ -133,7 +133,7 @@ def gallery_file(
 
 
 @require_GET
-def attachment(request: HttpRequest, unit_slug: str, pk: int) -> HttpResponse:
+def attachment(request: HttpRequest, unit_slug: str, pk: int) -> FileResponse:
     """An attached file, only while its article is live: never a raw media address."""
     found = get_object_or_404(
         Attachment, pk=pk, article__in=Article.objects.live().filter(site__unit__slug=unit_slug)

@@ -217,7 +217,8 @@ def _section_slug(site: Site, wanted: str, *, exclude: int | None = None) -> str
     base = slugify(wanted)[:90]
     if not base:
         raise ValidationError({"slug": _("The address needs letters or digits.")})
-    taken = set(site.sections.exclude(pk=exclude).values_list("slug", flat=True))
+    others = site.sections.exclude(pk=exclude) if exclude else site.sections.all()
+    taken = set(others.values_list("slug", flat=True))
     slug, n = base, 2
     while slug in taken:
         slug, n = f"{base}-{n}", n + 1
@@ -704,8 +705,13 @@ def remove_from_gallery(item: GalleryItem, *, by: Any) -> None:
     names = [image.file.name] + [r[k] for r in image.renditions for k in ("webp", "jpeg")]
     audit.record(AuditAction.DELETE, item, by=by, unit_id=article.site.unit_id)
     image.delete()  # and the gallery item with it
-    transaction.on_commit(lambda: [default_storage.delete(name) for name in names])
+    transaction.on_commit(lambda: _delete_files(names))
     _media_changed(article)
+
+
+def _delete_files(names: list[str]) -> None:
+    for name in names:
+        default_storage.delete(name)
 
 
 @transaction.atomic
@@ -761,8 +767,8 @@ def remove_attachment(attachment: Attachment, *, by: Any) -> None:
     """Remove an attached file (and its stored copy)."""
     article = attachment.article
     _require_media_writer(article, by)
-    name = attachment.file.name
+    name = attachment.file.name or ""
     audit.record(AuditAction.DELETE, attachment, by=by, unit_id=article.site.unit_id)
     attachment.delete()
-    transaction.on_commit(lambda: default_storage.delete(name))
+    transaction.on_commit(lambda: _delete_files([name]))
     _media_changed(article)

@@ -29,10 +29,11 @@ def gallery_file(item: GalleryItem, width: int, extension: str) -> FileResponse:
 
 def attachment_file(attachment: Attachment) -> FileResponse:
     """The attached file, downloaded under its original name, as the type it was sniffed to be."""
-    if not default_storage.exists(attachment.file.name):
+    name = attachment.file.name or ""
+    if not name or not default_storage.exists(name):
         raise Http404
     return FileResponse(
-        default_storage.open(attachment.file.name, "rb"),
+        default_storage.open(name, "rb"),
         as_attachment=True,
         filename=attachment.filename,
         content_type=attachment.content_type,

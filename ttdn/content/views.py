@@ -11,7 +11,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
 from django.db import transaction
 from django.db.models import Count
-from django.http import HttpRequest, HttpResponse
+from django.http import FileResponse, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
@@ -412,7 +412,7 @@ def gallery_remove(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 @login_required
-def gallery_file(request: HttpRequest, pk: int, width: int, extension: str) -> HttpResponse:
+def gallery_file(request: HttpRequest, pk: int, width: int, extension: str) -> FileResponse:
     item = get_object_or_404(
         GalleryItem.objects.select_related("image"),
         pk=pk,
@@ -422,7 +422,7 @@ def gallery_file(request: HttpRequest, pk: int, width: int, extension: str) -> H
 
 
 @login_required
-def attachment_download(request: HttpRequest, pk: int) -> HttpResponse:
+def attachment_download(request: HttpRequest, pk: int) -> FileResponse:
     attachment = get_object_or_404(
         Attachment, pk=pk, article__in=Article.objects.visible_to(request.user)
     )

@@ -219,7 +219,7 @@ class TaskArticleForm(forms.Form):
         field = self.fields["article"]
         assert isinstance(field, forms.ModelChoiceField)
         field.queryset = articles
-        field.label_from_instance = _article_label  # type: ignore[method-assign]
+        field.label_from_instance = _article_label  # type: ignore[method-assign,assignment]
 
 
 def _article_label(article: Any) -> str:

@@ -93,7 +93,7 @@ def test_gallery_of_an_article_in_review_cannot_be_changed_by_its_editor(sites):
 
 def test_gallery_pictures_are_reordered_and_removed_with_their_files(sites):
     draft = article(sites.school_a)
-    first, second, third = (
+    first, _second, third = (
         services.add_to_gallery(draft, **picture(sites.school_a, sites.editor_a, caption=c))
         for c in ("Một", "Hai", "Ba")
     )
