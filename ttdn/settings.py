@@ -14,6 +14,8 @@ Variables (all optional on a developer machine):
   TTDN_ANNIVERSARY_LEAD_DAYS  days before a năm chẵn anniversary its reminder appears; default 60
   TTDN_PRODUCT_HOSTS  the product's own host names (others may be units' public sites); default localhost,127.0.0.1,[::1],testserver
   TTDN_PORTAL_CACHE_DIR  where the public portal's page cache lives; default var/cache/portal
+  TTDN_ATTACHMENT_MAX_MB  the largest file an article may attach, in MB; default 20 (keep nginx's
+                      client_max_body_size above it)
 """
 
 import os
@@ -195,6 +197,8 @@ OTP_TOTP_ISSUER = "TTĐN"
 EVEN_YEAR_RULE = os.environ.get("TTDN_EVEN_YEAR_RULE", "round_and_half")
 # A năm chẵn anniversary appears in "Việc cần làm" this many days ahead, to plan its communication.
 ANNIVERSARY_LEAD_DAYS = int(os.environ.get("TTDN_ANNIVERSARY_LEAD_DAYS", "60"))
+# The portal refuses attachments larger than this (ttdn.content.files), with a clear message.
+CONTENT_ATTACHMENT_MAX_MB = int(os.environ.get("TTDN_ATTACHMENT_MAX_MB", "20"))
 
 SESSION_COOKIE_SECURE = HTTPS
 CSRF_COOKIE_SECURE = HTTPS

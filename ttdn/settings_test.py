@@ -15,3 +15,8 @@ STORAGES = {
     **STORAGES,  # noqa: F405
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
 }
+# xdist workers inherit the controller's TTDN_VAR_DIR: give each its own page cache, or one
+# worker's `cache.clear()` empties the pages (and editing marks) another worker's test just set.
+CACHES["portal"]["LOCATION"] = "-".join(  # type: ignore[index]  # noqa: F405
+    [CACHES["portal"]["LOCATION"], os.environ.get("PYTEST_XDIST_WORKER", "main")]  # type: ignore[index]  # noqa: F405
+)

@@ -2,7 +2,11 @@
 
 from __future__ import annotations
 
+import io
+
+from django.core.files.uploadedfile import SimpleUploadedFile
 from django.db import transaction
+from PIL import Image as Pillow
 
 from ttdn.content import services
 from ttdn.content.enums import Check
@@ -81,7 +85,33 @@ def load() -> list[str]:
             section=target.site.sections.get(slug=section),
             tags=["demo"],
         )
+        if section == "tin-tuc-hoat-dong":
+            _add_media(article, by=people[author])
         services.submit_article(article, by=people[author])
         services.approve_article(article, by=people[reviewer], checklist=Check.values)
         published += 1
     return [f"{opened} sites opened, {published} demo articles published"]
+
+
+# The demo gallery: plain coloured pictures (no real pupils), captions, and one attachment.
+GALLERY = [
+    ((11, 94, 138), "Giáo viên trao đổi về tiết dạy tích hợp", "Tổ Khoa học tự nhiên dự giờ"),
+    ((29, 94, 42), "Học sinh làm thí nghiệm theo nhóm", "Hoạt động nhóm của lớp 7A"),
+    ((155, 28, 28), "Toàn cảnh buổi chuyên đề", ""),
+]
+PDF = (
+    b"%PDF-1.4\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj\n"
+    b"2 0 obj<</Type/Pages/Kids[3 0 R]/Count 1>>endobj\n"
+    b"3 0 obj<</Type/Page/Parent 2 0 R/MediaBox[0 0 595 842]>>endobj\n"
+    b"trailer<</Root 1 0 R>>\n%%EOF\n"
+)
+
+
+def _add_media(article: Article, *, by: User) -> None:
+    for colour, alt, caption in GALLERY:
+        out = io.BytesIO()
+        Pillow.new("RGB", (1200, 800), colour).save(out, format="JPEG")
+        upload = SimpleUploadedFile("anh.jpg", out.getvalue(), content_type="image/jpeg")
+        services.add_to_gallery(article, upload=upload, alt=alt, caption=caption, by=by)
+    upload = SimpleUploadedFile("Kế hoạch chuyên đề (demo).pdf", PDF, "application/pdf")
+    services.attach_file(article, upload=upload, by=by)

@@ -26,7 +26,9 @@ class SiteFeed(Feed):
         self, request: HttpRequest, unit_slug: str, section_slug: str | None = None
     ) -> tuple[Site, Section | None, str]:
         site = site_or_404(unit_slug)
-        section = get_object_or_404(site.sections, slug=section_slug) if section_slug else None
+        section = (
+            get_object_or_404(site.sections.shown(), slug=section_slug) if section_slug else None
+        )
         return site, section, language_of(request, site)
 
     def title(self, obj: tuple[Site, Section | None, str]) -> str:

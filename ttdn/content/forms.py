@@ -5,10 +5,19 @@ from __future__ import annotations
 from typing import Any
 
 from django import forms
+from django.conf import settings
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
-from ttdn.content.enums import Check, Classification, ExemplarRole, Language, Palette
+from ttdn.content import files
+from ttdn.content.enums import (
+    Check,
+    Classification,
+    ExemplarRole,
+    Language,
+    Palette,
+    SectionKind,
+)
 from ttdn.content.models import Consent, Exemplar, Section, Site
 from ttdn.core.text import nfc
 
@@ -190,4 +199,77 @@ class SiteForm(forms.Form):
         widget=forms.CheckboxSelectMultiple,
         required=False,
         help_text=_("Vietnamese is always offered."),
+    )
+
+
+class GalleryForm(forms.Form):
+    upload = forms.ImageField(
+        label=_("Picture"), widget=forms.ClearableFileInput(attrs={"accept": IMAGE_TYPES})
+    )
+    alt = forms.CharField(
+        label=_("Description of the picture"),
+        max_length=255,
+        help_text=_("What the picture shows, for people who cannot see it."),
+    )
+    caption = forms.CharField(label=_("Caption"), max_length=500, required=False)
+    shows_pupils = forms.BooleanField(label=_("The picture shows pupils"), required=False)
+    consent = forms.ModelChoiceField(
+        label=_("Guardian's consent"), queryset=Consent.objects.none(), required=False
+    )
+
+    def __init__(self, *args: Any, site: Site, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        field = self.fields["consent"]
+        assert isinstance(field, forms.ModelChoiceField)
+        field.queryset = site.consents.all()
+
+    def clean(self) -> dict[str, Any]:
+        data = super().clean() or {}
+        if data.get("shows_pupils") and not data.get("consent"):
+            self.add_error(
+                "consent", _("A picture of pupils needs a guardian's consent on record.")
+            )
+        return data
+
+
+class AttachmentForm(forms.Form):
+    upload = forms.FileField(
+        label=_("File"),
+        widget=forms.ClearableFileInput(
+            attrs={"accept": ",".join(f".{extension}" for extension in files.KINDS)}
+        ),
+    )
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["upload"].help_text = _(
+            "%(kinds)s; at most %(limit)s MB. The file keeps its name for download."
+        ) % {"kinds": files.allowed_names(), "limit": settings.CONTENT_ATTACHMENT_MAX_MB}
+
+
+class SectionForm(forms.Form):
+    title = forms.CharField(label=_("Title"), max_length=255)
+    slug = forms.CharField(
+        label=_("Address"),
+        max_length=100,
+        required=False,
+        help_text=_("The last part of the section's address; empty: made from the title."),
+    )
+    is_hidden = forms.BooleanField(
+        label=_("Hidden from the public menu"),
+        required=False,
+        help_text=_("Its published articles stay on the site."),
+    )
+
+
+class NewSectionForm(forms.Form):
+    title = forms.CharField(label=_("Title"), max_length=255)
+    slug = forms.CharField(
+        label=_("Address"),
+        max_length=100,
+        required=False,
+        help_text=_("Empty: made from the title."),
+    )
+    kind = forms.ChoiceField(
+        label=_("Kind"), choices=SectionKind.choices, initial=SectionKind.OTHER
     )

@@ -72,6 +72,12 @@ class Site(TimestampedModel):
         return [Language.VI, *[code for code in self.languages if code != Language.VI]]
 
 
+class SectionQuerySet(models.QuerySet["Section"]):
+    def shown(self) -> SectionQuerySet:
+        """The sections the public site lists (hidden ones keep their articles, off the menu)."""
+        return self.filter(is_hidden=False)
+
+
 class Section(TimestampedModel):
     """A chuyên mục of a site."""
 
@@ -82,6 +88,9 @@ class Section(TimestampedModel):
         _("kind"), max_length=_length(SectionKind), choices=SectionKind, default=SectionKind.OTHER
     )
     position = models.PositiveSmallIntegerField(_("position"), default=0)
+    is_hidden = models.BooleanField(_("hidden"), default=False)
+
+    objects = SectionQuerySet.as_manager()
 
     class Meta:
         verbose_name = _("section")
@@ -395,3 +404,68 @@ class ReviewStep(models.Model):
 
     def __str__(self) -> str:
         return f"{self.article_id} {self.decision}"
+
+
+# Gallery pictures are stored outside media/content/ (which the web server hands out to anyone):
+# they are served by views that check the article is live and the picture not withdrawn.
+GALLERY_FOLDER = "gallery"
+# Attachments likewise: never a raw media URL, always through a view that checks the article.
+ATTACHMENT_FOLDER = "attachments"
+
+
+class GalleryItem(models.Model):
+    """One picture of an article's gallery, in its place, with its caption (alt text is the image's)."""
+
+    article = models.ForeignKey(Article, on_delete=models.CASCADE, related_name="gallery")
+    image = models.OneToOneField(
+        Image, verbose_name=_("picture"), on_delete=models.CASCADE, related_name="gallery_item"
+    )
+    caption = models.CharField(_("caption"), max_length=500, blank=True)
+    position = models.PositiveSmallIntegerField(_("position"), default=0)
+
+    class Meta:
+        verbose_name = _("gallery picture")
+        verbose_name_plural = _("gallery pictures")
+        ordering = ["article", "position", "pk"]
+
+    def __str__(self) -> str:
+        return self.image.alt
+
+    @property
+    def middle_width(self) -> int:
+        """The rendition width an <img> falls back to (the middle one, as for covers)."""
+        renditions = self.image.renditions
+        return int(renditions[len(renditions) // 2]["width"]) if renditions else 0
+
+    @property
+    def largest_width(self) -> int:
+        """The widest rendition: what the gallery links to for a closer look."""
+        return max((int(r["width"]) for r in self.image.renditions), default=0)
+
+
+class Attachment(models.Model):
+    """A file attached to an article, kept under its original name for download."""
+
+    article = models.ForeignKey(Article, on_delete=models.CASCADE, related_name="attachments")
+    file = models.FileField(_("file"), upload_to=f"{ATTACHMENT_FOLDER}/%Y/%m/")
+    filename = models.CharField(_("file name"), max_length=255)
+    kind = models.CharField(_("type"), max_length=16)  # "PDF", "DOCX" … as sniffed
+    content_type = models.CharField(max_length=100)
+    size = models.PositiveBigIntegerField(_("size"))
+    position = models.PositiveSmallIntegerField(_("position"), default=0)
+    uploaded_at = models.DateTimeField(default=timezone.now)
+    uploaded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
+    )
+
+    class Meta:
+        verbose_name = _("attachment")
+        verbose_name_plural = _("attachments")
+        ordering = ["article", "position", "pk"]
+
+    def __str__(self) -> str:
+        return self.filename
+
+    @property
+    def extension(self) -> str:
+        return self.filename.rsplit(".", 1)[-1].lower() if "." in self.filename else ""

@@ -10,15 +10,15 @@ from collections.abc import Callable
 from functools import wraps
 from typing import Any
 
-from django.http import HttpRequest, HttpResponse
+from django.http import FileResponse, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import translation
 from django.views.decorators.http import require_GET
 
-from ttdn.content import cache, queries
+from ttdn.content import cache, queries, serving
 from ttdn.content.enums import Language, SectionKind
 from ttdn.content.forms import SearchForm
-from ttdn.content.models import Article, Exemplar, Site
+from ttdn.content.models import Article, Attachment, Exemplar, GalleryItem, Site
 
 View = Callable[..., HttpResponse]
 
@@ -61,7 +61,7 @@ def _render(
     language = context.get("language") or language_of(request, site)
     with translation.override(language):
         context = {"site": site, "unit": site.unit, "language": language, **context}
-        context["sections"] = list(site.sections.all())
+        context["sections"] = list(site.sections.shown())
         context["languages"] = [(code, Language(code).label) for code in site.offered]
         return render(request, template, context)
 
@@ -76,7 +76,7 @@ def home(request: HttpRequest, unit_slug: str) -> HttpResponse:
 @cached
 def section(request: HttpRequest, unit_slug: str, section_slug: str) -> HttpResponse:
     site = site_or_404(unit_slug)
-    chosen = get_object_or_404(site.sections, slug=section_slug)
+    chosen = get_object_or_404(site.sections.shown(), slug=section_slug)
     language = language_of(request, site)
     context = {
         "section": chosen,
@@ -93,7 +93,10 @@ def section(request: HttpRequest, unit_slug: str, section_slug: str) -> HttpResp
 def article(request: HttpRequest, unit_slug: str, pk: int, slug: str) -> HttpResponse:
     site = site_or_404(unit_slug)
     found = get_object_or_404(
-        Article.objects.live().filter(site=site).select_related("section", "cover"),
+        Article.objects.live()
+        .filter(site=site)
+        .select_related("section", "cover")
+        .prefetch_related(*queries.MEDIA),
         pk=pk,
     )
     if slug != found.slug:
@@ -117,6 +120,28 @@ def exemplar(request: HttpRequest, unit_slug: str, pk: int) -> HttpResponse:
 
 
 @require_GET
+def gallery_file(
+    request: HttpRequest, unit_slug: str, pk: int, width: int, extension: str
+) -> FileResponse:
+    """A gallery picture, only while its article is live and the picture not withdrawn."""
+    item = get_object_or_404(
+        GalleryItem.objects.select_related("image"),
+        pk=pk,
+        article__in=Article.objects.live().filter(site__unit__slug=unit_slug),
+    )
+    return serving.gallery_file(item, width, extension)
+
+
+@require_GET
+def attachment(request: HttpRequest, unit_slug: str, pk: int) -> FileResponse:
+    """An attached file, only while its article is live: never a raw media address."""
+    found = get_object_or_404(
+        Attachment, pk=pk, article__in=Article.objects.live().filter(site__unit__slug=unit_slug)
+    )
+    return serving.attachment_file(found)
+
+
+@require_GET
 def search(request: HttpRequest, unit_slug: str) -> HttpResponse:
     site = site_or_404(unit_slug)
     form = SearchForm(request.GET or None)
@@ -136,5 +161,5 @@ def sitemap(request: HttpRequest, unit_slug: str) -> HttpResponse:
         .select_related("site__unit")
         .order_by("-published_at")
     )
-    context = {"site": site, "sections": site.sections.all(), "articles": articles[:5000]}
+    context = {"site": site, "sections": site.sections.shown(), "articles": articles[:5000]}
     return render(request, "content/public/sitemap.xml", context, content_type="application/xml")

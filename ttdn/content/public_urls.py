@@ -36,4 +36,10 @@ urlpatterns = [
     ),
     path("<unit:unit_slug>/bai-viet/<int:pk>/<slug:slug>/", public.article, name="article"),
     path("<unit:unit_slug>/guong-dien-hinh/<int:pk>/", public.exemplar, name="exemplar"),
+    path(
+        "<unit:unit_slug>/anh/<int:pk>/<int:width>.<str:extension>",
+        public.gallery_file,
+        name="gallery_file",
+    ),
+    path("<unit:unit_slug>/tep-dinh-kem/<int:pk>/", public.attachment, name="attachment"),
 ]

@@ -8,17 +8,28 @@ from dataclasses import dataclass
 from typing import Any
 
 from django.core.paginator import Page, Paginator
-from django.db.models import Count, Q, QuerySet
+from django.db.models import Count, Prefetch, Q, QuerySet
 from django.utils import timezone
 
 from ttdn.content import markup, rules
 from ttdn.content.enums import ArticleStatus, Language
-from ttdn.content.models import Article, Exemplar, Revision, Section, Site
+from ttdn.content.models import Article, Exemplar, GalleryItem, Revision, Section, Site
 from ttdn.core import search
 from ttdn.org.models import Unit
 
 PAGE_SIZE = 20
 HOME_SIZE = 8
+# What an article page prefetches: its shown gallery pictures and its attachments (2 queries).
+MEDIA = (
+    Prefetch(
+        "gallery",
+        queryset=GalleryItem.objects.filter(image__withdrawn_at__isnull=True).select_related(
+            "image"
+        ),
+        to_attr="shown_gallery",
+    ),
+    "attachments",
+)
 
 
 def public_articles(site: Site, language: str = Language.VI) -> QuerySet[Article]:

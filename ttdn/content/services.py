@@ -8,12 +8,14 @@ from typing import Any
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.files.base import ContentFile
+from django.core.files.storage import default_storage
 from django.core.files.uploadedfile import UploadedFile
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
-from ttdn.content import cache, images, markup, rules
+from ttdn.content import cache, files, images, markup, rules
 from ttdn.content.enums import (
     ARTICLE_FLOW,
     DEFAULT_SECTIONS,
@@ -23,11 +25,15 @@ from ttdn.content.enums import (
     Check,
     Classification,
     Decision,
+    SectionKind,
 )
 from ttdn.content.models import (
+    GALLERY_FOLDER,
     Article,
+    Attachment,
     Consent,
     Exemplar,
+    GalleryItem,
     Image,
     ReviewStep,
     Revision,
@@ -147,8 +153,10 @@ def add_image(
     by: Any,
     shows_pupils: bool = False,
     consent: Consent | None = None,
+    folder: str = "",
 ) -> Image:
-    """Store a picture without its EXIF/GPS data, with its renditions.
+    """Store a picture without its EXIF/GPS data, with its renditions (under `folder` if given,
+    instead of the publicly served media/content/).
 
     Raises ValidationError without alternative text, for a file that is not a picture, or for a
     picture of pupils without a valid consent of this site.
@@ -160,7 +168,11 @@ def add_image(
     cleaned = images.clean(upload.read())
     image = Image(site=site, alt=alt, shows_pupils=shows_pupils, consent=consent, uploaded_by=by)
     stem = slugify(alt)[:40] or "anh"
-    image.file.save(f"{stem}.{cleaned.extension}", ContentFile(cleaned.content), save=False)
+    if folder:
+        name = f"{folder}/{timezone.localdate():%Y/%m}/{stem}.{cleaned.extension}"
+        image.file.name = default_storage.save(name, ContentFile(cleaned.content))
+    else:
+        image.file.save(f"{stem}.{cleaned.extension}", ContentFile(cleaned.content), save=False)
     image.width, image.height = cleaned.width, cleaned.height
     image.renditions = images.renditions(cleaned, str(image.file.name).rsplit(".", 1)[0])
     image.save()
@@ -196,6 +208,120 @@ def withdraw_expired(*, today: datetime.date | None = None) -> list[Image | Exem
         )
         cache.invalidate(item.site.unit)
     return withdrawn
+
+
+# --- Sections ------------------------------------------------------------------------------
+
+
+def _section_slug(site: Site, wanted: str, *, exclude: int | None = None) -> str:
+    base = slugify(wanted)[:90]
+    if not base:
+        raise ValidationError({"slug": _("The address needs letters or digits.")})
+    others = site.sections.exclude(pk=exclude) if exclude else site.sections.all()
+    taken = set(others.values_list("slug", flat=True))
+    slug, n = base, 2
+    while slug in taken:
+        slug, n = f"{base}-{n}", n + 1
+    return slug
+
+
+def _require_writer(site: Site, by: Any) -> None:
+    if not rules.can_write(by, site.unit):
+        raise PermissionDenied(_("You may not change this site."))
+
+
+@transaction.atomic
+def create_section(site: Site, *, title: str, by: Any, slug: str = "", kind: str = "") -> Section:
+    """A new section at the end of the site's menu; its address is folded from the title
+    (or `slug`) and made unique in the site. Raises ValidationError for an empty title."""
+    _require_writer(site, by)
+    title = nfc(title or "").strip()
+    if not title:
+        raise ValidationError({"title": _("Give the section a title.")})
+    last = site.sections.order_by("-position").values_list("position", flat=True).first()
+    section = Section(
+        site=site,
+        title=title,
+        slug=_section_slug(site, slug or title),
+        kind=kind or SectionKind.OTHER,
+        position=(last or 0) + 1,
+    )
+    section.full_clean()
+    section.save()
+    audit.record(AuditAction.CREATE, section, by=by, unit_id=site.unit_id)
+    cache.invalidate(site.unit)
+    return section
+
+
+@transaction.atomic
+def update_section(
+    section: Section, *, by: Any, title: str, slug: str = "", is_hidden: bool = False
+) -> Section:
+    """Rename a section, change its address (kept unless a new one is given) or hide it from
+    the public menu. Raises ValidationError for an empty title, or an address taken in the site."""
+    site = section.site
+    _require_writer(site, by)
+    fields = ["title", "slug", "is_hidden"]
+    before = audit.snapshot(section, fields)
+    section.title = nfc(title or "").strip()
+    if not section.title:
+        raise ValidationError({"title": _("Give the section a title.")})
+    wanted = slugify(slug or "")
+    if wanted and wanted != section.slug:
+        if site.sections.filter(slug=wanted).exclude(pk=section.pk).exists():
+            raise ValidationError({"slug": _("Another section of this site has this address.")})
+        section.slug = _section_slug(site, wanted, exclude=section.pk)
+    section.is_hidden = is_hidden
+    section.full_clean()
+    section.save()
+    changes = audit.diff(before, audit.snapshot(section, fields))
+    audit.record(AuditAction.UPDATE, section, by=by, unit_id=site.unit_id, changes=changes)
+    cache.invalidate(site.unit)
+    return section
+
+
+@transaction.atomic
+def move_section(section: Section, *, by: Any, step: int) -> Section:
+    """Move a section one place up (step -1) or down (step 1) in the menu; no-op at an end."""
+    site = section.site
+    _require_writer(site, by)
+    ordered = list(site.sections.order_by("position", "pk"))
+    _swap(ordered, ordered.index(section), step)
+    for position, item in enumerate(ordered):
+        if item.position != position:
+            item.position = position
+            item.save(update_fields=["position", "updated_at"])
+    audit.record(
+        AuditAction.UPDATE, section, by=by, unit_id=site.unit_id, changes={"position": [None, step]}
+    )
+    cache.invalidate(site.unit)
+    return section
+
+
+def _swap(items: list[Any], index: int, step: int) -> None:
+    other = index + step
+    if 0 <= other < len(items):
+        items[index], items[other] = items[other], items[index]
+
+
+@transaction.atomic
+def delete_section(section: Section, *, by: Any) -> None:
+    """Delete an empty section. Raises ValidationError when it holds articles (hide it instead)."""
+    site = section.site
+    _require_writer(site, by)
+    count = section.articles.count()
+    if count:
+        raise ValidationError(
+            ngettext(
+                "The section “%(title)s” holds %(count)s article: move it to another section, or hide the section instead.",
+                "The section “%(title)s” holds %(count)s articles: move them to another section, or hide the section instead.",
+                count,
+            )
+            % {"title": section.title, "count": count}
+        )
+    audit.record(AuditAction.DELETE, section, by=by, unit_id=site.unit_id)
+    section.delete()
+    cache.invalidate(site.unit)
 
 
 # --- Exemplary figures ---------------------------------------------------------------------
@@ -518,3 +644,131 @@ def translate_article(source: Article, *, language: str, by: Any, **fields: Any)
     article.source_version = source.version
     article.save(update_fields=["translation_of", "source_version"])
     return article
+
+
+# --- Gallery and attachments ---------------------------------------------------------------
+
+
+def _require_media_writer(article: Article, by: Any) -> None:
+    """Who may change the text may change the pictures and files, in the same states."""
+    reviewer = rules.can_review(by, article.site.unit)
+    allowed = REVIEWER_WRITABLE if reviewer else WRITABLE
+    if not rules.can_write(by, article.site.unit) or article.status not in allowed:
+        raise PermissionDenied(_("This article cannot be edited in its present state."))
+
+
+def _media_changed(article: Article) -> None:
+    if article.status == S.PUBLISHED:
+        cache.invalidate(article.site.unit)
+
+
+@transaction.atomic
+def add_to_gallery(
+    article: Article,
+    *,
+    upload: UploadedFile,
+    alt: str,
+    by: Any,
+    caption: str = "",
+    shows_pupils: bool = False,
+    consent: Consent | None = None,
+) -> GalleryItem:
+    """Add a picture at the end of the article's gallery, stored as covers are (EXIF/GPS
+    stripped, renditions) but outside the public media folder.
+
+    Raises PermissionDenied as update_article, ValidationError as add_image (no alt text, not a
+    picture, pupils without a valid consent of the site).
+    """
+    _require_media_writer(article, by)
+    image = add_image(
+        article.site, upload=upload, alt=alt, by=by, shows_pupils=shows_pupils,
+        consent=consent, folder=GALLERY_FOLDER,
+    )  # fmt: skip
+    last = article.gallery.order_by("-position").values_list("position", flat=True).first()
+    item = GalleryItem.objects.create(
+        article=article,
+        image=image,
+        caption=nfc(caption or "").strip(),
+        position=(last or 0) + 1,
+    )
+    audit.record(AuditAction.CREATE, item, by=by, unit_id=article.site.unit_id)
+    _media_changed(article)
+    return item
+
+
+@transaction.atomic
+def remove_from_gallery(item: GalleryItem, *, by: Any) -> None:
+    """Take a picture out of the gallery; its stored files are deleted with it."""
+    article = item.article
+    _require_media_writer(article, by)
+    image = item.image
+    names = [image.file.name] + [r[k] for r in image.renditions for k in ("webp", "jpeg")]
+    audit.record(AuditAction.DELETE, item, by=by, unit_id=article.site.unit_id)
+    image.delete()  # and the gallery item with it
+    transaction.on_commit(lambda: _delete_files(names))
+    _media_changed(article)
+
+
+def _delete_files(names: list[str]) -> None:
+    for name in names:
+        default_storage.delete(name)
+
+
+@transaction.atomic
+def move_gallery_item(item: GalleryItem, *, by: Any, step: int) -> GalleryItem:
+    """Move a picture one place earlier (step -1) or later (step 1); no-op at an end."""
+    article = item.article
+    _require_media_writer(article, by)
+    ordered = list(article.gallery.order_by("position", "pk"))
+    _swap(ordered, [i.pk for i in ordered].index(item.pk), step)
+    for position, each in enumerate(ordered):
+        if each.position != position:
+            each.position = position
+            each.save(update_fields=["position"])
+    audit.record(
+        AuditAction.UPDATE, item, by=by, unit_id=article.site.unit_id,
+        changes={"position": [None, step]},
+    )  # fmt: skip
+    _media_changed(article)
+    return item
+
+
+@transaction.atomic
+def attach_file(article: Article, *, upload: UploadedFile, by: Any) -> Attachment:
+    """Attach a file under its original name. Raises PermissionDenied as update_article, and
+    ValidationError for a file too large, of a type not allowed, or whose content is not what
+    its name says (files.check)."""
+    _require_media_writer(article, by)
+    filename = nfc(upload.name or "").replace("/", "_").replace("\\", "_").strip()[:255]
+    data = upload.read(files.max_bytes() + 1)
+    kind = files.check(filename, data)
+    stem, _dot, extension = filename.rpartition(".")
+    last = article.attachments.order_by("-position").values_list("position", flat=True).first()
+    attachment = Attachment(
+        article=article,
+        filename=filename,
+        kind=kind.label,
+        content_type=kind.content_type,
+        size=len(data),
+        position=(last or 0) + 1,
+        uploaded_by=by,
+    )
+    attachment.file.save(
+        f"{slugify(stem)[:60] or 'tep'}.{extension.lower()}", ContentFile(data), save=False
+    )
+    attachment.save()
+    audit.record(AuditAction.CREATE, attachment, by=by, unit_id=article.site.unit_id)
+    _media_changed(article)
+    return attachment
+
+
+@transaction.atomic
+def remove_attachment(attachment: Attachment, *, by: Any) -> None:
+    """Remove an attached file (and its stored copy)."""
+    article = attachment.article
+    _require_media_writer(article, by)
+    name = attachment.file.name or ""
+    audit.record(AuditAction.DELETE, attachment, by=by, unit_id=article.site.unit_id)
+    attachment.delete()
+    transaction.on_commit(lambda: _delete_files([name]))
+    _media_changed(article)

@@ -10,25 +10,39 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
 from django.db import transaction
-from django.http import HttpRequest, HttpResponse
+from django.db.models import Count
+from django.http import FileResponse, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from ttdn.content import cache, queries, rules, services
+from ttdn.content import cache, queries, rules, services, serving
 from ttdn.content.enums import ArticleStatus, Check, ExemplarRole
 from ttdn.content.forms import (
     ArticleForm,
+    AttachmentForm,
     ConsentForm,
     ExemplarForm,
+    GalleryForm,
+    NewSectionForm,
     ReasonForm,
     ReviewForm,
+    SectionForm,
     SiteForm,
     TranslationForm,
 )
-from ttdn.content.models import EDITING_ROLES, REVIEWING_ROLES, Article, Consent, Site
-from ttdn.core import access
+from ttdn.content.models import (
+    EDITING_ROLES,
+    REVIEWING_ROLES,
+    Article,
+    Attachment,
+    Consent,
+    GalleryItem,
+    Section,
+    Site,
+)
+from ttdn.core import access, related
 
 
 def _errors(error: ValidationError | PermissionDenied) -> list[str]:
@@ -186,6 +200,9 @@ def article_detail(request: HttpRequest, pk: int) -> HttpResponse:
         "review_form": ReviewForm(),
         "reason_form": ReasonForm(),
         "checks": Check.choices,
+        "gallery": article.gallery.select_related("image"),
+        "attachments": article.attachments.all(),
+        "related": related.for_object(request.user, article),
     }
     return render(request, "content/article_detail.html", context)
 
@@ -306,6 +323,192 @@ def article_translate(request: HttpRequest, pk: int) -> HttpResponse:
             messages.success(request, _("The translation is saved as a draft."))
             return redirect("content:article_detail", translation.pk)
     return render(request, "content/translation_form.html", {"form": form, "source": source})
+
+
+# --- Gallery and attachments ---------------------------------------------------------------
+
+
+@login_required
+def article_media(request: HttpRequest, pk: int) -> HttpResponse:
+    """The article's gallery and attachments: add, remove, reorder."""
+    article = get_object_or_404(
+        Article.objects.editable_by(request.user).select_related("site__unit"), pk=pk
+    )
+    kind = request.POST.get("form")
+    gallery_form = GalleryForm(
+        request.POST if kind == "gallery" else None,
+        request.FILES if kind == "gallery" else None,
+        site=article.site,
+        prefix="gallery",
+    )
+    attachment_form = AttachmentForm(
+        request.POST if kind == "attachment" else None,
+        request.FILES if kind == "attachment" else None,
+        prefix="attachment",
+    )
+    added = (
+        kind == "gallery" and _add_media(request, gallery_form, services.add_to_gallery, article)
+    ) or (
+        kind == "attachment" and _add_media(request, attachment_form, services.attach_file, article)
+    )
+    if added:
+        return redirect("content:article_media", article.pk)
+    context = {
+        "article": article,
+        "gallery": article.gallery.select_related("image__consent"),
+        "attachments": article.attachments.all(),
+        "gallery_form": gallery_form,
+        "attachment_form": attachment_form,
+    }
+    return render(request, "content/article_media.html", context)
+
+
+def _add_media(
+    request: HttpRequest, form: Any, service: Callable[..., Any], article: Article
+) -> bool:
+    if not form.is_valid():
+        return False
+    try:
+        service(article, by=request.user, **form.cleaned_data)
+    except (ValidationError, PermissionDenied) as error:
+        form.add_error(None, _errors(error))
+        return False
+    messages.success(request, _("Added."))
+    return True
+
+
+def _gallery_item(request: HttpRequest, pk: int) -> GalleryItem:
+    return get_object_or_404(
+        GalleryItem.objects.select_related("article__site__unit", "image"),
+        pk=pk,
+        article__in=Article.objects.editable_by(request.user),
+    )
+
+
+@require_POST
+@login_required
+def gallery_move(request: HttpRequest, pk: int) -> HttpResponse:
+    item = _gallery_item(request, pk)
+    step = -1 if request.POST.get("step") == "up" else 1
+    _attempt(
+        request,
+        _("The order is saved."),
+        services.move_gallery_item,
+        item,
+        by=request.user,
+        step=step,
+    )
+    return redirect("content:article_media", item.article_id)
+
+
+@require_POST
+@login_required
+def gallery_remove(request: HttpRequest, pk: int) -> HttpResponse:
+    item = _gallery_item(request, pk)
+    _attempt(
+        request, _("The picture is removed."), services.remove_from_gallery, item, by=request.user
+    )
+    return redirect("content:article_media", item.article_id)
+
+
+@login_required
+def gallery_file(request: HttpRequest, pk: int, width: int, extension: str) -> FileResponse:
+    item = get_object_or_404(
+        GalleryItem.objects.select_related("image"),
+        pk=pk,
+        article__in=Article.objects.visible_to(request.user),
+    )
+    return serving.gallery_file(item, width, extension)
+
+
+@login_required
+def attachment_download(request: HttpRequest, pk: int) -> FileResponse:
+    attachment = get_object_or_404(
+        Attachment, pk=pk, article__in=Article.objects.visible_to(request.user)
+    )
+    return serving.attachment_file(attachment)
+
+
+@require_POST
+@login_required
+def attachment_remove(request: HttpRequest, pk: int) -> HttpResponse:
+    attachment = get_object_or_404(
+        Attachment.objects.select_related("article__site__unit"),
+        pk=pk,
+        article__in=Article.objects.editable_by(request.user),
+    )
+    _attempt(
+        request, _("The file is removed."), services.remove_attachment, attachment, by=request.user
+    )
+    return redirect("content:article_media", attachment.article_id)
+
+
+# --- Sections ------------------------------------------------------------------------------
+
+
+@login_required
+def section_list(request: HttpRequest, code: str) -> HttpResponse:
+    site = _writable_site(request, code)
+    form = NewSectionForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        message = _("The section is added.")
+        if _attempt(
+            request, message, services.create_section, site, by=request.user, **form.cleaned_data
+        ):
+            return redirect("content:section_list", code)
+    sections = site.sections.annotate(article_count=Count("articles"))
+    return render(
+        request, "content/section_list.html", {"site": site, "form": form, "sections": sections}
+    )
+
+
+def _section(request: HttpRequest, pk: int) -> Section:
+    units = access.supervised_units(request.user, EDITING_ROLES)
+    return get_object_or_404(
+        Section.objects.select_related("site__unit"), pk=pk, site__unit__in=units.values("pk")
+    )
+
+
+@login_required
+def section_edit(request: HttpRequest, pk: int) -> HttpResponse:
+    section = _section(request, pk)
+    initial = {"title": section.title, "slug": section.slug, "is_hidden": section.is_hidden}
+    form = SectionForm(request.POST or None, initial=initial)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.update_section(section, by=request.user, **form.cleaned_data)
+        except (ValidationError, PermissionDenied) as error:
+            form.add_error(None, _errors(error))
+        else:
+            messages.success(request, _("The section is saved."))
+            return redirect("content:section_list", section.site.unit.code)
+    return render(request, "content/section_form.html", {"section": section, "form": form})
+
+
+@require_POST
+@login_required
+def section_move(request: HttpRequest, pk: int) -> HttpResponse:
+    section = _section(request, pk)
+    step = -1 if request.POST.get("step") == "up" else 1
+    _attempt(
+        request,
+        _("The order is saved."),
+        services.move_section,
+        section,
+        by=request.user,
+        step=step,
+    )
+    return redirect("content:section_list", section.site.unit.code)
+
+
+@require_POST
+@login_required
+def section_delete(request: HttpRequest, pk: int) -> HttpResponse:
+    section = _section(request, pk)
+    _attempt(
+        request, _("The section is deleted."), services.delete_section, section, by=request.user
+    )
+    return redirect("content:section_list", section.site.unit.code)
 
 
 # --- Exemplary figures and consents --------------------------------------------------------

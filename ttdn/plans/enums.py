@@ -63,3 +63,10 @@ class TaskStatus(models.TextChoices):
     IN_PROGRESS = "in_progress", pgettext_lazy("task status", "In progress")
     DONE = "done", pgettext_lazy("task status", "Done")
     DROPPED = "dropped", pgettext_lazy("task status", "Dropped")
+
+
+class TaskLinkKind(models.TextChoices):
+    """What a linked portal article is to a task."""
+
+    EVIDENCE = "evidence", pgettext_lazy("task link", "Evidence")
+    RESULT = "result", pgettext_lazy("task link", "Result")

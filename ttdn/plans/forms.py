@@ -12,7 +12,7 @@ from django_stubs_ext import StrOrPromise
 
 from ttdn.org.enums import UnitLevel
 from ttdn.org.models import Unit, UnitGroup
-from ttdn.plans.enums import Recurrence, TaskStatus
+from ttdn.plans.enums import Recurrence, TaskLinkKind, TaskStatus
 from ttdn.plans.extract import SUFFIXES, ExtractionError, extract_text
 from ttdn.plans.importer import MAX_BYTES, ParsedPlan, PlanImportError, parse_plan
 
@@ -208,3 +208,20 @@ class BoardFilterForm(forms.Form):
     def __init__(self, *args: Any, groups: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.fields["group"].queryset = groups  # type: ignore[attr-defined]
+
+
+class TaskArticleForm(forms.Form):
+    article: forms.ModelChoiceField[Any] = forms.ModelChoiceField(label=_("Article"), queryset=None)
+    kind = forms.ChoiceField(label=_("Linked as"), choices=TaskLinkKind.choices)
+
+    def __init__(self, *args: Any, articles: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        field = self.fields["article"]
+        assert isinstance(field, forms.ModelChoiceField)
+        field.queryset = articles
+        field.label_from_instance = _article_label  # type: ignore[method-assign,assignment]
+
+
+def _article_label(article: Any) -> str:
+    unit = article.site.unit
+    return f"{article.title} ({unit.short_name or unit.name}, {article.get_status_display()})"

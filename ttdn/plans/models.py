@@ -15,7 +15,7 @@ from django.utils.translation import gettext_lazy as _
 from ttdn.core import access
 from ttdn.core.models import TimestampedModel
 from ttdn.documents.enums import CitationStatus
-from ttdn.plans.enums import PlanStatus, Recurrence, SubmissionStatus, TaskStatus
+from ttdn.plans.enums import PlanStatus, Recurrence, SubmissionStatus, TaskLinkKind, TaskStatus
 
 
 def _max(choices: type[models.TextChoices]) -> int:
@@ -247,6 +247,39 @@ class PlanTask(models.Model):
     @property
     def derived(self) -> bool:
         return self.derived_from_id is not None
+
+
+class TaskArticle(models.Model):
+    """A portal article of a unit that proves a task was carried out, or reports its result.
+
+    It lives here, not in content: plans may know articles, the portal never knows plans (its
+    article page asks `ttdn.core.related`, which plans answers)."""
+
+    task = models.ForeignKey(PlanTask, on_delete=models.CASCADE, related_name="article_links")
+    article = models.ForeignKey(
+        "content.Article", verbose_name=_("article"), on_delete=models.CASCADE, related_name="+"
+    )
+    kind = models.CharField(
+        _("linked as"),
+        max_length=_max(TaskLinkKind),
+        choices=TaskLinkKind,
+        default=TaskLinkKind.EVIDENCE,
+    )
+    linked_at = models.DateTimeField(default=timezone.now)
+    linked_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
+    )
+
+    class Meta:
+        verbose_name = _("article of a task")
+        verbose_name_plural = _("articles of tasks")
+        ordering = ["task", "linked_at", "pk"]
+        constraints = [
+            models.UniqueConstraint(fields=["task", "article"], name="one_link_per_task_article")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.task_id} ← {self.article_id}"
 
 
 class PlanSubmissionQuerySet(models.QuerySet["PlanSubmission"]):

@@ -8,13 +8,16 @@ from collections import Counter
 from dataclasses import dataclass, field
 from typing import Any
 
-from django.db.models import Prefetch
+from django.db.models import Prefetch, QuerySet
+from django.urls import reverse
 from django.utils import timezone
 
-from ttdn.org.models import UnitGroup
+from ttdn.content.models import Article
+from ttdn.core.related import RelatedLink
+from ttdn.org.models import Unit, UnitGroup
 from ttdn.plans import markup
 from ttdn.plans.enums import BoardColumn, PlanStatus, SubmissionStatus
-from ttdn.plans.models import Plan, PlanSection, PlanSubmission, PlanTask
+from ttdn.plans.models import Plan, PlanSection, PlanSubmission, PlanTask, TaskArticle
 
 _COLUMN = {
     SubmissionStatus.NOT_STARTED: BoardColumn.NOT_STARTED,
@@ -222,3 +225,46 @@ def plan_as_dict(plan: Plan) -> dict[str, Any]:
         },
         "unrecognised": plan.unrecognised,
     }
+
+
+# --- Portal articles linked to tasks -------------------------------------------------------
+
+
+def linkable_articles(user: Any, task: PlanTask) -> QuerySet[Article]:
+    """Articles the person may link to the task: of units in the plan unit's subtree that the
+    person writes for (`rules.can_link_article`), newest first, not linked yet."""
+    return (
+        Article.objects.editable_by(user)
+        .filter(site__unit__in=Unit.objects.subtree_of(task.plan.unit).values("pk"))
+        .exclude(pk__in=task.article_links.values("article_id"))
+        .select_related("site__unit")
+        .defer("body")
+        .order_by("-updated_at", "-pk")
+    )
+
+
+def task_articles(user: Any, task: PlanTask) -> list[TaskArticle]:
+    """The task's linked articles the person may read."""
+    return list(
+        task.article_links.filter(article__in=Article.objects.visible_to(user))
+        .select_related("article__site__unit", "linked_by")
+        .defer("article__body")
+    )
+
+
+def article_tasks(user: Any, article: Article) -> list[RelatedLink]:
+    """The plan tasks an article is linked to, among the plans the person sees: what the
+    article's page lists under "Related plan tasks" (registered in `ttdn.core.related`)."""
+    links = (
+        TaskArticle.objects.filter(article=article, task__plan__in=Plan.objects.visible_to(user))
+        .select_related("task__plan")
+        .order_by("task__plan__year", "task__order", "task__pk")
+    )
+    return [
+        RelatedLink(
+            title=str(link.task),
+            url=reverse("plans:task_detail", args=[link.task_id]),
+            detail=f"{link.task.plan.title} · {link.get_kind_display()}",
+        )
+        for link in links
+    ]

