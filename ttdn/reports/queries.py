@@ -9,6 +9,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Any
 
+from django.db import connection
 from django.db.models import F
 from django.utils import timezone
 
@@ -17,23 +18,36 @@ from ttdn.org.models import Unit
 from ttdn.reports.enums import Aggregation, Basis, IndicatorKind, SubmissionStatus, bases_of
 from ttdn.reports.models import Indicator, RollUp, Round, Submission, Tally, Value
 
+FOUR_PLACES = Decimal("0.0001")
+
+
+def _number(value: Any) -> Decimal | None:
+    """A number as the database gave it (SQLite: int or float; PostgreSQL: Decimal)."""
+    if value is None or isinstance(value, Decimal):
+        return value
+    if isinstance(value, int):
+        return Decimal(value)
+    return Decimal(repr(value)).quantize(FOUR_PLACES)
+
 
 @dataclass
 class Cell:
-    """Partial aggregates that combine: count, total, minimum, maximum, count of yes."""
+    """Partial aggregates that combine: count, total, minimum, maximum, count of yes. Numbers
+    may come raw from the database; they become Decimal when combined or read (`value`), so
+    that a page of thousands of roll-ups converts only the figures it shows."""
 
     count: int = 0
-    total: Decimal = Decimal(0)
-    minimum: Decimal | None = None
-    maximum: Decimal | None = None
+    total: Any = Decimal(0)
+    minimum: Any = None
+    maximum: Any = None
     yes_count: int = 0
 
     def add(self, other: Cell) -> None:
         self.count += other.count
-        self.total += other.total
+        self.total = (_number(self.total) or 0) + (_number(other.total) or 0)
         self.yes_count += other.yes_count
         for name, pick in (("minimum", min), ("maximum", max)):
-            mine, theirs = getattr(self, name), getattr(other, name)
+            mine, theirs = _number(getattr(self, name)), _number(getattr(other, name))
             setattr(
                 self,
                 name,
@@ -48,14 +62,26 @@ class Cell:
         """The figure by the indicator's aggregation rule; None when nobody reported."""
         if not self.count:
             return None
+        if aggregation == Aggregation.SUM:
+            return _number(self.total)
         if aggregation == Aggregation.AVERAGE:
-            return (self.total / self.count).quantize(Decimal("0.01"))
-        return {
-            Aggregation.SUM: self.total,
-            Aggregation.MIN: self.minimum,
-            Aggregation.MAX: self.maximum,
-            Aggregation.COUNT_YES: Decimal(self.yes_count),
-        }.get(Aggregation(aggregation))
+            return ((_number(self.total) or Decimal(0)) / self.count).quantize(Decimal("0.01"))
+        if aggregation == Aggregation.MIN:
+            return _number(self.minimum)
+        if aggregation == Aggregation.MAX:
+            return _number(self.maximum)
+        if aggregation == Aggregation.COUNT_YES:
+            return Decimal(self.yes_count)
+        return None
+
+
+def _combine(cells: dict[int, Cell], key: int, cell: Cell) -> None:
+    """Put `cell` under `key`, adding it to what is there already."""
+    found = cells.get(key)
+    if found is None:
+        cells[key] = cell
+    else:
+        found.add(cell)
 
 
 @dataclass
@@ -138,13 +164,14 @@ def consolidation(
     totals, by_level = _cells(own_rows, by_level=True)
     children, by_child = _children(round_, unit, basis, numeric)
     levels = [Part(lv, str(UnitLevel(lv).label)) for lv in UnitLevel.values if lv in by_level]
+    empty = Cell()
     rows = [
         IndicatorRow(
             indicator=i,
-            total=totals.get(i.pk, Cell()).value(i.aggregation),
-            count=totals.get(i.pk, Cell()).count,
-            by_child=[by_child[c.key].get(i.pk, Cell()).value(i.aggregation) for c in children],
-            by_level=[by_level[lv.key].get(i.pk, Cell()).value(i.aggregation) for lv in levels],
+            total=totals.get(i.pk, empty).value(i.aggregation),
+            count=totals.get(i.pk, empty).count,
+            by_child=[by_child[c.key].get(i.pk, empty).value(i.aggregation) for c in children],
+            by_level=[by_level[lv.key].get(i.pk, empty).value(i.aggregation) for lv in levels],
         )
         for i in numeric
     ]
@@ -173,14 +200,23 @@ def consolidation(
 CELL = ("count", "total", "minimum", "maximum", "yes_count")
 
 
+def _fetch(queryset: Any) -> list[tuple[Any, ...]]:
+    """The rows of a values_list() straight from the cursor: a province's page reads thousands
+    of roll-ups, and Django's per-value converters cost more than the query. Numbers become
+    Decimal in `Cell` instead."""
+    sql, params = queryset.query.sql_with_params()
+    with connection.cursor() as cursor:
+        cursor.execute(sql, params)
+        return cursor.fetchall()
+
+
 def _cells(rows: Any, *, by_level: bool) -> tuple[dict[int, Cell], dict[str, dict[int, Cell]]]:
-    totals: dict[int, Cell] = defaultdict(Cell)
-    levels: dict[str, dict[int, Cell]] = defaultdict(lambda: defaultdict(Cell))
-    for indicator_id, level, *found in rows.values_list("indicator_id", "level", *CELL):
-        cell = Cell(*found)
-        totals[indicator_id].add(cell)
-        if by_level and cell.count:
-            levels[level][indicator_id].add(cell)
+    totals: dict[int, Cell] = {}
+    levels: dict[str, dict[int, Cell]] = defaultdict(dict)
+    for indicator_id, level, *found in _fetch(rows.values_list("indicator_id", "level", *CELL)):
+        _combine(totals, indicator_id, Cell(*found))
+        if by_level and found[0]:
+            _combine(levels[level], indicator_id, Cell(*found))
     return totals, levels
 
 
@@ -190,7 +226,7 @@ def _children(
     """The unit's children in the frozen tree, each with its cells: an expected child by its
     own report (when it counts under `basis`), any other by its roll-up."""
     parts: dict[int, Part] = {}
-    cells: dict[str, dict[int, Cell]] = defaultdict(lambda: defaultdict(Cell))
+    cells: dict[str, dict[int, Cell]] = defaultdict(dict)
     expected = Submission.objects.filter(round=round_, parent=unit).prefetch_related("values")
     yes_no = {i.pk for i in numeric if i.kind == IndicatorKind.YES_NO}
     wanted = {i.pk for i in numeric}
@@ -209,9 +245,10 @@ def _children(
         .exclude(unit_id__in=list(parts))
         .values_list("unit_id", "indicator_id", *CELL)
     )
-    for unit_id, indicator_id, *found in rolled:
-        cells[str(unit_id)][indicator_id].add(Cell(*found))
-        parts.setdefault(unit_id, Part(str(unit_id), "", unit_id))
+    for unit_id, indicator_id, *found in _fetch(rolled):
+        _combine(cells[str(unit_id)], indicator_id, Cell(*found))
+        if unit_id not in parts:
+            parts[unit_id] = Part(str(unit_id), "", unit_id)
     names = dict(
         Unit.objects.filter(pk__in=[p for p, part in parts.items() if not part.name]).values_list(
             "pk", "name"
