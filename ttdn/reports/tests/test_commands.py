@@ -1,9 +1,11 @@
 import io
 
+import pytest
 from django.core.management import call_command
+from django.core.management.base import CommandError
 
 from ttdn.reports import services
-from ttdn.reports.models import Submission
+from ttdn.reports.models import RollUp, Submission, Tally
 from ttdn.reports.tests.factories import open_round
 
 FULL = {
@@ -144,3 +146,33 @@ def test_digest_never_mails_the_outsider(cast, round_, at, mailoutbox):
         "teacher-a@example.test",
         "teacher-b@example.test",
     ]
+
+
+def test_rebuild_rollups_repairs_a_round_and_refuses_an_unknown_one(cast, form, at):
+    round_ = open_round(cast.phong, cast.phong_officer, form)
+    at(2026, 5, 2)
+    submission = Submission.objects.get(round=round_, unit=cast.school_a)
+    services.save_values(submission, FULL, by=cast.teacher_a)
+    services.submit_submission(submission, by=cast.teacher_a)
+    kept = sorted(
+        RollUp.objects.filter(round=round_).values_list(
+            "unit_id", "indicator_id", "basis", "count", "total"
+        )
+    )
+    RollUp.objects.filter(round=round_).update(count=99)
+    Tally.objects.filter(round=round_).delete()
+
+    output = run("rebuild_rollups", str(round_.pk))
+
+    assert f"round {round_.pk}" in output
+    assert (
+        sorted(
+            RollUp.objects.filter(round=round_).values_list(
+                "unit_id", "indicator_id", "basis", "count", "total"
+            )
+        )
+        == kept
+    )
+    assert Tally.objects.filter(round=round_, unit=cast.school_a).get().submitted == 1
+    with pytest.raises(CommandError, match="No round with id 999999"):
+        run("rebuild_rollups", "999999")
