@@ -147,7 +147,7 @@ def record_consent(
 def _renew(old: Consent, new: Consent, *, by: Any) -> None:
     """Move the pictures and profiles of `old` to `new`; restore those `old`'s expiry withdrew."""
     withdrawn_images = list(old.images.filter(withdrawn_at__isnull=False))
-    withdrawn_exemplars = list(old.exemplars.filter(is_public=False)) if not old.is_valid else []
+    withdrawn_exemplars = list(old.exemplars.filter(is_public=False))
     Image.objects.filter(consent=old).update(consent=new)
     Exemplar.objects.filter(consent=old).update(consent=new)
     if not new.is_valid:
