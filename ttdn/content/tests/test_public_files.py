@@ -7,6 +7,7 @@ import pytest
 from django.core.files.base import ContentFile
 from django.core.files.storage import default_storage
 from django.core.management import call_command
+from django.urls import reverse
 from django.utils import timezone
 from PIL import Image as Pillow
 
@@ -114,12 +115,13 @@ def test_consent_expiry_deletes_the_public_files_and_the_page_no_longer_names_th
 
     page_after = client.get(live.get_absolute_url()).content.decode()
     assert (
+        len(old),
         all(name in page_before for name in old),
         [name for name in old if default_storage.exists(name)],
         [name for name in old if name in page_after],
         public_files(media),
         default_storage.exists(image.file.name),
-    ) == (True, [], [], set(), True)
+    ) == (6, True, [], [], set(), True)
 
 
 def test_a_renewed_consent_shows_the_picture_again_under_new_addresses(
@@ -308,3 +310,33 @@ def test_the_command_moves_old_layout_files_and_renames_public_renditions(sites,
         len(names(image)),
         all(storage.RENDITION_NAME.match(name) for name in names(image)),
     ) == (True, True, True, 6, True)
+
+
+def test_an_editor_renews_a_consent_on_the_consent_screen(client, sites, media, commit):
+    given = consent(sites.school_a, days=5, by=sites.editor_a)
+    image = pupil_picture(sites, given)
+    published(sites.school_a, reviewer=sites.leader_a, cover=image)
+    expire(given)
+    with commit():
+        services.withdraw_expired()
+    client.force_login(sites.editor_a)
+
+    form = client.get(reverse("content:consent_list", args=[sites.school_a.unit.code]))
+    with commit():
+        client.post(
+            reverse("content:consent_list", args=[sites.school_a.unit.code]),
+            {
+                "pupil": "Trần Minh An",
+                "given_by": "Trần Văn Bình",
+                "given_on": timezone.localdate().isoformat(),
+                "valid_until": later(365).isoformat(),
+                "renews": given.pk,
+            },
+        )
+
+    image.refresh_from_db()
+    assert (
+        f'<option value="{given.pk}">' in form.content.decode(),
+        image.withdrawn_at,
+        len(names(image)),
+    ) == (True, None, 6)
