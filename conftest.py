@@ -159,3 +159,14 @@ def _run_sql(connection, statements: list[str]) -> None:
     with connection.cursor() as cursor:
         for sql in statements:
             cursor.execute(sql)
+
+
+@pytest.fixture(autouse=True)
+def _no_language_left_active():
+    """The language middleware activates a language for the thread and nothing deactivates it,
+    and `translation.override` restores what it found: start every test with none active, so
+    messages are in the default language (Vietnamese) whatever test ran before on the worker."""
+    from django.utils import translation
+
+    translation.deactivate()
+    yield

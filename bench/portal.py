@@ -133,9 +133,9 @@ def build(count: int) -> dict[str, Any]:
     from django.core.management import call_command
     from django.utils import timezone
 
-    from ttdn.content import services
+    from ttdn.content import services, storage
     from ttdn.content.enums import ArticleStatus
-    from ttdn.content.models import Article
+    from ttdn.content.models import Article, Image
     from ttdn.core import search
     from ttdn.org import services as org
     from ttdn.org.enums import Role, UnitKind
@@ -180,6 +180,7 @@ def build(count: int) -> dict[str, Any]:
             )
         )
     Article.objects.bulk_create(articles, batch_size=500)
+    storage.sync(Image.objects.filter(site=site))  # covers of published articles get renditions
     search.rebuild(Article)
     live = list(Article.objects.live().filter(site=site).select_related("site__unit"))
     return {

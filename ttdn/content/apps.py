@@ -38,3 +38,11 @@ class ContentConfig(AppConfig):
                 _("Withdraw pictures and pupil profiles whose guardian's consent has expired"),
             )
         )
+        jobs.register(
+            jobs.Job(
+                "sync_portal_images",
+                "sync_portal_images",
+                timedelta(days=1),
+                _("Delete public picture files that no public page may show any more"),
+            )
+        )

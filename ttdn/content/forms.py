@@ -174,6 +174,20 @@ class ConsentForm(forms.Form):
     valid_until = forms.DateField(
         label=_("Valid until"), widget=forms.DateInput(attrs={"type": "date"})
     )
+    renews = forms.ModelChoiceField(
+        label=_("Renews the consent"),
+        queryset=Consent.objects.none(),
+        required=False,
+        help_text=_(
+            "The pictures and profile of the earlier consent move to this one; those withdrawn when it expired are shown again."
+        ),
+    )
+
+    def __init__(self, *args: Any, site: Site, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        field = self.fields["renews"]
+        assert isinstance(field, forms.ModelChoiceField)
+        field.queryset = site.consents.all()
 
 
 class SearchForm(forms.Form):

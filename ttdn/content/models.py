@@ -141,10 +141,15 @@ class ImageQuerySet(models.QuerySet["Image"]):
 
 
 class Image(TimestampedModel):
-    """An uploaded picture: stored without its EXIF/GPS data, with WebP and JPEG renditions."""
+    """An uploaded picture: stored without its EXIF/GPS data, with WebP and JPEG renditions.
+
+    The original (`file`) is private. A cover, logo or exemplar photo has renditions, under
+    random public names, only while it is in public use (`ttdn.content.storage`); a gallery
+    picture has them in the gallery folder, served through a view.
+    """
 
     site = models.ForeignKey(Site, on_delete=models.CASCADE, related_name="images")
-    file = models.ImageField(_("file"), upload_to="content/images/%Y/%m/")
+    file = models.ImageField(_("file"), upload_to="originals/%Y/%m/")
     alt = models.CharField(_("alternative text"), max_length=255)
     width = models.PositiveIntegerField(default=0)
     height = models.PositiveIntegerField(default=0)
@@ -182,8 +187,10 @@ class Image(TimestampedModel):
 
     @property
     def fallback_url(self) -> str:
+        """The middle JPEG rendition's address; none without renditions (the original is
+        private and never has a public address)."""
         middle = self.renditions[len(self.renditions) // 2] if self.renditions else None
-        return f"{settings.MEDIA_URL}{middle['jpeg']}" if middle else self.file.url
+        return f"{settings.MEDIA_URL}{middle['jpeg']}" if middle else ""
 
 
 class ExemplarQuerySet(models.QuerySet["Exemplar"]):

@@ -15,7 +15,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
-from ttdn.content import cache, files, images, markup, rules
+from ttdn.content import cache, files, images, markup, rules, storage
 from ttdn.content.enums import (
     ARTICLE_FLOW,
     DEFAULT_SECTIONS,
@@ -89,10 +89,13 @@ def update_site(site: Site, *, by: Any, **fields: Any) -> Site:
     """Change the site's settings (colour, contact, languages …) and record what changed."""
     names = [f"{name}_id" if name == "logo" else name for name in fields]
     before = audit.snapshot(site, names)
+    old_logo = site.logo_id
     for name, value in fields.items():
         setattr(site, name, nfc(value).strip() if isinstance(value, str) else value)
     site.full_clean()
     site.save()
+    if site.logo_id != old_logo:
+        storage.sync_by_pk([old_logo, site.logo_id])
     audit.record(
         AuditAction.UPDATE, site, by=by, unit_id=site.unit_id,
         changes=audit.diff(before, audit.snapshot(site, names)),
@@ -113,8 +116,16 @@ def record_consent(
     given_on: datetime.date,
     valid_until: datetime.date,
     by: Any,
+    renews: Consent | None = None,
 ) -> Consent:
-    """Record a guardian's consent to show a pupil. Raises ValidationError if it ends before it starts."""
+    """Record a guardian's consent to show a pupil. Raises ValidationError if it ends before it
+    starts, or if the consent it `renews` belongs to another site.
+
+    A renewal takes over the pictures and profiles of the earlier consent; those withdrawn when
+    it expired are shown again (under new picture addresses) if the new one is valid today.
+    """
+    if renews is not None and renews.site_id != site.pk:
+        raise ValidationError({"renews": _("That consent belongs to another site.")})
     consent = Consent(
         site=site,
         pupil=nfc(pupil).strip(),
@@ -128,7 +139,36 @@ def record_consent(
     consent.full_clean()
     consent.save()
     audit.record(AuditAction.CREATE, consent, by=by, unit_id=site.unit_id)
+    if renews is not None:
+        _renew(renews, consent, by=by)
     return consent
+
+
+def _renew(old: Consent, new: Consent, *, by: Any) -> None:
+    """Move the pictures and profiles of `old` to `new`; restore those `old`'s expiry withdrew."""
+    withdrawn_images = list(old.images.filter(withdrawn_at__isnull=False))
+    withdrawn_exemplars = list(old.exemplars.filter(is_public=False))
+    Image.objects.filter(consent=old).update(consent=new)
+    Exemplar.objects.filter(consent=old).update(consent=new)
+    if not new.is_valid:
+        return
+    restored: list[Image | Exemplar] = []
+    for image in withdrawn_images:
+        image.consent, image.withdrawn_at = new, None
+        image.save(update_fields=["consent", "withdrawn_at"])
+        restored.append(image)
+    for exemplar in withdrawn_exemplars:
+        exemplar.consent, exemplar.is_public = new, True
+        exemplar.save(update_fields=["consent", "is_public"])
+        restored.append(exemplar)
+    storage.sync([*withdrawn_images, *(Image.objects.filter(exemplar__in=withdrawn_exemplars))])
+    for item in restored:
+        audit.record(
+            AuditAction.UPDATE, item, by=by, unit_id=new.site.unit_id,
+            changes={"withdrawn": [True, False]},
+        )  # fmt: skip
+    if restored:
+        cache.invalidate(new.site.unit)
 
 
 def _check_consent(site: Site, consent: Consent | None, *, needed: bool) -> None:
@@ -155,8 +195,9 @@ def add_image(
     consent: Consent | None = None,
     folder: str = "",
 ) -> Image:
-    """Store a picture without its EXIF/GPS data, with its renditions (under `folder` if given,
-    instead of the publicly served media/content/).
+    """Store a picture without its EXIF/GPS data: in `folder` with its renditions if given
+    (the gallery), else privately, its public renditions made once it is in public use
+    (`storage.sync`).
 
     Raises ValidationError without alternative text, for a file that is not a picture, or for a
     picture of pupils without a valid consent of this site.
@@ -170,11 +211,12 @@ def add_image(
     stem = slugify(alt)[:40] or "anh"
     if folder:
         name = f"{folder}/{timezone.localdate():%Y/%m}/{stem}.{cleaned.extension}"
-        image.file.name = default_storage.save(name, ContentFile(cleaned.content))
-    else:
-        image.file.save(f"{stem}.{cleaned.extension}", ContentFile(cleaned.content), save=False)
+    else:  # private: public renditions are made while the picture is in public use
+        name = storage.original_name(stem, cleaned.extension)
+    image.file.name = default_storage.save(name, ContentFile(cleaned.content))
     image.width, image.height = cleaned.width, cleaned.height
-    image.renditions = images.renditions(cleaned, str(image.file.name).rsplit(".", 1)[0])
+    if folder:
+        image.renditions = images.renditions(cleaned, str(image.file.name).rsplit(".", 1)[0])
     image.save()
     audit.record(AuditAction.CREATE, image, by=by, unit_id=site.unit_id)
     return image
@@ -184,7 +226,8 @@ def add_image(
 def withdraw_expired(*, today: datetime.date | None = None) -> list[Image | Exemplar]:
     """Withdraw pictures and pupil profiles whose consent has expired; idempotent.
 
-    What is withdrawn stops showing on public pages at once and waits in its editors' "Việc cần làm".
+    What is withdrawn stops showing on public pages at once, its public picture files are
+    deleted, and it waits in its editors' "Việc cần làm".
     """
     today = today or timezone.localdate()
     withdrawn: list[Image | Exemplar] = []
@@ -195,10 +238,12 @@ def withdraw_expired(*, today: datetime.date | None = None) -> list[Image | Exem
         image.save(update_fields=["withdrawn_at"])
         withdrawn.append(image)
     expired = Exemplar.objects.public().filter(consent__valid_until__lt=today)
-    for exemplar in expired.select_related("site__unit"):
+    for exemplar in expired.select_related("site__unit", "photo"):
         exemplar.is_public = False
         exemplar.save(update_fields=["is_public"])
         withdrawn.append(exemplar)
+    # Their public renditions go: the addresses that were public answer 404 from now on.
+    storage.sync([item if isinstance(item, Image) else item.photo for item in withdrawn])
     for item in withdrawn:
         audit.record(
             AuditAction.UPDATE,
@@ -352,6 +397,7 @@ def create_exemplar(
     )
     exemplar.full_clean()
     exemplar.save()
+    storage.sync([photo])
     audit.record(AuditAction.CREATE, exemplar, by=by, unit_id=site.unit_id)
     cache.invalidate(site.unit)
     return exemplar
@@ -447,6 +493,8 @@ def update_article(
     if article.status in PUBLISHING and article.classification != Classification.PUBLIC:
         move_article(article, S.UNPUBLISHED, by=by, comment=_("Marked classified or internal."))
     article.save()
+    if "cover_id" in changes:
+        storage.sync_by_pk(changes["cover_id"])
     _revise(article, by=by)
     audit.record(AuditAction.UPDATE, article, by=by, unit_id=article.site.unit_id, changes=changes)
     if article.status == S.PUBLISHED or "classification" in changes:
@@ -508,6 +556,8 @@ def move_article(
     if to == S.PUBLISHED and (article.published_at is None or before != S.APPROVED):
         article.published_at = timezone.now()
     article.save(update_fields=["status", "published_at", "updated_at"])
+    if S.PUBLISHED in (before, to):  # the cover's public files come and go with the article
+        storage.sync([article.cover])
     ReviewStep.objects.create(
         article=article,
         by=by if getattr(by, "pk", None) else None,

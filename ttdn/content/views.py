@@ -569,7 +569,7 @@ def _save_site(request: HttpRequest, site: Site, data: dict[str, Any]) -> None:
 @login_required
 def consent_list(request: HttpRequest, code: str) -> HttpResponse:
     site = _writable_site(request, code)
-    form = ConsentForm(request.POST or None)
+    form = ConsentForm(request.POST or None, site=site)
     if request.method == "POST" and form.is_valid():
         message = _("The consent is recorded.")
         if _attempt(

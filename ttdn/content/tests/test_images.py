@@ -44,6 +44,8 @@ def test_stored_picture_and_every_rendition_have_no_exif_or_gps(sites):
     image = services.add_image(
         sites.school_a, upload=upload, alt="Lễ khai giảng", by=sites.editor_a
     )
+    published(sites.school_a, reviewer=sites.leader_a, cover=image)  # renditions are made now
+    image.refresh_from_db()
 
     stored = [image.file.name] + [r[k] for r in image.renditions for k in ("webp", "jpeg")]
     assert (had, [exif_of(name) for name in stored]) == (True, [{}] * 7)
@@ -53,6 +55,8 @@ def test_picture_renditions_come_in_three_widths_as_webp_and_jpeg(sites):
     image = services.add_image(
         sites.school_a, upload=jpeg_with_gps((2000, 1000)), alt="Sân trường", by=sites.editor_a
     )
+    services.update_site(sites.school_a, by=sites.leader_a, logo=image)
+    image.refresh_from_db()
 
     assert (
         [r["width"] for r in image.renditions],
