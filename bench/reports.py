@@ -355,7 +355,8 @@ def load_values(round_, rng: random.Random) -> int:
     from ttdn.reports.models import Submission
 
     indicators = [(i.pk, i.kind) for i in round_.form_version.indicators.all()]
-    submissions = Submission.objects.filter(round=round_).values_list("pk", flat=True)
+    # Read before writing: the COPY holds the connection until it ends.
+    submissions = list(Submission.objects.filter(round=round_).values_list("pk", flat=True))
 
     def number(kind: str) -> str:
         if kind == IndicatorKind.YES_NO:
@@ -367,7 +368,7 @@ def load_values(round_, rng: random.Random) -> int:
         return str(rng.randint(0, 40))
 
     def rows():
-        for submission_id in submissions.iterator(chunk_size=5000):
+        for submission_id in submissions:
             for pk, kind in indicators:
                 if kind == IndicatorKind.CHOICE:
                     yield (submission_id, pk, None, "Khá", "")
