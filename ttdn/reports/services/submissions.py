@@ -1,26 +1,25 @@
-"""Writes of the reports app: forms and their versions, opening rounds, filling in, submitting,
-approving, returning, unlocking. Each is atomic and audited."""
+"""A unit's report: filling in, submitting, approving, returning, unlocking, starting from the
+consolidation below, issuing the printed report. Each write is atomic and audited."""
 
 from __future__ import annotations
 
 import datetime
-from collections.abc import Iterable, Mapping
+from collections.abc import Mapping
 from dataclasses import replace
 from decimal import Decimal
-from typing import Any, cast
+from typing import Any
 
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from ttdn import docgen
-from ttdn.core import audit, digest
+from ttdn.core import audit
 from ttdn.core.enums import AuditAction
 from ttdn.core.text import nfc
 from ttdn.documents import services as documents_services
-from ttdn.org.models import Unit, UnitGroup
-from ttdn.reports import breakdowns, computed, queries, rollups
+from ttdn.reports import breakdowns, queries, rollups
 from ttdn.reports.enums import (
     SUBMISSION_FLOW,
     Basis,
@@ -29,32 +28,13 @@ from ttdn.reports.enums import (
     UnlockStatus,
     bases_of,
 )
-from ttdn.reports.form_services import (  # noqa: F401  (re-exported: the form editor's writes)
-    add_indicator,
-    add_rule,
-    add_section,
-    create_form,
-    editable_version,
-    latest_version,
-    move_indicator,
-    move_section,
-    remove_indicator,
-    remove_rule,
-    remove_section,
-    rename_section,
-    update_form,
-    update_indicator,
-)
 from ttdn.reports.models import (
-    FormVersion,
     Indicator,
-    Round,
-    RoundDeadline,
     Submission,
     UnlockRequest,
     Value,
 )
-from ttdn.reports.periods import Period, SubmissionWindow
+from ttdn.reports.services.errors import InvalidTransition, Locked, RoundInvalid
 from ttdn.reports.validation import (
     Clean,
     ValuesInvalid,
@@ -62,148 +42,6 @@ from ttdn.reports.validation import (
     clean_value,
     clean_values,
 )
-
-
-class InvalidTransition(Exception):
-    """The submission cannot move to that state from where it is."""
-
-
-class Locked(PermissionDenied):
-    """The submission cannot be changed now: submitted and waiting, approved, or past closing."""
-
-
-class RoundInvalid(ValueError):
-    """The round cannot be opened as asked."""
-
-
-# --- Opening a round ------------------------------------------------------------------------
-
-
-def expected_units(
-    owner: Unit, *, levels: Iterable[str] = (), groups: Iterable[UnitGroup] = ()
-) -> list[Unit]:
-    """The open units below `owner` that must report: with neither levels nor groups, its
-    direct children; else its subtree filtered by level and by group membership."""
-    levels, groups = list(levels), list(groups)
-    units = Unit.objects.subtree_of(owner).exclude(pk=owner.pk).open_on()
-    if not levels and not groups:
-        return list(units.filter(parent=owner))
-    if levels:
-        units = units.filter(level__in=levels)
-    if groups:
-        units = units.filter(unit_groups__in=groups).distinct()
-    return list(units.order_by("path"))
-
-
-@transaction.atomic
-def open_round(
-    owner: Unit,
-    *,
-    form_version: FormVersion,
-    period: Period,
-    window: SubmissionWindow,
-    by: Any,
-    title: str = "",
-    levels: Iterable[str] = (),
-    groups: Iterable[UnitGroup] = (),
-    deadlines: Mapping[str, datetime.date] | None = None,
-    data_window: tuple[datetime.date, datetime.date] | None = None,
-    units: Iterable[Unit] | None = None,
-) -> Round:
-    """Open a round: freeze the expected units (given, or chosen by levels/groups) with their
-    place in the tree, give each a submission (computed indicators pre-filled) and its level's
-    deadline, and create the zero roll-ups. Raises RoundInvalid."""
-    expected = (
-        list(units) if units is not None else expected_units(owner, levels=levels, groups=groups)
-    )
-    if not expected:
-        raise RoundInvalid(_("No unit below yours matches: nobody would report."))
-    if any(not u.path.startswith(owner.path) or u.pk == owner.pk for u in expected):
-        raise RoundInvalid(_("Only units below yours can be asked to report."))
-    deadlines = dict(deadlines or {})
-    if any(day > window.closes for day in deadlines.values()):
-        raise RoundInvalid(_("Every deadline falls before the round closes."))
-    span = period.data_window()
-    start, end = data_window or (span.start, span.end)
-    round_ = Round.objects.create(
-        title=nfc(title) or f"{form_version.form.name} — {period.label}",
-        owner=owner,
-        form_version=form_version,
-        period_kind=period.kind,
-        period_year=period.year,
-        period_number=period.number,
-        period_start_month=period.start_month,
-        period_key=period.key,
-        data_from=start,
-        data_to=end,
-        opens_on=window.opens,
-        due_on=window.due,
-        closes_on=window.closes,
-        opened_by=by,
-        levels=sorted(set(levels)),
-    )
-    round_.groups.set(list(groups))
-    RoundDeadline.objects.bulk_create(
-        [RoundDeadline(round=round_, level=lv, due_on=day) for lv, day in deadlines.items()]
-    )
-    submissions = _create_submissions(round_, owner, expected, deadlines)
-    _prefill_computed(round_, submissions)
-    rollups.create_rows(round_, submissions)
-    rollups.create_tallies(round_, submissions)
-    audit.record(
-        AuditAction.CREATE,
-        round_,
-        by=by,
-        unit_id=owner.pk,
-        changes={"period": period.key, "expected": len(submissions)},
-    )
-    return round_
-
-
-def _create_submissions(
-    round_: Round, owner: Unit, expected: list[Unit], deadlines: Mapping[str, datetime.date]
-) -> list[Submission]:
-    by_id = {u.pk: u for u in expected}
-    submissions = []
-    for unit in sorted(expected, key=lambda u: u.path):
-        # Units below the owner always have a parent.
-        above = [by_id[pk] for pk in reversed(unit.ancestor_ids) if pk in by_id]
-        reviewer = above[0] if above else owner
-        submissions.append(
-            Submission(
-                round=round_,
-                unit=unit,
-                unit_name=unit.name,
-                parent_id=cast(int, unit.parent_id),
-                path=unit.path,
-                depth=unit.depth,
-                level=unit.level,
-                reviewer=reviewer,
-                reviewer_depth=reviewer.depth,
-                due_on=deadlines.get(unit.level, round_.due_on),
-            )
-        )
-    return Submission.objects.bulk_create(submissions, batch_size=1000)
-
-
-def _prefill_computed(round_: Round, submissions: list[Submission]) -> None:
-    indicators = [i for i in round_.form_version.indicators.all() if i.computed_key]
-    values = []
-    for submission in submissions:
-        for indicator in indicators:
-            number = computed.compute(
-                indicator.computed_key, submission.unit, round_.data_from, round_.data_to
-            )
-            values.append(
-                Value(
-                    submission=submission,
-                    indicator=indicator,
-                    number=number,
-                    computed_number=number,
-                )
-            )
-    Value.objects.bulk_create(values, batch_size=1000)
-
 
 # --- Filling in -----------------------------------------------------------------------------
 
@@ -515,66 +353,6 @@ def _fitting(indicator: Indicator, value: Any) -> Any:
     except ValueError:
         return None
     return value
-
-
-# --- Reminders --------------------------------------------------------------------------------
-
-
-def reminder_batch(today: datetime.date, days_before: int) -> digest.Batch:
-    """The reports' part of the daily digest: each unit that owes a report of an open round
-    due within `days_before` days or overdue gets a line for it, the reviewing unit a line for
-    each overdue unit. Once sent, the reports are recorded as reminded today."""
-    reminders = queries.reminders_due(today=today, days_before=days_before)
-    lines, notes = [], []
-    for reminder in reminders:
-        submission = reminder.submission
-        lines.append(digest.Line.to_units(_reminder_line(submission, today), submission.unit_id))
-        if reminder.overdue:
-            text = _("%(unit)s has not submitted its report for “%(round)s” (due %(due)s).")
-            lines.append(
-                digest.Line.to_units(text % _reminder_values(submission), submission.reviewer_id)
-            )
-        notes.append(
-            f"{submission.unit_name} round #{submission.round_id} due {submission.due_on} "
-            f"overdue={reminder.overdue}"
-        )
-    notes.append(f"{len(reminders)} report reminders")
-    return digest.Batch(
-        lines,
-        notes,
-        lambda: mark_reminded([r.submission for r in reminders], on=today, by=None),
-    )
-
-
-def _reminder_values(submission: Submission) -> dict[str, str]:
-    return {
-        "unit": submission.unit_name,
-        "round": submission.round.title,
-        "due": submission.due_on.strftime("%d/%m/%Y"),
-    }
-
-
-def _reminder_line(submission: Submission, day: datetime.date) -> str:
-    values = _reminder_values(submission)
-    if submission.due_on < day:
-        return _("%(unit)s: your report for “%(round)s” is overdue (due %(due)s).") % values
-    return _("%(unit)s: your report for “%(round)s” is due by %(due)s.") % values
-
-
-@transaction.atomic
-def mark_reminded(submissions: Iterable[Submission], *, on: datetime.date, by: Any) -> int:
-    """Record that the units were reminded on `on`; return how many were."""
-    ids = [s.pk for s in submissions]
-    for submission in Submission.objects.filter(pk__in=ids):
-        previous = submission.reminded_on.isoformat() if submission.reminded_on else None
-        audit.record(
-            AuditAction.UPDATE,
-            submission,
-            by=by,
-            changes={"reminded_on": [previous, on.isoformat()]},
-            unit_id=submission.unit_id,
-        )
-    return Submission.objects.filter(pk__in=ids).update(reminded_on=on)
 
 
 # --- Issuing the printed report ---------------------------------------------------------------
