@@ -10,7 +10,7 @@ from collections.abc import Callable
 from functools import wraps
 from typing import Any
 
-from django.http import HttpRequest, HttpResponse
+from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import translation
 from django.views.decorators.http import require_GET
@@ -18,7 +18,7 @@ from django.views.decorators.http import require_GET
 from ttdn.content import cache, queries
 from ttdn.content.enums import Language, SectionKind
 from ttdn.content.forms import SearchForm
-from ttdn.content.models import Article, Exemplar, Site
+from ttdn.content.models import Article, Exemplar, Section, Site
 
 View = Callable[..., HttpResponse]
 
@@ -56,12 +56,16 @@ def _cache_path(request: HttpRequest) -> str:
 
 
 def _render(
-    request: HttpRequest, site: Site, template: str, context: dict[str, Any]
+    request: HttpRequest,
+    site: Site,
+    template: str,
+    context: dict[str, Any],
+    sections: list[Section] | None = None,
 ) -> HttpResponse:
     language = context.get("language") or language_of(request, site)
     with translation.override(language):
         context = {"site": site, "unit": site.unit, "language": language, **context}
-        context["sections"] = list(site.sections.all())
+        context["sections"] = list(site.sections.all()) if sections is None else sections
         context["languages"] = [(code, Language(code).label) for code in site.offered]
         return render(request, template, context)
 
@@ -69,14 +73,18 @@ def _render(
 @cached
 def home(request: HttpRequest, unit_slug: str) -> HttpResponse:
     site = site_or_404(unit_slug)
-    page = queries.home(site, language_of(request, site))
-    return _render(request, site, "content/public/home.html", {"home": page})
+    sections = list(site.sections.all())
+    page = queries.home(site, language_of(request, site), sections)
+    return _render(request, site, "content/public/home.html", {"home": page}, sections)
 
 
 @cached
 def section(request: HttpRequest, unit_slug: str, section_slug: str) -> HttpResponse:
     site = site_or_404(unit_slug)
-    chosen = get_object_or_404(site.sections, slug=section_slug)
+    sections = list(site.sections.all())
+    chosen = next((s for s in sections if s.slug == section_slug), None)
+    if chosen is None:
+        raise Http404
     language = language_of(request, site)
     context = {
         "section": chosen,
@@ -86,16 +94,18 @@ def section(request: HttpRequest, unit_slug: str, section_slug: str) -> HttpResp
         else [],
         "documents": chosen.kind == SectionKind.DOCUMENTS,
     }
-    return _render(request, site, "content/public/section.html", context)
+    return _render(request, site, "content/public/section.html", context, sections)
 
 
 @cached
 def article(request: HttpRequest, unit_slug: str, pk: int, slug: str) -> HttpResponse:
-    site = site_or_404(unit_slug)
-    found = get_object_or_404(
-        Article.objects.live().filter(site=site).select_related("section", "cover"),
+    found = get_object_or_404(  # the site comes with the article: one query for both
+        Article.objects.live()
+        .filter(site__unit__slug=unit_slug)
+        .select_related("site__unit", "site__logo", "section", "cover"),
         pk=pk,
     )
+    site = found.site
     if slug != found.slug:
         return redirect(found, permanent=True)
     context = {

@@ -23,13 +23,28 @@ HOME_SIZE = 8
 
 def public_articles(site: Site, language: str = Language.VI) -> QuerySet[Article]:
     """The site's live articles in `language`, newest first, with what a list shows."""
+    return _live(site, language).select_related("section", "cover", "site__unit")
+
+
+def _live(site: Site, language: str) -> QuerySet[Article]:
     return (
         Article.objects.live()
         .filter(site=site, language=language)
-        .select_related("section", "cover", "site__unit")
         .defer("body")  # lists show summaries; a 1,500-word body per row is read for nothing
         .order_by("-published_at", "-pk")
     )
+
+
+def listed(site: Site, sections: list[Section], articles: QuerySet[Article]) -> list[Article]:
+    """The rows of `articles` (of `site`) with their site and section taken from those already
+    read: a join per row and a model per join saved on every list page."""
+    by_id = {section.pk: section for section in sections}
+    rows = list(articles.select_related("cover"))
+    for row in rows:
+        row.site = site
+        if row.section_id in by_id:
+            row.section = by_id[row.section_id]
+    return rows
 
 
 @dataclass(frozen=True)
@@ -39,8 +54,9 @@ class Home:
     exemplars: list[Exemplar]
 
 
-def home(site: Site, language: str = Language.VI) -> Home:
+def home(site: Site, language: str = Language.VI, sections: list[Section] | None = None) -> Home:
     """The home page: the site's latest, its subtree's latest (if it has units below), figures."""
+    sections = list(site.sections.all()) if sections is None else sections
     unit = site.unit
     below: list[Article] = []
     if unit.children.exists():
@@ -54,27 +70,36 @@ def home(site: Site, language: str = Language.VI) -> Home:
             .order_by("-published_at", "-pk")[:HOME_SIZE]
         )
     return Home(
-        latest=list(public_articles(site, language)[:HOME_SIZE]),
+        latest=listed(site, sections, _live(site, language)[:HOME_SIZE]),
         subtree=below,
         exemplars=list(site.exemplars.public().select_related("photo")[:6]),
     )
 
 
 def section_page(site: Site, section: Section, language: str, number: Any) -> Page:
-    return Paginator(public_articles(site, language).filter(section=section), PAGE_SIZE).get_page(
-        number
-    )
+    """A page of the section's live articles; its object_list a list with site and section set."""
+    page = Paginator(_live(site, language).filter(section=section), PAGE_SIZE).get_page(number)
+    page.object_list = listed(site, [section], page.object_list)
+    return page
 
 
 def translations(article: Article) -> list[Article]:
-    """The live versions of the article in other languages (the source and its translations)."""
+    """The live versions of the article in other languages (the source and its translations).
+
+    Translations are made on the source's site (services.translate_article), so the article's
+    site, already read, is theirs.
+    """
     source_id = article.translation_of_id or article.pk
-    return list(
+    found = list(
         Article.objects.live()
+        .filter(site_id=article.site_id)
         .filter(Q(pk=source_id) | Q(translation_of_id=source_id))
         .exclude(pk=article.pk)
-        .select_related("site__unit")
+        .only("pk", "slug", "language", "site_id")
     )
+    for other in found:
+        other.site = article.site
+    return found
 
 
 def search_site(site: Site, query: str, language: str, *, limit: int = 50) -> list[Article]:
