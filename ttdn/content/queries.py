@@ -95,7 +95,7 @@ def translations(article: Article) -> list[Article]:
         .filter(site_id=article.site_id)
         .filter(Q(pk=source_id) | Q(translation_of_id=source_id))
         .exclude(pk=article.pk)
-        .only("pk", "slug", "language", "site_id")
+        .only("pk", "slug", "title", "language", "site_id")
     )
     for other in found:
         other.site = article.site

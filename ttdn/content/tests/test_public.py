@@ -155,12 +155,35 @@ def test_section_list_queries_do_not_grow_with_items(
     for _ in range(item_count):
         published(sites.school_a, reviewer=sites.leader_a, section=section)
 
-    with django_assert_num_queries(5):
+    # The site, its sections (the one shown among them), the count and the page.
+    with django_assert_num_queries(4):
         response = client.get(
             reverse("portal:section", args=[sites.school_a.unit.slug, section.slug])
         )
 
     assert len(response.context["page"]) == item_count
+
+
+@pytest.mark.parametrize("translated", [False, True])
+def test_article_page_reads_the_article_with_its_site_then_sections_and_translations(
+    client, sites, translated, django_assert_num_queries
+):
+    sites.school_a.languages = ["en"]
+    sites.school_a.save()
+    live = published(sites.school_a, reviewer=sites.leader_a, tags=["thi đua"])
+    if translated:
+        english = services.translate_article(
+            live, language="en", by=sites.editor_a, title="In English", summary="S", body="<p>T</p>"
+        )
+        services.publish_without_review(english, by=sites.leader_a, reason="Bản dịch đã kiểm tra")
+
+    with django_assert_num_queries(3):
+        response = client.get(live.get_absolute_url())
+
+    assert (response.status_code, [t.title for t in response.context["translations"]]) == (
+        200,
+        ["In English"] if translated else [],
+    )
 
 
 def test_section_list_is_paginated_by_twenty(client, sites):
