@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+from functools import lru_cache
 from typing import Any
 
 from django.conf import settings
 from django.db import models
-from django.urls import reverse
+from django.urls import get_script_prefix, get_urlconf, reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
@@ -340,7 +341,7 @@ class Article(TimestampedModel):
         return self.title
 
     def get_absolute_url(self) -> str:
-        return reverse("portal:article", args=[self.site.unit.slug, self.pk, self.slug])
+        return article_path(self.site.unit.slug, self.pk, self.slug)
 
     @property
     def is_live(self) -> bool:
@@ -355,6 +356,17 @@ class Article(TimestampedModel):
         """A translation made from an older version of its source."""
         source = self.translation_of
         return source is not None and self.source_version < source.version
+
+
+def article_path(unit_slug: str, pk: int, slug: str) -> str:
+    """The address of an article's public page: lists and feeds show dozens on every request."""
+    return _article_path(get_script_prefix(), get_urlconf(), unit_slug, pk, slug)
+
+
+@lru_cache(maxsize=8192)
+def _article_path(prefix: str, urlconf: str | None, unit_slug: str, pk: int, slug: str) -> str:
+    # reverse() walks the URL patterns each time; the answer only changes with these arguments.
+    return reverse("portal:article", args=[unit_slug, pk, slug], urlconf=urlconf)
 
 
 class Revision(models.Model):
