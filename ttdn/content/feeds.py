@@ -13,13 +13,12 @@ from typing import Any
 from xml.sax.saxutils import escape, quoteattr
 
 from django.contrib.syndication.views import add_domain
-from django.http import HttpRequest, HttpResponse
-from django.shortcuts import get_object_or_404
+from django.http import Http404, HttpRequest, HttpResponse
 from django.urls import reverse
 from django.utils.feedgenerator import Atom1Feed, Rss201rev2Feed, rfc2822_date
 from django.utils.http import http_date
 
-from ttdn.content import queries
+from ttdn.content import cache, queries
 from ttdn.content.models import article_path
 from ttdn.content.public import cached, language_of, site_or_404
 
@@ -92,7 +91,11 @@ def _feed(
 ) -> HttpResponse:
     """The latest live articles of a site, or of one section of it, in the language asked for."""
     site = site_or_404(unit_slug)
-    section = get_object_or_404(site.sections, slug=section_slug) if section_slug else None
+    section = None
+    if section_slug:
+        section = next((s for s in cache.sections(site) if s.slug == section_slug), None)
+        if section is None:
+            raise Http404
     language = language_of(request, site)
     domain, secure = request.get_host(), request.is_secure()
     if section:

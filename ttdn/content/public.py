@@ -18,7 +18,7 @@ from django.views.decorators.http import require_GET
 from ttdn.content import cache, queries
 from ttdn.content.enums import Language, SectionKind
 from ttdn.content.forms import SearchForm
-from ttdn.content.models import Article, Exemplar, Section, Site
+from ttdn.content.models import Article, Exemplar, Site
 
 View = Callable[..., HttpResponse]
 
@@ -56,16 +56,12 @@ def _cache_path(request: HttpRequest) -> str:
 
 
 def _render(
-    request: HttpRequest,
-    site: Site,
-    template: str,
-    context: dict[str, Any],
-    sections: list[Section] | None = None,
+    request: HttpRequest, site: Site, template: str, context: dict[str, Any]
 ) -> HttpResponse:
     language = context.get("language") or language_of(request, site)
     with translation.override(language):
         context = {"site": site, "unit": site.unit, "language": language, **context}
-        context["sections"] = list(site.sections.all()) if sections is None else sections
+        context["sections"] = cache.sections(site)
         context["languages"] = [(code, Language(code).label) for code in site.offered]
         return render(request, template, context)
 
@@ -73,16 +69,14 @@ def _render(
 @cached
 def home(request: HttpRequest, unit_slug: str) -> HttpResponse:
     site = site_or_404(unit_slug)
-    sections = list(site.sections.all())
-    page = queries.home(site, language_of(request, site), sections)
-    return _render(request, site, "content/public/home.html", {"home": page}, sections)
+    page = queries.home(site, language_of(request, site), cache.sections(site))
+    return _render(request, site, "content/public/home.html", {"home": page})
 
 
 @cached
 def section(request: HttpRequest, unit_slug: str, section_slug: str) -> HttpResponse:
     site = site_or_404(unit_slug)
-    sections = list(site.sections.all())
-    chosen = next((s for s in sections if s.slug == section_slug), None)
+    chosen = next((s for s in cache.sections(site) if s.slug == section_slug), None)
     if chosen is None:
         raise Http404
     language = language_of(request, site)
@@ -94,7 +88,7 @@ def section(request: HttpRequest, unit_slug: str, section_slug: str) -> HttpResp
         else [],
         "documents": chosen.kind == SectionKind.DOCUMENTS,
     }
-    return _render(request, site, "content/public/section.html", context, sections)
+    return _render(request, site, "content/public/section.html", context)
 
 
 @cached

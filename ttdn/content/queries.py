@@ -130,8 +130,10 @@ def translations(article: Article) -> list[Article]:
     """The live versions of the article in other languages (the source and its translations).
 
     Translations are made on the source's site (services.translate_article), so the article's
-    site, already read, is theirs.
+    site, already read, is theirs; an original on a site offering one language has none to show.
     """
+    if article.translation_of_id is None and len(article.site.offered) == 1:
+        return []
     source_id = article.translation_of_id or article.pk
     found = list(
         Article.objects.live()

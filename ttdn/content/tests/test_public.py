@@ -164,11 +164,18 @@ def test_section_list_queries_do_not_grow_with_items(
     assert len(response.context["page"]) == item_count
 
 
-@pytest.mark.parametrize("translated", [False, True])
-def test_article_page_reads_the_article_with_its_site_then_sections_and_translations(
-    client, sites, translated, django_assert_num_queries
+@pytest.mark.parametrize(
+    ("languages", "translated", "queries"),
+    [
+        ([], False, 1),  # the article with its site: the sections are known, no other language
+        (["en"], False, 2),  # and its versions in other languages
+        (["en"], True, 2),
+    ],
+)
+def test_article_page_reads_the_article_with_its_site_and_little_else(
+    client, sites, languages, translated, queries, django_assert_num_queries
 ):
-    sites.school_a.languages = ["en"]
+    sites.school_a.languages = languages
     sites.school_a.save()
     live = published(sites.school_a, reviewer=sites.leader_a, tags=["thi đua"])
     if translated:
@@ -176,14 +183,31 @@ def test_article_page_reads_the_article_with_its_site_then_sections_and_translat
             live, language="en", by=sites.editor_a, title="In English", summary="S", body="<p>T</p>"
         )
         services.publish_without_review(english, by=sites.leader_a, reason="Bản dịch đã kiểm tra")
+    client.get(home_url(sites.school_a))  # this process has read the site's sections
 
-    with django_assert_num_queries(3):
+    with django_assert_num_queries(queries):
         response = client.get(live.get_absolute_url())
 
     assert (response.status_code, [t.title for t in response.context["translations"]]) == (
         200,
         ["In English"] if translated else [],
     )
+
+
+def test_renaming_a_section_shows_on_the_pages_at_once(client, sites):
+    section = sites.school_a.sections.get(slug="tin-tuc-hoat-dong")
+    live = published(sites.school_a, reviewer=sites.leader_a, section=section)
+    urls = [home_url(sites.school_a), live.get_absolute_url()]
+    before = [client.get(url).content.decode() for url in urls]
+
+    section.title = "Hoạt động nhà trường"
+    section.save()  # as the admin does
+    after = [client.get(url).content.decode() for url in urls]
+
+    assert (
+        ["Hoạt động nhà trường" in page for page in before],
+        ["Hoạt động nhà trường" in page for page in after],
+    ) == ([False, False], [True, True])
 
 
 def test_section_list_is_paginated_by_twenty(client, sites):
