@@ -358,15 +358,20 @@ class Article(TimestampedModel):
         return source is not None and self.source_version < source.version
 
 
-def article_path(unit_slug: str, pk: int, slug: str) -> str:
-    """The address of an article's public page: lists and feeds show dozens on every request."""
-    return _article_path(get_script_prefix(), get_urlconf(), unit_slug, pk, slug)
+def public_path(name: str, *args: Any) -> str:
+    """reverse(name, args=args), remembered: a public page shows dozens of addresses, each of
+    which reverse() would find again by walking the URL patterns."""
+    return _public_path(get_script_prefix(), get_urlconf(), name, tuple(str(a) for a in args))
 
 
 @lru_cache(maxsize=8192)
-def _article_path(prefix: str, urlconf: str | None, unit_slug: str, pk: int, slug: str) -> str:
-    # reverse() walks the URL patterns each time; the answer only changes with these arguments.
-    return reverse("portal:article", args=[unit_slug, pk, slug], urlconf=urlconf)
+def _public_path(prefix: str, urlconf: str | None, name: str, args: tuple[str, ...]) -> str:
+    return reverse(name, args=args, urlconf=urlconf)  # the prefix is reverse()'s own
+
+
+def article_path(unit_slug: str, pk: int, slug: str) -> str:
+    """The address of an article's public page."""
+    return public_path("portal:article", unit_slug, pk, slug)
 
 
 class Revision(models.Model):

@@ -1,7 +1,7 @@
-"""Template filters of the public pages, which render dozens of dates per list.
+"""Template tags and filters of the public pages, which show dozens of dates and addresses.
 
-Django's `date` filter parses its format and looks up the language's formats on every call;
-these two give the same text (`date:"c"`, `date:"d/m/Y"`) for a fraction of the cost.
+Django's `date` filter parses its format and looks up the language's formats on every call,
+`{% url %}` walks the URL patterns: these give the same text for a fraction of the cost.
 """
 
 from __future__ import annotations
@@ -12,7 +12,7 @@ from django import template
 from django.utils.html import format_html
 from django.utils.safestring import SafeString
 
-from ttdn.content.models import Image
+from ttdn.content.models import Image, public_path
 
 register = template.Library()
 
@@ -27,6 +27,12 @@ def isoformat(value: datetime.datetime | None) -> str:
 def day_month_year(value: datetime.date | None) -> str:
     """29/11/2026: what `date:"d/m/Y"` prints."""
     return f"{value.day:02d}/{value.month:02d}/{value.year}" if value else ""
+
+
+@register.simple_tag
+def portal_url(name: str, *args: object) -> str:
+    """{% url name args %}, remembered (a page's header and footer show a dozen addresses)."""
+    return public_path(name, *args)
 
 
 @register.simple_tag
