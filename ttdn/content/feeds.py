@@ -14,13 +14,14 @@ from xml.sax.saxutils import escape, quoteattr
 
 from django.contrib.syndication.views import add_domain
 from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404
 from django.urls import reverse
 from django.utils.feedgenerator import Atom1Feed, Rss201rev2Feed, rfc2822_date
 from django.utils.http import http_date
 
 from ttdn.content import cache, queries
-from ttdn.content.models import article_path
-from ttdn.content.public import cached, language_of, site_or_404
+from ttdn.content.models import Site, article_path
+from ttdn.content.public import cached, language_of
 
 FEED_SIZE = 30
 _CONTROL = re.compile(r"[\x00-\x08\x0B-\x0C\x0E-\x1F]")
@@ -90,7 +91,7 @@ def _feed(
     section_slug: str | None,
 ) -> HttpResponse:
     """The latest live articles of a site, or of one section of it, in the language asked for."""
-    site = site_or_404(unit_slug)
+    site = get_object_or_404(Site.objects.select_related("unit"), unit__slug=unit_slug)
     section = None
     if section_slug:
         section = next((s for s in cache.sections(site) if s.slug == section_slug), None)

@@ -8,11 +8,12 @@ from dataclasses import dataclass
 from typing import Any, cast
 
 from django.core.paginator import Page, Paginator
+from django.db import connection
 from django.db.models import Count, Q, QuerySet
 from django.utils import timezone
 
 from ttdn.content import markup, rules
-from ttdn.content.enums import ArticleStatus, Language
+from ttdn.content.enums import ArticleStatus, Classification, Language
 from ttdn.content.models import Article, Exemplar, Revision, Section, Site
 from ttdn.core import search
 from ttdn.org.models import Unit
@@ -96,34 +97,59 @@ class FeedEntry:
     tags: list[str]
 
 
+# The feed's query in SQL: a site's RSS is asked for by every reader's aggregator every few
+# minutes, and building and compiling the same query through the ORM cost three times running
+# it. It must select what Article.objects.live() selects (test_feed_entries_are_the_live_articles).
+_FEED_SQL = """
+SELECT a.id, a.slug, a.title, a.summary, a.published_at, a.updated_at, a.byline, a.tags,
+       s.title, u.username, u.first_name, u.last_name
+FROM content_article a
+JOIN content_section s ON s.id = a.section_id
+JOIN org_user u ON u.id = a.author_id
+WHERE a.site_id = %s AND a.language = %s
+  AND a.status = %s AND a.classification = %s AND a.published_at <= %s {section}
+ORDER BY a.published_at DESC, a.id DESC
+LIMIT %s
+"""
+
+
 def feed_entries(
     site: Site, language: str, section: Section | None = None, *, limit: int
 ) -> list[FeedEntry]:
     """The latest live articles of the site (or of one section) for a feed: one query, no models."""
-    articles = _live(site, language)
+    now = connection.ops.adapt_datetimefield_value(timezone.now())
+    params: list[Any] = [site.pk, language, ArticleStatus.PUBLISHED, Classification.PUBLIC, now]
     if section:
-        articles = articles.filter(section=section)
-    rows = articles.values(
-        "pk", "slug", "title", "summary", "published_at", "updated_at", "byline", "tags",
-        "section__title", "author__username", "author__first_name", "author__last_name",
-    )[:limit]  # fmt: skip
-    return [
-        FeedEntry(
-            pk=row["pk"],
-            slug=row["slug"],
-            title=row["title"],
-            summary=row["summary"],
-            published_at=row["published_at"],
-            updated_at=row["updated_at"],
-            # str(author) is User.get_full_name() or the user name
-            author=row["byline"]
-            or f"{row['author__first_name']} {row['author__last_name']}".strip()
-            or row["author__username"],
-            section=row["section__title"],
-            tags=row["tags"],
+        params.append(section.pk)
+    with connection.cursor() as cursor:
+        cursor.execute(
+            _FEED_SQL.format(section="AND a.section_id = %s" if section else ""), [*params, limit]
         )
-        for row in rows
-    ]
+        rows = cursor.fetchall()
+    moment = getattr(connection.ops, "convert_datetimefield_value", None)  # SQLite's: text
+    tags = Article._meta.get_field("tags")
+
+    def when(value: Any) -> datetime.datetime:
+        return moment(value, None, connection) if moment else value
+
+    entries = []
+    for row in rows:
+        pk, slug, title, summary, published, updated, byline, raw_tags = row[:8]
+        section_title, username, first, last = row[8:]
+        entries.append(
+            FeedEntry(
+                pk=pk,
+                slug=slug,
+                title=title,
+                summary=summary,
+                published_at=when(published),
+                updated_at=when(updated),
+                author=byline or f"{first} {last}".strip() or username,  # str(User)
+                section=section_title,
+                tags=tags.from_db_value(raw_tags, None, connection),  # type: ignore[arg-type]
+            )
+        )
+    return entries
 
 
 def translations(article: Article) -> list[Article]:
