@@ -105,19 +105,20 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "django.middleware.clickjacking.XFrameOptionsMiddleware",  # outside the portal's cache
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "csp.middleware.CSPMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "ttdn.core.middleware.LanguageMiddleware",
     "django.middleware.common.CommonMiddleware",
     "ttdn.content.middleware.SiteHostMiddleware",  # a unit's own host name serves its site
+    "ttdn.content.middleware.PortalCacheMiddleware",  # cached public pages, before sign-in
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django_otp.middleware.OTPMiddleware",
     "ttdn.core.middleware.RequestContextMiddleware",
     "ttdn.core.middleware.TwoFactorMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
-    "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
     "axes.middleware.AxesMiddleware",
 ]

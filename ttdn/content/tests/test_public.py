@@ -322,3 +322,32 @@ def test_rss_queries_do_not_grow_with_items(client, sites, item_count, django_as
         response = client.get(reverse("portal:rss", args=[sites.school_a.unit.slug]))
 
     assert response.content.decode().count("<item>") == item_count
+
+
+def test_a_cached_page_is_answered_before_sign_in_with_the_headers_of_a_rendered_one(
+    client, sites
+):
+    live = published(sites.school_a, reviewer=sites.leader_a)
+    rendered = client.get(live.get_absolute_url())
+
+    from_cache = client.get(live.get_absolute_url())
+
+    kept = ["Content-Type", "Content-Language", "Content-Security-Policy", "X-Frame-Options"]
+    kept += ["X-Content-Type-Options", "Referrer-Policy", "Cross-Origin-Opener-Policy", "Vary"]
+    assert (
+        hasattr(rendered.wsgi_request, "user"),
+        hasattr(from_cache.wsgi_request, "user"),  # no session, sign-in or CSRF work
+        from_cache.content == rendered.content,
+        [from_cache.get(h) for h in kept] == [rendered.get(h) for h in kept],
+        all(rendered.get(h) for h in kept),
+    ) == (True, False, True, True, True)
+
+
+def test_a_signed_in_persons_request_goes_through_the_whole_stack(client, sites):
+    live = published(sites.school_a, reviewer=sites.leader_a)
+    client.get(live.get_absolute_url())  # cached
+    client.force_login(sites.editor_a)
+
+    response = client.get(live.get_absolute_url())
+
+    assert (response.status_code, response.wsgi_request.user) == (200, sites.editor_a)
