@@ -327,7 +327,15 @@ class Article(TimestampedModel):
         verbose_name = _("article")
         verbose_name_plural = _("articles")
         ordering = ["-published_at", "-pk"]
-        indexes = [models.Index(fields=["site", "status", "-published_at"])]
+        indexes = [
+            models.Index(fields=["site", "status", "-published_at"]),
+            # A section's list counts its live articles: from this index alone, not from rows
+            # that carry 1,500-word bodies.
+            models.Index(
+                fields=["site", "section", "status", "classification", "language", "-published_at"],
+                name="article_section_list",
+            ),
+        ]
         constraints = [
             # Defence in depth: whatever code runs, a classified article is never published.
             models.CheckConstraint(
