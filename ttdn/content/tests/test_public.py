@@ -324,9 +324,7 @@ def test_rss_queries_do_not_grow_with_items(client, sites, item_count, django_as
     assert response.content.decode().count("<item>") == item_count
 
 
-def test_a_cached_page_is_answered_before_sign_in_with_the_headers_of_a_rendered_one(
-    client, sites
-):
+def test_a_cached_page_is_answered_before_sign_in_with_the_headers_of_a_rendered_one(client, sites):
     live = published(sites.school_a, reviewer=sites.leader_a)
     rendered = client.get(live.get_absolute_url())
 
