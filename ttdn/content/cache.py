@@ -71,6 +71,7 @@ def set_page(key: str, content: bytes, content_type: str) -> None:
 # each process keeps them beside the site's `updated_at`, which any change to a section touches
 # (`touch_site`): the site row a page reads anyway says whether the copy is still good.
 
+SECTIONS_KEPT = 5000
 _sections: dict[int, tuple[datetime.datetime, list[Section]]] = {}
 
 
@@ -80,6 +81,8 @@ def sections(site: Site) -> list[Section]:
     if known is not None and known[0] == site.updated_at:
         return known[1]
     found = list(site.sections.all())
+    if len(_sections) >= SECTIONS_KEPT:  # a whole sector's sites: start again, not grow
+        _sections.clear()
     _sections[site.pk] = (site.updated_at, found)
     return found
 

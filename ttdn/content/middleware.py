@@ -61,6 +61,8 @@ class PortalCacheMiddleware:
             settings.SESSION_COOKIE_NAME in request.COOKIES
             or CookieStorage.cookie_name in request.COOKIES
         )
-        if request.method == "GET" and anonymous and (hit := cached_page(request)):
-            return hit
+        if request.method == "GET" and anonymous:
+            first = request.path_info.lstrip("/").split("/", 1)[0]
+            if first and first not in RESERVED and (hit := cached_page(request, first)):
+                return hit
         return self.get_response(request)

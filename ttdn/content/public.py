@@ -12,7 +12,6 @@ from typing import Any
 
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
-from django.urls import Resolver404, resolve
 from django.utils import translation
 from django.views.decorators.http import require_GET
 
@@ -47,21 +46,14 @@ def cached(view: View) -> View:
             cache.set_page(key, response.content, response["Content-Type"])
         return response
 
-    guarded = require_GET(wrapper)
-    guarded.portal_cached = True  # type: ignore[attr-defined]
-    return guarded
+    return require_GET(wrapper)
 
 
-def cached_page(request: HttpRequest) -> HttpResponse | None:
-    """The cached page of a GET request for a cached view, if there is one (for
-    middleware.PortalCacheMiddleware: the same key as the view's own lookup)."""
-    try:
-        match = resolve(request.path_info)
-    except Resolver404:
-        return None
-    if not getattr(match.func, "portal_cached", False):
-        return None
-    hit = cache.get_page(cache.page_key(match.kwargs["unit_slug"], _cache_path(request)))
+def cached_page(request: HttpRequest, unit_slug: str) -> HttpResponse | None:
+    """The cached page a GET asks for, if any (middleware.PortalCacheMiddleware, before the view
+    is even resolved). The key is the view's own: a site's pages are all at /<unit slug>/…, and
+    only the cached views above store pages, so no other address ever finds one."""
+    hit = cache.get_page(cache.page_key(unit_slug, _cache_path(request)))
     return HttpResponse(hit[0], content_type=hit[1]) if hit else None
 
 
