@@ -7,576 +7,211 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
+
     initial = True
 
     dependencies = [
-        ("events", "0001_initial"),
-        ("org", "0001_initial"),
+        ('events', '0001_initial'),
+        ('org', '0001_initial'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
     operations = [
         migrations.CreateModel(
-            name="Section",
+            name='Section',
             fields=[
-                (
-                    "id",
-                    models.BigAutoField(
-                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
-                    ),
-                ),
-                (
-                    "created_at",
-                    models.DateTimeField(
-                        default=django.utils.timezone.now, editable=False, verbose_name="created at"
-                    ),
-                ),
-                ("updated_at", models.DateTimeField(auto_now=True, verbose_name="updated at")),
-                ("slug", models.SlugField(max_length=100, verbose_name="slug")),
-                ("title", models.CharField(max_length=255, verbose_name="title")),
-                (
-                    "kind",
-                    models.CharField(
-                        choices=[
-                            ("news", "News and activities"),
-                            ("achievements", "Outstanding achievements"),
-                            ("exemplars", "Exemplary figures"),
-                            ("international", "International integration"),
-                            ("documents", "Documents on external information"),
-                            ("other", "Other"),
-                        ],
-                        default="other",
-                        max_length=13,
-                        verbose_name="kind",
-                    ),
-                ),
-                ("position", models.PositiveSmallIntegerField(default=0, verbose_name="position")),
+                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
+                ('created_at', models.DateTimeField(default=django.utils.timezone.now, editable=False, verbose_name='created at')),
+                ('updated_at', models.DateTimeField(auto_now=True, verbose_name='updated at')),
+                ('slug', models.SlugField(max_length=100, verbose_name='slug')),
+                ('title', models.CharField(max_length=255, verbose_name='title')),
+                ('kind', models.CharField(choices=[('news', 'News and activities'), ('achievements', 'Outstanding achievements'), ('exemplars', 'Exemplary figures'), ('international', 'International integration'), ('documents', 'Documents on external information'), ('other', 'Other')], default='other', max_length=13, verbose_name='kind')),
+                ('position', models.PositiveSmallIntegerField(default=0, verbose_name='position')),
             ],
             options={
-                "verbose_name": "section",
-                "verbose_name_plural": "sections",
-                "ordering": ["site", "position", "pk"],
+                'verbose_name': 'section',
+                'verbose_name_plural': 'sections',
+                'ordering': ['site', 'position', 'pk'],
             },
         ),
         migrations.CreateModel(
-            name="Consent",
+            name='Consent',
             fields=[
-                (
-                    "id",
-                    models.BigAutoField(
-                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
-                    ),
-                ),
-                (
-                    "created_at",
-                    models.DateTimeField(
-                        default=django.utils.timezone.now, editable=False, verbose_name="created at"
-                    ),
-                ),
-                ("updated_at", models.DateTimeField(auto_now=True, verbose_name="updated at")),
-                ("pupil", models.CharField(max_length=255, verbose_name="pupil")),
-                ("given_by", models.CharField(max_length=255, verbose_name="given by (guardian)")),
-                ("given_on", models.DateField(verbose_name="given on")),
-                ("valid_until", models.DateField(verbose_name="valid until")),
-                (
-                    "recorded_by",
-                    models.ForeignKey(
-                        null=True,
-                        on_delete=django.db.models.deletion.SET_NULL,
-                        related_name="+",
-                        to=settings.AUTH_USER_MODEL,
-                    ),
-                ),
+                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
+                ('created_at', models.DateTimeField(default=django.utils.timezone.now, editable=False, verbose_name='created at')),
+                ('updated_at', models.DateTimeField(auto_now=True, verbose_name='updated at')),
+                ('pupil', models.CharField(max_length=255, verbose_name='pupil')),
+                ('given_by', models.CharField(max_length=255, verbose_name='given by (guardian)')),
+                ('given_on', models.DateField(verbose_name='given on')),
+                ('valid_until', models.DateField(verbose_name='valid until')),
+                ('recorded_by', models.ForeignKey(null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
             ],
             options={
-                "verbose_name": "consent",
-                "verbose_name_plural": "consents",
-                "ordering": ["pupil", "-valid_until"],
+                'verbose_name': 'consent',
+                'verbose_name_plural': 'consents',
+                'ordering': ['pupil', '-valid_until'],
             },
         ),
         migrations.CreateModel(
-            name="Image",
+            name='Image',
             fields=[
-                (
-                    "id",
-                    models.BigAutoField(
-                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
-                    ),
-                ),
-                (
-                    "created_at",
-                    models.DateTimeField(
-                        default=django.utils.timezone.now, editable=False, verbose_name="created at"
-                    ),
-                ),
-                ("updated_at", models.DateTimeField(auto_now=True, verbose_name="updated at")),
-                ("file", models.ImageField(upload_to="content/images/%Y/%m/", verbose_name="file")),
-                ("alt", models.CharField(max_length=255, verbose_name="alternative text")),
-                ("width", models.PositiveIntegerField(default=0)),
-                ("height", models.PositiveIntegerField(default=0)),
-                ("renditions", models.JSONField(blank=True, default=list)),
-                ("shows_pupils", models.BooleanField(default=False, verbose_name="shows pupils")),
-                ("withdrawn_at", models.DateTimeField(blank=True, null=True)),
-                (
-                    "consent",
-                    models.ForeignKey(
-                        blank=True,
-                        null=True,
-                        on_delete=django.db.models.deletion.PROTECT,
-                        related_name="images",
-                        to="content.consent",
-                        verbose_name="consent",
-                    ),
-                ),
-                (
-                    "uploaded_by",
-                    models.ForeignKey(
-                        null=True,
-                        on_delete=django.db.models.deletion.SET_NULL,
-                        related_name="+",
-                        to=settings.AUTH_USER_MODEL,
-                    ),
-                ),
+                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
+                ('created_at', models.DateTimeField(default=django.utils.timezone.now, editable=False, verbose_name='created at')),
+                ('updated_at', models.DateTimeField(auto_now=True, verbose_name='updated at')),
+                ('file', models.ImageField(upload_to='content/images/%Y/%m/', verbose_name='file')),
+                ('alt', models.CharField(max_length=255, verbose_name='alternative text')),
+                ('width', models.PositiveIntegerField(default=0)),
+                ('height', models.PositiveIntegerField(default=0)),
+                ('renditions', models.JSONField(blank=True, default=list)),
+                ('shows_pupils', models.BooleanField(default=False, verbose_name='shows pupils')),
+                ('withdrawn_at', models.DateTimeField(blank=True, null=True)),
+                ('consent', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.PROTECT, related_name='images', to='content.consent', verbose_name='consent')),
+                ('uploaded_by', models.ForeignKey(null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
             ],
             options={
-                "verbose_name": "image",
-                "verbose_name_plural": "images",
+                'verbose_name': 'image',
+                'verbose_name_plural': 'images',
             },
         ),
         migrations.CreateModel(
-            name="Exemplar",
+            name='Exemplar',
             fields=[
-                (
-                    "id",
-                    models.BigAutoField(
-                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
-                    ),
-                ),
-                (
-                    "created_at",
-                    models.DateTimeField(
-                        default=django.utils.timezone.now, editable=False, verbose_name="created at"
-                    ),
-                ),
-                ("updated_at", models.DateTimeField(auto_now=True, verbose_name="updated at")),
-                ("name", models.CharField(max_length=255, verbose_name="name")),
-                (
-                    "role",
-                    models.CharField(
-                        choices=[
-                            ("official", "Official"),
-                            ("teacher", "Teacher"),
-                            ("pupil", "Pupil"),
-                        ],
-                        max_length=8,
-                        verbose_name="role",
-                    ),
-                ),
-                ("achievements", models.TextField(verbose_name="achievements")),
-                ("is_public", models.BooleanField(default=True, verbose_name="shown on the site")),
-                (
-                    "consent",
-                    models.ForeignKey(
-                        blank=True,
-                        null=True,
-                        on_delete=django.db.models.deletion.PROTECT,
-                        related_name="exemplars",
-                        to="content.consent",
-                        verbose_name="consent",
-                    ),
-                ),
-                (
-                    "photo",
-                    models.ForeignKey(
-                        blank=True,
-                        null=True,
-                        on_delete=django.db.models.deletion.SET_NULL,
-                        to="content.image",
-                        verbose_name="photo",
-                    ),
-                ),
+                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
+                ('created_at', models.DateTimeField(default=django.utils.timezone.now, editable=False, verbose_name='created at')),
+                ('updated_at', models.DateTimeField(auto_now=True, verbose_name='updated at')),
+                ('name', models.CharField(max_length=255, verbose_name='name')),
+                ('role', models.CharField(choices=[('official', 'Official'), ('teacher', 'Teacher'), ('pupil', 'Pupil')], max_length=8, verbose_name='role')),
+                ('achievements', models.TextField(verbose_name='achievements')),
+                ('is_public', models.BooleanField(default=True, verbose_name='shown on the site')),
+                ('consent', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.PROTECT, related_name='exemplars', to='content.consent', verbose_name='consent')),
+                ('photo', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, to='content.image', verbose_name='photo')),
             ],
             options={
-                "verbose_name": "exemplary figure",
-                "verbose_name_plural": "exemplary figures",
-                "ordering": ["name"],
+                'verbose_name': 'exemplary figure',
+                'verbose_name_plural': 'exemplary figures',
+                'ordering': ['name'],
             },
         ),
         migrations.CreateModel(
-            name="Article",
+            name='Article',
             fields=[
-                (
-                    "id",
-                    models.BigAutoField(
-                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
-                    ),
-                ),
-                (
-                    "created_at",
-                    models.DateTimeField(
-                        default=django.utils.timezone.now, editable=False, verbose_name="created at"
-                    ),
-                ),
-                ("updated_at", models.DateTimeField(auto_now=True, verbose_name="updated at")),
-                ("title", models.CharField(max_length=255, verbose_name="title")),
-                ("slug", models.SlugField(max_length=120)),
-                ("summary", models.TextField(max_length=600, verbose_name="summary")),
-                ("body", models.TextField(verbose_name="body")),
-                ("tags", models.JSONField(blank=True, default=list, verbose_name="tags")),
-                ("byline", models.CharField(blank=True, max_length=255, verbose_name="byline")),
-                (
-                    "language",
-                    models.CharField(
-                        choices=[
-                            ("vi", "Tiếng Việt"),
-                            ("en", "English"),
-                            ("fr", "Français"),
-                            ("zh", "中文"),
-                            ("lo", "ພາສາລາວ"),
-                        ],
-                        default="vi",
-                        max_length=2,
-                        verbose_name="language",
-                    ),
-                ),
-                ("source_version", models.PositiveIntegerField(default=0)),
-                (
-                    "classification",
-                    models.CharField(
-                        choices=[
-                            ("public", "Public"),
-                            ("internal", "Internal"),
-                            ("confidential", "Confidential (Mật)"),
-                            ("secret", "Secret (Tối mật)"),
-                            ("top_secret", "Top secret (Tuyệt mật)"),
-                        ],
-                        default="public",
-                        max_length=12,
-                        verbose_name="classification",
-                    ),
-                ),
-                (
-                    "status",
-                    models.CharField(
-                        choices=[
-                            ("draft", "Draft"),
-                            ("in_review", "In review"),
-                            ("returned", "Returned"),
-                            ("approved", "Approved"),
-                            ("published", "Published"),
-                            ("unpublished", "Unpublished"),
-                        ],
-                        default="draft",
-                        max_length=11,
-                        verbose_name="status",
-                    ),
-                ),
-                (
-                    "published_at",
-                    models.DateTimeField(blank=True, null=True, verbose_name="publication date"),
-                ),
-                ("version", models.PositiveIntegerField(default=1)),
-                (
-                    "author",
-                    models.ForeignKey(
-                        on_delete=django.db.models.deletion.PROTECT,
-                        related_name="articles",
-                        to=settings.AUTH_USER_MODEL,
-                        verbose_name="author",
-                    ),
-                ),
-                (
-                    "commemoration",
-                    models.ForeignKey(
-                        blank=True,
-                        null=True,
-                        on_delete=django.db.models.deletion.SET_NULL,
-                        related_name="articles",
-                        to="events.commemoration",
-                        verbose_name="commemoration",
-                    ),
-                ),
-                (
-                    "translation_of",
-                    models.ForeignKey(
-                        blank=True,
-                        null=True,
-                        on_delete=django.db.models.deletion.CASCADE,
-                        related_name="translations",
-                        to="content.article",
-                        verbose_name="translation of",
-                    ),
-                ),
-                (
-                    "exemplar",
-                    models.ForeignKey(
-                        blank=True,
-                        null=True,
-                        on_delete=django.db.models.deletion.SET_NULL,
-                        related_name="articles",
-                        to="content.exemplar",
-                        verbose_name="exemplary figure",
-                    ),
-                ),
-                (
-                    "cover",
-                    models.ForeignKey(
-                        blank=True,
-                        null=True,
-                        on_delete=django.db.models.deletion.SET_NULL,
-                        related_name="covers",
-                        to="content.image",
-                        verbose_name="cover image",
-                    ),
-                ),
-                (
-                    "section",
-                    models.ForeignKey(
-                        on_delete=django.db.models.deletion.PROTECT,
-                        related_name="articles",
-                        to="content.section",
-                        verbose_name="section",
-                    ),
-                ),
+                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
+                ('created_at', models.DateTimeField(default=django.utils.timezone.now, editable=False, verbose_name='created at')),
+                ('updated_at', models.DateTimeField(auto_now=True, verbose_name='updated at')),
+                ('title', models.CharField(max_length=255, verbose_name='title')),
+                ('slug', models.SlugField(max_length=120)),
+                ('summary', models.TextField(max_length=600, verbose_name='summary')),
+                ('body', models.TextField(verbose_name='body')),
+                ('tags', models.JSONField(blank=True, default=list, verbose_name='tags')),
+                ('byline', models.CharField(blank=True, max_length=255, verbose_name='byline')),
+                ('language', models.CharField(choices=[('vi', 'Tiếng Việt'), ('en', 'English'), ('fr', 'Français'), ('zh', '中文'), ('lo', 'ພາສາລາວ')], default='vi', max_length=2, verbose_name='language')),
+                ('source_version', models.PositiveIntegerField(default=0)),
+                ('classification', models.CharField(choices=[('public', 'Public'), ('internal', 'Internal'), ('confidential', 'Confidential (Mật)'), ('secret', 'Secret (Tối mật)'), ('top_secret', 'Top secret (Tuyệt mật)')], default='public', max_length=12, verbose_name='classification')),
+                ('status', models.CharField(choices=[('draft', 'Draft'), ('in_review', 'In review'), ('returned', 'Returned'), ('approved', 'Approved'), ('published', 'Published'), ('unpublished', 'Unpublished')], default='draft', max_length=11, verbose_name='status')),
+                ('published_at', models.DateTimeField(blank=True, null=True, verbose_name='publication date')),
+                ('version', models.PositiveIntegerField(default=1)),
+                ('author', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='articles', to=settings.AUTH_USER_MODEL, verbose_name='author')),
+                ('commemoration', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='articles', to='events.commemoration', verbose_name='commemoration')),
+                ('translation_of', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.CASCADE, related_name='translations', to='content.article', verbose_name='translation of')),
+                ('exemplar', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='articles', to='content.exemplar', verbose_name='exemplary figure')),
+                ('cover', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='covers', to='content.image', verbose_name='cover image')),
+                ('section', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='articles', to='content.section', verbose_name='section')),
             ],
             options={
-                "verbose_name": "article",
-                "verbose_name_plural": "articles",
-                "ordering": ["-published_at", "-pk"],
+                'verbose_name': 'article',
+                'verbose_name_plural': 'articles',
+                'ordering': ['-published_at', '-pk'],
             },
         ),
         migrations.CreateModel(
-            name="ReviewStep",
+            name='ReviewStep',
             fields=[
-                (
-                    "id",
-                    models.BigAutoField(
-                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
-                    ),
-                ),
-                ("at", models.DateTimeField(default=django.utils.timezone.now)),
-                (
-                    "decision",
-                    models.CharField(
-                        choices=[
-                            ("submitted", "Submitted for review"),
-                            ("returned", "Returned with comments"),
-                            ("approved", "Approved"),
-                            ("published", "Published"),
-                            ("published_without_review", "Published without review"),
-                            ("unpublished", "Unpublished"),
-                            ("withdrawn", "Withdrawn"),
-                            ("reopened", "Reopened as a draft"),
-                        ],
-                        max_length=24,
-                    ),
-                ),
-                ("comment", models.TextField(blank=True)),
-                ("checklist", models.JSONField(blank=True, default=list)),
-                (
-                    "article",
-                    models.ForeignKey(
-                        on_delete=django.db.models.deletion.CASCADE,
-                        related_name="steps",
-                        to="content.article",
-                    ),
-                ),
-                (
-                    "by",
-                    models.ForeignKey(
-                        null=True,
-                        on_delete=django.db.models.deletion.SET_NULL,
-                        related_name="+",
-                        to=settings.AUTH_USER_MODEL,
-                    ),
-                ),
+                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
+                ('at', models.DateTimeField(default=django.utils.timezone.now)),
+                ('decision', models.CharField(choices=[('submitted', 'Submitted for review'), ('returned', 'Returned with comments'), ('approved', 'Approved'), ('published', 'Published'), ('published_without_review', 'Published without review'), ('unpublished', 'Unpublished'), ('withdrawn', 'Withdrawn'), ('reopened', 'Reopened as a draft')], max_length=24)),
+                ('comment', models.TextField(blank=True)),
+                ('checklist', models.JSONField(blank=True, default=list)),
+                ('article', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='steps', to='content.article')),
+                ('by', models.ForeignKey(null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
             ],
             options={
-                "ordering": ["-at", "-pk"],
+                'ordering': ['-at', '-pk'],
             },
         ),
         migrations.CreateModel(
-            name="Site",
+            name='Site',
             fields=[
-                (
-                    "id",
-                    models.BigAutoField(
-                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
-                    ),
-                ),
-                (
-                    "created_at",
-                    models.DateTimeField(
-                        default=django.utils.timezone.now, editable=False, verbose_name="created at"
-                    ),
-                ),
-                ("updated_at", models.DateTimeField(auto_now=True, verbose_name="updated at")),
-                ("tagline", models.CharField(blank=True, max_length=255, verbose_name="tagline")),
-                (
-                    "colour",
-                    models.CharField(
-                        choices=[
-                            ("navy", "Navy blue"),
-                            ("red", "Deep red"),
-                            ("green", "Forest green"),
-                            ("teal", "Teal"),
-                            ("purple", "Purple"),
-                        ],
-                        default="navy",
-                        max_length=6,
-                        verbose_name="colour",
-                    ),
-                ),
-                ("contact", models.CharField(blank=True, max_length=255, verbose_name="contact")),
-                ("address", models.CharField(blank=True, max_length=255, verbose_name="address")),
-                ("map_url", models.URLField(blank=True, verbose_name="map link")),
-                (
-                    "languages",
-                    models.JSONField(
-                        blank=True,
-                        default=list,
-                        help_text="Vietnamese is always offered.",
-                        verbose_name="languages offered",
-                    ),
-                ),
-                (
-                    "logo",
-                    models.ForeignKey(
-                        blank=True,
-                        null=True,
-                        on_delete=django.db.models.deletion.SET_NULL,
-                        related_name="+",
-                        to="content.image",
-                        verbose_name="logo",
-                    ),
-                ),
-                (
-                    "unit",
-                    models.OneToOneField(
-                        on_delete=django.db.models.deletion.PROTECT,
-                        related_name="site",
-                        to="org.unit",
-                        verbose_name="unit",
-                    ),
-                ),
+                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
+                ('created_at', models.DateTimeField(default=django.utils.timezone.now, editable=False, verbose_name='created at')),
+                ('updated_at', models.DateTimeField(auto_now=True, verbose_name='updated at')),
+                ('tagline', models.CharField(blank=True, max_length=255, verbose_name='tagline')),
+                ('colour', models.CharField(choices=[('navy', 'Navy blue'), ('red', 'Deep red'), ('green', 'Forest green'), ('teal', 'Teal'), ('purple', 'Purple')], default='navy', max_length=6, verbose_name='colour')),
+                ('contact', models.CharField(blank=True, max_length=255, verbose_name='contact')),
+                ('address', models.CharField(blank=True, max_length=255, verbose_name='address')),
+                ('map_url', models.URLField(blank=True, verbose_name='map link')),
+                ('languages', models.JSONField(blank=True, default=list, help_text='Vietnamese is always offered.', verbose_name='languages offered')),
+                ('logo', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to='content.image', verbose_name='logo')),
+                ('unit', models.OneToOneField(on_delete=django.db.models.deletion.PROTECT, related_name='site', to='org.unit', verbose_name='unit')),
             ],
             options={
-                "verbose_name": "site",
-                "verbose_name_plural": "sites",
+                'verbose_name': 'site',
+                'verbose_name_plural': 'sites',
             },
         ),
         migrations.AddField(
-            model_name="section",
-            name="site",
-            field=models.ForeignKey(
-                on_delete=django.db.models.deletion.CASCADE,
-                related_name="sections",
-                to="content.site",
-            ),
+            model_name='section',
+            name='site',
+            field=models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='sections', to='content.site'),
         ),
         migrations.AddField(
-            model_name="image",
-            name="site",
-            field=models.ForeignKey(
-                on_delete=django.db.models.deletion.CASCADE,
-                related_name="images",
-                to="content.site",
-            ),
+            model_name='image',
+            name='site',
+            field=models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='images', to='content.site'),
         ),
         migrations.AddField(
-            model_name="exemplar",
-            name="site",
-            field=models.ForeignKey(
-                on_delete=django.db.models.deletion.CASCADE,
-                related_name="exemplars",
-                to="content.site",
-            ),
+            model_name='exemplar',
+            name='site',
+            field=models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='exemplars', to='content.site'),
         ),
         migrations.AddField(
-            model_name="consent",
-            name="site",
-            field=models.ForeignKey(
-                on_delete=django.db.models.deletion.CASCADE,
-                related_name="consents",
-                to="content.site",
-            ),
+            model_name='consent',
+            name='site',
+            field=models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='consents', to='content.site'),
         ),
         migrations.AddField(
-            model_name="article",
-            name="site",
-            field=models.ForeignKey(
-                on_delete=django.db.models.deletion.PROTECT,
-                related_name="articles",
-                to="content.site",
-            ),
+            model_name='article',
+            name='site',
+            field=models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='articles', to='content.site'),
         ),
         migrations.CreateModel(
-            name="Revision",
+            name='Revision',
             fields=[
-                (
-                    "id",
-                    models.BigAutoField(
-                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
-                    ),
-                ),
-                ("number", models.PositiveIntegerField()),
-                ("created_at", models.DateTimeField(default=django.utils.timezone.now)),
-                ("content", models.JSONField()),
-                (
-                    "article",
-                    models.ForeignKey(
-                        on_delete=django.db.models.deletion.CASCADE,
-                        related_name="revisions",
-                        to="content.article",
-                    ),
-                ),
-                (
-                    "by",
-                    models.ForeignKey(
-                        null=True,
-                        on_delete=django.db.models.deletion.SET_NULL,
-                        related_name="+",
-                        to=settings.AUTH_USER_MODEL,
-                    ),
-                ),
+                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
+                ('number', models.PositiveIntegerField()),
+                ('created_at', models.DateTimeField(default=django.utils.timezone.now)),
+                ('content', models.JSONField()),
+                ('article', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='revisions', to='content.article')),
+                ('by', models.ForeignKey(null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
             ],
             options={
-                "ordering": ["article", "-number"],
-                "constraints": [
-                    models.UniqueConstraint(
-                        fields=("article", "number"), name="one_revision_number"
-                    )
-                ],
+                'ordering': ['article', '-number'],
+                'constraints': [models.UniqueConstraint(fields=('article', 'number'), name='one_revision_number')],
             },
         ),
         migrations.AddConstraint(
-            model_name="section",
-            constraint=models.UniqueConstraint(
-                fields=("site", "slug"), name="one_section_slug_per_site"
-            ),
+            model_name='section',
+            constraint=models.UniqueConstraint(fields=('site', 'slug'), name='one_section_slug_per_site'),
         ),
         migrations.AddConstraint(
-            model_name="consent",
-            constraint=models.CheckConstraint(
-                condition=models.Q(("valid_until__gte", models.F("given_on"))),
-                name="consent_ends_after_it_starts",
-            ),
+            model_name='consent',
+            constraint=models.CheckConstraint(condition=models.Q(('valid_until__gte', models.F('given_on'))), name='consent_ends_after_it_starts'),
         ),
         migrations.AddIndex(
-            model_name="article",
-            index=models.Index(
-                fields=["site", "status", "-published_at"], name="content_art_site_id_248ae4_idx"
-            ),
+            model_name='article',
+            index=models.Index(fields=['site', 'status', '-published_at'], name='content_art_site_id_248ae4_idx'),
         ),
         migrations.AddConstraint(
-            model_name="article",
-            constraint=models.CheckConstraint(
-                condition=models.Q(
-                    models.Q(("status__in", ["published", "approved"]), _negated=True),
-                    ("classification", "public"),
-                    _connector="OR",
-                ),
-                name="only_public_articles_are_published",
-            ),
+            model_name='article',
+            constraint=models.CheckConstraint(condition=models.Q(models.Q(('status__in', ['published', 'approved']), _negated=True), ('classification', 'public'), _connector='OR'), name='only_public_articles_are_published'),
         ),
     ]
