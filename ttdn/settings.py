@@ -107,19 +107,20 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "django.middleware.clickjacking.XFrameOptionsMiddleware",  # outside the portal's cache
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "csp.middleware.CSPMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "ttdn.core.middleware.LanguageMiddleware",
     "django.middleware.common.CommonMiddleware",
     "ttdn.content.middleware.SiteHostMiddleware",  # a unit's own host name serves its site
+    "ttdn.content.middleware.PortalCacheMiddleware",  # cached public pages, before sign-in
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django_otp.middleware.OTPMiddleware",
     "ttdn.core.middleware.RequestContextMiddleware",
     "ttdn.core.middleware.TwoFactorMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
-    "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
     "axes.middleware.AxesMiddleware",
 ]
@@ -154,7 +155,8 @@ DATABASES = {
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     # WAL lets the web server, the worker and the scheduler share one file;
     # IMMEDIATE transactions take the write lock up front instead of failing midway.
-    DATABASES["default"]["CONN_MAX_AGE"] = 0
+    # Connections are kept like PostgreSQL's: opening one (and registering Django's SQL
+    # functions on it) costs about a millisecond, as much as rendering a cached page.
     DATABASES["default"]["OPTIONS"] = {
         "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;",
         "transaction_mode": "IMMEDIATE",

@@ -6,6 +6,9 @@ import tempfile
 os.environ.setdefault("TTDN_VAR_DIR", tempfile.mkdtemp(prefix="ttdn-test-"))
 os.environ.setdefault("TTDN_SECRET_KEY", "test-only-secret-key-that-is-long-enough-for-checks")
 os.environ.setdefault("TTDN_EMAIL_URL", "locmem://")
+# xdist's workers inherit TTDN_VAR_DIR from the first process: each gets its own page cache, which
+# tests empty (ttdn/content/tests/conftest.py) while another worker's test may be using it.
+os.environ["TTDN_PORTAL_CACHE_DIR"] = tempfile.mkdtemp(prefix="ttdn-test-portal-")
 
 from ttdn.settings import *  # noqa: F403
 
@@ -15,8 +18,3 @@ STORAGES = {
     **STORAGES,  # noqa: F405
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
 }
-# xdist workers inherit the controller's TTDN_VAR_DIR: give each its own page cache, or one
-# worker's `cache.clear()` empties the pages (and editing marks) another worker's test just set.
-CACHES["portal"]["LOCATION"] = "-".join(  # type: ignore[index]  # noqa: F405
-    [CACHES["portal"]["LOCATION"], os.environ.get("PYTEST_XDIST_WORKER", "main")]  # type: ignore[index]  # noqa: F405
-)

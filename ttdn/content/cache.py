@@ -8,13 +8,18 @@ shared by every server process (settings.CACHES).
 
 from __future__ import annotations
 
+import datetime
 import time
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from django.core.cache import caches
 from django.db import transaction
+from django.utils import timezone
 
 from ttdn.org.models import Unit
+
+if TYPE_CHECKING:
+    from ttdn.content.models import Section, Site
 
 ALIAS = "portal"
 PAGE_SECONDS = 600
@@ -58,6 +63,46 @@ def get_page(key: str) -> tuple[bytes, str] | None:
 
 def set_page(key: str, content: bytes, content_type: str) -> None:
     caches[ALIAS].set(key, (content, content_type), PAGE_SECONDS)
+
+
+# --- A site's sections, kept by each process ----------------------------------------------
+#
+# Every public page shows the site's sections. They change once in a long while (the admin), so
+# each process keeps them beside the site's `updated_at`, which any change to a section touches
+# (`touch_site`): the site row a page reads anyway says whether the copy is still good.
+
+SECTIONS_KEPT = 5000
+_sections: dict[int, tuple[datetime.datetime, list[Section]]] = {}
+
+
+def sections(site: Site) -> list[Section]:
+    """The site's sections in order; the same objects while the site is unchanged: read only."""
+    known = _sections.get(site.pk)
+    if known is not None and known[0] == site.updated_at:
+        return known[1]
+    found = list(site.sections.all())
+    if len(_sections) >= SECTIONS_KEPT:  # a whole sector's sites: start again, not grow
+        _sections.clear()
+    _sections[site.pk] = (site.updated_at, found)
+    return found
+
+
+def shown_sections(site: Site) -> list[Section]:
+    """The sections the public pages show: hidden ones keep their articles but leave the menu."""
+    return [section for section in sections(site) if not section.is_hidden]
+
+
+def touch_site(instance: Section, **_kwargs: Any) -> None:
+    """A section was saved or deleted (signals): make its site's sections and pages stale."""
+    from ttdn.content.models import Site
+
+    Site.objects.filter(pk=instance.site_id).update(updated_at=timezone.now())
+    if unit := Unit.objects.filter(site__pk=instance.site_id).first():
+        invalidate(unit)
+
+
+def forget_sections() -> None:
+    _sections.clear()
 
 
 EDITING_SECONDS = 15 * 60

@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+from functools import lru_cache
 from typing import Any
 
 from django.conf import settings
 from django.db import models
-from django.urls import reverse
+from django.urls import get_script_prefix, get_urlconf, reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
@@ -342,7 +343,15 @@ class Article(TimestampedModel):
         verbose_name = _("article")
         verbose_name_plural = _("articles")
         ordering = ["-published_at", "-pk"]
-        indexes = [models.Index(fields=["site", "status", "-published_at"])]
+        indexes = [
+            models.Index(fields=["site", "status", "-published_at"]),
+            # A section's list counts its live articles: from this index alone, not from rows
+            # that carry 1,500-word bodies.
+            models.Index(
+                fields=["site", "section", "status", "classification", "language", "-published_at"],
+                name="article_section_list",
+            ),
+        ]
         constraints = [
             # Defence in depth: whatever code runs, a classified article is never published.
             models.CheckConstraint(
@@ -356,7 +365,7 @@ class Article(TimestampedModel):
         return self.title
 
     def get_absolute_url(self) -> str:
-        return reverse("portal:article", args=[self.site.unit.slug, self.pk, self.slug])
+        return article_path(self.site.unit.slug, self.pk, self.slug)
 
     @property
     def is_live(self) -> bool:
@@ -371,6 +380,22 @@ class Article(TimestampedModel):
         """A translation made from an older version of its source."""
         source = self.translation_of
         return source is not None and self.source_version < source.version
+
+
+def public_path(name: str, *args: Any) -> str:
+    """reverse(name, args=args), remembered: a public page shows dozens of addresses, each of
+    which reverse() would find again by walking the URL patterns."""
+    return _public_path(get_script_prefix(), get_urlconf(), name, tuple(str(a) for a in args))
+
+
+@lru_cache(maxsize=8192)
+def _public_path(prefix: str, urlconf: str | None, name: str, args: tuple[str, ...]) -> str:
+    return reverse(name, args=args, urlconf=urlconf)  # the prefix is reverse()'s own
+
+
+def article_path(unit_slug: str, pk: int, slug: str) -> str:
+    """The address of an article's public page."""
+    return public_path("portal:article", unit_slug, pk, slug)
 
 
 class Revision(models.Model):

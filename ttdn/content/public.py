@@ -10,7 +10,7 @@ from collections.abc import Callable
 from functools import wraps
 from typing import Any
 
-from django.http import FileResponse, HttpRequest, HttpResponse
+from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import translation
 from django.views.decorators.http import require_GET
@@ -49,6 +49,14 @@ def cached(view: View) -> View:
     return require_GET(wrapper)
 
 
+def cached_page(request: HttpRequest, unit_slug: str) -> HttpResponse | None:
+    """The cached page a GET asks for, if any (middleware.PortalCacheMiddleware, before the view
+    is even resolved). The key is the view's own: a site's pages are all at /<unit slug>/…, and
+    only the cached views above store pages, so no other address ever finds one."""
+    hit = cache.get_page(cache.page_key(unit_slug, _cache_path(request)))
+    return HttpResponse(hit[0], content_type=hit[1]) if hit else None
+
+
 def _cache_path(request: HttpRequest) -> str:
     """The path and the parameters that change a page: other parameters never grow the cache."""
     kept = [f"{name}={request.GET[name]}" for name in ("lang", "page") if name in request.GET]
@@ -61,7 +69,7 @@ def _render(
     language = context.get("language") or language_of(request, site)
     with translation.override(language):
         context = {"site": site, "unit": site.unit, "language": language, **context}
-        context["sections"] = list(site.sections.shown())
+        context["sections"] = cache.shown_sections(site)
         context["languages"] = [(code, Language(code).label) for code in site.offered]
         return render(request, template, context)
 
@@ -69,14 +77,16 @@ def _render(
 @cached
 def home(request: HttpRequest, unit_slug: str) -> HttpResponse:
     site = site_or_404(unit_slug)
-    page = queries.home(site, language_of(request, site))
+    page = queries.home(site, language_of(request, site), cache.shown_sections(site))
     return _render(request, site, "content/public/home.html", {"home": page})
 
 
 @cached
 def section(request: HttpRequest, unit_slug: str, section_slug: str) -> HttpResponse:
     site = site_or_404(unit_slug)
-    chosen = get_object_or_404(site.sections.shown(), slug=section_slug)
+    chosen = next((s for s in cache.shown_sections(site) if s.slug == section_slug), None)
+    if chosen is None:
+        raise Http404
     language = language_of(request, site)
     context = {
         "section": chosen,
@@ -91,14 +101,14 @@ def section(request: HttpRequest, unit_slug: str, section_slug: str) -> HttpResp
 
 @cached
 def article(request: HttpRequest, unit_slug: str, pk: int, slug: str) -> HttpResponse:
-    site = site_or_404(unit_slug)
-    found = get_object_or_404(
+    found = get_object_or_404(  # the site comes with the article: one query for both
         Article.objects.live()
-        .filter(site=site)
-        .select_related("section", "cover")
+        .filter(site__unit__slug=unit_slug)
+        .select_related("site__unit", "site__logo", "section", "cover")
         .prefetch_related(*queries.MEDIA),
         pk=pk,
     )
+    site = found.site
     if slug != found.slug:
         return redirect(found, permanent=True)
     context = {

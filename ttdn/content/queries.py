@@ -5,14 +5,15 @@ from __future__ import annotations
 import datetime
 import difflib
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, cast
 
 from django.core.paginator import Page, Paginator
+from django.db import connection
 from django.db.models import Count, Prefetch, Q, QuerySet
 from django.utils import timezone
 
 from ttdn.content import markup, rules
-from ttdn.content.enums import ArticleStatus, Language
+from ttdn.content.enums import ArticleStatus, Classification, Language
 from ttdn.content.models import Article, Exemplar, GalleryItem, Revision, Section, Site
 from ttdn.core import search
 from ttdn.org.models import Unit
@@ -34,13 +35,37 @@ MEDIA = (
 
 def public_articles(site: Site, language: str = Language.VI) -> QuerySet[Article]:
     """The site's live articles in `language`, newest first, with what a list shows."""
+    return _live(site, language).select_related("section", "cover", "site__unit")
+
+
+def _live(site: Site, language: str) -> QuerySet[Article]:
     return (
         Article.objects.live()
         .filter(site=site, language=language)
-        .select_related("section", "cover", "site__unit")
         .defer("body")  # lists show summaries; a 1,500-word body per row is read for nothing
         .order_by("-published_at", "-pk")
     )
+
+
+# What a card (content/public/_card.html) shows of an article and its cover: a list reads
+# no other column (each costs a conversion per row; the body would cost a page's worth).
+CARD_FIELDS = (
+    "site_id", "section_id", "title", "slug", "summary", "language", "published_at",
+    "cover__file", "cover__alt", "cover__width", "cover__height", "cover__renditions",
+    "cover__withdrawn_at",
+)  # fmt: skip
+
+
+def listed(site: Site, sections: list[Section], articles: QuerySet[Article]) -> list[Article]:
+    """The cards of `articles` (of `site`), with their site and section taken from those already
+    read: a join per row and a model per join saved on every list page."""
+    by_id = {section.pk: section for section in sections}
+    rows: list[Article] = list(articles.select_related("cover").only(*CARD_FIELDS))
+    for row in rows:
+        row.site = site
+        if row.section_id in by_id:
+            row.section = by_id[row.section_id]
+    return rows
 
 
 @dataclass(frozen=True)
@@ -50,8 +75,9 @@ class Home:
     exemplars: list[Exemplar]
 
 
-def home(site: Site, language: str = Language.VI) -> Home:
+def home(site: Site, language: str = Language.VI, sections: list[Section] | None = None) -> Home:
     """The home page: the site's latest, its subtree's latest (if it has units below), figures."""
+    sections = list(site.sections.all()) if sections is None else sections
     unit = site.unit
     below: list[Article] = []
     if unit.children.exists():
@@ -65,27 +91,106 @@ def home(site: Site, language: str = Language.VI) -> Home:
             .order_by("-published_at", "-pk")[:HOME_SIZE]
         )
     return Home(
-        latest=list(public_articles(site, language)[:HOME_SIZE]),
+        latest=listed(site, sections, _live(site, language)[:HOME_SIZE]),
         subtree=below,
         exemplars=list(site.exemplars.public().select_related("photo")[:6]),
     )
 
 
 def section_page(site: Site, section: Section, language: str, number: Any) -> Page:
-    return Paginator(public_articles(site, language).filter(section=section), PAGE_SIZE).get_page(
-        number
-    )
+    """A page of the section's live articles; its object_list a list with site and section set."""
+    page = Paginator(_live(site, language).filter(section=section), PAGE_SIZE).get_page(number)
+    page.object_list = listed(site, [section], cast(QuerySet[Article], page.object_list))
+    return page
+
+
+@dataclass(frozen=True)
+class FeedEntry:
+    pk: int
+    slug: str
+    title: str
+    summary: str
+    published_at: datetime.datetime | None  # never None once live
+    updated_at: datetime.datetime
+    author: str  # the byline, else the author's name
+    section: str
+    tags: list[str]
+
+
+# The feed's query in SQL: a site's RSS is asked for by every reader's aggregator every few
+# minutes, and building and compiling the same query through the ORM cost three times running
+# it. It must select what Article.objects.live() selects (test_feed_entries_are_the_live_articles).
+_FEED_SQL = """
+SELECT a.id, a.slug, a.title, a.summary, a.published_at, a.updated_at, a.byline, a.tags,
+       s.title, u.username, u.first_name, u.last_name
+FROM content_article a
+JOIN content_section s ON s.id = a.section_id
+JOIN org_user u ON u.id = a.author_id
+WHERE a.site_id = %s AND a.language = %s
+  AND a.status = %s AND a.classification = %s AND a.published_at <= %s {section}
+ORDER BY a.published_at DESC, a.id DESC
+LIMIT %s
+"""
+
+
+def feed_entries(
+    site: Site, language: str, section: Section | None = None, *, limit: int
+) -> list[FeedEntry]:
+    """The latest live articles of the site (or of one section) for a feed: one query, no models."""
+    now = connection.ops.adapt_datetimefield_value(timezone.now())
+    params: list[Any] = [site.pk, language, ArticleStatus.PUBLISHED, Classification.PUBLIC, now]
+    if section:
+        params.append(section.pk)
+    with connection.cursor() as cursor:
+        cursor.execute(
+            _FEED_SQL.format(section="AND a.section_id = %s" if section else ""), [*params, limit]
+        )
+        rows = cursor.fetchall()
+    moment = getattr(connection.ops, "convert_datetimefield_value", None)  # SQLite's: text
+    tags = Article._meta.get_field("tags")
+
+    def when(value: Any) -> datetime.datetime:
+        return moment(value, None, connection) if moment else value
+
+    entries = []
+    for row in rows:
+        pk, slug, title, summary, published, updated, byline, raw_tags = row[:8]
+        section_title, username, first, last = row[8:]
+        entries.append(
+            FeedEntry(
+                pk=pk,
+                slug=slug,
+                title=title,
+                summary=summary,
+                published_at=when(published),
+                updated_at=when(updated),
+                author=byline or f"{first} {last}".strip() or username,  # str(User)
+                section=section_title,
+                tags=tags.from_db_value(raw_tags, None, connection),  # type: ignore[arg-type]
+            )
+        )
+    return entries
 
 
 def translations(article: Article) -> list[Article]:
-    """The live versions of the article in other languages (the source and its translations)."""
+    """The live versions of the article in other languages (the source and its translations).
+
+    Translations are made on the source's site (services.translate_article), so the article's
+    site, already read, is theirs; an original on a site offering one language has none to show.
+    """
+    if article.translation_of_id is None and len(article.site.offered) == 1:
+        return []
     source_id = article.translation_of_id or article.pk
-    return list(
+    found = list(
         Article.objects.live()
+        .filter(site_id=article.site_id)
         .filter(Q(pk=source_id) | Q(translation_of_id=source_id))
         .exclude(pk=article.pk)
-        .select_related("site__unit")
+        .only("pk", "slug", "title", "language", "site_id")
     )
+    for other in found:
+        other.site = article.site
+    return found
 
 
 def search_site(site: Site, query: str, language: str, *, limit: int = 50) -> list[Article]:

@@ -6,7 +6,7 @@ import pytest
 from django.core.cache import caches
 from django.utils import translation
 
-from ttdn.content import services
+from ttdn.content import cache, services
 from ttdn.content.models import Site
 from ttdn.org.enums import Role
 from ttdn.org.models import User
@@ -26,8 +26,10 @@ def english(settings):
 def empty_portal_cache():
     """Pages cached by one test must not answer another's (the cache outlives rollbacks)."""
     caches["portal"].clear()
+    cache.forget_sections()
     yield
     caches["portal"].clear()
+    cache.forget_sections()
 
 
 @dataclass

@@ -155,12 +155,60 @@ def test_section_list_queries_do_not_grow_with_items(
     for _ in range(item_count):
         published(sites.school_a, reviewer=sites.leader_a, section=section)
 
-    with django_assert_num_queries(5):
+    # The site, its sections (the one shown among them), the count and the page.
+    with django_assert_num_queries(4):
         response = client.get(
             reverse("portal:section", args=[sites.school_a.unit.slug, section.slug])
         )
 
     assert len(response.context["page"]) == item_count
+
+
+@pytest.mark.parametrize(
+    ("languages", "translated", "queries"),
+    [
+        # the article with its site (the sections are known), its gallery and its attachments
+        ([], False, 3),
+        (["en"], False, 4),  # and its versions in other languages
+        (["en"], True, 4),
+    ],
+)
+def test_article_page_reads_the_article_with_its_site_and_little_else(
+    client, sites, languages, translated, queries, django_assert_num_queries
+):
+    sites.school_a.languages = languages
+    sites.school_a.save()
+    live = published(sites.school_a, reviewer=sites.leader_a, tags=["thi đua"])
+    if translated:
+        english = services.translate_article(
+            live, language="en", by=sites.editor_a, title="In English", summary="S", body="<p>T</p>"
+        )
+        services.publish_without_review(english, by=sites.leader_a, reason="Bản dịch đã kiểm tra")
+    client.get(home_url(sites.school_a))  # this process has read the site's sections
+
+    with django_assert_num_queries(queries):
+        response = client.get(live.get_absolute_url())
+
+    assert (response.status_code, [t.title for t in response.context["translations"]]) == (
+        200,
+        ["In English"] if translated else [],
+    )
+
+
+def test_renaming_a_section_shows_on_the_pages_at_once(client, sites):
+    section = sites.school_a.sections.get(slug="tin-tuc-hoat-dong")
+    live = published(sites.school_a, reviewer=sites.leader_a, section=section)
+    urls = [home_url(sites.school_a), live.get_absolute_url()]
+    before = [client.get(url).content.decode() for url in urls]
+
+    section.title = "Hoạt động nhà trường"
+    section.save()  # as the admin does
+    after = [client.get(url).content.decode() for url in urls]
+
+    assert (
+        ["Hoạt động nhà trường" in page for page in before],
+        ["Hoạt động nhà trường" in page for page in after],
+    ) == ([False, False], [True, True])
 
 
 def test_section_list_is_paginated_by_twenty(client, sites):
@@ -275,3 +323,30 @@ def test_rss_queries_do_not_grow_with_items(client, sites, item_count, django_as
         response = client.get(reverse("portal:rss", args=[sites.school_a.unit.slug]))
 
     assert response.content.decode().count("<item>") == item_count
+
+
+def test_a_cached_page_is_answered_before_sign_in_with_the_headers_of_a_rendered_one(client, sites):
+    live = published(sites.school_a, reviewer=sites.leader_a)
+    rendered = client.get(live.get_absolute_url())
+
+    from_cache = client.get(live.get_absolute_url())
+
+    kept = ["Content-Type", "Content-Language", "Content-Security-Policy", "X-Frame-Options"]
+    kept += ["X-Content-Type-Options", "Referrer-Policy", "Cross-Origin-Opener-Policy", "Vary"]
+    assert (
+        hasattr(rendered.wsgi_request, "user"),
+        hasattr(from_cache.wsgi_request, "user"),  # no session, sign-in or CSRF work
+        from_cache.content == rendered.content,
+        [from_cache.get(h) for h in kept] == [rendered.get(h) for h in kept],
+        all(rendered.get(h) for h in kept),
+    ) == (True, False, True, True, True)
+
+
+def test_a_signed_in_persons_request_goes_through_the_whole_stack(client, sites):
+    live = published(sites.school_a, reviewer=sites.leader_a)
+    client.get(live.get_absolute_url())  # cached
+    client.force_login(sites.editor_a)
+
+    response = client.get(live.get_absolute_url())
+
+    assert (response.status_code, response.wsgi_request.user) == (200, sites.editor_a)

@@ -123,3 +123,44 @@ def test_awaiting_review_lists_what_the_person_may_review_and_nothing_for_an_ope
     ]
 
     assert found == [[draft], [draft], [], [], []]
+
+
+def test_feed_entries_are_the_live_articles_of_the_site_section_and_language(sites, cast):
+    sites.school_a.languages = ["en"]
+    sites.school_a.save()
+    news = sites.school_a.sections.get(slug="tin-tuc-hoat-dong")
+    other = sites.school_a.sections.exclude(pk=news.pk).first()
+    live = [
+        published(sites.school_a, reviewer=sites.leader_a, section=news, tags=["thi đua"]),
+        published(sites.school_a, reviewer=sites.leader_a, section=other),
+        published(sites.school_a, reviewer=sites.leader_a, section=news, byline="Tổ Văn"),
+    ]
+    scheduled = published(sites.school_a, reviewer=sites.leader_a, section=news)
+    Article.objects.filter(pk=scheduled.pk).update(
+        published_at=timezone.now() + datetime.timedelta(days=1)
+    )
+    article(sites.school_a, section=news)  # a draft
+    published(sites.school_b, reviewer=cast.phong_leader)  # another site
+    english = services.translate_article(
+        live[0], language="en", by=sites.editor_a, title="In English", summary="S", body="<p>T</p>"
+    )
+    services.publish_without_review(english, by=sites.leader_a, reason="Bản dịch đã kiểm tra")
+
+    def expected(language, section=None):
+        articles = queries.public_articles(sites.school_a, language)
+        return list((articles.filter(section=section) if section else articles)[:2])
+
+    assert [
+        [(e.pk, e.title, e.published_at, e.tags, e.section, e.author) for e in entries]
+        for entries in (
+            queries.feed_entries(sites.school_a, "vi", limit=2),
+            queries.feed_entries(sites.school_a, "vi", news, limit=2),
+            queries.feed_entries(sites.school_a, "en", limit=2),
+        )
+    ] == [
+        [
+            (a.pk, a.title, a.published_at, a.tags, a.section.title, a.byline or str(a.author))
+            for a in articles
+        ]
+        for articles in (expected("vi"), expected("vi", news), expected("en"))
+    ]
