@@ -99,6 +99,7 @@ class Unit(TimestampedModel):
         blank=True,
         related_name="children",
     )
+    # Compared byte by byte, "C" collation on PostgreSQL (migration 0003, core/lookups.py).
     path = models.CharField(max_length=512, editable=False, db_index=True)
     depth = models.PositiveSmallIntegerField(default=0, editable=False)
     opened_on = models.DateField(_("opened on"), null=True, blank=True)

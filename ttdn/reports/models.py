@@ -308,6 +308,7 @@ class Submission(TimestampedModel):
     unit = models.ForeignKey("org.Unit", on_delete=models.PROTECT, related_name="+")
     unit_name = models.CharField(_("unit"), max_length=255)
     parent = models.ForeignKey("org.Unit", on_delete=models.PROTECT, related_name="+")
+    # Compared byte by byte, "C" collation on PostgreSQL (migration 0004, core/lookups.py).
     path = models.CharField(max_length=512)
     depth = models.PositiveSmallIntegerField()
     level = models.CharField(_("level"), max_length=_max(UnitLevel), choices=UnitLevel)
@@ -349,13 +350,9 @@ class Submission(TimestampedModel):
             models.UniqueConstraint(fields=["round", "unit"], name="one_submission_per_unit")
         ]
         indexes = [
-            # Subtrees are read by path prefix (core.lookups.Under); PostgreSQL needs the
-            # pattern operator class for LIKE 'prefix%', other engines ignore opclasses.
-            models.Index(
-                fields=["round", "path"],
-                name="submission_round_path",
-                opclasses=["int8_ops", "varchar_pattern_ops"],
-            ),
+            # Subtrees are path ranges (core.lookups.Under), read in tree order from this
+            # index; on PostgreSQL the column has the bytewise "C" collation (migration 0004).
+            models.Index(fields=["round", "path"], name="submission_round_path"),
             models.Index(fields=["unit", "status"]),
         ]
 

@@ -2,6 +2,8 @@
 
 from django.db import migrations, models
 
+from ttdn.core.lookups import bytewise_paths
+
 
 class Migration(migrations.Migration):
 
@@ -18,6 +20,7 @@ class Migration(migrations.Migration):
         ),
         migrations.AddIndex(
             model_name='submission',
-            index=models.Index(fields=['round', 'path'], name='submission_round_path', opclasses=['int8_ops', 'varchar_pattern_ops']),
+            index=models.Index(fields=['round', 'path'], name='submission_round_path'),
         ),
+        bytewise_paths('reports_submission'),
     ]
