@@ -306,6 +306,9 @@ class Article(TimestampedModel):
         related_name="translations",
     )
     source_version = models.PositiveIntegerField(default=0)
+    # Gallery pictures or attachments exist (kept by services.media): the public page reads
+    # them only then, as most articles have none.
+    has_media = models.BooleanField(default=False, editable=False)
     classification = models.CharField(
         _("classification"),
         max_length=_length(Classification),

@@ -10,6 +10,7 @@ from collections.abc import Callable
 from functools import wraps
 from typing import Any
 
+from django.db.models import prefetch_related_objects
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import translation
@@ -104,10 +105,11 @@ def article(request: HttpRequest, unit_slug: str, pk: int, slug: str) -> HttpRes
     found = get_object_or_404(  # the site comes with the article: one query for both
         Article.objects.live()
         .filter(site__unit__slug=unit_slug)
-        .select_related("site__unit", "site__logo", "section", "cover")
-        .prefetch_related(*queries.MEDIA),
+        .select_related("site__unit", "site__logo", "section", "cover"),
         pk=pk,
     )
+    if found.has_media:  # 2 queries, for the few articles with a gallery or attachments
+        prefetch_related_objects([found], *queries.MEDIA)
     site = found.site
     if slug != found.slug:
         return redirect(found, permanent=True)

@@ -183,6 +183,23 @@ def test_article_page_adds_two_queries_for_gallery_and_attachments(
     assert response.content.decode().count("<figure>") == item_count
 
 
+def test_an_article_whose_media_are_all_removed_reads_none_again(client, sites):
+    live = published(sites.school_a, reviewer=sites.leader_a)
+    item = services.add_to_gallery(live, **picture(sites.school_a, sites.leader_a))
+    attached = services.attach_file(live, upload=pdf(), by=sites.leader_a)
+    with_media = type(live).objects.get(pk=live.pk).has_media
+
+    services.remove_from_gallery(item, by=sites.leader_a)
+    services.remove_attachment(attached, by=sites.leader_a)
+
+    page = client.get(live.get_absolute_url()).content.decode()
+    assert (with_media, type(live).objects.get(pk=live.pk).has_media, "<figure>" in page) == (
+        True,
+        False,
+        False,
+    )
+
+
 # --- Attachments ---------------------------------------------------------------------------
 
 

@@ -167,10 +167,9 @@ def test_section_list_queries_do_not_grow_with_items(
 @pytest.mark.parametrize(
     ("languages", "translated", "queries"),
     [
-        # the article with its site (the sections are known), its gallery and its attachments
-        ([], False, 3),
-        (["en"], False, 4),  # and its versions in other languages
-        (["en"], True, 4),
+        ([], False, 1),  # the article with its site: the sections are known, no other language
+        (["en"], False, 2),  # and its versions in other languages
+        (["en"], True, 2),
     ],
 )
 def test_article_page_reads_the_article_with_its_site_and_little_else(
