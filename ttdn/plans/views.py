@@ -17,7 +17,7 @@ from django.views.decorators.http import require_POST
 
 from ttdn import docgen
 from ttdn.core import access
-from ttdn.documents import checker
+from ttdn.documents import checker, printing
 from ttdn.documents.exports import missing_part_names
 from ttdn.events.models import Commemoration
 from ttdn.events.queries import anniversaries, plan_paragraph
@@ -37,8 +37,6 @@ from ttdn.plans.forms import (
     TaskProgressForm,
 )
 from ttdn.plans.models import Plan, PlanSection, PlanSubmission, PlanTask, TaskArticle
-
-DOCX_TYPE = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
 
 
 def _acting_unit(request: HttpRequest) -> Unit | None:
@@ -133,19 +131,14 @@ def plan_detail(request: HttpRequest, pk: int) -> HttpResponse:
 @login_required
 def plan_print(request: HttpRequest, pk: int, fmt: str) -> HttpResponse:
     plan = get_object_or_404(Plan.objects.visible_to(request.user), pk=pk)
-    if fmt not in ("docx", "pdf"):
-        raise Http404
-    try:
-        content = exports.pdf_bytes(plan) if fmt == "pdf" else exports.docx_bytes(plan)
-    except docgen.DocumentIncomplete as error:
-        messages.error(request, _incomplete(error))
-        return redirect(plan)
-    except docgen.PdfUnavailable:
-        messages.error(request, _("PDF printing is not available here; print the DOCX."))
-        return redirect(plan)
-    response = HttpResponse(content, content_type="application/pdf" if fmt == "pdf" else DOCX_TYPE)
-    response["Content-Disposition"] = f'attachment; filename="{plan.file_stem}.{fmt}"'
-    return response
+    return printing.download(
+        request,
+        fmt,
+        lambda fmt: exports.pdf_bytes(plan) if fmt == "pdf" else exports.docx_bytes(plan),
+        filename=plan.file_stem,
+        back=plan,
+        incomplete=_("The plan cannot be printed yet; it lacks: %(parts)s."),
+    )
 
 
 @require_POST

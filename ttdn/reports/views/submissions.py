@@ -14,6 +14,7 @@ from django.views.decorators.http import require_POST
 
 from ttdn import docgen
 from ttdn.core.models import AuditEntry
+from ttdn.documents import printing
 from ttdn.documents.exports import missing_part_names
 from ttdn.reports import computed, exports, queries, rules, services
 from ttdn.reports.enums import Basis, SubmissionStatus
@@ -236,8 +237,6 @@ def unlock_decide(request: HttpRequest, pk: int) -> HttpResponse:
 
 # --- The printed report -----------------------------------------------------------------------
 
-DOCX_TYPE = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
-
 
 def _form_errors(form: PrintForm) -> str:
     return " ".join(str(e) for errors in form.errors.values() for e in errors)
@@ -253,24 +252,21 @@ def _incomplete(error: docgen.DocumentIncomplete) -> str:
 @login_required
 def submission_print(request: HttpRequest, pk: int, fmt: str) -> HttpResponse:
     submission = _submission(request, pk)
-    if fmt not in ("docx", "pdf"):
+    if fmt not in printing.FORMATS:
         raise Http404
     form = PrintForm(request.POST)
     if not form.is_valid():
         messages.error(request, _form_errors(form))
         return redirect(submission)
     doc = exports.report_document(submission, **form.cleaned_data)
-    try:
-        content = (exports.pdf_bytes if fmt == "pdf" else exports.docx_bytes)(submission, doc)
-    except docgen.DocumentIncomplete as error:
-        messages.error(request, _incomplete(error))
-        return redirect(submission)
-    except docgen.PdfUnavailable:
-        messages.error(request, _("PDF printing is not available here; print the DOCX."))
-        return redirect(submission)
-    response = HttpResponse(content, content_type="application/pdf" if fmt == "pdf" else DOCX_TYPE)
-    response["Content-Disposition"] = f'attachment; filename="bao-cao-{submission.pk}.{fmt}"'
-    return response
+    return printing.download(
+        request,
+        fmt,
+        lambda fmt: (exports.pdf_bytes if fmt == "pdf" else exports.docx_bytes)(submission, doc),
+        filename=f"bao-cao-{submission.pk}",
+        back=submission,
+        incomplete=_("The report cannot be printed yet; it lacks: %(parts)s."),
+    )
 
 
 @require_POST
