@@ -2,15 +2,17 @@
 
 from __future__ import annotations
 
+import datetime
 import io
 from typing import Any
 
 from django.core.files.uploadedfile import SimpleUploadedFile
+from django.utils import timezone
 from PIL import Image as Pillow
 
 from ttdn.content import services
 from ttdn.content.enums import Check
-from ttdn.content.models import Article, Site
+from ttdn.content.models import Article, Consent, Site
 from ttdn.org.enums import Role
 from ttdn.org.models import User
 
@@ -55,3 +57,16 @@ def jpeg_with_gps(size: tuple[int, int] = (1200, 800)) -> SimpleUploadedFile:
     out = io.BytesIO()
     picture.save(out, format="JPEG", exif=exif)
     return SimpleUploadedFile("anh.jpg", out.getvalue(), content_type="image/jpeg")
+
+
+def consent(site: Site, *, days: int, by: User, pupil: str = "Trần Minh An") -> Consent:
+    """A guardian's consent given a month ago, valid for `days` more days (negative: expired)."""
+    today = timezone.localdate()
+    return services.record_consent(
+        site,
+        pupil=pupil,
+        given_by="Trần Văn Bình (bố)",
+        given_on=today - datetime.timedelta(days=30),
+        valid_until=today + datetime.timedelta(days=days),
+        by=by,
+    )

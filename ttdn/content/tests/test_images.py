@@ -10,7 +10,7 @@ from PIL import Image as Pillow
 
 from ttdn.content import services
 from ttdn.content.models import Exemplar, Image
-from ttdn.content.tests.factories import jpeg_with_gps, published
+from ttdn.content.tests.factories import consent, jpeg_with_gps, published
 from ttdn.content.todo import items
 
 
@@ -22,18 +22,6 @@ def media(settings, tmp_path):
 def exif_of(name: str) -> dict:
     with default_storage.open(name) as stored, Pillow.open(stored) as picture:
         return dict(picture.getexif())
-
-
-def consent(site, *, days: int, by):
-    today = timezone.localdate()
-    return services.record_consent(
-        site,
-        pupil="Trần Minh An",
-        given_by="Trần Văn Bình (bố)",
-        given_on=today - datetime.timedelta(days=30),
-        valid_until=today + datetime.timedelta(days=days),
-        by=by,
-    )
 
 
 def test_stored_picture_and_every_rendition_have_no_exif_or_gps(sites):

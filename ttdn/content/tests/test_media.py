@@ -14,7 +14,7 @@ from PIL import Image as Pillow
 
 from ttdn.content import services
 from ttdn.content.models import Attachment, GalleryItem, Image
-from ttdn.content.tests.factories import article, jpeg_with_gps, published
+from ttdn.content.tests.factories import article, consent, jpeg_with_gps, published
 from ttdn.org.enums import Role
 from ttdn.org.tests.factories import member
 
@@ -22,18 +22,6 @@ from ttdn.org.tests.factories import member
 @pytest.fixture(autouse=True)
 def media(settings, tmp_path):
     settings.MEDIA_ROOT = tmp_path
-
-
-def consent(site, *, days: int, by):
-    today = timezone.localdate()
-    return services.record_consent(
-        site,
-        pupil="Trần Minh An",
-        given_by="Trần Văn Bình (bố)",
-        given_on=today - datetime.timedelta(days=30),
-        valid_until=today + datetime.timedelta(days=days),
-        by=by,
-    )
 
 
 def pdf(name="Kế hoạch tháng 9.pdf", size=2000):

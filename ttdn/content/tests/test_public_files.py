@@ -14,7 +14,7 @@ from PIL import Image as Pillow
 from ttdn.content import services, storage
 from ttdn.content.enums import Check
 from ttdn.content.models import Image
-from ttdn.content.tests.factories import article, jpeg_with_gps, published
+from ttdn.content.tests.factories import article, consent, jpeg_with_gps, published
 
 
 @pytest.fixture(autouse=True)
@@ -43,18 +43,6 @@ def public_files(root) -> set[str]:
         {str(path.relative_to(root)) for path in folder.rglob("*") if path.is_file()}
         if folder.exists()
         else set()
-    )
-
-
-def consent(site, *, days: int, by, pupil: str = "Trần Minh An"):
-    today = timezone.localdate()
-    return services.record_consent(
-        site,
-        pupil=pupil,
-        given_by="Trần Văn Bình (bố)",
-        given_on=today - datetime.timedelta(days=30),
-        valid_until=today + datetime.timedelta(days=days),
-        by=by,
     )
 
 

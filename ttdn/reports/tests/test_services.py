@@ -329,7 +329,8 @@ def test_only_one_unlock_request_waits_at_a_time(cast, round_, at):
         services.request_unlock(submission, reason="Hai", by=cast.teacher_a)
 
 
-def test_a_window_on_an_approved_report_shows_what_changed_since_approval(cast, round_, at):
+def approved_with_a_window(round_, cast, at):
+    """School A's report, approved, then reopened for four hours."""
     submission = submission_of(round_, cast.school_a)
     at(2026, 5, 2)
     services.save_values(submission, FULL, by=cast.teacher_a)
@@ -338,6 +339,11 @@ def test_a_window_on_an_approved_report_shows_what_changed_since_approval(cast, 
     request = services.request_unlock(submission, reason="Sai số liệu", by=cast.teacher_a)
     now = at(2026, 5, 3)
     services.grant_unlock(request, until=now + datetime.timedelta(hours=4), by=cast.phong_leader)
+    return submission
+
+
+def test_a_window_on_an_approved_report_shows_what_changed_since_approval(cast, round_, at):
+    submission = approved_with_a_window(round_, cast, at)
     before = Submission.objects.get(pk=submission.pk).changed_since_approval
 
     services.save_values(submission, {"articles": "15"}, by=cast.teacher_a)
@@ -347,14 +353,7 @@ def test_a_window_on_an_approved_report_shows_what_changed_since_approval(cast, 
 
 
 def test_putting_the_approved_figure_back_clears_changed_since_approval(cast, round_, at):
-    submission = submission_of(round_, cast.school_a)
-    at(2026, 5, 2)
-    services.save_values(submission, FULL, by=cast.teacher_a)
-    services.submit_submission(submission, by=cast.teacher_a)
-    services.approve_submission(submission, by=cast.phong_leader)
-    request = services.request_unlock(submission, reason="Sai số liệu", by=cast.teacher_a)
-    now = at(2026, 5, 3)
-    services.grant_unlock(request, until=now + datetime.timedelta(hours=4), by=cast.phong_leader)
+    submission = approved_with_a_window(round_, cast, at)
     services.save_values(submission, {"articles": "15"}, by=cast.teacher_a)
 
     services.save_values(submission, {"articles": FULL["articles"]}, by=cast.teacher_a)
