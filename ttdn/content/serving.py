@@ -1,4 +1,5 @@
-"""Files that views hand out after checking who may see them: gallery pictures, attachments.
+"""Files that views hand out after checking who may see them: gallery pictures, attachments, and
+the private originals of pictures (for their editors and reviewers).
 
 Neither lives under media/content/ (which the web server serves to anyone), so a picture whose
 consent expired or a file of an unpublished article is never reachable by its address.
@@ -6,10 +7,12 @@ consent expired or a file of an unpublished article is never reachable by its ad
 
 from __future__ import annotations
 
+import mimetypes
+
 from django.core.files.storage import default_storage
 from django.http import FileResponse, Http404
 
-from ttdn.content.models import Attachment, GalleryItem
+from ttdn.content.models import Attachment, GalleryItem, Image
 
 EXTENSIONS = {"webp": ("webp", "image/webp"), "jpg": ("jpeg", "image/jpeg")}
 
@@ -22,6 +25,18 @@ def gallery_file(item: GalleryItem, width: int, extension: str) -> FileResponse:
     name = next((r[key] for r in item.image.renditions if r["width"] == width), None)
     if name is None or not default_storage.exists(name):
         raise Http404
+    response = FileResponse(default_storage.open(name, "rb"), content_type=content_type)
+    response["Cache-Control"] = "private, max-age=600"
+    return response
+
+
+def original_file(image: Image) -> FileResponse:
+    """The stored picture (EXIF and GPS already stripped), public or not: what an editor or a
+    reviewer checks before publishing. Raises Http404."""
+    name = image.file.name or ""
+    if not name or not default_storage.exists(name):
+        raise Http404
+    content_type = mimetypes.guess_type(name)[0] or "application/octet-stream"
     response = FileResponse(default_storage.open(name, "rb"), content_type=content_type)
     response["Cache-Control"] = "private, max-age=600"
     return response

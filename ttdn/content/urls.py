@@ -22,6 +22,7 @@ urlpatterns = [
         views.gallery_file,
         name="gallery_file",
     ),
+    path("images/<int:pk>/", views.image_file, name="image_file"),
     path("attachments/<int:pk>/", views.attachment_download, name="attachment_download"),
     path("attachments/<int:pk>/remove/", views.attachment_remove, name="attachment_remove"),
     path("articles/<int:pk>/", views.article_detail, name="article_detail"),

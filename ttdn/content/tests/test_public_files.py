@@ -1,6 +1,7 @@
 """Covers, logos and exemplar photos have files under media/content/ only while they are public."""
 
 import datetime
+import io
 import os
 
 import pytest
@@ -72,6 +73,30 @@ def test_a_cover_of_a_draft_has_no_public_file_and_the_original_is_private(sites
         (media / image.file.name).is_file(),
         image.fallback_url,
     ) == (set(), True, True, "")
+
+
+def test_editors_see_a_drafts_cover_as_stored_and_outsiders_do_not(client, cast, sites):
+    image = pupil_picture(sites, consent(sites.school_a, days=5, by=sites.editor_a))
+    draft = article(sites.school_a, cover=image)
+    address = reverse("content:image_file", args=[image.pk])
+
+    anonymous = client.get(address).status_code
+    client.force_login(cast.outsider)
+    outsider = client.get(address).status_code
+    client.force_login(sites.editor_a)
+    own = client.get(address)
+    page = client.get(reverse("content:article_detail", args=[draft.pk])).content.decode()
+    with Pillow.open(io.BytesIO(b"".join(own.streaming_content))) as shown:
+        exif = dict(shown.getexif())
+
+    assert (anonymous, outsider, own.status_code, own["Content-Type"], exif, address in page) == (
+        302,
+        404,
+        200,
+        "image/jpeg",
+        {},
+        True,
+    )
 
 
 def test_publishing_makes_renditions_under_random_names_and_never_exposes_the_original(

@@ -23,6 +23,7 @@ from ttdn.content.views.media import (
     gallery_file,
     gallery_move,
     gallery_remove,
+    image_file,
 )
 from ttdn.content.views.sites import (
     consent_list,
@@ -53,6 +54,7 @@ __all__ = [
     "gallery_file",
     "gallery_move",
     "gallery_remove",
+    "image_file",
     "revision_compare",
     "revision_restore",
     "section_delete",

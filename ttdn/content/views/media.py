@@ -18,12 +18,9 @@ from ttdn.content.forms import (
     AttachmentForm,
     GalleryForm,
 )
-from ttdn.content.models import (
-    Article,
-    Attachment,
-    GalleryItem,
-)
+from ttdn.content.models import Article, Attachment, GalleryItem, Image
 from ttdn.content.views.common import attempt, errors_of
+from ttdn.core import access
 
 # --- Gallery and attachments ---------------------------------------------------------------
 
@@ -119,6 +116,13 @@ def gallery_file(request: HttpRequest, pk: int, width: int, extension: str) -> F
         article__in=Article.objects.visible_to(request.user),
     )
     return serving.gallery_file(item, width, extension)
+
+
+@login_required
+def image_file(request: HttpRequest, pk: int) -> FileResponse:
+    """A picture of a unit the person sees, as stored: a draft's cover has no public copy."""
+    image = get_object_or_404(Image, pk=pk, site__unit__in=access.visible_unit_ids(request.user))
+    return serving.original_file(image)
 
 
 @login_required
