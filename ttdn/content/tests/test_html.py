@@ -93,7 +93,6 @@ def test_public_and_editor_pages_are_valid_html(client, sites, cast, tmp_path):
         f"{Path(m.get('url', '')).name}:{m.get('lastLine')}: {m['message']}"
         for m in json.loads(result.stderr or result.stdout or '{"messages": []}')["messages"]
     )
-    print("\n".join(errors))
     assert (set(statuses.values()), errors) == ({200}, [])
 
 
