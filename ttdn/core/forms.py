@@ -5,6 +5,11 @@ from django.utils.translation import gettext_lazy as _
 from ttdn.core.enums import AuditAction
 
 
+def form_errors(form: forms.BaseForm) -> str:
+    """A form's errors as one message, for a page that redirects instead of showing the form."""
+    return " ".join(str(e) for errors in form.errors.values() for e in errors)
+
+
 class SignInForm(AuthenticationForm):
     username = forms.CharField(
         label=_("User name or e-mail"),

@@ -39,6 +39,31 @@ ATTACHMENT_SUFFIXES = (
 )
 
 
+SIGNATURE_FIELDS = ("signer_authority", "signer_position", "signer_name")
+
+
+class SignatureForm(forms.Form):
+    """Who signs a printed plan or report, as Nghị định 30/2020 writes it: the authority
+    ("KT. TRƯỞNG PHÒNG"), the signer's position and name. Subclasses add their own fields."""
+
+    signer_authority = forms.CharField(
+        label=_("Signing authority"),
+        help_text=_("E.g. “KT. TRƯỞNG PHÒNG”; empty when the head signs."),
+        max_length=100,
+        required=False,
+    )
+    signer_position = forms.CharField(
+        label=_("Position of the signer"), max_length=100, required=False
+    )
+    signer_name = forms.CharField(label=_("Name of the signer"), max_length=100, required=False)
+
+    def clean(self) -> dict[str, Any]:
+        cleaned = super().clean() or {}
+        for name in SIGNATURE_FIELDS:
+            cleaned[name] = nfc(cleaned.get(name, "").strip())
+        return cleaned
+
+
 class DocumentFilterForm(forms.Form):
     q = forms.CharField(
         label=_("Search"),

@@ -9,11 +9,17 @@ from django.contrib import messages
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect
 from django.utils.translation import gettext as _
+from django_stubs_ext import StrOrPromise
 
 from ttdn import docgen
 from ttdn.documents.exports import DOCX_TYPE, missing_part_names
 
 FORMATS = {"docx": DOCX_TYPE, "pdf": "application/pdf"}
+
+
+def incomplete_message(message: StrOrPromise, error: docgen.DocumentIncomplete) -> str:
+    """`message` (with %(parts)s) naming the parts docgen found missing, in the reader's language."""
+    return str(message) % {"parts": ", ".join(missing_part_names(error.missing))}
 
 
 def download(
@@ -23,7 +29,7 @@ def download(
     *,
     filename: str,
     back: Any,
-    incomplete: str,
+    incomplete: StrOrPromise,
 ) -> HttpResponse:
     """`render(fmt)` as an attachment named `filename`.fmt; or back to `back` (a model or URL)
     with what went wrong: `incomplete` (a message with %(parts)s) names the missing parts."""
@@ -32,8 +38,7 @@ def download(
     try:
         content = render(fmt)
     except docgen.DocumentIncomplete as error:
-        parts = ", ".join(missing_part_names(error.missing))
-        messages.error(request, incomplete % {"parts": parts})
+        messages.error(request, incomplete_message(incomplete, error))
         return redirect(back)
     except docgen.PdfUnavailable:
         messages.error(request, _("PDF printing is not available here; print the DOCX."))

@@ -10,6 +10,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 from django_stubs_ext import StrOrPromise
 
+from ttdn.documents.forms import SIGNATURE_FIELDS, SignatureForm
 from ttdn.org.enums import UnitLevel
 from ttdn.org.models import Unit, UnitGroup
 from ttdn.plans.enums import Recurrence, TaskLinkKind, TaskStatus
@@ -109,7 +110,7 @@ class IssueForm(forms.Form):
         return data
 
 
-class PlanForm(forms.Form):
+class PlanForm(SignatureForm):
     title = forms.CharField(label=_("Title"), max_length=500)
     place = forms.CharField(label=_("Place"), max_length=100, required=False)
     recipients = forms.CharField(
@@ -119,16 +120,7 @@ class PlanForm(forms.Form):
         required=False,
         max_length=5000,
     )
-    signer_authority = forms.CharField(
-        label=_("Signing authority"),
-        help_text=_("E.g. “KT. TRƯỞNG PHÒNG”; empty when the head signs."),
-        max_length=100,
-        required=False,
-    )
-    signer_position = forms.CharField(
-        label=_("Position of the signer"), max_length=100, required=False
-    )
-    signer_name = forms.CharField(label=_("Name of the signer"), max_length=100, required=False)
+    field_order = ["title", "place", "recipients", *SIGNATURE_FIELDS]
 
     def clean_recipients(self) -> list[str]:
         text = self.cleaned_data["recipients"]

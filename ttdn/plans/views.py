@@ -5,7 +5,6 @@ unit's submission, and a derived plan's coverage."""
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import Any
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
@@ -13,10 +12,12 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
 from ttdn import docgen
 from ttdn.core import access
+from ttdn.core.forms import form_errors
 from ttdn.documents import checker, printing
 from ttdn.documents.exports import missing_part_names
 from ttdn.events.models import Commemoration
@@ -38,20 +39,12 @@ from ttdn.plans.forms import (
 )
 from ttdn.plans.models import Plan, PlanSection, PlanSubmission, PlanTask, TaskArticle
 
+INCOMPLETE = gettext_lazy("The plan cannot be printed yet; it lacks: %(parts)s.")
+
 
 def _acting_unit(request: HttpRequest) -> Unit | None:
     active = access.active_membership(request.user, request.session)
     return active.unit if active else None
-
-
-def _errors(form: Any) -> str:
-    return " ".join(str(e) for errors in form.errors.values() for e in errors)
-
-
-def _incomplete(error: docgen.DocumentIncomplete) -> str:
-    return _("The plan cannot be printed yet; it lacks: %(parts)s.") % {
-        "parts": ", ".join(missing_part_names(error.missing))
-    }
 
 
 # --- Plans -----------------------------------------------------------------------------------
@@ -137,7 +130,7 @@ def plan_print(request: HttpRequest, pk: int, fmt: str) -> HttpResponse:
         lambda fmt: exports.pdf_bytes(plan) if fmt == "pdf" else exports.docx_bytes(plan),
         filename=plan.file_stem,
         back=plan,
-        incomplete=_("The plan cannot be printed yet; it lacks: %(parts)s."),
+        incomplete=INCOMPLETE,
     )
 
 
@@ -149,14 +142,14 @@ def plan_issue(request: HttpRequest, pk: int) -> HttpResponse:
         raise PermissionDenied
     form = IssueForm(request.POST, units=plan.unit.children.open_on())
     if not form.is_valid():
-        messages.error(request, _errors(form))
+        messages.error(request, form_errors(form))
         return redirect(plan)
     try:
         services.issue_plan(
             plan, doc=exports.plan_document(plan), by=request.user, **form.cleaned_data
         )
     except docgen.DocumentIncomplete as error:
-        messages.error(request, _incomplete(error))
+        messages.error(request, printing.incomplete_message(INCOMPLETE, error))
     except ValidationError as error:
         messages.error(request, " ".join(error.messages))
     else:
@@ -236,7 +229,7 @@ def task_update(request: HttpRequest, pk: int) -> HttpResponse:
         services.update_task(task, by=request.user, **form.cleaned_data)
         messages.success(request, _("The task's progress is saved."))
     else:
-        messages.error(request, _errors(form))
+        messages.error(request, form_errors(form))
     return redirect(task.plan)
 
 
@@ -251,7 +244,7 @@ def task_add(request: HttpRequest, pk: int) -> HttpResponse:
         services.add_task(plan, by=request.user, **form.cleaned_data)
         messages.success(request, _("The task is added."))
     else:
-        messages.error(request, _errors(form))
+        messages.error(request, form_errors(form))
     return redirect(plan)
 
 

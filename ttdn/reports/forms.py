@@ -11,6 +11,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from ttdn.core.text import nfc
+from ttdn.documents.forms import SIGNATURE_FIELDS, SignatureForm
 from ttdn.org.enums import UnitLevel
 from ttdn.org.models import UnitGroup
 from ttdn.reports import computed
@@ -223,7 +224,7 @@ class UploadForm(forms.Form):
     file = forms.FileField(label=_("Excel file (.xlsx)"))
 
 
-class PrintForm(forms.Form):
+class PrintForm(SignatureForm):
     """Who the printed report goes to and who signs it."""
 
     recipients = forms.CharField(
@@ -233,21 +234,10 @@ class PrintForm(forms.Form):
         required=False,
         max_length=2000,
     )
-    signer_authority = forms.CharField(
-        label=_("Signing authority"),
-        help_text=_("E.g. “KT. TRƯỞNG PHÒNG”; empty when the head signs."),
-        max_length=100,
-        required=False,
-    )
-    signer_position = forms.CharField(
-        label=_("Position of the signer"), max_length=100, required=False
-    )
-    signer_name = forms.CharField(label=_("Name of the signer"), max_length=100, required=False)
+    field_order = ["recipients", *SIGNATURE_FIELDS]
 
     def clean(self) -> dict[str, Any]:
-        cleaned = super().clean() or {}
-        for name in ("signer_authority", "signer_position", "signer_name"):
-            cleaned[name] = nfc(cleaned.get(name, "").strip())
+        cleaned = super().clean()
         text = nfc(cleaned.get("recipients", ""))
         cleaned["recipients"] = [line.strip() for line in text.splitlines() if line.strip()]
         return cleaned

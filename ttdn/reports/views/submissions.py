@@ -10,12 +10,13 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
 from ttdn import docgen
+from ttdn.core.forms import form_errors
 from ttdn.core.models import AuditEntry
 from ttdn.documents import printing
-from ttdn.documents.exports import missing_part_names
 from ttdn.reports import computed, exports, queries, rules, services
 from ttdn.reports.enums import Basis, SubmissionStatus
 from ttdn.reports.forms import (
@@ -28,6 +29,9 @@ from ttdn.reports.forms import (
 from ttdn.reports.models import Submission, UnlockRequest
 from ttdn.reports.validation import ValuesInvalid
 from ttdn.reports.views.common import entry_sections
+
+INCOMPLETE = gettext_lazy("The report cannot be printed yet; it lacks: %(parts)s.")
+
 
 # --- A report ---------------------------------------------------------------------------------
 
@@ -238,16 +242,6 @@ def unlock_decide(request: HttpRequest, pk: int) -> HttpResponse:
 # --- The printed report -----------------------------------------------------------------------
 
 
-def _form_errors(form: PrintForm) -> str:
-    return " ".join(str(e) for errors in form.errors.values() for e in errors)
-
-
-def _incomplete(error: docgen.DocumentIncomplete) -> str:
-    return _("The report cannot be printed yet; it lacks: %(parts)s.") % {
-        "parts": ", ".join(missing_part_names(error.missing))
-    }
-
-
 @require_POST
 @login_required
 def submission_print(request: HttpRequest, pk: int, fmt: str) -> HttpResponse:
@@ -256,7 +250,7 @@ def submission_print(request: HttpRequest, pk: int, fmt: str) -> HttpResponse:
         raise Http404
     form = PrintForm(request.POST)
     if not form.is_valid():
-        messages.error(request, _form_errors(form))
+        messages.error(request, form_errors(form))
         return redirect(submission)
     doc = exports.report_document(submission, **form.cleaned_data)
     return printing.download(
@@ -265,7 +259,7 @@ def submission_print(request: HttpRequest, pk: int, fmt: str) -> HttpResponse:
         lambda fmt: (exports.pdf_bytes if fmt == "pdf" else exports.docx_bytes)(submission, doc),
         filename=f"bao-cao-{submission.pk}",
         back=submission,
-        incomplete=_("The report cannot be printed yet; it lacks: %(parts)s."),
+        incomplete=INCOMPLETE,
     )
 
 
@@ -277,13 +271,13 @@ def submission_issue(request: HttpRequest, pk: int) -> HttpResponse:
         raise PermissionDenied
     form = PrintForm(request.POST)
     if not form.is_valid():
-        messages.error(request, _form_errors(form))
+        messages.error(request, form_errors(form))
         return redirect(submission)
     doc = exports.report_document(submission, **form.cleaned_data)
     try:
         services.issue_report(submission, doc=doc, by=request.user)
     except docgen.DocumentIncomplete as error:
-        messages.error(request, _incomplete(error))
+        messages.error(request, printing.incomplete_message(INCOMPLETE, error))
     except ValidationError as error:
         messages.error(request, " ".join(error.messages))
     else:
