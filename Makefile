@@ -50,8 +50,8 @@ test-postgres: install-dev
 # with its own locale/ directory keeps its strings there.
 APP_CATALOGUES := $(patsubst ttdn/%/locale,%,$(wildcard ttdn/*/locale))
 messages: install-dev
-	cd ttdn && ../$(TTDN) makemessages -l vi -l en --no-obsolete --ignore 'tests/*' --ignore '*/tests/*' $(foreach app,$(APP_CATALOGUES),--ignore '$(app)/*')
-	for app in $(APP_CATALOGUES); do (cd ttdn/$$app && ../../$(TTDN) makemessages -l vi -l en --no-obsolete --ignore 'tests/*'); done
+	cd ttdn && ../$(TTDN) makemessages -l vi -l en --no-obsolete --no-location --ignore 'tests/*' --ignore '*/tests/*' $(foreach app,$(APP_CATALOGUES),--ignore '$(app)/*')
+	for app in $(APP_CATALOGUES); do (cd ttdn/$$app && ../../$(TTDN) makemessages -l vi -l en --no-obsolete --no-location --ignore 'tests/*'); done
 	cd ttdn && ../$(TTDN) compilemessages
 
 lock:

@@ -28,8 +28,9 @@ from ttdn.content.models import (
     Article,
     Site,
 )
-from ttdn.content.views.common import attempt, errors_of, writable_site
+from ttdn.content.views.common import writable_site
 from ttdn.core import access, related
+from ttdn.core.feedback import attempt, errors_of
 
 # --- Dashboard and sites -------------------------------------------------------------------
 

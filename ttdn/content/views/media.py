@@ -19,8 +19,8 @@ from ttdn.content.forms import (
     GalleryForm,
 )
 from ttdn.content.models import Article, Attachment, GalleryItem, Image
-from ttdn.content.views.common import attempt, errors_of
 from ttdn.core import access
+from ttdn.core.feedback import attempt, errors_of
 
 # --- Gallery and attachments ---------------------------------------------------------------
 

@@ -30,8 +30,9 @@ from ttdn.content.models import (
     Section,
     Site,
 )
-from ttdn.content.views.common import attempt, errors_of, writable_site
+from ttdn.content.views.common import writable_site
 from ttdn.core import access
+from ttdn.core.feedback import attempt, errors_of
 
 # --- Sections ------------------------------------------------------------------------------
 
