@@ -53,4 +53,7 @@ def test_transition_refused_changes_nothing(cast):
     with pytest.raises(InvalidTransition):
         transition(run, flow=JOB_FLOW, to=JobOutcome.FAILED, by=cast.operator, field="outcome")
 
-    assert (JobRun.objects.get().outcome, AuditEntry.objects.filter(object_type="core.JobRun").count()) == ("ok", 0)
+    assert (
+        JobRun.objects.get().outcome,
+        AuditEntry.objects.filter(object_type="core.JobRun").count(),
+    ) == ("ok", 0)
