@@ -31,7 +31,7 @@ from django.db.models import Prefetch, QuerySet
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from ttdn.documents.citations import Citation, issuers_agree, parse_citations
+from ttdn.documents.citations import Citation, has_year, issuers_agree, parse_citations
 from ttdn.documents.enums import NOT_IN_FORCE, CitationStatus, RelationKind
 from ttdn.documents.models import Document, DocumentRelation
 
@@ -129,14 +129,9 @@ def _match(citation: Citation, candidates: list[Document]) -> Document | None:
 
 def _may_be(citation: Citation, document: Document) -> bool:
     """A symbol without a year is numbered anew each year: another year is another document."""
-    if _has_year(citation.number_symbol) or citation.date is None or document.issued_on is None:
+    if has_year(citation.number_symbol) or citation.date is None or document.issued_on is None:
         return True
     return citation.date.year == document.issued_on.year
-
-
-def _has_year(number_symbol: str) -> bool:
-    parts = number_symbol.split("/")
-    return len(parts) >= 3 and len(parts[1]) == 4 and parts[1].isdigit()
 
 
 def _check(

@@ -372,6 +372,13 @@ def _says_implements(gap: str) -> bool:
     return len(gap) <= _MAX_IMPLEMENTS_GAP and _IMPLEMENTS.fullmatch(fold(gap)) is not None
 
 
+def has_year(number_symbol: str) -> bool:
+    """Whether the symbol carries its year ("72/2015/NĐ-CP"); one without ("24/KH-SGDĐT") is
+    numbered anew each year, so its date tells documents of the same symbol apart."""
+    parts = number_symbol.split("/")
+    return len(parts) >= 3 and len(parts[1]) == 4 and parts[1].isdigit()
+
+
 def normalise_number_symbol(number_symbol: str) -> str:
     """The canonical number and symbol: "45- NQ/TW" → "45-NQ/TW".
 

@@ -70,3 +70,13 @@ class TaskLinkKind(models.TextChoices):
 
     EVIDENCE = "evidence", pgettext_lazy("task link", "Evidence")
     RESULT = "result", pgettext_lazy("task link", "Result")
+
+
+class MentionKind(models.TextChoices):
+    """What a structured item recognised in a task's text is (`TaskMention.kind`)."""
+
+    PARTNER = "partner", pgettext_lazy("task mention", "Partner")
+    EVENT = "event", pgettext_lazy("task mention", "Event to mark")
+    CONTEST = "contest", pgettext_lazy("task mention", "Contest")
+    REPORT_TO = "report_to", pgettext_lazy("task mention", "Report to")
+    CONTACT = "contact", pgettext_lazy("task mention", "Contact person")

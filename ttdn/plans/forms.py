@@ -21,8 +21,10 @@ IMPORT_ERRORS: dict[str, StrOrPromise] = {
     "empty": _("The file is empty."),
     "too_large": _("The file is too large: %(size)s bytes, the limit is %(limit)s bytes."),
     "unreadable": _("The file cannot be read."),
-    "not_plan": _("This does not look like a plan: no “KẾ HOẠCH” title was found."),
-    "no_sections": _("No numbered sections were found: this does not look like a plan."),
+    "not_plan": _(
+        "This does not look like a plan: it has neither a “KẾ HOẠCH” title nor a plan symbol "
+        "(“Số: …/KH-…”)."
+    ),
     "unsupported_type": _("Only .txt, .docx and .pdf files can be imported."),
     "not_utf8": _("The text file is not UTF-8: save it as UTF-8 and try again."),
     "not_docx": _("The .docx file is damaged or not a Word document."),

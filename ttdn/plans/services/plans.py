@@ -24,8 +24,7 @@ from ttdn.documents.models import Document
 from ttdn.org.models import Unit
 from ttdn.plans import markup
 from ttdn.plans.enums import PLAN_FLOW, SUBMISSION_FLOW, PlanStatus, SubmissionStatus
-from ttdn.plans.importer import ParsedPlan, PlannedTask
-from ttdn.plans.importer import Section as ParsedSection
+from ttdn.plans.importer import ParsedPlan, ParsedSection, PlannedTask
 from ttdn.plans.models import Plan, PlanCitation, PlanSection, PlanSubmission, PlanTask
 
 ALL_SUBORDINATES = ("các đơn vị trực thuộc", "các trường", "các cơ sở giáo dục", "các đơn vị")

@@ -24,10 +24,11 @@ from docx.shared import Pt
 
 from ttdn.docgen import pdf
 from ttdn.plans.importer import (
+    ImportNote,
     ParsedPlan,
+    ParsedSection,
     PlanImportError,
     Recurrence,
-    Section,
     import_file,
     parse_plan,
 )
@@ -41,12 +42,12 @@ D = datetime.date
 # --- Helpers ----------------------------------------------------------------
 
 
-def outline(sections: tuple[Section, ...]) -> list[Any]:
+def outline(sections: tuple[ParsedSection, ...]) -> list[Any]:
     """Headings as nested [heading, [children]] pairs."""
     return [[section.heading, outline(section.children)] for section in sections]
 
 
-def flatten(sections: tuple[Section, ...]) -> list[str]:
+def flatten(sections: tuple[ParsedSection, ...]) -> list[str]:
     """Every heading and paragraph of the tree, in document order."""
     out: list[str] = []
     for top in sections:
@@ -57,7 +58,7 @@ def flatten(sections: tuple[Section, ...]) -> list[str]:
     return out
 
 
-def section_at(plan: ParsedPlan, *headings: str) -> Section:
+def section_at(plan: ParsedPlan, *headings: str) -> ParsedSection:
     """The section reached by following headings that start with the given prefixes."""
     sections = plan.sections
     found = None
@@ -66,6 +67,10 @@ def section_at(plan: ParsedPlan, *headings: str) -> Section:
         sections = found.children
     assert found is not None
     return found
+
+
+def notes(warnings: tuple[ImportNote, ...]) -> list[tuple[str, dict[str, str]]]:
+    return [(warning.code, dict(warning.params)) for warning in warnings]
 
 
 def task_rows(plan: ParsedPlan) -> list[tuple[Any, ...]]:
@@ -147,10 +152,7 @@ def test_parse_plan_reads_seed_000_header(seed_000: ParsedPlan) -> None:
 def test_parse_plan_warns_seed_000_lacks_number_and_place(seed_000: ParsedPlan) -> None:
     warnings = seed_000.warnings
 
-    assert warnings == (
-        "no number and symbol line ('Số: …')",
-        "no place and date line ('…, ngày … tháng … năm …')",
-    )
+    assert notes(warnings) == [("no_number", {}), ("no_place_date", {})]
 
 
 def test_parse_plan_nests_seed_000_sections(seed_000: ParsedPlan) -> None:
@@ -647,6 +649,7 @@ def test_plan_as_dict_is_the_json_of_a_plan(seed_001: ParsedPlan) -> None:
         "partners": [],
         "time_text": "trước ngày 20/11/2023",
         "section": "1. Phòng Giáo dục và Đào tạo",
+        "mentions": [],
     }
     assert data["citations"][0] == {
         "text": "Kế hoạch số 218/KH-SGDĐT ngày 06/02/2023 của Sở Giáo dục và Đào tạo",
@@ -654,6 +657,7 @@ def test_plan_as_dict_is_the_json_of_a_plan(seed_001: ParsedPlan) -> None:
         "number_symbol": "218/KH-SGDĐT",
         "date": "2023-02-06",
         "issuer": "Sở Giáo dục và Đào tạo",
+        "places": [""],
         "status": "unchecked",
     }
 
@@ -727,12 +731,20 @@ def test_parse_plan_reads_time_frames_units_and_partners() -> None:
         ("Cập nhật chuyên mục trên Website", None, None, None, Recurrence.CONTINUOUS, (), ()),
         ("Sơ kết công tác", D(2024, 4, 1), D(2024, 6, 30), None, None, (), ()),
         (
-            "Báo cáo hằng tháng về Phòng GDĐT trước ngày 25 hằng tháng; nộp kế hoạch chậm nhất "
-            "ngày 15/01",
+            "Báo cáo hằng tháng về Phòng GDĐT trước ngày 25 hằng tháng",
+            None,
+            None,
+            None,
+            Recurrence.MONTHLY,
+            ("Các trường học",),
+            (),
+        ),
+        (
+            "nộp kế hoạch chậm nhất ngày 15/01",
             None,
             None,
             D(2024, 1, 15),
-            Recurrence.MONTHLY,
+            None,
             ("Các trường học",),
             (),
         ),
@@ -796,12 +808,12 @@ def test_parse_plan_keeps_an_out_of_sequence_number_as_text_and_warns() -> None:
 
     assert outline(plan.sections) == [["I. NỘI DUNG", []]]
     assert plan.sections[0].paragraphs == ("Học sinh đạt giải tại 5. Kỳ thi",)
-    assert plan.warnings == (
-        "no number and symbol line ('Số: …')",
-        "no place and date line ('…, ngày … tháng … năm …')",
-        "heading number out of sequence, kept as text: '5. Kỳ thi'",
-        "no signature block",
-    )
+    assert notes(plan.warnings) == [
+        ("no_number", {}),
+        ("no_place_date", {}),
+        ("heading_out_of_sequence", {"line": "5. Kỳ thi"}),
+        ("no_signature", {}),
+    ]
 
 
 def test_parse_plan_drops_page_headers_footers_and_numbers() -> None:
@@ -873,19 +885,19 @@ def test_parse_plan_refuses_a_text_without_plan_title() -> None:
 
     assert (caught.value.code, str(caught.value)) == (
         "not_plan",
-        "not a plan: no 'KẾ HOẠCH' title line was found",
+        "not a plan: no 'KẾ HOẠCH' title line and no plan symbol ('Số: …/KH-…')",
     )
 
 
-def test_parse_plan_refuses_a_plan_title_without_sections() -> None:
-    text = "KẾ HOẠCH\nTuyên truyền năm 2024\nCác trường thực hiện nghiêm túc./."
+def test_parse_plan_reads_a_plan_without_numbered_sections_as_one_section() -> None:
+    text = "KẾ HOẠCH\nTuyên truyền năm 2024\nThực hiện tuyên truyền.\nNộp báo cáo."
 
-    with pytest.raises(PlanImportError) as caught:
-        parse_plan(text)
+    plan = parse_plan(text)
 
-    assert (caught.value.code, str(caught.value)) == (
-        "no_sections",
-        "not a plan: no numbered sections (I., 1., a)) were found",
+    assert (outline(plan.sections), plan.sections[0].paragraphs, notes(plan.warnings)[2]) == (
+        [[None, []]],
+        ("Thực hiện tuyên truyền.", "Nộp báo cáo."),
+        ("no_sections", {}),
     )
 
 
@@ -1110,7 +1122,7 @@ def test_import_file_refuses_a_non_plan_docx(tmp_path: Path) -> None:
 
     assert (caught.value.code, str(caught.value)) == (
         "not_plan",
-        "not a plan: no 'KẾ HOẠCH' title line was found",
+        "not a plan: no 'KẾ HOẠCH' title line and no plan symbol ('Số: …/KH-…')",
     )
 
 

@@ -1,0 +1,144 @@
+"""Key tasks: from the "NHIỆM VỤ" sections (one per leaf heading) and from "TỔ CHỨC THỰC
+HIỆN" (one per duty of each actor), with their time frames, units and the structured items
+their text names."""
+
+from __future__ import annotations
+
+import dataclasses
+import re
+from collections.abc import Sequence
+
+from ttdn.core.text import fold
+from ttdn.plans.importer.dates import (
+    DEADLINE,
+    TIME_LINE,
+    TimeFrame,
+    matched_date,
+    recurrences,
+    time_frame,
+)
+from ttdn.plans.importer.mentions import mentions
+from ttdn.plans.importer.result import ParsedSection, PlannedTask
+
+_UNIT_LINE = re.compile(
+    r"^(?P<label>(?i:đơn vị thực hiện|đơn vị chủ trì|chủ trì(?: thực hiện)?|đơn vị phối hợp|phối hợp(?: thực hiện)?))"
+    r"\s*:\s*(?P<units>.+)$"
+)
+_ACTOR_LABEL = re.compile(
+    r"^(?P<unit>(?:Bộ phận|Tổ|Ban|Phòng|Các|Trường|Trung tâm|Văn phòng|Cán bộ|Hiệu trưởng)[^:;,()]{0,50}):\s*(?P<rest>.+)$"
+)
+_ENUMERATED = re.compile(r"(?:^|(?<=[;.]\s))\(\d{1,2}\)\s*")
+_CLAUSE = re.compile(r";\s+")
+
+
+def tasks(sections: Sequence[ParsedSection], year: int | None) -> list[PlannedTask]:
+    """Key tasks: each leaf section under a "… NHIỆM VỤ …" heading, then each paragraph of
+    each actor under "TỔ CHỨC THỰC HIỆN" (the actor is the unit)."""
+    out: list[PlannedTask] = []
+    for top in sections:
+        folded = fold(top.heading or "")
+        if "to chuc thuc hien" in folded:
+            out += _organisation_tasks(top, year)
+        elif "nhiem vu" in folded:
+            out += [
+                _heading_task(leaf, year)
+                for leaf in top.walk()
+                if leaf is not top and not leaf.children
+            ]
+    return out
+
+
+def _heading_task(section: ParsedSection, year: int | None) -> PlannedTask:
+    """A task named by its heading; time frame and units from its "Thời gian …:",
+    "Đơn vị thực hiện:", "Chủ trì:", "Phối hợp:" lines, deadline from "trước ngày …"."""
+    frame = TimeFrame()
+    units: list[str] = []
+    partners: list[str] = []
+    for paragraph in section.paragraphs:
+        if (time_line := TIME_LINE.match(paragraph)) and frame.text is None:
+            frame = time_frame(time_line["rest"], year)
+        elif unit_line := _UNIT_LINE.match(paragraph):
+            target = partners if "phoi hop" in fold(unit_line["label"]) else units
+            target += _split_units(unit_line["units"])
+    if frame.due is None and (deadline := DEADLINE.search(section.text)):
+        frame = dataclasses.replace(frame, due=matched_date(deadline, year))
+    return PlannedTask(
+        title=_title(section.title or ""),
+        starts_on=frame.starts_on,
+        ends_on=frame.ends_on,
+        due=frame.due,
+        recurrence=frame.recurrence,
+        units=tuple(units),
+        partners=tuple(partners),
+        time_text=frame.text,
+        section=section.heading,
+        mentions=mentions(" ".join([section.title or "", *section.paragraphs]), year),
+    )
+
+
+def _organisation_tasks(section: ParsedSection, year: int | None) -> list[PlannedTask]:
+    """One task per duty of each actor: "- Bộ phận CTTT: (1) …; (2) …" gives two tasks of
+    "Bộ phận CTTT"; "hàng quý, 6 tháng (05/5), hàng năm (05/11)" gives one task per recurrence."""
+    out: list[PlannedTask] = []
+    actors = section.children or (section,)
+    for actor in actors:
+        default_units = (actor.title,) if actor is not section and actor.title else ()
+        for paragraph in actor.paragraphs:
+            text = re.sub(r"^[-+–•]\s+", "", paragraph)
+            units = default_units
+            if label := _ACTOR_LABEL.match(text):
+                units, text = (label["unit"].strip(),), label["rest"]
+            for duty in _duties(text):
+                out += _duty_tasks(duty, units, actor.heading, year)
+    return out
+
+
+def _duties(text: str) -> list[str]:
+    """`text` split at its enumerators "(1) …; (2) …", or whole; a duty whose clauses
+    ("xây dựng Kế hoạch …; trước ngày 16/11 gửi báo cáo …") do not all share its deadline is
+    split into its clauses, so that each keeps only its own deadline."""
+    parts = [part.strip().rstrip(";").strip() for part in _ENUMERATED.split(text)]
+    duties = [part for part in parts if part] or [text.strip()]
+    return [clause for duty in duties for clause in _clauses_with_own_deadlines(duty)]
+
+
+def _clauses_with_own_deadlines(duty: str) -> list[str]:
+    clauses = [clause.strip() for clause in _CLAUSE.split(duty) if clause.strip()]
+    dated = [DEADLINE.search(clause) is not None for clause in clauses]
+    if len(clauses) < 2 or all(dated) or not any(dated):
+        return [duty]
+    return clauses
+
+
+def _duty_tasks(
+    duty: str, units: tuple[str, ...], section: str | None, year: int | None
+) -> list[PlannedTask]:
+    deadline = DEADLINE.search(duty)
+    due = matched_date(deadline, year) if deadline else None
+    base = PlannedTask(
+        title=_title(duty),
+        due=due,
+        units=units,
+        time_text=deadline.group() if deadline else None,
+        section=section,
+        mentions=mentions(duty, year),
+    )
+    found = recurrences(duty, year)
+    if not found:
+        return [base]
+    return [
+        dataclasses.replace(base, recurrence=kind, due=when or due, time_text=phrase)
+        for kind, when, _, phrase in found
+    ]
+
+
+def _split_units(text: str) -> list[str]:
+    return [unit.strip(" .") for unit in re.split(r"[;,]", text) if unit.strip(" .")]
+
+
+def _title(text: str) -> str:
+    """A task title: the text without a final "." or ";" (an ellipsis is kept)."""
+    text = text.strip().removesuffix("./.").rstrip(";").rstrip()
+    if text.endswith(".") and not text.endswith("..."):
+        text = text[:-1]
+    return text
