@@ -178,7 +178,7 @@ def parse_plan(text: str) -> ParsedPlan:
                 code="not_plan",
             )
         report.warnings.append(note("no_plan_title", symbol=header.symbol or "KH"))
-        title, body_start = read_title(lines, end)
+        title, body_start = read_title(lines, end, None)
     fill_from_metadata(header, metadata, report)
     warn_missing(header, report)
     body_end, tail_start = find_tail(lines, body_start)

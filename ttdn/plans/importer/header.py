@@ -36,8 +36,8 @@ _NUMBER = re.compile(
     re.MULTILINE,
 )
 _DATE = re.compile(
-    r"\s*,?\s*(?i:ngày)\s+(?P<day>\d{1,2}|[.…]+)\s+(?i:tháng)\s+(?P<month>\d{1,2}|[.…]+)"
-    r"\s*,?\s+(?i:năm)\s+(?P<year>\d{4})\s*\.?"
+    r"\s*,?\s*(?i:ngày)\s+(?:(?P<day>\d{1,2}|[.…]+)\s+)?(?i:tháng)\s+"
+    r"(?:(?P<month>\d{1,2}|[.…]+)\s*,?\s+)?(?i:năm)\s+(?P<year>\d{4})\s*\.?"
 )
 _MOTTOS = (
     re.compile(r"cong\s+hoa\s+xa\s+hoi\s+chu\s+nghia\s+viet\s+nam"),
@@ -255,7 +255,7 @@ def _read_place_date(text: str, header: Header) -> str:
         if not place:
             continue
         header.place = place
-        if date["day"].isdigit() and date["month"].isdigit():
+        if (date["day"] or "").isdigit() and (date["month"] or "").isdigit():
             header.issued_on = make_date(int(date["day"]), int(date["month"]), int(date["year"]))
         return text[:start] + "\n" + text[date.end() :]
     return text
@@ -285,11 +285,14 @@ def _is_place_word(word: str) -> bool:
     return not (letters.isupper() and len(letters) > 1 and letters != "TP")
 
 
-def read_title(lines: Sequence[str], start: int, rest: str = "") -> tuple[str | None, int]:
-    """The title: `rest` of the "KẾ HOẠCH" line, then up to three lines from `start`, and
-    where the body starts: at a line opening the preamble ("Thực hiện", "Căn cứ", …), a
-    heading or an item, or after a title line that ends a sentence."""
+def read_title(lines: Sequence[str], start: int, rest: str | None) -> tuple[str | None, int]:
+    """The title: `rest` of the "KẾ HOẠCH" line (or, for a plan without one, the line at
+    `start`), then up to three lines from `start`, and where the body starts: at a line
+    opening the preamble ("Thực hiện", "Căn cứ", …), a heading or an item, or after a title
+    line that ends a sentence."""
     parts = [rest] if rest else []
+    if rest is None and start < len(lines) and not marker_shape(lines[start]):
+        parts, start = [lines[start]], start + 1
     index = start
     while index < len(lines) and len(parts) < _TITLE_LINES:
         line = lines[index]

@@ -72,7 +72,7 @@ def _heading_task(section: ParsedSection, year: int | None) -> PlannedTask:
         partners=tuple(partners),
         time_text=frame.text,
         section=section.heading,
-        mentions=mentions(" ".join([section.title or "", *section.paragraphs]), year),
+        mentions=mentions("; ".join([section.title or "", *section.paragraphs]), year),
     )
 
 
