@@ -134,12 +134,40 @@ class Verification(models.TextChoices):
 
 
 class CitationStatus(models.TextChoices):
+    """What the checker found for a citation. Each status has its own words, colour and icon
+    (`severity`, `icon`); problems are listed before the rest (`rank`)."""
+
     OK = "ok", pgettext_lazy("citation status", "OK")
+    OK_UNVERIFIED = "ok_unverified", pgettext_lazy("citation status", "OK (unverified record)")
     UNKNOWN = "unknown", pgettext_lazy("citation status", "Not in the library")
+    MALFORMED = "malformed", pgettext_lazy("citation status", "Symbol written wrongly")
+    FUTURE = "future", pgettext_lazy("citation status", "Dated after the citing document")
     DATE_MISMATCH = "date_mismatch", pgettext_lazy("citation status", "Date differs")
     ISSUER_MISMATCH = "issuer_mismatch", pgettext_lazy("citation status", "Issuer differs")
     NOT_IN_FORCE = "not_in_force", pgettext_lazy("citation status", "Not in force")
     CHRONOLOGY = "chronology", pgettext_lazy("citation status", "Impossible order")
+
+    @property
+    def severity(self) -> str:
+        """ "problem", "unknown", "caution" or "ok": the colour it is shown in."""
+        return _CITATION_SEVERITY.get(self, "problem")
+
+    @property
+    def icon(self) -> str:
+        return _SEVERITY_ICONS[self.severity]
+
+    @property
+    def rank(self) -> int:
+        """Problems first, then unknown documents, then unverified matches, then the rest."""
+        return list(_SEVERITY_ICONS).index(self.severity)
+
+
+_CITATION_SEVERITY = {
+    CitationStatus.OK: "ok",
+    CitationStatus.OK_UNVERIFIED: "caution",
+    CitationStatus.UNKNOWN: "unknown",
+}
+_SEVERITY_ICONS = {"problem": "✗", "unknown": "?", "caution": "!", "ok": "✓"}
 
 
 # Who writes a unit's documents, and who decides what its public page publishes.

@@ -24,6 +24,7 @@ Contracts shared by every function here:
 from ttdn.documents.citations.issuers import issuer_key, issuers_agree
 from ttdn.documents.citations.parse import Citation, implementation_pairs, parse_citations
 from ttdn.documents.citations.symbols import (
+    corrected_symbol,
     has_year,
     normalise_number_symbol,
     normalise_text,
@@ -42,6 +43,7 @@ __all__ = [
     "TYPE_NAMES",
     "Citation",
     "DocumentType",
+    "corrected_symbol",
     "has_year",
     "implementation_pairs",
     "issuer_key",

@@ -10,11 +10,17 @@ from ttdn.core.text import fold
 from ttdn.documents.citations.issuers import read_issuer
 from ttdn.documents.citations.symbols import (
     DASHES,
+    has_year,
     normalise_number_symbol,
     normalise_text,
     number_symbol_key,
 )
-from ttdn.documents.citations.types import TYPE_BY_ABBREVIATION, TYPE_NAMES, DocumentType
+from ttdn.documents.citations.types import (
+    NORMATIVE_TYPES,
+    TYPE_BY_ABBREVIATION,
+    TYPE_NAMES,
+    DocumentType,
+)
 
 
 @dataclasses.dataclass(frozen=True)
@@ -23,7 +29,9 @@ class Citation:
 
     `text` is the matched text with whitespace runs collapsed to one space;
     `start`/`end` index `normalise_text(source)`. `date` is None when the text
-    gives no date or an impossible one. `implemented_by` is the index, in the
+    gives no date or an impossible one. A law cited by its name and year ("Luật Báo
+    chí năm 2016") has an empty `number_symbol`, its name in `title` and its `year`;
+    "Nghị định 72/2015" has the `number_symbol` "72/2015" (no codes). `implemented_by` is the index, in the
     list `parse_citations` returned, of the citation the text says implements
     this one ("Quyết định số 42/2018/QĐ-UBND … về triển khai Quyết định số
     1191/QĐ-TTg …" sets it on 1191/QĐ-TTg to the index of 42/2018/QĐ-UBND).
@@ -37,10 +45,15 @@ class Citation:
     start: int
     end: int
     implemented_by: int | None = None
+    title: str | None = None
+    year: int | None = None
 
     @property
     def key(self) -> str:
-        """The folded lookup key of the number and symbol (see `number_symbol_key`)."""
+        """The folded lookup key of the number and symbol (see `number_symbol_key`); for a
+        law cited by its name and year, "luat bao chi/2016"."""
+        if not self.number_symbol:
+            return f"{fold(self.title or '')}/{self.year}"
         return number_symbol_key(self.number_symbol)
 
 
@@ -64,7 +77,29 @@ _TYPE_BY_NAME = {name.lower(): kind for kind, names in TYPE_NAMES.items() for na
 _TYPE_NAME = re.compile(
     rf"(?<!\w)(?:{'|'.join(_name_pattern(name.lower()) for name in reversed(_ALL_NAMES))})"
 )
-_NUMBER = re.compile(rf"{_GAP}(?:(?i:số)\s{{0,3}}:?\s{{0,20}})?(?P<number>{_NUMBER_SYMBOL})")
+_NUMBER = re.compile(
+    rf"{_GAP}(?:(?i:số)\s{{0,3}}:?\s{{0,20}})?(?P<number>{_NUMBER_SYMBOL}|\d{{1,6}}/\d{{4}}(?![\d/\w]))"
+)
+# "NĐ 72/2015/NĐ-CP", "QĐ số 522/QĐ-TTg": a type abbreviated, found in the text as written.
+_ABBREVIATED = re.compile(
+    r"(?<![\w/\-])(?:NĐ|QĐ|TTLT|TT|CT|NQ)(?=\s{1,3}(?:số\s{0,3}:?\s{0,3})?\d)"
+)
+_ABBREVIATION_TYPES = {
+    "nd": DocumentType.DECREE,
+    "qd": DocumentType.DECISION,
+    "ttlt": DocumentType.JOINT_CIRCULAR,
+    "tt": DocumentType.CIRCULAR,
+    "ct": DocumentType.DIRECTIVE,
+    "nq": DocumentType.RESOLUTION,
+}
+# A symbol standing alone: "72/2015/NĐ-CP ngày 07/8/2015" (with its year, or a date after it).
+_BARE = re.compile(rf"(?<![\w/.\-])(?P<number>{_NUMBER_SYMBOL})")
+_OWN_NUMBER = re.compile(r"(?i:số)\s{0,3}:?\s{0,3}$")
+# "Luật Báo chí năm 2016", "Bộ luật Lao động 2019": a law by its name and year.
+_NAMED_LAW = re.compile(
+    r"(?<!\w)(?P<name>(?:Bộ luật|Luật|Pháp lệnh)\s(?P<title>[A-ZĐ][^\d,;.()\n]{1,80}?))"
+    r"\s+(?:(?i:năm)\s+)?(?P<year>(?:19|20)\d{2})(?![\d/])"
+)
 # Laws are cited with their title between the type and "số".
 _TITLED_TYPES = frozenset({DocumentType.LAW, DocumentType.LEGAL_CODE, DocumentType.ORDINANCE})
 _TITLED_NUMBER = re.compile(
@@ -95,10 +130,9 @@ def parse_citations(text: str) -> list[Citation]:
     """
     normalised = normalise_text(text)
     found = _find_citations(normalised)
-    starts = [name.start() for name, _ in found] + [len(normalised)]
+    starts = [item.start for item in found] + [len(normalised)]
     citations = [
-        _citation(normalised, name, number, limit)
-        for (name, number), limit in zip(found, starts[1:], strict=True)
+        _citation(normalised, item, limit) for item, limit in zip(found, starts[1:], strict=True)
     ]
     return _link_implementations(citations, normalised)
 
@@ -129,14 +163,81 @@ def _says_implements(gap: str) -> bool:
 # --- Building a citation --------------------------------------------------
 
 
-def _find_citations(text: str) -> list[tuple[re.Match[str], re.Match[str]]]:
-    """(type name, number and symbol) matches of every citation in `text`."""
-    found: list[tuple[re.Match[str], re.Match[str]]] = []
+@dataclasses.dataclass(frozen=True)
+class _Found:
+    """Where a citation is: from `start`; its type as named (None: read from the symbol);
+    its number and symbol as written and where they end; a law's name and year."""
+
+    start: int
+    kind: DocumentType | None
+    number: str
+    end: int
+    title: str | None = None
+    year: int | None = None
+
+
+def _find_citations(text: str) -> list[_Found]:
+    """Every citation in `text`: after a type name, after an abbreviated type ("NĐ"), a law by
+    its name and year, and a symbol standing alone; the first of overlapping ones wins."""
+    found = [*_named(text), *_abbreviated(text), *_laws_by_name(text), *_bare(text)]
+    found.sort(key=lambda item: (item.start, -item.end))
+    out: list[_Found] = []
+    for item in found:
+        if not out or item.start >= out[-1].end:
+            out.append(item)
+    return out
+
+
+def _named(text: str) -> list[_Found]:
+    out: list[_Found] = []
     for name in _TYPE_NAME.finditer(_lower(text)):
         number = _number_after(text, name)
-        if number is not None and (not found or name.start() >= found[-1][1].end()):
-            found.append((name, number))
-    return found
+        if number is None or (out and name.start() < out[-1].end):
+            continue
+        symbol = normalise_number_symbol(number["number"])
+        kind = _type(text[name.start() : name.end()], symbol)
+        if "/" in symbol and not re.search(r"[^\d/]", symbol) and kind not in NORMATIVE_TYPES:
+            continue  # "Kế hoạch 12/2023": a year-numbered short form only of legal documents
+        out.append(_Found(name.start(), kind, number["number"], number.end()))
+    return out
+
+
+def _abbreviated(text: str) -> list[_Found]:
+    out: list[_Found] = []
+    for name in _ABBREVIATED.finditer(text):
+        number = _NUMBER.match(text, name.end())
+        if number is not None:
+            kind = _ABBREVIATION_TYPES[fold(name.group())]
+            out.append(_Found(name.start(), kind, number["number"], number.end()))
+    return out
+
+
+def _laws_by_name(text: str) -> list[_Found]:
+    return [
+        _Found(
+            match.start(),
+            _type_named(match["name"][: len(match["name"]) - len(match["title"])].strip()),
+            "",
+            match.end(),
+            title=_SPACES.sub(" ", match["name"]).strip(),
+            year=int(match["year"]),
+        )
+        for match in _NAMED_LAW.finditer(text)
+    ]
+
+
+def _bare(text: str) -> list[_Found]:
+    out: list[_Found] = []
+    for match in _BARE.finditer(text):
+        symbol = normalise_number_symbol(match["number"])
+        codes = [part for part in re.split(r"[/-]", fold(symbol)) if not part.isdigit()]
+        if not codes or codes[0] not in TYPE_BY_ABBREVIATION:
+            continue
+        if _OWN_NUMBER.search(text, max(0, match.start() - 8), match.start()):
+            continue  # "Số: 242/KH-PGDĐT" is the document's own number
+        if has_year(symbol) or _DATE.match(text, match.end()):
+            out.append(_Found(match.start(), None, match["number"], match.end()))
+    return out
 
 
 def _number_after(text: str, name: re.Match[str]) -> re.Match[str] | None:
@@ -156,21 +257,28 @@ def _lower(text: str) -> str:
     return "".join(char.lower() if len(char.lower()) == 1 else char for char in text)
 
 
-def _citation(text: str, name: re.Match[str], number: re.Match[str], limit: int) -> Citation:
-    number_symbol = normalise_number_symbol(number["number"])
-    date, end = _read_date(text, number.end())
+def _citation(text: str, found: _Found, limit: int) -> Citation:
+    number_symbol = normalise_number_symbol(found.number) if found.number else ""
+    date, end = _read_date(text, found.end)
     issuer, end = read_issuer(text, end, limit)
     if date is None and issuer is not None:
         date, end = _read_date(text, end)  # "… của Chính phủ ngày 07/9/2015"
     return Citation(
-        text=_SPACES.sub(" ", text[name.start() : end]),
-        type=_type(text[name.start() : name.end()], number_symbol),
+        text=_SPACES.sub(" ", text[found.start : end]),
+        type=found.kind or _type_of_symbol(number_symbol),
         number_symbol=number_symbol,
         date=date,
         issuer=issuer,
-        start=name.start(),
+        start=found.start,
         end=end,
+        title=found.title,
+        year=found.year,
     )
+
+
+def _type_of_symbol(number_symbol: str) -> DocumentType:
+    codes = [part for part in re.split(r"[/-]", fold(number_symbol)) if not part.isdigit()]
+    return TYPE_BY_ABBREVIATION.get(codes[0] if codes else "", DocumentType.OFFICIAL_LETTER)
 
 
 def _type(name: str, number_symbol: str) -> DocumentType:
@@ -179,8 +287,7 @@ def _type(name: str, number_symbol: str) -> DocumentType:
     kind = _type_named(name)
     if kind != DocumentType.OFFICIAL_LETTER or fold(name) != "van ban":
         return kind
-    codes = [part for part in re.split(r"[/-]", fold(number_symbol)) if not part.isdigit()]
-    return TYPE_BY_ABBREVIATION.get(codes[0], DocumentType.OFFICIAL_LETTER)
+    return _type_of_symbol(number_symbol)
 
 
 def _type_named(name: str) -> DocumentType:

@@ -50,3 +50,24 @@ def _separator(match: re.Match[str]) -> str:
 def _fix_code(part: str) -> str:
     """Read "đ" in an otherwise upper-case code as "Đ": "Qđ" is a typo of "QĐ"."""
     return part.replace("đ", "Đ") if part.replace("đ", "Đ").isupper() else part
+
+
+# Issuers of Party documents, whose symbols put the number before a dash ("05-CT/TW"); state
+# documents put it before a slash ("21/CT-TTg").
+_PARTY_ISSUERS = frozenset(
+    {"tw", "tu", "hu", "qu", "du", "btgtw", "btctw", "ubkttw", "vptw", "bdvtw", "bcs"}
+)
+_PARTY_SHAPE = re.compile(r"^(?P<number>\d+)-(?P<code>[^/\-]+)/(?P<issuer>[^/\-]+)$")
+_STATE_SHAPE = re.compile(r"^(?P<number>\d+)/(?P<code>[^/\-]+)-(?P<issuer>[^/\-]+)$")
+
+
+def corrected_symbol(number_symbol: str) -> str | None:
+    """The symbol as it should be written when its shape belongs to the other kind of
+    issuer: "21-CT/TTg" (a Party shape for the Prime Minister) → "21/CT-TTg", "05/CT-TW"
+    → "05-CT/TW"; None when the shape fits the issuer."""
+    if match := _PARTY_SHAPE.match(number_symbol):
+        if fold(match["issuer"]) not in _PARTY_ISSUERS:
+            return f"{match['number']}/{match['code']}-{match['issuer']}"
+    elif (match := _STATE_SHAPE.match(number_symbol)) and fold(match["issuer"]) in _PARTY_ISSUERS:
+        return f"{match['number']}-{match['code']}/{match['issuer']}"
+    return None

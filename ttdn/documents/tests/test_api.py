@@ -35,19 +35,19 @@ def test_check_lists_the_citations_of_seed_000_in_order(cast, client, bearer, li
     assert (response.status_code, [(c["number_symbol"], c["status"]) for c in body]) == (
         200,
         [
-            ("24/KH-SGDĐT", "ok"),
+            ("24/KH-SGDĐT", "ok_unverified"),
             ("72/2015/NĐ-CP", "date_mismatch"),
             ("22/2016/TT-BTTTT", "ok"),
             ("42/2018/QĐ-UBND", "chronology"),
-            ("1191/QĐ-TTg", "ok"),
-            ("180/KH-UBND", "ok"),
-            ("1160/QĐ-TTg", "ok"),
+            ("1191/QĐ-TTg", "ok_unverified"),
+            ("180/KH-UBND", "ok_unverified"),
+            ("1160/QĐ-TTg", "ok_unverified"),
             ("5406/BTTTT-TTĐN", "ok"),
-            ("39/KH-UBND", "ok"),
-            ("05-CT/TW", "ok"),
-            ("45-NQ/TW", "ok"),
-            ("76-Ctr/TU", "ok"),
-            ("45-NQ/TW", "ok"),
+            ("39/KH-UBND", "ok_unverified"),
+            ("05-CT/TW", "ok_unverified"),
+            ("45-NQ/TW", "ok_unverified"),
+            ("76-Ctr/TU", "ok_unverified"),
+            ("45-NQ/TW", "ok_unverified"),
         ],
     )
 

@@ -28,7 +28,7 @@ def rows(results):
 
 # (cited number and symbol, status, library document, its date), in order of appearance.
 SEED_000 = [
-    ("24/KH-SGDĐT", S.OK, "24/KH-SGDĐT", D(2022, 3, 1)),
+    ("24/KH-SGDĐT", S.OK_UNVERIFIED, "24/KH-SGDĐT", D(2022, 3, 1)),
     ("72/2015/NĐ-CP", S.DATE_MISMATCH, "72/2015/NĐ-CP", D(2015, 9, 7)),  # cited "ngày 07/8/2015"
     ("22/2016/TT-BTTTT", S.OK, "22/2016/TT-BTTTT", D(2016, 10, 19)),
     (
@@ -37,28 +37,28 @@ SEED_000 = [
         "42/2018/QĐ-UBND",
         D(2018, 12, 21),
     ),  # "triển khai" a 2020 decision
-    ("1191/QĐ-TTg", S.OK, "1191/QĐ-TTg", D(2020, 8, 5)),
+    ("1191/QĐ-TTg", S.OK_UNVERIFIED, "1191/QĐ-TTg", D(2020, 8, 5)),
     (
         "180/KH-UBND",
-        S.OK,
+        S.OK_UNVERIFIED,
         "180/KH-UBND",
         D(2021, 7, 30),
     ),  # implements 1160/QĐ-TTg of 13/7/2021: in order
-    ("1160/QĐ-TTg", S.OK, "1160/QĐ-TTg", D(2021, 7, 13)),
+    ("1160/QĐ-TTg", S.OK_UNVERIFIED, "1160/QĐ-TTg", D(2021, 7, 13)),
     ("5406/BTTTT-TTĐN", S.OK, "5406/BTTTT-TTĐN", D(2021, 12, 31)),
-    ("39/KH-UBND", S.OK, "39/KH-UBND", D(2022, 2, 23)),
-    ("05-CT/TW", S.OK, "05-CT/TW", D(2016, 5, 15)),
-    ("45-NQ/TW", S.OK, "45-NQ/TW", D(2019, 1, 24)),  # "45- NQ/TW" with a stray space
-    ("76-Ctr/TU", S.OK, "76-CTr/TU", None),  # the library writes "CTr"; no date anywhere
-    ("45-NQ/TW", S.OK, "45-NQ/TW", D(2019, 1, 24)),
+    ("39/KH-UBND", S.OK_UNVERIFIED, "39/KH-UBND", D(2022, 2, 23)),
+    ("05-CT/TW", S.OK_UNVERIFIED, "05-CT/TW", D(2016, 5, 15)),
+    ("45-NQ/TW", S.OK_UNVERIFIED, "45-NQ/TW", D(2019, 1, 24)),  # "45- NQ/TW" with a stray space
+    ("76-Ctr/TU", S.OK_UNVERIFIED, "76-CTr/TU", None),  # the library writes "CTr"; no date anywhere
+    ("45-NQ/TW", S.OK_UNVERIFIED, "45-NQ/TW", D(2019, 1, 24)),
 ]
 
 SEED_001 = [
-    ("218/KH-SGDĐT", S.OK, "218/KH-SGDĐT", D(2023, 2, 6)),
+    ("218/KH-SGDĐT", S.OK_UNVERIFIED, "218/KH-SGDĐT", D(2023, 2, 6)),
     ("72/2015/NĐ-CP", S.OK, "72/2015/NĐ-CP", D(2015, 9, 7)),  # cited "ngày 07/9/2015": right
     ("22/2016/TT-BTTTT", S.OK, "22/2016/TT-BTTTT", D(2016, 10, 19)),
-    ("38/2018/QĐ-UBND", S.OK, "38/2018/QĐ-UBND", D(2018, 11, 22)),
-    ("08/KH-UBND", S.OK, "08/KH-UBND", D(2023, 1, 16)),
+    ("38/2018/QĐ-UBND", S.OK_UNVERIFIED, "38/2018/QĐ-UBND", D(2018, 11, 22)),
+    ("08/KH-UBND", S.OK_UNVERIFIED, "08/KH-UBND", D(2023, 1, 16)),
 ]
 
 
@@ -196,7 +196,7 @@ def test_check_text_chronology_from_library_dates_when_the_text_gives_none(libra
 
     results = checker.check_text(text, Document.objects.all())
 
-    assert [r.status for r in results] == [S.CHRONOLOGY, S.OK]
+    assert [r.status for r in results] == [S.CHRONOLOGY, S.OK_UNVERIFIED]
 
 
 def test_check_text_implementing_a_newer_document_in_order_is_ok(library):
@@ -204,7 +204,7 @@ def test_check_text_implementing_a_newer_document_in_order_is_ok(library):
 
     results = checker.check_text(text, Document.objects.all())
 
-    assert [r.status for r in results] == [S.OK, S.OK]
+    assert [r.status for r in results] == [S.OK_UNVERIFIED, S.OK_UNVERIFIED]
 
 
 def test_check_text_date_mismatch_comes_before_other_problems(library):
