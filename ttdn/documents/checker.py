@@ -47,6 +47,7 @@ from ttdn.documents.citations import (
     NORMATIVE_TYPES,
     Citation,
     corrected_symbol,
+    document_date,
     has_year,
     issuers_agree,
     number_symbol_key,
@@ -95,12 +96,12 @@ def check_for(user: Any, text: str, *, on: datetime.date | None = None) -> list[
 def check_text(
     text: str, documents: QuerySet[Document], *, on: datetime.date | None = None
 ) -> list[CheckedCitation]:
-    """Every citation of `text`, in order, checked against `documents` as of `on` (the citing
-    document's date; today by default).
+    """Every citation of `text`, in order, checked against `documents` as of `on`: by default
+    the date of the citing document (its header's "…, ngày … tháng … năm …"), else today.
 
     Never raises for any text; runs two queries whatever the number of citations.
     """
-    on = on or timezone.localdate()
+    on = on or document_date(text) or timezone.localdate()
     citations = parse_citations(text)
     if not citations:
         return []

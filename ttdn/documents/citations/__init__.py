@@ -22,7 +22,12 @@ Contracts shared by every function here:
 """
 
 from ttdn.documents.citations.issuers import issuer_key, issuers_agree
-from ttdn.documents.citations.parse import Citation, implementation_pairs, parse_citations
+from ttdn.documents.citations.parse import (
+    Citation,
+    document_date,
+    implementation_pairs,
+    parse_citations,
+)
 from ttdn.documents.citations.symbols import (
     corrected_symbol,
     has_year,
@@ -44,6 +49,7 @@ __all__ = [
     "Citation",
     "DocumentType",
     "corrected_symbol",
+    "document_date",
     "has_year",
     "implementation_pairs",
     "issuer_key",

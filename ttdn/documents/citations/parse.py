@@ -137,6 +137,25 @@ def parse_citations(text: str) -> list[Citation]:
     return _link_implementations(citations, normalised)
 
 
+_OWN_DATE = re.compile(
+    r",\s{0,3}(?i:ngày)\s{1,3}(?P<day>\d{1,2})\s{1,3}(?i:tháng)\s{1,3}(?P<month>\d{1,2})\s{1,3}"
+    r"(?i:năm)\s{1,3}(?P<year>\d{4})"
+)
+_OWN_DATE_REACH = 1500  # the header is at the top
+
+
+def document_date(text: str) -> datetime.date | None:
+    """The date of the document itself: its header's "…, ngày 21 tháng 8 năm 2023" (in its
+    first lines), or None."""
+    match = _OWN_DATE.search(normalise_text(text[:_OWN_DATE_REACH]))
+    if match is None:
+        return None
+    try:
+        return datetime.date(int(match["year"]), int(match["month"]), int(match["day"]))
+    except ValueError:
+        return None
+
+
 def implementation_pairs(
     citations: Sequence[Citation], text: str
 ) -> list[tuple[Citation, Citation]]:

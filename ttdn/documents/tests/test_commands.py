@@ -1,11 +1,14 @@
+import datetime
 import json
 
 import pytest
 from django.core.management import CommandError, call_command
 
 from ttdn.core import demo
+from ttdn.documents.enums import DocumentType, RelationKind
 from ttdn.documents.models import Document, Publication
 from ttdn.documents.tests.conftest import seed
+from ttdn.documents.tests.factories import DocumentFactory, DocumentRelationFactory
 from ttdn.documents.tests.files import docx_bytes, image_pdf, text_pdf
 
 LINES_000 = [
@@ -149,3 +152,40 @@ def test_check_citations_reads_a_utf16_text_file_with_its_mark(library, tmp_path
     path.write_bytes("Căn cứ Thông tư số 22/2016/TT-BTTTT ngày 19/10/2016.".encode("utf-16"))
 
     assert checked(path, capsys) == [("22/2016/TT-BTTTT", "ok")]
+
+
+def replaced_decree_text(tmp_path, header: str):
+    old = DocumentFactory(
+        type=DocumentType.DECREE,
+        number_symbol="13/2023/NĐ-CP",
+        issued_on=datetime.date(2023, 4, 17),
+        issuer="Chính phủ",
+    )
+    new = DocumentFactory(
+        type=DocumentType.DECREE,
+        number_symbol="356/2025/NĐ-CP",
+        issued_on=datetime.date(2025, 12, 31),
+        issuer="Chính phủ",
+    )
+    DocumentRelationFactory(source=new, target=old, kind=RelationKind.REPLACES)
+    path = tmp_path / "ke-hoach.txt"
+    path.write_text(f"{header}\nCăn cứ Nghị định số 13/2023/NĐ-CP ngày 17/4/2023 của Chính phủ.")
+    return path
+
+
+def test_check_citations_judges_validity_at_the_documents_own_date(db, tmp_path, capsys):
+    path = replaced_decree_text(tmp_path, "Hải Phòng, ngày 14 tháng 3 năm 2024")
+
+    assert checked(path, capsys) == [("13/2023/NĐ-CP", "ok")]
+
+
+@pytest.mark.parametrize(
+    ("as_of", "status"), [("2024-03-14", "ok"), ("2026-01-05", "not_in_force")]
+)
+def test_check_citations_as_of_a_given_date(db, tmp_path, capsys, as_of, status):
+    path = replaced_decree_text(tmp_path, "KẾ HOẠCH")
+
+    call_command("check_citations", str(path), "--json", "--as-of", as_of)
+    results = json.loads(capsys.readouterr().out)
+
+    assert [(c["number_symbol"], c["status"]) for c in results] == [("13/2023/NĐ-CP", status)]

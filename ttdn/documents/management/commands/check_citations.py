@@ -1,3 +1,4 @@
+import datetime
 import json
 from pathlib import Path
 from typing import Any
@@ -6,7 +7,6 @@ from django.core.management.base import BaseCommand, CommandError, CommandParser
 from django.utils.translation import gettext as _
 
 from ttdn.documents import checker
-from ttdn.documents.enums import CitationStatus
 from ttdn.documents.extract import ExtractionFailed, extract_text
 from ttdn.documents.models import Document
 
@@ -22,8 +22,23 @@ class Command(BaseCommand):
             dest="as_json",
             help="print the checked citations as a JSON list",
         )
+        parser.add_argument(
+            "--as-of",
+            type=datetime.date.fromisoformat,
+            dest="as_of",
+            default=None,
+            help="judge validity on this date (YYYY-MM-DD); by default the document's own "
+            "date, else today",
+        )
 
-    def handle(self, *args: Any, file: Path, as_json: bool = False, **options: Any) -> None:
+    def handle(
+        self,
+        *args: Any,
+        file: Path,
+        as_json: bool = False,
+        as_of: datetime.date | None = None,
+        **options: Any,
+    ) -> None:
         if not file.is_file():
             raise CommandError(_("No such file: %(file)s") % {"file": file})
         try:
@@ -31,7 +46,7 @@ class Command(BaseCommand):
                 text = extract_text(file.name, stream)
         except ExtractionFailed as failure:
             raise CommandError(str(failure)) from None
-        results = checker.check_text(text, Document.objects.all())
+        results = checker.check_text(text, Document.objects.all(), on=as_of)
         if as_json:
             self.stdout.write(
                 json.dumps([r.as_json() for r in results], ensure_ascii=False, indent=2)
@@ -40,7 +55,7 @@ class Command(BaseCommand):
         for result in results:
             detail = f" — {result.detail}" if result.detail else ""
             self.stdout.write(f"{result.status.value:<15} {result.citation.text}{detail}")
-        problems = sum(1 for r in results if r.status != CitationStatus.OK)
+        problems = sum(1 for r in results if r.status.severity != "ok")
         self.stdout.write(
             _("%(count)s citations, %(problems)s to look at.")
             % {"count": len(results), "problems": problems}
