@@ -15,7 +15,14 @@ from django.utils.translation import gettext_lazy as _
 from ttdn.core import access
 from ttdn.core.models import TimestampedModel
 from ttdn.documents.enums import CitationStatus
-from ttdn.plans.enums import PlanStatus, Recurrence, SubmissionStatus, TaskLinkKind, TaskStatus
+from ttdn.plans.enums import (
+    MentionKind,
+    PlanStatus,
+    Recurrence,
+    SubmissionStatus,
+    TaskLinkKind,
+    TaskStatus,
+)
 
 
 def _max(choices: type[models.TextChoices]) -> int:
@@ -150,6 +157,11 @@ class PlanCitation(models.Model):
     def __str__(self) -> str:
         return self.text
 
+    @property
+    def checked_status(self) -> CitationStatus | None:
+        """The checker's status as a `CitationStatus` (its words, colour and icon)."""
+        return CitationStatus(self.status) if self.status else None
+
 
 class PlanSection(models.Model):
     """A section of the body, nested under `parent` (I. → 1. → 1.1. → a)). `body` is
@@ -247,6 +259,40 @@ class PlanTask(models.Model):
     @property
     def derived(self) -> bool:
         return self.derived_from_id is not None
+
+
+class TaskMention(models.Model):
+    """A structured item the task's text names, recognised on import: a partner, an event to
+    mark, a contest, who reports go to, the contact person. `names` are what it lists
+    ("Huaphanh", "Luang Prabang"; "Phòng GDĐT", an e-mail; a name and a phone number).
+
+    An event is linked to the calendar's commemoration when one matches. Partners, activities
+    and contests are kept as recognised (`kind`, `names`) for their registers to link when
+    those apps land; nothing here depends on them."""
+
+    task = models.ForeignKey(PlanTask, on_delete=models.CASCADE, related_name="mentions")
+    order = models.PositiveIntegerField(_("order"), default=0)
+    kind = models.CharField(_("kind"), max_length=_max(MentionKind), choices=MentionKind)
+    text = models.TextField(_("as written"))
+    names = models.JSONField(_("names"), default=list, blank=True)
+    date = models.DateField(_("date"), null=True, blank=True)
+    years = models.PositiveSmallIntegerField(_("anniversary (years)"), null=True, blank=True)
+    commemoration = models.ForeignKey(
+        "events.Commemoration",
+        verbose_name=_("commemoration"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+
+    class Meta:
+        verbose_name = _("item named in a task")
+        verbose_name_plural = _("items named in tasks")
+        ordering = ["task", "order", "pk"]
+
+    def __str__(self) -> str:
+        return self.text[:80]
 
 
 class TaskArticle(models.Model):

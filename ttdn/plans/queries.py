@@ -14,10 +14,27 @@ from django.utils import timezone
 
 from ttdn.content.models import Article
 from ttdn.core.related import RelatedLink
+from ttdn.core.text import fold
+from ttdn.documents import checker
+from ttdn.documents.checker import CheckedCitation
+from ttdn.documents.enums import CitationStatus
+from ttdn.documents.models import Document
+from ttdn.events.enums import CalendarKind
+from ttdn.events.models import Commemoration
 from ttdn.org.models import Unit, UnitGroup
 from ttdn.plans import markup
-from ttdn.plans.enums import BoardColumn, PlanStatus, SubmissionStatus
-from ttdn.plans.models import Plan, PlanSection, PlanSubmission, PlanTask, TaskArticle
+from ttdn.plans.enums import BoardColumn, MentionKind, PlanStatus, SubmissionStatus
+from ttdn.plans.importer import Mention, ParsedCitation, ParsedPlan
+from ttdn.plans.importer.citations import same_document
+from ttdn.plans.importer.result import body_text
+from ttdn.plans.models import (
+    Plan,
+    PlanCitation,
+    PlanSection,
+    PlanSubmission,
+    PlanTask,
+    TaskArticle,
+)
 
 _COLUMN = {
     SubmissionStatus.NOT_STARTED: BoardColumn.NOT_STARTED,
@@ -225,6 +242,95 @@ def plan_as_dict(plan: Plan) -> dict[str, Any]:
         },
         "unrecognised": plan.unrecognised,
     }
+
+
+# --- An imported plan: its citations checked, its events on the calendar ---------------------
+
+
+@dataclass(frozen=True)
+class CitationCheck:
+    """A document an imported plan cites, with what the checker says of it (None: the
+    checker did not see it, e.g. a text it could not read)."""
+
+    citation: ParsedCitation
+    result: CheckedCitation | None
+
+    @property
+    def status(self) -> CitationStatus | None:
+        return self.result.status if self.result else None
+
+
+def check_parsed(parsed: ParsedPlan, user: Any) -> list[CitationCheck]:
+    """Each document the plan cites with the checker's verdict, in the order of the plan.
+
+    The plan's body is checked as one text (so that "X triển khai Y" chronology is seen) as of
+    the plan's own date, against the library `user` sees (the whole library for None: the
+    CLI, demo data). A document cited several times takes its worst status."""
+    text = "\n".join(body_text(parsed.sections))
+    documents = Document.objects.all() if user is None else Document.objects.visible_to(user)
+    found = checker.check_text(text, documents, on=parsed.issued_on)
+    checks = []
+    for citation in parsed.citations:
+        own = [r for r in found if same_document(citation, r.citation)]
+        worst = min(own, key=lambda r: r.status.rank) if own else None
+        checks.append(CitationCheck(citation, worst))
+    return checks
+
+
+def problems_first(checks: list[CitationCheck]) -> list[CitationCheck]:
+    """Problems, then unknown documents, then unverified matches, then the rest."""
+    return sorted(checks, key=lambda check: check.status.rank if check.status else 1)
+
+
+def citations_problems_first(plan: Plan) -> list[PlanCitation]:
+    """A saved plan's legal bases, problems first, each group in the plan's order."""
+    return sorted(
+        plan.citations.all(),
+        key=lambda c: (c.checked_status.rank if c.checked_status else 1, c.order),
+    )
+
+
+def commemoration_for(mention: Mention, candidates: list[Commemoration]) -> Commemoration | None:
+    """The calendar's commemoration an event mention names: same folded name (or one inside
+    the other), and the same day and month when the text dates it."""
+    if mention.kind != MentionKind.EVENT or not mention.names:
+        return None
+    name = fold(mention.names[0])
+    for commemoration in candidates:
+        known = commemoration.folded_name
+        if not (
+            name == known or (min(len(name), len(known)) >= 12 and (name in known or known in name))
+        ):
+            continue
+        if (
+            mention.date
+            and commemoration.calendar == CalendarKind.SOLAR
+            and ((commemoration.month, commemoration.day) != (mention.date.month, mention.date.day))
+        ):
+            continue
+        return commemoration
+    return None
+
+
+@dataclass(frozen=True)
+class ImportPreview:
+    """What the import preview shows: the parsed plan, its citations checked (problems
+    first), and the commemorations its tasks' events link to."""
+
+    parsed: ParsedPlan
+    citations: list[CitationCheck]
+    events: dict[Mention, Commemoration]
+
+
+def import_preview(parsed: ParsedPlan, user: Any, unit: Unit) -> ImportPreview:
+    candidates = list(Commemoration.objects.for_unit(unit))
+    events = {
+        mention: found
+        for task in parsed.tasks
+        for mention in task.mentions
+        if (found := commemoration_for(mention, candidates)) is not None
+    }
+    return ImportPreview(parsed, problems_first(check_parsed(parsed, user)), events)
 
 
 # --- Portal articles linked to tasks -------------------------------------------------------

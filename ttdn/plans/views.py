@@ -74,9 +74,11 @@ def plan_import(request: HttpRequest) -> HttpResponse:
         raise PermissionDenied
     form = ImportForm(request.POST or None, request.FILES or None)
     if request.method == "POST" and form.is_valid():
+        parsed = form.cleaned_data["file"]
         context = {
             "unit": unit,
-            "parsed": form.cleaned_data["file"],
+            "parsed": parsed,
+            "preview": queries.import_preview(parsed, request.user, unit),
             "save_form": ImportSaveForm(initial={"text": form.text}),
         }
         return render(request, "plans/plan_import_preview.html", context)
@@ -107,6 +109,7 @@ def plan_detail(request: HttpRequest, pk: int) -> HttpResponse:
     can_issue = plan.is_draft and rules.can_issue(request.user, plan)
     context = {
         "plan": plan,
+        "citations": queries.citations_problems_first(plan),
         "outline": queries.outline(plan),
         "can_edit": rules.can_edit(request.user, plan),
         "can_issue": can_issue,
@@ -275,6 +278,7 @@ def task_detail(request: HttpRequest, pk: int) -> HttpResponse:
     context = {
         "task": task,
         "links": queries.task_articles(request.user, task),
+        "mentions": task.mentions.select_related("commemoration"),
         "can_track": can_track,
         "form": form if can_track else None,
     }

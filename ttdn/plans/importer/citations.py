@@ -34,7 +34,7 @@ def citations(
 
 def _add(found: list[ParsedCitation], citation: Citation, place: str) -> None:
     for index, known in enumerate(found):
-        if _same_document(known, citation):
+        if same_document(known, citation):
             places = known.places if place in known.places else (*known.places, place)
             found[index] = dataclasses.replace(
                 known,
@@ -55,7 +55,8 @@ def _add(found: list[ParsedCitation], citation: Citation, place: str) -> None:
     )
 
 
-def _same_document(known: ParsedCitation, citation: Citation) -> bool:
+def same_document(known: ParsedCitation, citation: Citation) -> bool:
+    """Whether `citation` (a mention found in text) cites the document `known` lists."""
     if number_symbol_key(known.number_symbol) != citation.key:
         return False
     if has_year(citation.number_symbol) or known.date is None or citation.date is None:

@@ -18,14 +18,20 @@ from ttdn import docgen
 from ttdn.core import audit
 from ttdn.core.enums import AuditAction
 from ttdn.core.text import nfc
-from ttdn.documents import checker
 from ttdn.documents import services as documents_services
-from ttdn.documents.models import Document
+from ttdn.events.models import Commemoration
 from ttdn.org.models import Unit
-from ttdn.plans import markup
+from ttdn.plans import markup, queries
 from ttdn.plans.enums import PLAN_FLOW, SUBMISSION_FLOW, PlanStatus, SubmissionStatus
 from ttdn.plans.importer import ParsedPlan, ParsedSection, PlannedTask
-from ttdn.plans.models import Plan, PlanCitation, PlanSection, PlanSubmission, PlanTask
+from ttdn.plans.models import (
+    Plan,
+    PlanCitation,
+    PlanSection,
+    PlanSubmission,
+    PlanTask,
+    TaskMention,
+)
 
 ALL_SUBORDINATES = ("các đơn vị trực thuộc", "các trường", "các cơ sở giáo dục", "các đơn vị")
 
@@ -98,34 +104,48 @@ def save_imported(parsed: ParsedPlan, *, unit: Unit, by: Any) -> Plan:
     )
     _save_citations(plan, parsed, by=by)
     by_heading = _save_sections(plan, parsed.sections)
+    commemorations = list(Commemoration.objects.for_unit(unit))
     for order, task in enumerate(parsed.tasks):
-        _save_task(plan, task, order=order, section=by_heading.get(task.section or ""))
+        row = _save_task(plan, task, order=order, section=by_heading.get(task.section or ""))
+        _save_mentions(row, task, commemorations)
     audit.record(AuditAction.IMPORT, plan, by=by, changes={"title": [None, plan.title]})
     return plan
 
 
 def _save_citations(plan: Plan, parsed: ParsedPlan, *, by: Any) -> None:
-    text = "\n".join(c.text for c in parsed.citations)
-    # Without a person (the CLI, demo data) the operator's view applies: the whole library.
-    found = (
-        checker.check_for(by, text)
-        if by is not None
-        else checker.check_text(text, Document.objects.all())
-    )
-    checked = {c.citation.number_symbol: c for c in found}
+    """The cited documents with the statuses the checker gives the plan's text as a whole
+    (`queries.check_parsed`), linked to the matched library document."""
     PlanCitation.objects.bulk_create(
         PlanCitation(
             plan=plan,
             order=order,
-            text=c.text,
-            type=c.type,
-            number_symbol=c.number_symbol,
-            date=c.date,
-            issuer=c.issuer or "",
-            status=checked[c.number_symbol].status if c.number_symbol in checked else "",
-            document=checked[c.number_symbol].document if c.number_symbol in checked else None,
+            text=check.citation.text,
+            type=check.citation.type,
+            number_symbol=check.citation.number_symbol,
+            date=check.citation.date,
+            issuer=check.citation.issuer or "",
+            status=check.status or "",
+            document=check.result.document if check.result else None,
         )
-        for order, c in enumerate(parsed.citations)
+        for order, check in enumerate(queries.check_parsed(parsed, by))
+    )
+
+
+def _save_mentions(
+    task: PlanTask, parsed: PlannedTask, commemorations: list[Commemoration]
+) -> None:
+    TaskMention.objects.bulk_create(
+        TaskMention(
+            task=task,
+            order=order,
+            kind=mention.kind,
+            text=mention.text,
+            names=list(mention.names),
+            date=mention.date,
+            years=mention.years,
+            commemoration=queries.commemoration_for(mention, commemorations),
+        )
+        for order, mention in enumerate(parsed.mentions)
     )
 
 
