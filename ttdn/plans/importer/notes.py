@@ -32,10 +32,6 @@ MESSAGES: dict[str, StrOrPromise] = {
         "The %(fields)s were taken from the web page's information block, not from the "
         "document's own header: check them."
     ),
-    "metadata_differs": _(
-        "The web page's information block gives %(field)s as “%(metadata)s”, the document "
-        "“%(document)s”: the document's is kept."
-    ),
     "repeated_header": _("The header appears twice; the second, complete copy was read."),
 }
 
