@@ -158,7 +158,7 @@ def test_calendar_month_query_count(client, cast, django_assert_num_queries, ite
 # --- Commemorations -------------------------------------------------------------------------
 
 
-def test_commemoration_list_searches_without_tones_and_shows_the_verification(
+def test_commemoration_list_searches_without_tones_and_keeps_maintainer_notes_out(
     client, cast, reference
 ):
     response = signed_in(client, cast.teacher_a).get(
@@ -168,7 +168,7 @@ def test_commemoration_list_searches_without_tones_and_shows_the_verification(
     assert (
         [c.name for c in response.context["page"]],
         "weak source for the year" in response.content.decode(),
-    ) == (["Ngày Thương binh - Liệt sĩ"], True)
+    ) == (["Ngày Thương binh - Liệt sĩ"], False)
 
 
 def test_commemoration_list_never_shows_another_provinces_day(client, cast, reference):
