@@ -83,7 +83,7 @@ def get_plan(request: HttpRequest, pk: int) -> dict[str, Any]:
         plan = queries.plan_with_parts(pk, Plan.objects.visible_to(caller(request)))
     except Plan.DoesNotExist as error:
         raise HttpError(404, "Not found.") from error
-    return queries.plan_as_dict(plan)
+    return queries.saved_plan(plan).as_dict()
 
 
 @router.post("/import", summary="Read a plan file; saved as a draft only with save=true")

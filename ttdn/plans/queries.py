@@ -23,8 +23,16 @@ from ttdn.events.enums import CalendarKind
 from ttdn.events.models import Commemoration
 from ttdn.org.models import Unit, UnitGroup
 from ttdn.plans import markup
-from ttdn.plans.enums import BoardColumn, MentionKind, PlanStatus, SubmissionStatus
-from ttdn.plans.importer import Mention, ParsedCitation, ParsedPlan
+from ttdn.plans.enums import BoardColumn, MentionKind, PlanStatus, Recurrence, SubmissionStatus
+from ttdn.plans.importer import (
+    Deadline,
+    Mention,
+    ParsedCitation,
+    ParsedPlan,
+    ParsedSection,
+    PlannedTask,
+    Signer,
+)
 from ttdn.plans.importer.citations import same_document
 from ttdn.plans.importer.result import body_text
 from ttdn.plans.models import (
@@ -153,7 +161,12 @@ def plan_with_parts(pk: int, plans: Any) -> Plan:
         .prefetch_related(
             "citations",
             "sections",
-            Prefetch("tasks", queryset=PlanTask.objects.prefetch_related("carrying_units")),
+            Prefetch(
+                "tasks",
+                queryset=PlanTask.objects.select_related("section").prefetch_related(
+                    "carrying_units", "mentions"
+                ),
+            ),
         )
         .get(pk=pk)
     )
@@ -178,70 +191,96 @@ def reminders_due(*, today: datetime.date | None = None, days_before: int = 3) -
     return [Reminder(s, s.due < today) for s in waiting]
 
 
-def _iso(day: datetime.date | None) -> str | None:
-    return day.isoformat() if day else None
+@dataclass(frozen=True)
+class SavedPlan:
+    """A saved plan as data: the same `ParsedPlan` an import gives (one JSON of a plan, see
+    `ttdn.plans.importer.result`), with the plan's id, unit code, status and parent."""
+
+    id: int
+    unit: str
+    status: str
+    parent: int | None
+    plan: ParsedPlan
+
+    def as_dict(self) -> dict[str, Any]:
+        return {
+            "id": self.id,
+            "unit": self.unit,
+            "status": self.status,
+            "parent": self.parent,
+            **self.plan.as_dict(),
+        }
 
 
-def _section_dict(node: OutlineNode) -> dict[str, Any]:
+def saved_plan(plan: Plan) -> SavedPlan:
+    """The plan in the JSON of a plan; expects `plan_with_parts` (no query per part)."""
+    data = ParsedPlan(
+        number=plan.number or None,
+        symbol=plan.symbol or None,
+        issued_on=plan.issued_on,
+        place=plan.place or None,
+        year=plan.year,
+        title=plan.title,
+        issuer=plan.issuer or None,
+        citations=tuple(_citation_data(c) for c in plan.citations.all()),
+        sections=tuple(_section_data(node) for node in outline(plan)),
+        tasks=tuple(_task_data(t) for t in plan.tasks.all()),
+        deadlines=tuple(
+            Deadline(datetime.date.fromisoformat(d["date"]) if d.get("date") else None, d["text"])
+            for d in plan.deadlines
+        ),
+        recipients=tuple(plan.recipients),
+        signer=Signer(
+            plan.signer_authority or None, plan.signer_position or None, plan.signer_name or None
+        ),
+        unrecognised=tuple(plan.unrecognised),
+        dropped=(),
+        warnings=(),
+    )
+    return SavedPlan(plan.pk, plan.unit.code, plan.status, plan.parent_id, data)
+
+
+def _citation_data(citation: PlanCitation) -> ParsedCitation:
+    return ParsedCitation(
+        text=citation.text,
+        type=citation.type,
+        number_symbol=citation.number_symbol,
+        date=citation.date,
+        issuer=citation.issuer or None,
+        status=citation.status or "unchecked",
+        document=citation.document_id,
+    )
+
+
+def _section_data(node: OutlineNode) -> ParsedSection:
     section = node.section
-    return {
-        "heading": section.heading or None,
-        "marker": section.marker or None,
-        "text": "\n".join(markup.paragraphs(section.body)),
-        "derived": section.derived,
-        "children": [_section_dict(child) for child in node.children],
-    }
+    return ParsedSection(
+        heading=section.heading or None,
+        marker=section.marker or None,
+        paragraphs=tuple(markup.paragraphs(section.body)),
+        children=tuple(_section_data(child) for child in node.children),
+        derived=section.derived,
+    )
 
 
-def plan_as_dict(plan: Plan) -> dict[str, Any]:
-    """A saved plan in the JSON of a plan (the import's keys), with its id, unit and status."""
-    return {
-        "id": plan.pk,
-        "unit": plan.unit.code,
-        "status": plan.status,
-        "parent": plan.parent_id,
-        "number": plan.number or None,
-        "symbol": plan.symbol or None,
-        "issued_on": _iso(plan.issued_on),
-        "place": plan.place,
-        "year": plan.year,
-        "title": plan.title,
-        "citations": [
-            {
-                "text": c.text,
-                "type": c.type,
-                "number_symbol": c.number_symbol,
-                "date": _iso(c.date),
-                "issuer": c.issuer or None,
-                "status": c.status or "unchecked",
-                "document": c.document_id,
-            }
-            for c in plan.citations.all()
-        ],
-        "sections": [_section_dict(node) for node in outline(plan)],
-        "tasks": [
-            {
-                "title": t.title,
-                "starts_on": _iso(t.starts_on),
-                "ends_on": _iso(t.ends_on),
-                "due": _iso(t.due),
-                "recurrence": t.recurrence or None,
-                "units": [u.code for u in t.carrying_units.all()] or list(t.units_text),
-                "derived": t.derived,
-                "status": t.status,
-                "progress": t.progress,
-            }
-            for t in plan.tasks.all()
-        ],
-        "deadlines": plan.deadlines,
-        "recipients": plan.recipients,
-        "signer": {
-            "authority": plan.signer_authority or None,
-            "position": plan.signer_position or None,
-            "name": plan.signer_name or None,
-        },
-        "unrecognised": plan.unrecognised,
-    }
+def _task_data(task: PlanTask) -> PlannedTask:
+    return PlannedTask(
+        title=task.title,
+        starts_on=task.starts_on,
+        ends_on=task.ends_on,
+        due=task.due,
+        recurrence=Recurrence(task.recurrence) if task.recurrence else None,
+        units=tuple(u.code for u in task.carrying_units.all()) or tuple(task.units_text),
+        time_text=task.time_text or None,
+        section=task.section.heading if task.section else None,
+        mentions=tuple(
+            Mention(MentionKind(m.kind), m.text, tuple(m.names), m.date, m.years)
+            for m in task.mentions.all()
+        ),
+        derived=task.derived,
+        status=task.status,
+        progress=task.progress,
+    )
 
 
 # --- An imported plan: its citations checked, its events on the calendar ---------------------

@@ -47,7 +47,8 @@ class PlanImportError(ValueError):
 class ParsedCitation:
     """A document the plan cites, once however often it is cited: `places` are the headings of
     the sections citing it ("" for the preamble), in order. `status` is "unchecked" here; the
-    legal-library checker gives the real one when the plan is previewed or saved."""
+    legal-library checker gives the real one when the plan is previewed or saved; `document`
+    is the id of the library document a saved plan's citation is linked to."""
 
     text: str
     type: str
@@ -56,6 +57,7 @@ class ParsedCitation:
     issuer: str | None
     places: tuple[str, ...] = ()
     status: str = "unchecked"
+    document: int | None = None
 
     def as_dict(self) -> dict[str, Any]:
         return {
@@ -66,6 +68,7 @@ class ParsedCitation:
             "issuer": self.issuer,
             "places": list(self.places),
             "status": self.status,
+            "document": self.document,
         }
 
 
@@ -74,12 +77,14 @@ class ParsedSection:
     """A section of the body. `heading` is the printed heading with its marker
     ("I. MỤC ĐÍCH, YÊU CẦU"), None for the preamble and the closing paragraph;
     `marker` is "I.", "1.1.", "a)" or None; `paragraphs` are the rejoined paragraphs
-    in order, "-" and "+" items keeping their marker."""
+    in order, "-" and "+" items keeping their marker; `derived` marks a saved plan's section
+    copied from its parent plan."""
 
     heading: str | None
     marker: str | None
     paragraphs: tuple[str, ...]
     children: tuple[ParsedSection, ...] = ()
+    derived: bool = False
 
     @property
     def text(self) -> str:
@@ -104,6 +109,7 @@ class ParsedSection:
             "heading": self.heading,
             "marker": self.marker,
             "text": self.text,
+            "derived": self.derived,
             "children": [child.as_dict() for child in self.children],
         }
 
@@ -138,7 +144,8 @@ class PlannedTask:
     `Recurrence`; `units` carry it out, `partners` cooperate ("Phối hợp"); `time_text` is the
     phrase the time frame was read from; `section` the heading it comes from; `mentions` the
     structured items its text names (partners abroad, events to mark, contests, report
-    recipients, the contact person)."""
+    recipients, the contact person). A saved plan's task also says whether it was copied from
+    the parent plan (`derived`) and how far it has come (`status`, `progress`)."""
 
     title: str
     starts_on: datetime.date | None = None
@@ -150,6 +157,9 @@ class PlannedTask:
     time_text: str | None = None
     section: str | None = None
     mentions: tuple[Mention, ...] = ()
+    derived: bool = False
+    status: str | None = None
+    progress: int | None = None
 
     def as_dict(self) -> dict[str, Any]:
         return {
@@ -163,6 +173,9 @@ class PlannedTask:
             "time_text": self.time_text,
             "section": self.section,
             "mentions": [mention.as_dict() for mention in self.mentions],
+            "derived": self.derived,
+            "status": self.status,
+            "progress": self.progress,
         }
 
 

@@ -610,7 +610,7 @@ def test_parse_plan_reads_seed_001_citations(seed_001: ParsedPlan) -> None:
     ]
 
 
-def test_plan_as_dict_is_the_json_of_a_plan(seed_001: ParsedPlan) -> None:
+def test_parsed_plan_as_dict_is_the_json_of_a_plan(seed_001: ParsedPlan) -> None:
     data = json.loads(seed_001.to_json())
 
     assert sorted(data) == [
@@ -636,6 +636,7 @@ def test_plan_as_dict_is_the_json_of_a_plan(seed_001: ParsedPlan) -> None:
         "heading": "1. Mục đích",
         "marker": "1.",
         "text": "\n".join(section_at(seed_001, "I.", "1.").paragraphs),
+        "derived": False,
         "children": [],
     }
     assert data["tasks"][6] == {
@@ -650,6 +651,9 @@ def test_plan_as_dict_is_the_json_of_a_plan(seed_001: ParsedPlan) -> None:
         "time_text": "trước ngày 20/11/2023",
         "section": "1. Phòng Giáo dục và Đào tạo",
         "mentions": [],
+        "derived": False,
+        "status": None,
+        "progress": None,
     }
     assert data["citations"][0] == {
         "text": "Kế hoạch số 218/KH-SGDĐT ngày 06/02/2023 của Sở Giáo dục và Đào tạo",
@@ -659,6 +663,7 @@ def test_plan_as_dict_is_the_json_of_a_plan(seed_001: ParsedPlan) -> None:
         "issuer": "Sở Giáo dục và Đào tạo",
         "places": [""],
         "status": "unchecked",
+        "document": None,
     }
 
 

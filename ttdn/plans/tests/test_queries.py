@@ -3,8 +3,9 @@ import datetime
 from ttdn.org.models import UnitGroup
 from ttdn.plans import queries, services
 from ttdn.plans.enums import BoardColumn
+from ttdn.plans.importer import import_file, parse_plan
 from ttdn.plans.models import Plan
-from ttdn.plans.tests.factories import PlanTaskFactory, printable_plan
+from ttdn.plans.tests.factories import SEED_001, PlanTaskFactory, printable_plan
 
 
 def test_board_splits_on_time_from_late_and_counts(cast, requesting, at):
@@ -75,33 +76,27 @@ def test_reminders_due_skips_far_deadlines(cast, requesting, at):
     assert queries.reminders_due(days_before=3) == []
 
 
-def test_plan_as_dict_has_the_import_keys(cast, requesting):
-    data = queries.plan_as_dict(Plan.objects.get(pk=requesting.pk))
+def test_saved_plan_has_the_import_keys_with_id_unit_status_and_parent(cast, requesting):
+    data = queries.saved_plan(Plan.objects.get(pk=requesting.pk)).as_dict()
 
+    imported_keys = parse_plan("KẾ HOẠCH\nThông tin năm 2026\nI. NỘI DUNG").as_dict().keys()
     assert (sorted(data), data["number"], data["sections"][0]["heading"]) == (
-        sorted(
-            [
-                "id",
-                "unit",
-                "status",
-                "parent",
-                "number",
-                "symbol",
-                "issued_on",
-                "place",
-                "year",
-                "title",
-                "citations",
-                "sections",
-                "tasks",
-                "deadlines",
-                "recipients",
-                "signer",
-                "unrecognised",
-            ]
-        ),
+        sorted(["id", "unit", "status", "parent", *imported_keys]),
         "01",
         "I. MỤC ĐÍCH, YÊU CẦU",
+    )
+
+
+def test_saved_plan_gives_back_the_sections_the_import_read(cast):
+    parsed = import_file(SEED_001)
+    plan = services.save_imported(parsed, unit=cast.phong, by=None)
+
+    data = queries.saved_plan(queries.plan_with_parts(plan.pk, Plan.objects.all())).plan
+
+    assert (data.sections, data.title, data.issued_on) == (
+        parsed.sections,
+        parsed.title,
+        parsed.issued_on,
     )
 
 
