@@ -51,13 +51,14 @@ def _add(found: list[ParsedCitation], citation: Citation, place: str) -> None:
             date=citation.date,
             issuer=citation.issuer,
             places=(place,),
+            key=citation.key,
         )
     )
 
 
 def same_document(known: ParsedCitation, citation: Citation) -> bool:
     """Whether `citation` (a mention found in text) cites the document `known` lists."""
-    if number_symbol_key(known.number_symbol) != citation.key:
+    if (known.key or number_symbol_key(known.number_symbol)) != citation.key:
         return False
     if has_year(citation.number_symbol) or known.date is None or citation.date is None:
         return True

@@ -38,6 +38,8 @@ _MARKDOWN_RUNS = re.compile(r"^\*\*[^*]+\*\*(?:\s+\*\*[^*]+\*\*)+$")
 _MARKDOWN_ESCAPE = re.compile(r"\\([\\`*_{}\[\]()#+\-.!])")
 _PAGE_NUMBER = re.compile(r"^(?:-\s*)?(?:(?i:trang)\s+)?\d{1,3}(?:\s*/\s*\d{1,3})?(?:\s*-)?$")
 _URL = re.compile(r"^(?:(?:nguồn|source|link)\s*:\s*)?(?:https?://|www\.)\S+$", re.IGNORECASE)
+# A tab after a heading or item marker ("I.<TAB>MỤC ĐÍCH") is a space, not a column.
+_MARKER_CELL = re.compile(r"^(?:[IVXL]{1,6}\.|\d{1,2}(?:\.\d{1,2}){0,3}\.?|[a-zđ]\)|[-+–•*])$")
 _TABLE_RULE = re.compile(r"^\|?(?:\s*:?-{2,}:?\s*\|)+\s*(?::?-{2,}:?\s*)?$")
 _INVISIBLE = dict.fromkeys(
     map(ord, "\u00ad\u200b\u200c\u200d\u2060\ufeff\u00a0")
@@ -82,7 +84,9 @@ def _cells(raw: str) -> list[str] | None:
         if stripped.startswith("|") or (stripped.count("|") >= 1 and " | " in stripped):
             return [cell.strip() for cell in stripped.strip("|").split("|")]
     if "\t" in raw.strip():
-        return [cell.strip() for cell in raw.strip().split("\t") if cell.strip()]
+        cells = [cell.strip() for cell in raw.strip().split("\t") if cell.strip()]
+        if len(cells) > 1 and not _MARKER_CELL.match(cells[0]):
+            return cells
     return None
 
 

@@ -25,10 +25,12 @@ _PARTNER_LIST = re.compile(
     r"(?P<count>\d{1,3})\s+(?P<what>(?:tỉnh|thành phố|trường|tổ chức|đơn vị|đoàn|địa phương|"
     r"quốc gia|nước|cơ sở)[^\d(;.]{0,60}?)\s*\((?P<names>[^()]{3,300})\)"
 )
+# The rest of an organisation's name: capitalised words, and "tại", "của", "và" before one.
+_PROPER_TAIL = r"(?:\s+(?:[A-ZĐ0-9][^\s,;.()]*|(?:tại|của|và)\s+[A-ZĐ][^\s,;.()]*))*"
 _PARTNER_WITH = re.compile(
     r"(?i:phối hợp với|hợp tác với|giao lưu với|kết nghĩa với)\s+(?:các\s+)?"
     r"(?P<names>(?:Đại sứ quán|Tổng Lãnh sự quán|Lãnh sự quán|Tổ chức|Quỹ|Trường|Đại học|"
-    r"Hội|UNICEF|UNESCO|JICA|KOICA|[A-Z]{2,}\b)[^;.()]{0,120}?)" + _CLAUSE_END
+    r"Hội|UNICEF|UNESCO|JICA|KOICA|[A-Z]{2,}\b)" + _PROPER_TAIL + r")"
 )
 _EVENT = re.compile(
     r"(?:(?i:kỷ niệm)\s+)?(?:(?P<years>\d{1,4})\s+(?i:năm)\s+)?"

@@ -236,9 +236,10 @@ class Outline:
         self.last_kind = "heading"
 
     def _closing(self) -> list[_Node]:
-        """The closing paragraph ("… ./.") taken out of the last section into its own."""
+        """The closing paragraph ("… ./.") taken out of the last section into its own, unless
+        it is that section's only paragraph (then it is the section's text: a duty)."""
         last = self.current
-        if last is self.preamble or not last.paragraphs:
+        if last is self.preamble or len(last.paragraphs) < 2:
             return []
         paragraph = last.paragraphs[-1]
         if not paragraph[-1].endswith("./.") or ITEM.match(paragraph[0]):

@@ -58,6 +58,7 @@ class ParsedCitation:
     places: tuple[str, ...] = ()
     status: str = "unchecked"
     document: int | None = None
+    key: str = ""  # the lookup key of the document cited (`Citation.key`); not in the JSON
 
     def as_dict(self) -> dict[str, Any]:
         return {

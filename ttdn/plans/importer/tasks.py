@@ -32,20 +32,32 @@ _CLAUSE = re.compile(r";\s+")
 
 
 def tasks(sections: Sequence[ParsedSection], year: int | None) -> list[PlannedTask]:
-    """Key tasks: each leaf section under a "… NHIỆM VỤ …" heading, then each paragraph of
-    each actor under "TỔ CHỨC THỰC HIỆN" (the actor is the unit)."""
+    """Key tasks: each leaf section under a "… NHIỆM VỤ …" heading (in a plan without one,
+    "NỘI DUNG" or "HOẠT ĐỘNG"), then each paragraph of each actor under "TỔ CHỨC THỰC HIỆN"
+    (the actor is the unit)."""
     out: list[PlannedTask] = []
+    duty_word = _duty_word(sections)
     for top in sections:
         folded = fold(top.heading or "")
         if "to chuc thuc hien" in folded:
             out += _organisation_tasks(top, year)
-        elif "nhiem vu" in folded:
+        elif duty_word and duty_word in folded:
             out += [
                 _heading_task(leaf, year)
                 for leaf in top.walk()
                 if leaf is not top and not leaf.children
             ]
     return out
+
+
+def _duty_word(sections: Sequence[ParsedSection]) -> str | None:
+    """What names the sections of tasks: "nhiệm vụ", else (a plan without one) "nội dung" or
+    "hoạt động"."""
+    headings = [fold(top.heading or "") for top in sections]
+    for word in ("nhiem vu", "noi dung", "hoat dong"):
+        if any(word in heading and "to chuc thuc hien" not in heading for heading in headings):
+            return word
+    return None
 
 
 def _heading_task(section: ParsedSection, year: int | None) -> PlannedTask:
@@ -60,7 +72,7 @@ def _heading_task(section: ParsedSection, year: int | None) -> PlannedTask:
         elif unit_line := _UNIT_LINE.match(paragraph):
             target = partners if "phoi hop" in fold(unit_line["label"]) else units
             target += _split_units(unit_line["units"])
-    if frame.due is None and (deadline := DEADLINE.search(section.text)):
+    if frame.due is None and (deadline := DEADLINE.search(f"{section.title}\n{section.text}")):
         frame = dataclasses.replace(frame, due=matched_date(deadline, year))
     return PlannedTask(
         title=_title(section.title or ""),

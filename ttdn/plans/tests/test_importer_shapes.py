@@ -78,6 +78,19 @@ def test_parse_plan_reads_a_web_copy_with_a_table_header_broken_over_rows() -> N
     assert (plan.unrecognised, notes(plan)) == ((), [])
 
 
+def test_parse_plan_reads_a_tab_after_a_heading_marker_as_a_space() -> None:
+    text = (
+        "KẾ HOẠCH\nThông tin đối ngoại năm 2024\nI.\tMỤC ĐÍCH\n-\tNâng cao nhận thức.\n1.\tNội dung"
+    )
+
+    plan = parse_plan(text)
+
+    assert (headings(plan), plan.sections[0].paragraphs) == (
+        ["I. MỤC ĐÍCH", "1. Nội dung"],
+        ("- Nâng cao nhận thức.",),
+    )
+
+
 def test_parse_plan_drops_the_source_address_and_the_site_information_block() -> None:
     plan = parse_plan(WEB_COPY)
 
@@ -378,4 +391,92 @@ def test_parse_plan_recognises_partners_events_contests_recipients_and_contacts(
             None,
         ),
         (MentionKind.CONTACT, ("Nguyễn Thị Lan", "0912345678"), None, None),
+    ]
+
+
+PROVINCIAL = """ỦY BAN NHÂN DÂN
+TỈNH QUẢNG NINH
+--------<TAB>CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM
+Độc lập - Tự do - Hạnh phúc
+---------------
+Số: 203/KH-UBND<TAB>Quảng Ninh, ngày 20 tháng 10 năm 2023
+<SPACE>
+KẾ HOẠCH
+TUYÊN TRUYỀN KỶ NIỆM 60 NĂM NGÀY THÀNH LẬP TỈNH QUẢNG NINH (30/10/1963 - 30/10/2023)
+Căn cứ Luật Báo chí năm 2016; Nghị định 72/2015 của Chính phủ; Thông tư 22/2016 của Bộ TTTT;
+Thực hiện Kết luận số 57-KL/TW ngày 15/6/2023 của Bộ Chính trị, UBND tỉnh ban hành Kế hoạch như sau:
+I. MỤC ĐÍCH, YÊU CẦU
+1. Mục đích
+Tuyên truyền sâu rộng về truyền thống 60 năm xây dựng và phát triển tỉnh.
+2. Yêu cầu
+Bảo đảm thiết thực, hiệu quả.
+II. NỘI DUNG, HÌNH THỨC
+1. Nội dung tuyên truyền
+a) Tuyên truyền kỷ niệm 60 năm Ngày thành lập tỉnh Quảng Ninh (30/10/1963 - 30/10/2023).
+b) Tổ chức Cuộc thi trắc nghiệm tìm hiểu về 60 năm xây dựng và phát triển tỉnh Quảng Ninh; thời gian hoàn thành trước ngày 25/10/2023.
+III. TỔ CHỨC THỰC HIỆN
+1. Sở Thông tin và Truyền thông
+Chủ trì, phối hợp với Đại sứ quán Lào tại Việt Nam tổ chức giao lưu; báo cáo kết quả về UBND tỉnh trước ngày 15/11/2023.
+2. Sở Giáo dục và Đào tạo
+Chỉ đạo các trường học tuyên truyền./.
+Nơi nhận:<TAB>TM. ỦY BAN NHÂN DÂN
+- Bộ TT&TT;<TAB>KT. CHỦ TỊCH
+- TT Tỉnh ủy;<TAB>PHÓ CHỦ TỊCH
+- Lưu: VT.<TAB>
+(Đã ký)
+Nguyễn Thị Hạnh
+""".replace("<TAB>", "\t").replace("<SPACE>", " ")
+
+
+def test_parse_plan_reads_a_tab_laid_header_and_signature_of_a_provincial_plan() -> None:
+    plan = parse_plan(PROVINCIAL)
+
+    assert plan.signer is not None
+    assert (plan.issuer, plan.number, plan.place, plan.issued_on, plan.recipients) == (
+        "ỦY BAN NHÂN DÂN / TỈNH QUẢNG NINH",
+        "203",
+        "Quảng Ninh",
+        D(2023, 10, 20),
+        ("Bộ TT&TT", "TT Tỉnh ủy", "Lưu: VT"),
+    )
+    assert (plan.signer.authority, plan.signer.name, plan.unrecognised, notes(plan)) == (
+        "TM. ỦY BAN NHÂN DÂN",
+        "Nguyễn Thị Hạnh",
+        (),
+        [],
+    )
+
+
+def test_parse_plan_reads_short_citations_and_a_law_by_its_name() -> None:
+    plan = parse_plan(PROVINCIAL)
+
+    assert [(c.text, c.number_symbol) for c in plan.citations] == [
+        ("Luật Báo chí năm 2016", ""),
+        ("Nghị định 72/2015 của Chính phủ", "72/2015"),
+        ("Thông tư 22/2016 của Bộ TTTT", "22/2016"),
+        ("Kết luận số 57-KL/TW ngày 15/6/2023 của Bộ Chính trị", "57-KL/TW"),
+    ]
+
+
+def test_parse_plan_takes_tasks_from_the_content_section_of_a_plan_without_duties() -> None:
+    plan = parse_plan(PROVINCIAL)
+
+    rows = [(t.title[:40], t.due, t.units, [str(m.kind) for m in t.mentions]) for t in plan.tasks]
+
+    assert rows == [
+        ("Tuyên truyền kỷ niệm 60 năm Ngày thành l", None, (), [MentionKind.EVENT]),
+        ("Tổ chức Cuộc thi trắc nghiệm tìm hiểu về", D(2023, 10, 25), (), [MentionKind.CONTEST]),
+        (
+            "Chủ trì, phối hợp với Đại sứ quán Lào tạ",
+            None,
+            ("Sở Thông tin và Truyền thông",),
+            [MentionKind.PARTNER],
+        ),
+        (
+            "báo cáo kết quả về UBND tỉnh trước ngày ",
+            D(2023, 11, 15),
+            ("Sở Thông tin và Truyền thông",),
+            [MentionKind.REPORT_TO],
+        ),
+        ("Chỉ đạo các trường học tuyên truyền", None, ("Sở Giáo dục và Đào tạo",), []),
     ]
