@@ -196,7 +196,9 @@ def section_edit(request: HttpRequest, pk: int) -> HttpResponse:
     context = {
         "section": section,
         "form": form,
-        "checked": checker.check_for(request.user, text),
+        "checked": checker.in_problem_order(
+            checker.check_for(request.user, text, on=section.plan.issued_on)
+        ),
         "anniversaries": plan_paragraph(anniversaries(commemorations, section.plan.year)),
     }
     return render(request, "plans/section_form.html", context)

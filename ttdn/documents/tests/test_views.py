@@ -602,7 +602,7 @@ def test_check_page_checks_pasted_text(cast, client, library):
     response = client.post("/library/check/", {"text": seed("000")})
 
     statuses = [r.status for r in response.context["results"]]
-    assert (len(statuses), statuses[1], statuses[3]) == (
+    assert (len(statuses), statuses[0], statuses[1]) == (  # problems first
         13,
         CitationStatus.DATE_MISMATCH,
         CitationStatus.CHRONOLOGY,
@@ -658,3 +658,30 @@ def test_check_page_asks_for_a_text_or_a_file(cast, client, in_english):
     response = client.post("/library/check/", {"text": "  "})
 
     assert response.context["form"].non_field_errors() == ["Paste a text or choose a file."]
+
+
+def test_check_page_lists_problems_first_in_their_own_colours_as_of_the_documents_date(
+    cast, client, library, in_english
+):
+    client.force_login(cast.phong_officer)
+    text = (
+        "Hải Phòng, ngày 14 tháng 3 năm 2022\n"
+        "Căn cứ Thông tư số 22/2016/TT-BTTTT ngày 19/10/2016 của Bộ Thông tin và Truyền thông;\n"
+        "Căn cứ Nghị định số 72/2015/NĐ-CP ngày 07/8/2015 của Chính phủ;\n"
+        "Căn cứ Kế hoạch số 99/KH-XYZ ngày 01/01/2022."
+    )
+
+    response = client.post("/library/check/", {"text": text})
+
+    page = response.content.decode()
+    assert (
+        [(r.citation.number_symbol, r.status.severity) for r in response.context["results"]],
+        response.context["as_of"],
+        page.count("citation-status-problem"),
+        page.count("citation-status-ok"),
+    ) == (
+        [("72/2015/NĐ-CP", "problem"), ("99/KH-XYZ", "unknown"), ("22/2016/TT-BTTTT", "ok")],
+        datetime.date(2022, 3, 14),
+        1,
+        1,
+    )

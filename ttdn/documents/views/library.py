@@ -11,11 +11,13 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.forms.models import model_to_dict
 from django.http import FileResponse, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from ttdn.core import access
 from ttdn.documents import checker, queries, rules, services
+from ttdn.documents.citations import document_date
 from ttdn.documents.enums import Classification
 from ttdn.documents.forms import (
     CheckForm,
@@ -231,12 +233,17 @@ def unpublish(request: HttpRequest, pk: int) -> HttpResponse:
 @login_required
 def check(request: HttpRequest) -> HttpResponse:
     form = CheckForm(request.POST or None, request.FILES or None)
-    results = (
-        checker.check_for(request.user, form.cleaned_data["text"])
-        if request.method == "POST" and form.is_valid()
-        else None
-    )
-    context = {"form": form, "results": results, "can_add": rules.can_add_documents(request.user)}
+    results = as_of = None
+    if request.method == "POST" and form.is_valid():
+        text = form.cleaned_data["text"]
+        as_of = document_date(text) or timezone.localdate()
+        results = checker.in_problem_order(checker.check_for(request.user, text, on=as_of))
+    context = {
+        "form": form,
+        "results": results,
+        "as_of": as_of,
+        "can_add": rules.can_add_documents(request.user),
+    }
     return render(request, "documents/check.html", context)
 
 
