@@ -11,8 +11,12 @@ from ttdn.plans.importer.lines import Report
 from ttdn.plans.importer.notes import note
 from ttdn.plans.importer.result import ParsedSection
 
-_ROMAN = re.compile(r"^(?P<marker>(?P<value>[IVXL]{1,6})\.)\s+(?P<rest>\S.*)$")
-_ARABIC = re.compile(r"^(?P<marker>(?P<value>\d{1,2}(?:\.\d{1,2}){0,3})\.?)\s+(?P<rest>\S.*)$")
+# "I." and the variants some offices type: "I-", "I -", "I/"; "1.", "1.1.", "1)", "1/", "1-".
+_ROMAN = re.compile(r"^(?P<marker>(?P<value>[IVXL]{1,6})(?:\.|\s?[-–/]))\s+(?P<rest>\S.*)$")
+_ARABIC = re.compile(
+    r"^(?P<marker>(?P<value>\d{1,2}(?:\.\d{1,2}){0,3})(?:\.|[)/]|\s?[-–])?)\s+(?P<rest>\S.*)$"
+)
+TABLE_CELLS = " | "  # how `lines` joins the cells of a row of a data table
 _LETTER = re.compile(r"^(?P<marker>(?P<value>[a-zđ])\))\s+(?P<rest>\S.*)$")
 ITEM = re.compile(r"^(?P<marker>[-+–•])\s*(?P<rest>\S.*)$")
 _ROMAN_VALID = re.compile(r"^(?:XL|L?X{0,3})(?:IX|IV|V?I{0,3})$")
@@ -114,7 +118,7 @@ def _parse_heading(line: str) -> _Heading | None:
     if match and _ROMAN_VALID.match(match["value"]):
         return _Heading("roman", match["marker"], (_roman(match["value"]),), match["rest"])
     match = _ARABIC.match(line)
-    if match and (match["marker"].endswith(".") or "." in match["value"]):
+    if match and (match["marker"] != match["value"] or "." in match["value"]):
         value = tuple(int(part) for part in match["value"].split("."))
         return _Heading("arabic", match["marker"], value, match["rest"])
     match = _LETTER.match(line)
@@ -153,6 +157,9 @@ class Outline:
         return tuple(node.freeze() for node in [*nodes, *closing])
 
     def _add(self, line: str) -> None:
+        if TABLE_CELLS in line:  # a row of a table (see `lines`): a paragraph of its own
+            self._paragraph(line)
+            return
         heading = _parse_heading(line)
         if heading and heading.rest[:1].isupper():
             if self._fits(heading):

@@ -18,6 +18,7 @@ from ttdn.plans.importer.dates import (
     time_frame,
 )
 from ttdn.plans.importer.mentions import mentions
+from ttdn.plans.importer.outline import TABLE_CELLS
 from ttdn.plans.importer.result import ParsedSection, PlannedTask
 
 _UNIT_LINE = re.compile(
@@ -42,11 +43,12 @@ def tasks(sections: Sequence[ParsedSection], year: int | None) -> list[PlannedTa
         if "to chuc thuc hien" in folded:
             out += _organisation_tasks(top, year)
         elif duty_word and duty_word in folded:
-            out += [
-                _heading_task(leaf, year)
-                for leaf in top.walk()
-                if leaf is not top and not leaf.children
-            ]
+            for leaf in top.walk():
+                if leaf.children or (leaf is top and not _rows(leaf)):
+                    continue
+                out += [_row_task(row, leaf, year) for row in _rows(leaf)] or [
+                    _heading_task(leaf, year)
+                ]
     return out
 
 
@@ -58,6 +60,48 @@ def _duty_word(sections: Sequence[ParsedSection]) -> str | None:
         if any(word in heading and "to chuc thuc hien" not in heading for heading in headings):
             return word
     return None
+
+
+_TABLE_HEAD = re.compile(
+    r"^(?:s?tt|noi dung.*|thoi gian.*|thoi han|don vi.*|nguoi .*|ghi chu|ket qua.*)$"
+)
+_TIME_CELL = re.compile(
+    r"(?i:tháng|quý|năm|ngày|tuần|hằng|hàng|thường xuyên|cả năm|học kỳ|trước|từ)|\d{1,2}/\d{1,4}"
+)
+
+
+def _rows(section: ParsedSection) -> list[list[str]]:
+    """The data rows of the tables in the section's text, their header rows left out."""
+    rows = [
+        [cell.strip() for cell in paragraph.split(TABLE_CELLS)]
+        for paragraph in section.paragraphs
+        if TABLE_CELLS in paragraph
+    ]
+    return [row for row in rows if not all(_TABLE_HEAD.match(fold(c)) for c in row if c)]
+
+
+def _row_task(row: list[str], section: ParsedSection, year: int | None) -> PlannedTask:
+    """A task from a table row "1 | Tuyên truyền … | Tháng 9/2024 | Tổ chuyên môn": its first
+    text cell is the task, the first cell after it naming a time its time frame, the cells
+    after that who carries it out."""
+    cells = [cell for cell in row if cell and not cell.rstrip(".").isdigit()]
+    title, rest = (cells[0], cells[1:]) if cells else ("", [])
+    at = next((i for i, cell in enumerate(rest) if _TIME_CELL.search(cell)), None)
+    frame = time_frame(rest[at], year) if at is not None else TimeFrame()
+    units = [
+        unit for cell in rest[at + 1 if at is not None else 0 :] for unit in _split_units(cell)
+    ]
+    return PlannedTask(
+        title=_title(title),
+        starts_on=frame.starts_on,
+        ends_on=frame.ends_on,
+        due=frame.due,
+        recurrence=frame.recurrence,
+        units=tuple(units),
+        time_text=frame.text,
+        section=section.heading,
+        mentions=mentions(title, year),
+    )
 
 
 def _heading_task(section: ParsedSection, year: int | None) -> PlannedTask:

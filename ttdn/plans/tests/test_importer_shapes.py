@@ -11,7 +11,7 @@ import datetime
 import pytest
 
 from ttdn.plans.enums import MentionKind
-from ttdn.plans.importer import ImportNote, ParsedPlan, PlanImportError, parse_plan
+from ttdn.plans.importer import ImportNote, ParsedPlan, PlanImportError, Recurrence, parse_plan
 
 D = datetime.date
 
@@ -480,3 +480,54 @@ def test_parse_plan_takes_tasks_from_the_content_section_of_a_plan_without_dutie
         ),
         ("Chỉ đạo các trường học tuyên truyền", None, ("Sở Giáo dục và Đào tạo",), []),
     ]
+
+
+SCHOOL_TABLE = """PHÒNG GD&ĐT QUẬN HỒNG BÀNG
+TRƯỜNG THCS HỒNG BÀNG
+Số: 15/KH-THCS
+Hồng Bàng, ngày 10 tháng 9 năm 2024
+KẾ HOẠCH
+Công tác thông tin đối ngoại năm học 2024 - 2025
+I- CĂN CỨ XÂY DỰNG KẾ HOẠCH
+Căn cứ Kế hoạch số 242/KH-PGDĐT ngày 14/3/2024 của Phòng GDĐT.
+II- NHIỆM VỤ CỤ THỂ
+| TT | Nội dung công việc | Thời gian | Người thực hiện |
+|---|---|---|---|
+| 1 | Tuyên truyền kỷ niệm 79 năm Ngày Quốc khánh 2/9 | Tháng 9/2024 | Tổ Văn phòng |
+| 2 | Cập nhật tin bài lên trang thông tin điện tử | Thường xuyên | Cán bộ phụ trách website |
+| 3 | Báo cáo kết quả về Phòng GDĐT | Trước ngày 15/5/2025 | Phó Hiệu trưởng |
+III- TỔ CHỨC THỰC HIỆN
+Các tổ chuyên môn thực hiện nghiêm túc kế hoạch này./.
+HIỆU TRƯỞNG
+Trần Văn Bình
+"""
+
+
+def test_parse_plan_reads_dash_numbered_headings_and_a_table_of_tasks() -> None:
+    plan = parse_plan(SCHOOL_TABLE)
+
+    rows = [(t.title, t.starts_on, t.due, t.recurrence, t.units) for t in plan.tasks]
+
+    assert [s.heading for s in plan.sections] == [
+        "I- CĂN CỨ XÂY DỰNG KẾ HOẠCH",
+        "II- NHIỆM VỤ CỤ THỂ",
+        "III- TỔ CHỨC THỰC HIỆN",
+    ]
+    assert rows[:3] == [
+        (
+            "Tuyên truyền kỷ niệm 79 năm Ngày Quốc khánh 2/9",
+            D(2024, 9, 1),
+            None,
+            None,
+            ("Tổ Văn phòng",),
+        ),
+        (
+            "Cập nhật tin bài lên trang thông tin điện tử",
+            None,
+            None,
+            Recurrence.CONTINUOUS,
+            ("Cán bộ phụ trách website",),
+        ),
+        ("Báo cáo kết quả về Phòng GDĐT", None, D(2025, 5, 15), None, ("Phó Hiệu trưởng",)),
+    ]
+    assert plan.tasks[0].mentions[0].date == D(2024, 9, 2)
