@@ -60,3 +60,26 @@ def test_checker_page_flags_the_date_of_seed_000(cast, library, page):
     page.click("main form button[type=submit]")
 
     expect(page.locator("tr.citation-date_mismatch")).to_contain_text("07/09/2015")
+
+
+def test_checker_page_shows_each_kind_of_result_in_its_own_colour_problems_first(
+    cast, library, page
+):
+    sign_in(page, "teacher-a", PASSWORD)
+
+    page.goto("/library/check/")
+    page.fill(
+        "textarea[name=text]",
+        "Căn cứ Nghị định số 30/2020/NĐ-CP ngày 05/3/2020 của Chính phủ;\n"
+        "Căn cứ Kế hoạch số 999/KH-ABC ngày 01/01/2024;\n"
+        "Căn cứ Nghị định số 72/2015/NĐ-CP ngày 07/8/2015 của Chính phủ.",
+    )
+    page.click("main form button[type=submit]")
+
+    rows = page.locator("table.citations tbody tr")
+    expect(rows.nth(0)).to_contain_text("72/2015/NĐ-CP")
+    expect(rows.nth(2)).to_contain_text("30/2020/NĐ-CP")
+    badges = page.locator(".citation-status")
+    colours = badges.evaluate_all("(nodes) => nodes.map((n) => getComputedStyle(n).color)")
+    icons = badges.evaluate_all("(nodes) => nodes.map((n) => n.firstElementChild.textContent)")
+    assert (len(set(colours)), icons) == (3, ["✗", "?", "✓"])
