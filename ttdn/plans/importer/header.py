@@ -85,8 +85,10 @@ def take_metadata(lines: list[str], report: Report) -> tuple[Metadata | None, li
     title or first heading; they are listed as dropped."""
     keep: list[str] = []
     block: list[str] = []
+    before_body = True
     for index, line in enumerate(lines):
-        if index < 60 and _METADATA_LABEL.match(line) and not _title_at(line):
+        before_body = before_body and index < 60 and not (_title_at(line) or marker_shape(line))
+        if before_body and _METADATA_LABEL.match(line):
             block.append(line)
             report.dropped.append(line)
         else:

@@ -130,6 +130,17 @@ def test_parse_plan_takes_the_header_from_the_site_information_block_and_says_so
     ]
 
 
+def test_parse_plan_keeps_a_labelled_line_of_the_body_in_the_body() -> None:
+    text = "KẾ HOẠCH\nThông tin đối ngoại năm 2024\nI. NỘI DUNG\nLĩnh vực: giáo dục và đào tạo."
+
+    plan = parse_plan(text)
+
+    assert (plan.sections[0].paragraphs, plan.dropped) == (
+        ("Lĩnh vực: giáo dục và đào tạo.",),
+        (),
+    )
+
+
 def test_parse_plan_reads_the_complete_second_copy_of_a_repeated_header() -> None:
     text = "\n".join(
         [
