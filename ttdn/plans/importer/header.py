@@ -32,7 +32,7 @@ _TITLE_OPENERS = ("thuc hien", "can cu", "trien khai", "nham ", "de ", "tren co 
 _HEADER_REACH = 25  # a plan without a "KẾ HOẠCH" line has its header within these lines
 
 _NUMBER = re.compile(
-    r"(?:^|(?<=\s))Số\s*:?\s*(?P<number>\d+|[.…_]*)\s*/\s*(?P<symbol>[A-ZĐ][^\s,;|]*)",
+    r"(?:^|(?<=\s))(?:Số|SỐ)\s*:?\s*(?P<number>\d+|[.…_]*)\s*/\s*(?P<symbol>[A-ZĐ][^\s,;|]*)",
     re.MULTILINE,
 )
 _DATE = re.compile(
@@ -44,7 +44,7 @@ _MOTTOS = (
     re.compile(r"doc\s+lap\s*[-–]\s*tu\s+do\s*[-–]\s*hanh\s+phuc"),
 )
 _HEADER_LINE = re.compile(
-    r"(?:^|\s)Số\s*:?\s*[\d.…_]*\s*/|(?i:ngày)\s+\S+\s+(?i:tháng)|^(?i:năm)\s+\d{4}\.?$"
+    r"(?:^|\s)(?:Số|SỐ)\s*:?\s*[\d.…_]*\s*/|(?i:ngày)\s+\S+\s+(?i:tháng)|^(?i:năm)\s+\d{4}\.?$"
     r"|(?i:cộng hòa xã hội|cộng hoà xã hội|độc lập\s*[-–]\s*tự do)"
 )
 _METADATA_LABEL = re.compile(

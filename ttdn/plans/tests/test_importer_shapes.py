@@ -130,6 +130,14 @@ def test_parse_plan_takes_the_header_from_the_site_information_block_and_says_so
     ]
 
 
+def test_parse_plan_reads_an_upper_case_number_line() -> None:
+    text = "TRƯỜNG TIỂU HỌC A\nSỐ: 07/KH-THA\nKẾ HOẠCH\nThông tin năm 2024\nI. NỘI DUNG"
+
+    plan = parse_plan(text)
+
+    assert (plan.number, plan.symbol, plan.issuer) == ("07", "KH-THA", "TRƯỜNG TIỂU HỌC A")
+
+
 def test_parse_plan_keeps_a_labelled_line_of_the_body_in_the_body() -> None:
     text = "KẾ HOẠCH\nThông tin đối ngoại năm 2024\nI. NỘI DUNG\nLĩnh vực: giáo dục và đào tạo."
 
