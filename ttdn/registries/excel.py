@@ -13,6 +13,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from io import BytesIO
 from typing import Any
+from zipfile import BadZipFile
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import models, transaction
@@ -310,7 +311,7 @@ def _home_unit_id(user: Any) -> int | None:
 def _rows(content: bytes, sheet: Sheet) -> list[tuple[int, dict[str, Any]]]:
     try:
         book = load_workbook(BytesIO(content), read_only=True, data_only=True)
-    except (InvalidFileException, KeyError, ValueError, OSError) as error:
+    except (InvalidFileException, BadZipFile, KeyError, ValueError, OSError) as error:
         raise ValidationError(_("This is not an Excel (.xlsx) file.")) from error
     values = list(book.worksheets[0].iter_rows(values_only=True))
     if not values:
