@@ -208,6 +208,14 @@ def people_trained(unit: Unit, start: datetime.date, end: datetime.date) -> int:
     ).count()
 
 
+def people_trained_by(unit: Unit, start: datetime.date, end: datetime.date) -> int:
+    """Attendances at the courses the unit organised that started in the window (people of
+    every unit, each course counted once per person)."""
+    return Trainee.objects.filter(
+        course__unit=unit, attended=True, course__starts_on__gte=start, course__starts_on__lte=end
+    ).count()
+
+
 def courses_held(unit: Unit, start: datetime.date, end: datetime.date) -> int:
     return Course.objects.filter(unit=unit).between(start, end).count()
 

@@ -165,6 +165,12 @@ def _register_registries() -> None:
             lambda u, s, e: reverse("registries:course_list"),
         ),
         (
+            "people_trained_by",
+            _("Attendances at the training courses the unit organised"),
+            q.people_trained_by,
+            lambda u, s, e: reverse("registries:course_list"),
+        ),
+        (
             "inspections_held",
             _("Inspections the unit carried out"),
             q.inspections_held,

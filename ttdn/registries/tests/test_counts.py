@@ -82,6 +82,7 @@ def test_counts_take_the_units_own_records_in_the_window(cast):
         "delegations_sent": 1,
         "inspections_held": 1,
         "people_trained": 1,
+        "people_trained_by": 1,
         "programmes_running": 1,
         "violations_remedied": 1,
     }

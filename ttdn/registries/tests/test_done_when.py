@@ -153,3 +153,35 @@ def test_inspection_follows_a_violation_to_remedy_and_closure(demo):
         InspectionStatus.CLOSED,
         "TB-PGDĐT",
     )
+
+
+def test_next_annual_round_shows_the_registries_pre_filled(demo):
+    from ttdn.reports import demo as reports_demo
+    from ttdn.reports import periods, services
+    from ttdn.reports.enums import PeriodKind
+    from ttdn.reports.models import ReportForm, Value
+
+    reports_demo.load()
+    phong = Unit.objects.get(code="PGDDT-CP")
+    course = Course.objects.get()
+    course.trainees.update(attended=True)
+    today = timezone.localdate()
+    form = ReportForm.objects.get(code=reports_demo.ANNUAL_CODE)
+    window = periods.SubmissionWindow(
+        today, today + datetime.timedelta(days=7), today + datetime.timedelta(days=14)
+    )
+
+    round_ = services.open_round(
+        form.owner,
+        form_version=services.latest_version(form),
+        period=periods.containing(PeriodKind.YEAR, today),
+        window=window,
+        units=[phong],
+        by=demo["so-quangninh-canbo"],
+    )
+
+    values = {
+        v.indicator.code: int(v.number)
+        for v in Value.objects.filter(submission__round=round_).select_related("indicator")
+    }
+    assert (values["HT06"], values["HT07"]) == (5, 1)
