@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from django import forms
+from django.db import models
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
@@ -51,8 +52,16 @@ class UnitChoiceMixin(forms.Form):
             self.order_fields(["unit"])
 
 
+def _formfield(field: models.Field, **kwargs: Any) -> forms.Field | None:
+    if isinstance(field, models.URLField):
+        kwargs["assume_scheme"] = "https"
+    return field.formfield(**kwargs)
+
+
 def _model_fields(model: type, names: list[str], **widgets: Any) -> dict[str, forms.Field]:
-    return forms.fields_for_model(model, fields=names, widgets=widgets)
+    return forms.fields_for_model(
+        model, fields=names, widgets=widgets, formfield_callback=_formfield
+    )
 
 
 class SearchForm(forms.Form):

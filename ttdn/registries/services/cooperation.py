@@ -161,6 +161,13 @@ def _check_dates(starts_on: Any, ends_on: Any) -> None:
         raise ValidationError({"ends_on": _("The end comes before the start.")})
 
 
+def _refuse_unless_editable(record: Approvable) -> None:
+    if not record.is_editable:
+        raise ValidationError(
+            _("Once approval is asked, it can no longer be changed; withdraw the request first.")
+        )
+
+
 @transaction.atomic
 def record_delegation(
     unit: Unit, *, by: Any, members: Iterable[dict[str, Any]] = (), **fields: Any
@@ -171,13 +178,6 @@ def record_delegation(
     for member in members:
         add_member(delegation, by=by, **member)
     return delegation
-
-
-def _refuse_unless_editable(record: Approvable) -> None:
-    if not record.is_editable:
-        raise ValidationError(
-            _("Once approval is asked, it can no longer be changed; withdraw the request first.")
-        )
 
 
 @transaction.atomic
@@ -192,9 +192,9 @@ def update_delegation(delegation: Delegation, *, by: Any, **fields: Any) -> Dele
 
 @transaction.atomic
 def add_member(delegation: Delegation, *, by: Any, **fields: Any) -> DelegationMember:
-    """Add a member; members can change until the report is written."""
-    if delegation.status == ApprovalStatus.REPORTED:
-        raise ValidationError(_("The delegation has been reported on; its members are final."))
+    """Add a member while the delegation is a draft or refused: the supervising unit approves
+    the delegation with its members."""
+    _refuse_unless_editable(delegation)
     return create(
         DelegationMember, by=by, unit_id=delegation.unit_id, delegation=delegation, **fields
     )
@@ -202,8 +202,7 @@ def add_member(delegation: Delegation, *, by: Any, **fields: Any) -> DelegationM
 
 @transaction.atomic
 def remove_member(member: DelegationMember, *, by: Any) -> None:
-    if member.delegation.status == ApprovalStatus.REPORTED:
-        raise ValidationError(_("The delegation has been reported on; its members are final."))
+    _refuse_unless_editable(member.delegation)
     audit.record(AuditAction.DELETE, member, by=by, unit_id=member.delegation.unit_id)
     member.delete()
 

@@ -211,9 +211,11 @@ def test_requested_delegation_cannot_be_edited(cast):
 
     with pytest.raises(ValidationError):
         cooperation.update_delegation(delegation, by=cast.phong_officer, place="Hà Nội")
+    with pytest.raises(ValidationError):
+        cooperation.add_member(delegation, by=cast.phong_officer, full_name="Người Thêm Sau")
 
     delegation.refresh_from_db()
-    assert delegation.place == "Cẩm Phả"
+    assert (delegation.place, delegation.members.count()) == ("Cẩm Phả", 1)
 
 
 def test_programme_needs_a_partner_and_records_yearly_results(cast):

@@ -326,7 +326,7 @@ def delegation_detail(request: HttpRequest, pk: int) -> HttpResponse:
         **_approval_context(request, delegation),
     }
     context["can_change_members"] = (
-        rules.can_edit(request.user, delegation) and delegation.status != ApprovalStatus.REPORTED
+        rules.can_edit(request.user, delegation) and delegation.is_editable
     )
     return render(request, "registries/delegation_detail.html", context)
 
