@@ -135,7 +135,7 @@ def test_inspection_of_a_school_follows_a_violation_to_its_remedy_and_closure(
     office.fill(
         "input[name=remedy_due]", (timezone.localdate() + datetime.timedelta(days=7)).isoformat()
     )
-    office.click("button:text-is('Ghi')")
+    office.click("button:text-is('Ghi nhận')")
     expect(office.locator("article.finding")).to_contain_text("vi phạm")
 
     school = _as(browser, live_server, "truong-campha")

@@ -132,7 +132,7 @@ def course_detail(request: HttpRequest, pk: int) -> HttpResponse:
     enrol = EnrolForm()
     limit(
         enrol,
-        unit=course.unit.__class__.objects.subtree_of(course.unit),
+        unit=Unit.objects.subtree_of(course.unit),
         contact=ContactPerson.objects.in_subtree(course.unit.path)
         .filter(is_active=True)
         .select_related("unit"),
