@@ -10,6 +10,7 @@ from ttdn.documents.api import router as documents_router
 from ttdn.events.api import router as events_router
 from ttdn.org.api import router as org_router
 from ttdn.plans.api import router as plans_router
+from ttdn.registries import api as registries_api
 from ttdn.reports.api import router as reports_router
 
 api = NinjaAPI(
@@ -28,3 +29,8 @@ api.add_router("/anniversaries", events_router)
 api.add_router("/reports", reports_router)
 api.add_router("/plans", plans_router)
 api.add_router("/portal", content_router)
+api.add_router("/partners", registries_api.partners_router)
+api.add_router("/agreements", registries_api.agreements_router)
+api.add_router("/delegations", registries_api.delegations_router)
+api.add_router("/trainings", registries_api.trainings_router)
+api.add_router("/inspections", registries_api.inspections_router)

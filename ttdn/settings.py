@@ -16,6 +16,8 @@ Variables (all optional on a developer machine):
   TTDN_PORTAL_CACHE_DIR  where the public portal's page cache lives; default var/cache/portal
   TTDN_ATTACHMENT_MAX_MB  the largest file an article may attach, in MB; default 20 (keep nginx's
                       client_max_body_size above it)
+  TTDN_AGREEMENT_RENEWAL_DAYS  days before a cooperation agreement expires its renewal reminder
+                      appears; default 90
 """
 
 import os
@@ -86,6 +88,7 @@ INSTALLED_APPS = [
     "ttdn.documents",
     "ttdn.events",
     "ttdn.content",
+    "ttdn.registries",
     "ttdn.plans",
     "ttdn.reports",
     "django.contrib.admin",
@@ -199,6 +202,8 @@ OTP_TOTP_ISSUER = "TTĐN"
 EVEN_YEAR_RULE = os.environ.get("TTDN_EVEN_YEAR_RULE", "round_and_half")
 # A năm chẵn anniversary appears in "Việc cần làm" this many days ahead, to plan its communication.
 ANNIVERSARY_LEAD_DAYS = int(os.environ.get("TTDN_ANNIVERSARY_LEAD_DAYS", "60"))
+# A signed cooperation agreement appears in "Việc cần làm" this many days before it expires.
+AGREEMENT_RENEWAL_DAYS = int(os.environ.get("TTDN_AGREEMENT_RENEWAL_DAYS", "90"))
 # The portal refuses attachments larger than this (ttdn.content.files), with a clear message.
 CONTENT_ATTACHMENT_MAX_MB = int(os.environ.get("TTDN_ATTACHMENT_MAX_MB", "20"))
 

@@ -17,6 +17,7 @@ class AuditAction(models.TextChoices):
     TOKEN_REVOKE = "token_revoke", _("API token revoked")
     TWO_FACTOR = "two_factor", _("Two-factor authentication set up")
     IMPORT = "import", _("Imported")
+    EXPORT = "export", _("Exported")
 
 
 class JobOutcome(models.TextChoices):

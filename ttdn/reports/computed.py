@@ -22,6 +22,7 @@ from ttdn.core.enums import AuditAction
 from ttdn.core.models import AuditEntry
 from ttdn.events.models import Commemoration
 from ttdn.org.models import Unit
+from ttdn.registries import queries as registries_queries
 
 Count = Callable[[Unit, datetime.date, datetime.date], int | Decimal]
 Link = Callable[[Unit, datetime.date, datetime.date], str]
@@ -116,3 +117,70 @@ def register_builtin() -> None:
             content_queries.articles_published_in_subtree,
         )
     )
+    _register_registries()
+
+
+def _year_link(url_name: str) -> Link:
+    """The registry's list of the window's year: what the count is made of."""
+    return lambda unit, start, end: reverse(url_name) + f"?year={start.year}"
+
+
+def _register_registries() -> None:
+    q = registries_queries
+    for key, label, count, link in (
+        (
+            "delegations_received",
+            _("Foreign delegations the unit received"),
+            q.delegations_received,
+            _year_link("registries:delegation_list"),
+        ),
+        (
+            "delegations_sent",
+            _("Delegations the unit sent abroad"),
+            q.delegations_sent,
+            _year_link("registries:delegation_list"),
+        ),
+        (
+            "agreements_in_force",
+            _("Cooperation agreements in force"),
+            q.agreements_in_force,
+            lambda u, s, e: reverse("registries:agreement_list"),
+        ),
+        (
+            "programmes_running",
+            _("Cooperation programmes the unit leads"),
+            q.programmes_running,
+            lambda u, s, e: reverse("registries:programme_list"),
+        ),
+        (
+            "conferences_held",
+            _("International conferences and seminars organised"),
+            q.conferences_held,
+            _year_link("registries:conference_list"),
+        ),
+        (
+            "people_trained",
+            _("People of the unit trained in external information work"),
+            q.people_trained,
+            lambda u, s, e: reverse("registries:course_list"),
+        ),
+        (
+            "people_trained_by",
+            _("Attendances at the training courses the unit organised"),
+            q.people_trained_by,
+            lambda u, s, e: reverse("registries:course_list"),
+        ),
+        (
+            "inspections_held",
+            _("Inspections the unit carried out"),
+            q.inspections_held,
+            _year_link("registries:inspection_list"),
+        ),
+        (
+            "violations_remedied",
+            _("Violations remedied after the unit's inspections"),
+            q.violations_remedied,
+            _year_link("registries:inspection_list"),
+        ),
+    ):
+        register(ComputedQuery(f"registries.{key}", label, count, link))

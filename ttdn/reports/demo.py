@@ -170,11 +170,78 @@ def load() -> list[str]:
         return ["skipped: the org demo is missing"]
     form = ReportForm.objects.filter(code=FORM_CODE).first() or _form(phong, officer)
     if Round.objects.filter(owner=phong, form_version__form=form).exists():
-        return ["report form and round already there"]
+        return ["report form and round already there", *_annual_form()]
     round_ = _round(phong, officer, form)
     for code, values, action in REPORTS:
         _report(round_, code, values, action, leader)
-    return [f"form “{form.name}”, round “{round_.title}” with {round_.submissions.count()} reports"]
+    lines = [
+        f"form “{form.name}”, round “{round_.title}” with {round_.submissions.count()} reports"
+    ]
+    return lines + _annual_form()
+
+
+# Quảng Ninh's yearly form: its cooperation, training and inspection figures come from the
+# registries, so a round opened for them shows each unit's records pre-filled (with links).
+ANNUAL_CODE = "ttdn-nam-sgddt-qn"
+ANNUAL_INDICATORS = [
+    (
+        "HT01",
+        "Số đoàn nước ngoài đến làm việc (đoàn vào)",
+        "đoàn",
+        "registries.delegations_received",
+    ),
+    ("HT02", "Số đoàn đi công tác nước ngoài (đoàn ra)", "đoàn", "registries.delegations_sent"),
+    ("HT03", "Số thỏa thuận hợp tác còn hiệu lực", "thỏa thuận", "registries.agreements_in_force"),
+    (
+        "HT04",
+        "Số chương trình hợp tác đơn vị chủ trì",
+        "chương trình",
+        "registries.programmes_running",
+    ),
+    ("HT05", "Số hội nghị, hội thảo quốc tế đã tổ chức", "hội nghị", "registries.conferences_held"),
+    (
+        "HT06",
+        "Số lượt người được tập huấn thông tin đối ngoại tại các lớp đơn vị tổ chức",
+        "lượt người",
+        "registries.people_trained_by",
+    ),
+    (
+        "HT07",
+        "Số cuộc kiểm tra công tác thông tin đối ngoại",
+        "cuộc",
+        "registries.inspections_held",
+    ),
+    ("HT08", "Số vi phạm đã khắc phục sau kiểm tra", "vi phạm", "registries.violations_remedied"),
+]
+
+
+def _annual_form() -> list[str]:
+    so = Unit.objects.filter(code="SGDDT-QN").first()
+    officer = User.objects.filter(username="so-quangninh-canbo").first()
+    if so is None or officer is None or ReportForm.objects.filter(code=ANNUAL_CODE).exists():
+        return []
+    form = services.create_form(
+        so,
+        code=ANNUAL_CODE,
+        name="Báo cáo năm về hợp tác quốc tế, tập huấn và kiểm tra TTĐN",
+        by=officer,
+    )
+    for code, name, measure, key in ANNUAL_INDICATORS:
+        services.add_indicator(
+            form,
+            section=RESULTS,
+            code=code,
+            name=name,
+            kind=K.INTEGER,
+            aggregation=A.SUM,
+            measure=measure,
+            min_value=0,
+            computed_key=key,
+            by=officer,
+        )
+    return [
+        f"form “{form.name}” with {len(ANNUAL_INDICATORS)} indicators taken from the registries"
+    ]
 
 
 def _form(phong: Unit, officer: User) -> ReportForm:

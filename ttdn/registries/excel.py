@@ -1,0 +1,384 @@
+"""Each registry as a workbook, and back: the same Vietnamese headers out and in.
+
+Importing checks every row first and writes through the services inside one transaction; when
+any row is wrong, every problem is reported with its row number and nothing of the file is
+written. Every export and import is audited (the sheets hold personal data: delegation
+members, TTĐN contacts), and a person exports only the rows they may see.
+"""
+
+from __future__ import annotations
+
+import datetime
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from io import BytesIO
+from typing import Any
+from zipfile import BadZipFile
+
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import models, transaction
+from django.utils.translation import gettext as _
+from openpyxl import load_workbook
+from openpyxl.utils.exceptions import InvalidFileException
+
+from ttdn.core import access, audit
+from ttdn.core.enums import AuditAction
+from ttdn.core.text import fold, nfc
+from ttdn.registries import exports, rules
+from ttdn.registries.enums import AgreementKind, Direction, PartnerKind
+from ttdn.registries.models import Agreement, ContactPerson, Delegation, Partner
+from ttdn.registries.services import cooperation, partners, training
+
+MAX_ROWS = 5000
+YES = {"co", "x", "yes", "1", "true"}
+
+
+@dataclass(frozen=True)
+class Column:
+    key: str
+    header: str
+    value: Callable[[Any], Any]
+    width: int = 18
+    required: bool = False
+
+
+@dataclass
+class ImportResult:
+    created: int = 0
+    errors: list[str] = field(default_factory=list)
+
+
+@dataclass(frozen=True)
+class Sheet:
+    """One registry: its columns, the rows a person may export, how a row is written."""
+
+    name: str
+    title: str
+    columns: tuple[Column, ...]
+    rows: Callable[[Any], Iterable[models.Model]]
+    write: Callable[[dict[str, Any], Any], Any] | None = None
+
+
+# --- Reading cells ------------------------------------------------------------------------------
+
+
+def _text(value: Any) -> str:
+    return "" if value is None else nfc(str(value)).strip()
+
+
+def _date(value: Any, header: str) -> datetime.date | None:
+    if value in (None, ""):
+        return None
+    if isinstance(value, datetime.datetime):
+        return value.date()
+    if isinstance(value, datetime.date):
+        return value
+    try:
+        return datetime.datetime.strptime(_text(value), "%d/%m/%Y").date()
+    except ValueError as error:
+        raise ValidationError(
+            _("%(column)s: “%(value)s” is not a date (dd/mm/yyyy).")
+            % {"column": header, "value": value}
+        ) from error
+
+
+def _choice(choices: type[models.TextChoices], value: Any, header: str) -> str:
+    wanted = fold(_text(value))
+    for choice in choices:
+        if wanted in (fold(str(choice.label)), choice.value):
+            return str(choice.value)
+    raise ValidationError(
+        _("%(column)s: “%(value)s” is not one of: %(choices)s.")
+        % {"column": header, "value": value, "choices": ", ".join(str(c.label) for c in choices)}
+    )
+
+
+def _unit(code: Any, user: Any) -> Any:
+    unit = rules.recording_units(user).filter(code=_text(code)).first()
+    if unit is None:
+        raise ValidationError(
+            _("Unit code “%(code)s” is not a unit you record for.") % {"code": _text(code)}
+        )
+    return unit
+
+
+def _partner(name: Any, country: Any) -> Partner:
+    found = Partner.objects.filter(
+        folded_name=fold(_text(name)), country__iexact=_text(country)
+    ).first()
+    if found is None:
+        raise ValidationError(
+            _("Partner “%(name)s” (%(country)s) is not recorded; import the partners first.")
+            % {"name": _text(name), "country": _text(country)}
+        )
+    return found
+
+
+def _day(value: datetime.date | None) -> str:
+    return f"{value:%d/%m/%Y}" if value else ""
+
+
+# --- The sheets ---------------------------------------------------------------------------------
+
+
+def _write_partner(row: dict[str, Any], user: Any) -> Partner:
+    unit = _unit(row["unit"], user)
+    return partners.record_partner(
+        unit,
+        by=user,
+        name=_text(row["name"]),
+        country=_text(row["country"]),
+        kind=_choice(PartnerKind, row["kind"], "Loại"),
+        languages=_text(row.get("languages")),
+        address=_text(row.get("address")),
+        website=_text(row.get("website")),
+        notes=_text(row.get("notes")),
+    )
+
+
+PARTNERS = Sheet(
+    "partners",
+    "Đối tác",
+    (
+        Column("unit", "Mã đơn vị ghi nhận", lambda p: p.recorded_by.code, 16, True),
+        Column("name", "Tên đối tác", lambda p: p.name, 40, True),
+        Column("kind", "Loại", lambda p: p.get_kind_display(), 24, True),
+        Column("country", "Quốc gia", lambda p: p.country, 16, True),
+        Column("languages", "Ngôn ngữ", lambda p: p.languages),
+        Column("address", "Địa chỉ", lambda p: p.address, 30),
+        Column("website", "Trang web", lambda p: p.website, 24),
+        Column("notes", "Ghi chú", lambda p: p.notes, 30),
+    ),
+    lambda user: Partner.objects.visible_to(user).select_related("recorded_by"),
+    _write_partner,
+)
+
+
+def _write_agreement(row: dict[str, Any], user: Any) -> Agreement:
+    agreement = cooperation.record_agreement(
+        _unit(row["unit"], user),
+        by=user,
+        partner=_partner(row["partner"], row["country"]),
+        kind=_choice(AgreementKind, row["kind"], "Loại"),
+        title=_text(row["title"]),
+        other_parties=_text(row.get("other_parties")),
+    )
+    signed_on = _date(row.get("signed_on"), "Ngày ký")
+    if signed_on is not None:
+        cooperation.sign_agreement(
+            agreement,
+            signed_on=signed_on,
+            expires_on=_date(row.get("expires_on"), "Ngày hết hạn"),
+            by=user,
+        )
+    return agreement
+
+
+AGREEMENTS = Sheet(
+    "agreements",
+    "Thỏa thuận",
+    (
+        Column("unit", "Mã đơn vị", lambda a: a.unit.code, 16, True),
+        Column("partner", "Đối tác", lambda a: a.partner.name, 36, True),
+        Column("country", "Quốc gia", lambda a: a.partner.country, 14, True),
+        Column("kind", "Loại", lambda a: a.get_kind_display(), 24, True),
+        Column("title", "Tên thỏa thuận", lambda a: a.title, 40, True),
+        Column("other_parties", "Các bên khác", lambda a: a.other_parties, 24),
+        Column("signed_on", "Ngày ký", lambda a: _day(a.signed_on), 12),
+        Column("expires_on", "Ngày hết hạn", lambda a: _day(a.expires_on), 12),
+        Column("status", "Tình trạng", lambda a: a.get_status_display(), 16),
+    ),
+    lambda user: Agreement.objects.visible_to(user).select_related("unit", "partner"),
+    _write_agreement,
+)
+
+
+def _members(value: Any) -> list[dict[str, Any]]:
+    """ "Name - position; Name - position": the first is the head of the delegation."""
+    members = []
+    for index, part in enumerate(p for p in _text(value).split(";") if p.strip()):
+        name, _sep, position = part.partition(" - ")
+        members.append(
+            {"full_name": name.strip(), "position": position.strip(), "is_head": index == 0}
+        )
+    return members
+
+
+def _write_delegation(row: dict[str, Any], user: Any) -> Delegation:
+    return cooperation.record_delegation(
+        _unit(row["unit"], user),
+        by=user,
+        direction=_choice(Direction, row["direction"], "Chiều"),
+        partner=_partner(row["partner"], row["country"]),
+        purpose=_text(row["purpose"]),
+        starts_on=_date(row["starts_on"], "Từ ngày"),
+        ends_on=_date(row["ends_on"], "Đến ngày"),
+        place=_text(row["place"]),
+        hosts=_text(row.get("hosts")),
+        members=_members(row.get("members")),
+    )
+
+
+def _member_list(delegation: Delegation) -> str:
+    return "; ".join(
+        f"{m.full_name} - {m.position}" if m.position else m.full_name
+        for m in delegation.members.all()
+    )
+
+
+DELEGATIONS = Sheet(
+    "delegations",
+    "Đoàn ra, đoàn vào",
+    (
+        Column("unit", "Mã đơn vị", lambda d: d.unit.code, 16, True),
+        Column("direction", "Chiều", lambda d: d.get_direction_display(), 10, True),
+        Column("partner", "Đối tác", lambda d: d.partner.name, 36, True),
+        Column("country", "Quốc gia", lambda d: d.partner.country, 14, True),
+        Column("purpose", "Mục đích", lambda d: d.purpose, 40, True),
+        Column("starts_on", "Từ ngày", lambda d: _day(d.starts_on), 12, True),
+        Column("ends_on", "Đến ngày", lambda d: _day(d.ends_on), 12, True),
+        Column("place", "Địa điểm", lambda d: d.place, 20, True),
+        Column("hosts", "Người tiếp, làm việc", lambda d: d.hosts, 30),
+        Column("members", "Thành viên (Họ tên - chức vụ; …)", _member_list, 50),
+        Column("status", "Tình trạng", lambda d: d.get_status_display(), 16),
+    ),
+    lambda user: (
+        Delegation.objects.visible_to(user)
+        .select_related("unit", "partner")
+        .prefetch_related("members")
+    ),
+    _write_delegation,
+)
+
+
+def _write_contact(row: dict[str, Any], user: Any) -> ContactPerson:
+    return training.name_contact(
+        _unit(row["unit"], user),
+        by=user,
+        full_name=_text(row["full_name"]),
+        position=_text(row.get("position")),
+        email=_text(row.get("email")),
+        phone=_text(row.get("phone")),
+        is_part_time=fold(_text(row.get("is_part_time"))) in YES,
+    )
+
+
+CONTACTS = Sheet(
+    "contacts",
+    "Đầu mối TTĐN",
+    (
+        Column("unit", "Mã đơn vị", lambda c: c.unit.code, 16, True),
+        Column("full_name", "Họ và tên", lambda c: c.full_name, 28, True),
+        Column("position", "Chức vụ", lambda c: c.position, 28),
+        Column("email", "Thư điện tử", lambda c: c.email, 26),
+        Column("phone", "Điện thoại", lambda c: c.phone, 14),
+        Column("is_part_time", "Kiêm nhiệm", lambda c: "Có" if c.is_part_time else "Không", 10),
+    ),
+    lambda user: (
+        ContactPerson.objects.visible_to(user).filter(is_active=True).select_related("unit")
+    ),
+    _write_contact,
+)
+
+SHEETS = {sheet.name: sheet for sheet in (PARTNERS, AGREEMENTS, DELEGATIONS, CONTACTS)}
+
+
+# --- Out and in ---------------------------------------------------------------------------------
+
+
+def export(sheet: Sheet, user: Any) -> bytes:
+    """The rows of `sheet` the person may see, as .xlsx; the export is audited."""
+    rows = list(sheet.rows(user))
+    content = exports.workbook(
+        sheet.title, [exports.Column(c.header, c.value, c.width) for c in sheet.columns], rows
+    )
+    audit.record(
+        AuditAction.EXPORT,
+        by=user,
+        unit_id=_home_unit_id(user),
+        object_repr=sheet.title,
+        changes={"sheet": sheet.name, "rows": len(rows)},
+    )
+    return content
+
+
+def _home_unit_id(user: Any) -> int | None:
+    """The unit whose audit log shows the person's exports and imports: their first one."""
+    found = access.memberships(user)
+    return found[0].unit_id if found else None
+
+
+def _rows(content: bytes, sheet: Sheet) -> list[tuple[int, dict[str, Any]]]:
+    try:
+        book = load_workbook(BytesIO(content), read_only=True, data_only=True)
+    except (InvalidFileException, BadZipFile, KeyError, ValueError, OSError) as error:
+        raise ValidationError(_("This is not an Excel (.xlsx) file.")) from error
+    values = list(book.worksheets[0].iter_rows(values_only=True))
+    if not values:
+        raise ValidationError(_("The file is empty."))
+    by_header = {fold(_text(h)): i for i, h in enumerate(values[0]) if h is not None}
+    keys = {c.key: by_header.get(fold(c.header)) for c in sheet.columns}
+    missing = [c.header for c in sheet.columns if c.required and keys[c.key] is None]
+    if missing:
+        raise ValidationError(_("Columns missing: %(columns)s.") % {"columns": ", ".join(missing)})
+    if len(values) - 1 > MAX_ROWS:
+        raise ValidationError(_("At most %(count)s rows at a time.") % {"count": MAX_ROWS})
+    return [
+        (number, {k: (row[i] if i is not None and i < len(row) else None) for k, i in keys.items()})
+        for number, row in enumerate(values[1:], start=2)
+        if any(cell not in (None, "") for cell in row)
+    ]
+
+
+def _row_errors(number: int, row: dict[str, Any], sheet: Sheet) -> list[str]:
+    missing = [c.header for c in sheet.columns if c.required and _text(row[c.key]) == ""]
+    if missing:
+        return [
+            _("Row %(row)s: %(columns)s empty.") % {"row": number, "columns": ", ".join(missing)}
+        ]
+    return []
+
+
+def import_rows(sheet: Sheet, content: bytes, *, by: Any) -> ImportResult:
+    """Create one record per row through the services; all rows or none.
+
+    Raises ValidationError for a file that cannot be read. Row problems come back in
+    `errors` ("Row 4: …"), and then nothing is written."""
+    if sheet.write is None:
+        raise PermissionDenied
+    rows = _rows(content, sheet)
+    result = ImportResult()
+    with transaction.atomic():
+        for number, row in rows:
+            errors = _row_errors(number, row, sheet)
+            if not errors:
+                errors = _write_row(number, row, sheet, by)
+            result.errors += errors
+            result.created += 0 if errors else 1
+        if result.errors or not rows:
+            transaction.set_rollback(True)
+            result.created = 0
+            return result
+        audit.record(
+            AuditAction.IMPORT,
+            by=by,
+            unit_id=_home_unit_id(by),
+            object_repr=sheet.title,
+            changes={"sheet": sheet.name, "rows": result.created},
+        )
+    return result
+
+
+def _write_row(number: int, row: dict[str, Any], sheet: Sheet, by: Any) -> list[str]:
+    assert sheet.write is not None
+    try:
+        with transaction.atomic():
+            sheet.write(row, by)
+    except ValidationError as error:
+        messages = (
+            [f"{m}" for ms in error.message_dict.values() for m in ms]
+            if hasattr(error, "error_dict")
+            else error.messages
+        )
+        return [_("Row %(row)s: %(message)s") % {"row": number, "message": m} for m in messages]
+    return []

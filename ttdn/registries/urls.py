@@ -1,0 +1,81 @@
+from django.urls import path
+
+from ttdn.registries.views import cooperation, inspection, partners, training
+
+app_name = "registries"
+urlpatterns = [
+    path("", partners.home, name="home"),
+    path("partners/", partners.partner_list, name="partner_list"),
+    path("partners/new/", partners.partner_create, name="partner_create"),
+    path("partners/<int:pk>/", partners.partner_detail, name="partner_detail"),
+    path("partners/<int:pk>/edit/", partners.partner_update, name="partner_update"),
+    path("partners/<int:pk>/contacts/", partners.contact_add, name="contact_add"),
+    path("partner-contacts/<int:pk>/remove/", partners.contact_remove, name="contact_remove"),
+    path("excel/<slug:name>.xlsx", partners.sheet_export, name="sheet_export"),
+    path("excel/<slug:name>/import/", partners.sheet_import, name="sheet_import"),
+    # Agreements and programmes
+    path("agreements/", cooperation.agreement_list, name="agreement_list"),
+    path("agreements/new/", cooperation.agreement_create, name="agreement_create"),
+    path("agreements/<int:pk>/", cooperation.agreement_detail, name="agreement_detail"),
+    path("agreements/<int:pk>/edit/", cooperation.agreement_update, name="agreement_update"),
+    path("agreements/<int:pk>/sign/", cooperation.agreement_sign, name="agreement_sign"),
+    path(
+        "agreements/<int:pk>/terminate/",
+        cooperation.agreement_terminate,
+        name="agreement_terminate",
+    ),
+    path("agreements/<int:pk>/renew/", cooperation.agreement_renew, name="agreement_renew"),
+    path("agreements/<int:pk>/file/", cooperation.agreement_file, name="agreement_file"),
+    path("programmes/", cooperation.programme_list, name="programme_list"),
+    path("programmes/new/", cooperation.programme_create, name="programme_create"),
+    path("programmes/<int:pk>/", cooperation.programme_detail, name="programme_detail"),
+    path("programmes/<int:pk>/edit/", cooperation.programme_update, name="programme_update"),
+    path("programmes/<int:pk>/results/", cooperation.programme_result, name="programme_result"),
+    # Delegations and conferences
+    path("delegations/", cooperation.delegation_list, name="delegation_list"),
+    path("delegations/new/", cooperation.delegation_create, name="delegation_create"),
+    path("delegations/<int:pk>/", cooperation.delegation_detail, name="delegation_detail"),
+    path("delegations/<int:pk>/edit/", cooperation.delegation_update, name="delegation_update"),
+    path("delegations/<int:pk>/members/", cooperation.member_add, name="member_add"),
+    path("delegation-members/<int:pk>/remove/", cooperation.member_remove, name="member_remove"),
+    path("conferences/", cooperation.conference_list, name="conference_list"),
+    path("conferences/new/", cooperation.conference_create, name="conference_create"),
+    path("conferences/<int:pk>/", cooperation.conference_detail, name="conference_detail"),
+    path("conferences/<int:pk>/edit/", cooperation.conference_update, name="conference_update"),
+    path("<slug:kind>/<int:pk>/request/", cooperation.approval_request, name="approval_request"),
+    path("<slug:kind>/<int:pk>/withdraw/", cooperation.approval_withdraw, name="approval_withdraw"),
+    path("<slug:kind>/<int:pk>/decide/", cooperation.approval_decide, name="approval_decide"),
+    path("<slug:kind>/<int:pk>/report/", cooperation.approval_report, name="approval_report"),
+    # Training
+    path("contacts/", training.contact_list, name="contact_list"),
+    path("contacts/new/", training.contact_create, name="contact_create"),
+    path("contacts/<int:pk>/edit/", training.contact_update, name="contact_update"),
+    path("courses/", training.course_list, name="course_list"),
+    path("courses/new/", training.course_create, name="course_create"),
+    path("courses/<int:pk>/", training.course_detail, name="course_detail"),
+    path("courses/<int:pk>/edit/", training.course_update, name="course_update"),
+    path("courses/<int:pk>/enrol/", training.course_enrol, name="course_enrol"),
+    path("courses/<int:pk>/attendance/", training.course_attendance, name="course_attendance"),
+    path("courses/<int:pk>/certificates/", training.course_number, name="course_number"),
+    path(
+        "courses/<int:pk>/certificates.<str:fmt>",
+        training.course_certificates,
+        name="course_certificates",
+    ),
+    path("trainees/<int:pk>/remove/", training.trainee_remove, name="trainee_remove"),
+    # Inspection
+    path("inspections/", inspection.inspection_list, name="inspection_list"),
+    path("inspections/new/", inspection.inspection_create, name="inspection_create"),
+    path("inspections/<int:pk>/", inspection.inspection_detail, name="inspection_detail"),
+    path("inspections/<int:pk>/edit/", inspection.inspection_update, name="inspection_update"),
+    path("inspections/<int:pk>/start/", inspection.inspection_start, name="inspection_start"),
+    path(
+        "inspections/<int:pk>/conclude/", inspection.inspection_conclude, name="inspection_conclude"
+    ),
+    path("inspections/<int:pk>/close/", inspection.inspection_close, name="inspection_close"),
+    path("inspections/<int:pk>/findings/", inspection.finding_add, name="finding_add"),
+    path("findings/<int:pk>/remedied/", inspection.finding_remedied, name="finding_remedied"),
+    path("findings/<int:pk>/close/", inspection.finding_close, name="finding_close"),
+    path("findings/<int:pk>/reopen/", inspection.finding_reopen, name="finding_reopen"),
+    path("findings/<int:pk>/follow-up/", inspection.finding_follow_up, name="finding_follow_up"),
+]

@@ -1,0 +1,1 @@
+"""Screens of the registries, one module per entity."""
