@@ -2,6 +2,8 @@
 
 from ninja import NinjaAPI
 
+from ttdn.activities.api import contests_router
+from ttdn.activities.api import router as activities_router
 from ttdn.content.api import router as content_router
 from ttdn.core.api import TokenAuth, VerifiedSessionAuth, install_error_handlers
 from ttdn.core.api import router as core_router
@@ -28,3 +30,5 @@ api.add_router("/anniversaries", events_router)
 api.add_router("/reports", reports_router)
 api.add_router("/plans", plans_router)
 api.add_router("/portal", content_router)
+api.add_router("/activities", activities_router)
+api.add_router("/contests", contests_router)

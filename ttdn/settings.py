@@ -87,6 +87,7 @@ INSTALLED_APPS = [
     "ttdn.events",
     "ttdn.content",
     "ttdn.plans",
+    "ttdn.activities",
     "ttdn.reports",
     "django.contrib.admin",
     "django.contrib.auth",
