@@ -169,6 +169,11 @@ class ContestForm(forms.Form):
     )
     team_size = forms.IntegerField(label=_("Pupils per entry at most"), min_value=1, initial=1)
     entries_close_on = forms.DateField(label=_("Entries close on"), required=False, widget=DATE)
+    signer_position = forms.CharField(
+        label=_("Certificates signed by (position)"), max_length=100, required=False,
+        help_text=_("e.g. KT. TRƯỞNG PHÒNG / PHÓ TRƯỞNG PHÒNG"),
+    )  # fmt: skip
+    signer_name = forms.CharField(label=_("Signer's name"), max_length=100, required=False)
 
     def __init__(self, *args: Any, units: QuerySet[Unit, Any], **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)

@@ -257,6 +257,13 @@ class Contest(TimestampedModel):
         _("pupils per entry at most"), default=1, help_text=_("1: individual entries")
     )
     entries_close_on = models.DateField(_("entries close on"), null=True, blank=True)
+    signer_position = models.CharField(
+        _("signer's position"),
+        max_length=100,
+        blank=True,
+        help_text=_("e.g. KT. TRƯỞNG PHÒNG / PHÓ TRƯỞNG PHÒNG"),
+    )
+    signer_name = models.CharField(_("signer's name"), max_length=100, blank=True)
     movement = models.ForeignKey(
         Movement, verbose_name=_("emulation movement"), on_delete=models.SET_NULL,
         null=True, blank=True, related_name="contests",

@@ -28,5 +28,6 @@ urlpatterns = [
         views.result_record,
         name="result_record",
     ),
+    path("results/<int:pk>/certificate.<str:fmt>", views.certificate, name="certificate"),
     path("results/<int:pk>/advance/", views.result_advance, name="result_advance"),
 ]

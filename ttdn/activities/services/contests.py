@@ -33,6 +33,8 @@ def organise_contest(
     team_size: int = 1,
     entries_close_on: datetime.date | None = None,
     movement: Movement | None = None,
+    signer_position: str = "",
+    signer_name: str = "",
 ) -> Contest:
     """A contest of `unit` for its subtree, without levels yet. Raises PermissionDenied."""
     if not rules.can_write(by, unit):
@@ -41,6 +43,7 @@ def organise_contest(
         unit=unit, title=nfc(title).strip(), year=year, rules=nfc(rules_text).strip(),
         entries_per_unit=entries_per_unit, team_size=max(team_size, 1),
         entries_close_on=entries_close_on, movement=movement, created_by=by,
+        signer_position=nfc(signer_position).strip(), signer_name=nfc(signer_name).strip(),
     )  # fmt: skip
     contest.full_clean()
     contest.save()

@@ -14,6 +14,7 @@ from ttdn.activities.views.activities import (
     plan_evidence,
 )
 from ttdn.activities.views.contests import (
+    certificate,
     contest_create,
     contest_detail,
     contest_list,
@@ -33,6 +34,7 @@ __all__ = [
     "activity_list",
     "activity_move",
     "activity_update",
+    "certificate",
     "contest_create",
     "contest_detail",
     "contest_list",

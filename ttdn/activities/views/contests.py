@@ -12,13 +12,16 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
-from ttdn.activities import queries, rules, services
+from ttdn import docgen
+from ttdn.activities import exports, queries, rules, services
 from ttdn.activities.forms import ContestForm, EntryForm, LevelForm, ResultForm
 from ttdn.activities.models import Contest, ContestLevel, Entry, Result
 from ttdn.core import access
 from ttdn.core.feedback import attempt, errors_of
+from ttdn.documents import printing
 from ttdn.org.models import UnitGroup
 
 
@@ -90,6 +93,7 @@ def contest_detail(request: HttpRequest, pk: int) -> HttpResponse:
         "levels": levels,
         "rows": rows,
         "can_organise": organiser,
+        "pdf_available": docgen.pdf_available(),
         "level_form": _level_form(contest) if organiser else None,
         "entry_form": EntryForm(units=entry_units, prefix="entry")
         if entry_units.exists()
@@ -212,3 +216,24 @@ def _form_messages(request: HttpRequest, form: Any) -> None:
         label = form.fields[field].label if field in form.fields else ""
         for message in errors:
             messages.error(request, f"{label}: {message}" if label else message)
+
+
+CERTIFICATE_INCOMPLETE = gettext_lazy("The certificate cannot be printed yet; it lacks: %(parts)s.")
+
+
+@login_required
+def certificate(request: HttpRequest, pk: int, fmt: str) -> HttpResponse:
+    """The certificate of a prize, as DOCX or PDF, for those who may see the entry."""
+    result = get_object_or_404(
+        Result.objects.exclude(prize="").select_related("entry__unit", "level__contest__unit"),
+        pk=pk,
+        entry__in=Entry.objects.visible_to(request.user),
+    )
+    return printing.download(
+        request,
+        fmt,
+        lambda fmt: exports.pdf_bytes(result) if fmt == "pdf" else exports.docx_bytes(result),
+        filename=f"giay-chung-nhan-{result.pk}",
+        back=result.level.contest,
+        incomplete=CERTIFICATE_INCOMPLETE,
+    )
