@@ -77,9 +77,9 @@ def activity_list(request: HttpRequest) -> HttpResponse:
 def _activity_form(request: HttpRequest, **kwargs: Any) -> ActivityForm:
     user = request.user
     writing = access.supervised_units(user, access.WRITING_ROLES)
-    tasks = PlanTask.objects.filter(
-        plan__in=Plan.objects.visible_to(user).filter(status=PlanStatus.ISSUED)
-    ).select_related("plan")
+    # Issued plans above and the person's own drafts; the service checks the subtree.
+    plans = Plan.objects.visible_to(user).exclude(status=PlanStatus.SUPERSEDED)
+    tasks = PlanTask.objects.filter(plan__in=plans).select_related("plan")
     return ActivityForm(
         request.POST or None,
         units=writing,
