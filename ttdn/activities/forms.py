@@ -115,6 +115,12 @@ class PhotoForm(forms.Form):
         self.fields["consent"].queryset = consents  # type: ignore[attr-defined]
 
 
+class FileForm(forms.Form):
+    file = forms.FileField(
+        label=_("Document"), help_text=_("PDF, Word, Excel, PowerPoint or OpenDocument files.")
+    )
+
+
 class ArticleDraftForm(forms.Form):
     photos = forms.ModelMultipleChoiceField(
         label=_("Photos for the article"), queryset=ActivityPhoto.objects.none(), required=False,

@@ -152,6 +152,29 @@ class ActivityPhoto(models.Model):
         return self.caption or str(self.image_id)
 
 
+class ActivityFile(models.Model):
+    """A document of the activity (programme, minutes, list of participants), checked as the
+    portal checks attachments and never served without an access check."""
+
+    activity = models.ForeignKey(Activity, on_delete=models.CASCADE, related_name="files")
+    file = models.FileField(_("file"), upload_to="activity-files/%Y/%m/")
+    filename = models.CharField(_("file name"), max_length=255)
+    content_type = models.CharField(max_length=100)
+    size = models.PositiveBigIntegerField(_("size"))
+    uploaded_at = models.DateTimeField(auto_now_add=True)
+    uploaded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
+    )
+
+    class Meta:
+        verbose_name = _("file of an activity")
+        verbose_name_plural = _("files of activities")
+        ordering = ["activity", "pk"]
+
+    def __str__(self) -> str:
+        return self.filename
+
+
 # --- Emulation movements ----------------------------------------------------------------------
 
 

@@ -3,6 +3,7 @@ atomic and audited; `move_activity` alone moves an activity's status."""
 
 from ttdn.activities.services.activities import (
     add_photo,
+    attach_file,
     draft_article,
     move_activity,
     record_activity,
@@ -23,6 +24,7 @@ from ttdn.activities.services.movements import launch_movement, register_unit
 __all__ = [
     "add_level",
     "add_photo",
+    "attach_file",
     "draft_article",
     "enter_contest",
     "launch_movement",

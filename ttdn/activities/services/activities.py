@@ -7,6 +7,7 @@ from collections.abc import Iterable
 from typing import Any
 
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.files.base import ContentFile
 from django.core.files.uploadedfile import SimpleUploadedFile, UploadedFile
 from django.db import transaction
 from django.utils import timezone
@@ -15,13 +16,14 @@ from django.utils.translation import gettext as _
 
 from ttdn.activities import rules
 from ttdn.activities.enums import ACTIVITY_FLOW, ActivityStatus
-from ttdn.activities.models import Activity, ActivityPhoto, Movement
+from ttdn.activities.models import Activity, ActivityFile, ActivityPhoto, Movement
+from ttdn.content import files
 from ttdn.content import services as content_services
 from ttdn.content.models import Article, Consent, Section
 from ttdn.core import audit
 from ttdn.core.enums import AuditAction
 from ttdn.core.states import transition
-from ttdn.core.text import nfc
+from ttdn.core.text import nfc, slugify
 from ttdn.events.models import Commemoration
 from ttdn.org.models import Unit
 from ttdn.plans.models import Plan, PlanTask
@@ -208,6 +210,29 @@ def remove_photo(photo: ActivityPhoto, *, by: Any) -> None:
     name = str(image.file.name)
     image.delete()  # and the photo with it
     transaction.on_commit(lambda: image.file.storage.delete(name))
+
+
+@transaction.atomic
+def attach_file(activity: Activity, *, upload: UploadedFile, by: Any) -> ActivityFile:
+    """Keep a document of the activity under its original name. Raises PermissionDenied as
+    update_activity, and ValidationError as the portal's attachments do (`content.files.check`:
+    too large, a type not allowed, content that is not what the name says)."""
+    if not rules.can_edit(by, activity):
+        raise PermissionDenied(_("A verified activity cannot be changed."))
+    filename = nfc(upload.name or "").replace("/", "_").replace("\\", "_").strip()[:255]
+    data = upload.read(files.max_bytes() + 1)
+    kind = files.check(filename, data)
+    stem, _dot, extension = filename.rpartition(".")
+    stored = ActivityFile(
+        activity=activity, filename=filename, content_type=kind.content_type, size=len(data),
+        uploaded_by=by,
+    )  # fmt: skip
+    stored.file.save(
+        f"{slugify(stem)[:60] or 'tep'}.{extension.lower()}", ContentFile(data), save=False
+    )
+    stored.save()
+    audit.record(AuditAction.CREATE, stored, by=by, unit_id=activity.unit_id)
+    return stored
 
 
 # --- From activity to article -----------------------------------------------------------------

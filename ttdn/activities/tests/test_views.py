@@ -227,3 +227,45 @@ def test_export_and_import_pages(client, cast):
     assert (exported["Content-Type"][:23], imported.status_code, Activity.objects.get().title) == (
         "application/vnd.openxml", 302, "Hội diễn",
     )  # fmt: skip
+
+
+def test_the_organiser_sends_an_entry_on_and_takes_it_back(client, cast):
+    contest = ContestFactory(unit=cast.phong)
+    cluster = services.add_level(contest, by=cast.phong_officer, name="Cấp cụm")
+    services.add_level(contest, by=cast.phong_officer, name="Cấp quận")
+    entry = EntryFactory(contest=contest, unit=cast.school_a)
+    client.force_login(cast.phong_officer)
+    client.post(
+        reverse("activities:result_record", args=[entry.pk, cluster.pk]),
+        {f"r{entry.pk}-score": "9", f"r{entry.pk}-prize": "first"},
+    )
+    result = entry.results.get()
+
+    client.post(reverse("activities:result_advance", args=[result.pk]), {"advances": "1"})
+    sent = client.get(reverse("activities:contest_detail", args=[contest.pk])).context["rows"][0]
+    client.post(reverse("activities:result_advance", args=[result.pk]), {"advances": "0"})
+
+    result.refresh_from_db()
+    assert (sent["current"].name, sent["withdrawable"], result.advanced, result.prize) == (
+        "Cấp quận", result, False, "first",
+    )  # fmt: skip
+
+
+def test_a_document_is_checked_attached_and_served_to_those_who_see_the_activity(client, cast):
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    activity = ActivityFactory(unit=cast.school_a)
+    client.force_login(cast.teacher_a)
+    pdf = SimpleUploadedFile("Chương trình buổi lễ.pdf", b"%PDF-1.4\n%%EOF\n")
+    fake = SimpleUploadedFile("Danh sách.pdf", b"not a pdf")
+
+    client.post(reverse("activities:file_add", args=[activity.pk]), {"file": pdf})
+    client.post(reverse("activities:file_add", args=[activity.pk]), {"file": fake})
+    stored = activity.files.get()
+    served = client.get(reverse("activities:file_download", args=[stored.pk]))
+    client.force_login(cast.outsider)
+    hidden = client.get(reverse("activities:file_download", args=[stored.pk]))
+
+    assert (stored.filename, served["Content-Type"], hidden.status_code) == (
+        "Chương trình buổi lễ.pdf", "application/pdf", 404,
+    )  # fmt: skip

@@ -8,9 +8,10 @@ from typing import Any
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.files.storage import default_storage
 from django.core.paginator import Paginator
 from django.db.models import Q
-from django.http import HttpRequest, HttpResponse
+from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
@@ -22,10 +23,17 @@ from ttdn.activities.forms import (
     ActivityFilterForm,
     ActivityForm,
     ArticleDraftForm,
+    FileForm,
     ImportForm,
     PhotoForm,
 )
-from ttdn.activities.models import Activity, ActivityPhoto, ActivityQuerySet, Movement
+from ttdn.activities.models import (
+    Activity,
+    ActivityFile,
+    ActivityPhoto,
+    ActivityQuerySet,
+    Movement,
+)
 from ttdn.content.models import Consent
 from ttdn.core import access
 from ttdn.core.feedback import attempt, errors_of
@@ -177,6 +185,8 @@ def activity_detail(request: HttpRequest, pk: int) -> HttpResponse:
         "can_write": rules.can_write(request.user, activity.unit),
         "can_verify": rules.can_verify(request.user, activity),
         "photo_form": PhotoForm(consents=_consents(activity)) if can_edit else None,
+        "files": activity.files.all(),
+        "file_form": FileForm() if can_edit else None,
         "article_form": ArticleDraftForm(photos=photos)
         if can_edit and not activity.article_id
         else None,
@@ -230,6 +240,41 @@ def photo_add(request: HttpRequest, pk: int) -> HttpResponse:
         **fields,
     )
     return redirect(activity)
+
+
+@require_POST
+@login_required
+def file_add(request: HttpRequest, pk: int) -> HttpResponse:
+    activity = _activity(request, pk)
+    form = FileForm(request.POST, request.FILES)
+    if form.is_valid():
+        upload = form.cleaned_data["file"]
+        attempt(
+            request,
+            _("The file is attached."),
+            services.attach_file,
+            activity,
+            upload=upload,
+            by=request.user,
+        )
+    else:
+        messages.error(request, _("Choose a file."))
+    return redirect(activity)
+
+
+@login_required
+def file_download(request: HttpRequest, pk: int) -> FileResponse:
+    """A document of an activity the person sees, under its original name."""
+    stored = get_object_or_404(
+        ActivityFile, pk=pk, activity__in=Activity.objects.visible_to(request.user)
+    )
+    name = str(stored.file.name or "")
+    if not name or not default_storage.exists(name):
+        raise Http404
+    return FileResponse(
+        default_storage.open(name, "rb"), as_attachment=True, filename=stored.filename,
+        content_type=stored.content_type,
+    )  # fmt: skip
 
 
 @require_POST

@@ -126,7 +126,20 @@ def _entry_row(
         if current in judged
         else None,
         "can_advance": current in judged and result is not None and current is not levels[-1],
+        "withdrawable": _withdrawable(results, levels, judged, rank),
     }
+
+
+def _withdrawable(
+    results: dict[int, Result], levels: list[ContestLevel], judged: list[ContestLevel], rank: int
+) -> Result | None:
+    """The advancement the person may take back: from the level below the entry's current one,
+    while the entry has no result at its current level."""
+    below = next((lv for lv in levels if lv.rank == rank - 1), None)
+    current = next((lv for lv in levels if lv.rank == rank), None)
+    if below is None or below not in judged or (current and current.pk in results):
+        return None
+    return results.get(below.pk)
 
 
 @require_POST
