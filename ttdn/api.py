@@ -2,6 +2,8 @@
 
 from ninja import NinjaAPI
 
+from ttdn.activities.api import contests_router
+from ttdn.activities.api import router as activities_router
 from ttdn.content.api import router as content_router
 from ttdn.core.api import TokenAuth, VerifiedSessionAuth, install_error_handlers
 from ttdn.core.api import router as core_router
@@ -34,3 +36,5 @@ api.add_router("/agreements", registries_api.agreements_router)
 api.add_router("/delegations", registries_api.delegations_router)
 api.add_router("/trainings", registries_api.trainings_router)
 api.add_router("/inspections", registries_api.inspections_router)
+api.add_router("/activities", activities_router)
+api.add_router("/contests", contests_router)

@@ -90,6 +90,7 @@ INSTALLED_APPS = [
     "ttdn.content",
     "ttdn.registries",
     "ttdn.plans",
+    "ttdn.activities",
     "ttdn.reports",
     "django.contrib.admin",
     "django.contrib.auth",

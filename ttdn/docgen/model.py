@@ -17,6 +17,7 @@ _TYPE_NAMES = {
     "TB": "THÔNG BÁO",
     "QĐ": "QUYẾT ĐỊNH",
     "GM": "GIẤY MỜI",
+    "CN": "GIẤY CHỨNG NHẬN",
     "CV": "",
 }
 
@@ -29,6 +30,7 @@ class DocumentType(Enum):
     NOTICE = "TB"
     DECISION = "QĐ"
     INVITATION = "GM"
+    CERTIFICATE = "CN"  # giấy chứng nhận (Phụ lục III, no. 24)
     LETTER = "CV"  # công văn: no type name, no abbreviation, summary printed as "V/v …"
 
     @property

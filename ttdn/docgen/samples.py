@@ -282,6 +282,27 @@ def invitation() -> Document:
     )  # fmt: skip
 
 
+def certificate() -> Document:
+    """A giấy chứng nhận of a contest prize, signed by a deputy for the head."""
+    return Document(
+        doc_type=DocumentType.CERTIFICATE,
+        parent_body=CITY,
+        issuing_body=OFFICE,
+        number=5,
+        symbol="CN-PGDĐT",
+        place="Cẩm Phả",
+        date=datetime.date(2023, 11, 20),
+        title="Giải Nhất cấp thành phố Hội thi “Chúng em với an toàn giao thông”",
+        body=(
+            Paragraph("Chứng nhận: Đội Trường THCS Cẩm Phú"),
+            Paragraph("Học sinh: Phạm Đức Huy — 8A; Vũ Ngọc Lan — 8C"),
+            Paragraph("Đã đạt Giải Nhất cấp thành phố Hội thi “Chúng em với an toàn giao thông” năm học 2023–2024."),
+        ),
+        recipients=("Trường THCS Cẩm Phú",),
+        signer=DEPUTY,
+    )  # fmt: skip
+
+
 SAMPLES: dict[str, Callable[[], Document]] = {
     "ke-hoach": plan,
     "bao-cao": report,
@@ -289,6 +310,7 @@ SAMPLES: dict[str, Callable[[], Document]] = {
     "thong-bao": notice,
     "quyet-dinh": decision,
     "giay-moi": invitation,
+    "giay-chung-nhan": certificate,
 }
 
 

@@ -15,6 +15,7 @@ from dataclasses import dataclass
 
 from django.utils.translation import gettext as _
 
+from ttdn.core.calendar import CalendarEntry
 from ttdn.events.queries import Anniversary
 
 CRLF = "\r\n"
@@ -30,6 +31,7 @@ class Event:
     description: str = ""
     categories: tuple[str, ...] = ()
     url: str = ""
+    last_day: datetime.date | None = None  # inclusive, for an event of several days
 
 
 def escape_text(value: str) -> str:
@@ -64,7 +66,7 @@ def event_lines(event: Event) -> list[str]:
         f"UID:{event.uid}",
         f"DTSTAMP:{utc_stamp(event.stamp)}",
         f"DTSTART;VALUE=DATE:{event.day:%Y%m%d}",
-        f"DTEND;VALUE=DATE:{event.day + datetime.timedelta(days=1):%Y%m%d}",
+        f"DTEND;VALUE=DATE:{(event.last_day or event.day) + datetime.timedelta(days=1):%Y%m%d}",
         f"SUMMARY:{escape_text(event.summary)}",
     ]
     if event.description:
@@ -90,9 +92,35 @@ def calendar(events: Iterable[Event], *, name: str, product: str = "-//TTĐN//ev
     return "".join(fold(line) + CRLF for line in lines).encode("utf-8")
 
 
-def anniversary_feed(items: Iterable[Anniversary], *, name: str, host: str, site: str) -> bytes:
-    """The feed of `items`; `host` makes the UIDs globally unique, `site` (scheme and host) the URLs."""
-    return calendar((anniversary_event(item, host=host, site=site) for item in items), name=name)
+def anniversary_feed(
+    items: Iterable[Anniversary],
+    *,
+    name: str,
+    host: str,
+    site: str,
+    entries: Iterable[CalendarEntry] = (),
+) -> bytes:
+    """The feed of `items` and of other apps' `entries` (activities); `host` makes the UIDs
+    globally unique, `site` (scheme and host) the URLs."""
+    events = [
+        *(anniversary_event(item, host=host, site=site) for item in items),
+        *(entry_event(entry, host=host, site=site) for entry in entries),
+    ]
+    return calendar(events, name=name)
+
+
+def entry_event(entry: CalendarEntry, *, host: str, site: str) -> Event:
+    """An entry another app put on the calendar (`ttdn.core.calendar`), over its days."""
+    return Event(
+        uid=f"{entry.uid}@{host}",
+        day=entry.starts_on,
+        last_day=entry.ends_on,
+        stamp=entry.stamp,
+        summary=entry.title,
+        description=entry.detail,
+        categories=(entry.category,) if entry.category else (),
+        url=f"{site}{entry.url}",
+    )
 
 
 def anniversary_event(item: Anniversary, *, host: str, site: str) -> Event:

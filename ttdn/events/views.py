@@ -22,7 +22,8 @@ from django.utils.dates import WEEKDAYS_ABBR
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from ttdn.core import access
+from ttdn.core import access, related
+from ttdn.core.calendar import entries as calendar_entries
 from ttdn.core.text import fold
 from ttdn.events import ics, queries, services
 from ttdn.events.enums import EvenYearRule
@@ -70,12 +71,19 @@ def month(request: HttpRequest, year: int, month: int) -> HttpResponse:
         "unit": unit,
         "items": items,
         "weeks": queries.month_weeks(year, month, items),
+        "entries": calendar_entries(
+            request.user, unit, datetime.date(year, month, 1), _month_end(year, month)
+        ),
         "weekdays": list(WEEKDAYS_ABBR.values()),
         "previous": _step(year, month, -1),
         "next": _step(year, month, 1),
         "even_rule": EvenYearRule(settings.EVEN_YEAR_RULE).label,
     }
     return render(request, "events/calendar_month.html", context)
+
+
+def _month_end(year: int, month: int) -> datetime.date:
+    return datetime.date(year + month // 12, month % 12 + 1, 1) - datetime.timedelta(days=1)
 
 
 def _filtered(
@@ -166,6 +174,7 @@ def commemoration_detail(request: HttpRequest, pk: int) -> HttpResponse:
             commemoration, from_year=timezone.localdate().year, count=UPCOMING_YEARS
         ),
         "can_edit": Commemoration.objects.editable_by(request.user).filter(pk=pk).exists(),
+        "related": related.for_object(request.user, commemoration),
     }
     return render(request, "events/commemoration_detail.html", context)
 
@@ -235,12 +244,13 @@ def feed(request: HttpRequest, code: str) -> HttpResponse:
     unit = get_object_or_404(access.visible_units(user), code=code)
     this_year = timezone.localdate().year
     commemorations = Commemoration.objects.visible_to(user).for_unit(unit).select_related("unit")
-    items = queries.anniversaries_between(
-        commemorations, datetime.date(this_year - 1, 1, 1), datetime.date(this_year + 2, 12, 31)
-    )
+    first, last = datetime.date(this_year - 1, 1, 1), datetime.date(this_year + 2, 12, 31)
+    items = queries.anniversaries_between(commemorations, first, last)
     name = f"{_('Commemorations')} — {unit.name}"
     site = f"{request.scheme}://{request.get_host()}"
-    body = ics.anniversary_feed(items, name=name, host=request.get_host().split(":")[0], site=site)
+    host = request.get_host().split(":")[0]
+    entries = calendar_entries(user, unit, first, last)
+    body = ics.anniversary_feed(items, name=name, host=host, site=site, entries=entries)
     response = HttpResponse(body, content_type="text/calendar; charset=utf-8")
     response["Content-Disposition"] = f'inline; filename="{unit.code}.ics"'
     return response

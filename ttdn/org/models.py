@@ -55,9 +55,9 @@ class UnitQuerySet(models.QuerySet["Unit"]):
 # First path segments of the product's own pages. A unit's public site lives at /<its slug>/,
 # so no unit may take one of these (content's public URLs and host middleware read this list).
 RESERVED_SLUGS = (
-    "accounts", "account", "admin", "api", "audit", "calendar", "don-vi", "healthz", "i18n",
-    "library", "media", "ops", "plans", "portal", "register", "registries", "reports", "static",
-    "units",
+    "accounts", "account", "activities", "admin", "api", "audit", "calendar", "don-vi", "healthz",
+    "i18n", "library", "media", "ops", "plans", "portal", "register", "registries", "reports",
+    "static", "units",
 )  # fmt: skip
 
 

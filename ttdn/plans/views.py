@@ -16,7 +16,7 @@ from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
 from ttdn import docgen
-from ttdn.core import access
+from ttdn.core import access, related
 from ttdn.core.forms import form_errors
 from ttdn.documents import checker, printing
 from ttdn.documents.exports import missing_part_names
@@ -120,6 +120,7 @@ def plan_detail(request: HttpRequest, pk: int) -> HttpResponse:
         "can_track": access.can_act_for(request.user, plan.unit),
         "progress_choices": TaskStatus.choices,
         "missing": missing_part_names(docgen.missing_parts(exports.plan_document(plan))),
+        "related": related.for_object(request.user, plan),
     }
     return render(request, "plans/plan_detail.html", context)
 
@@ -283,6 +284,7 @@ def task_detail(request: HttpRequest, pk: int) -> HttpResponse:
         "mentions": task.mentions.select_related("commemoration"),
         "can_track": can_track,
         "form": form if can_track else None,
+        "related": related.for_object(request.user, task),
     }
     return render(request, "plans/task_detail.html", context)
 

@@ -15,8 +15,11 @@ from typing import Any
 from urllib.parse import urlencode
 
 from django.urls import reverse
+from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy as _
 
+from ttdn.activities import queries as activity_queries
+from ttdn.activities.enums import ActivityKind, ParticipantGroup
 from ttdn.content import queries as content_queries
 from ttdn.core.enums import AuditAction
 from ttdn.core.models import AuditEntry
@@ -118,6 +121,7 @@ def register_builtin() -> None:
         )
     )
     _register_registries()
+    register_activities()
 
 
 def _year_link(url_name: str) -> Link:
@@ -184,3 +188,73 @@ def _register_registries() -> None:
         ),
     ):
         register(ComputedQuery(f"registries.{key}", label, count, link))
+
+
+def register_activities() -> None:
+    """The activities app's counts: each activity count in two keys, all recorded activities and
+    `….verified` (only those the supervising unit verified): choosing the key of an indicator is
+    the form's verified-only switch."""
+    for verified_only in (False, True):
+        suffix = ".verified" if verified_only else ""
+        note = _("verified only") if verified_only else _("recorded or verified")
+        register(
+            ComputedQuery(
+                f"activities.held{suffix}",
+                format_lazy("{} ({})", _("Activities the unit held"), note),
+                activity_queries.activities_held(verified_only=verified_only),
+                activity_queries.activities_link(verified_only=verified_only),
+            )
+        )
+        for kind in ActivityKind:
+            register(
+                ComputedQuery(
+                    f"activities.held.{kind.value}{suffix}",
+                    format_lazy("{}: {} ({})", _("Activities the unit held"), kind.label, note),
+                    activity_queries.activities_held(kind=kind, verified_only=verified_only),
+                    activity_queries.activities_link(kind=kind, verified_only=verified_only),
+                )
+            )
+        for group in ParticipantGroup:
+            register(
+                ComputedQuery(
+                    f"activities.participants.{group.value}{suffix}",
+                    format_lazy(
+                        "{}: {} ({})", _("Participants in the unit's activities"), group.label, note
+                    ),
+                    activity_queries.participants(group, verified_only=verified_only),
+                    activity_queries.activities_link(verified_only=verified_only),
+                )
+            )
+    register(
+        ComputedQuery(
+            "activities.movements_joined",
+            _("Emulation movements the unit joined"),
+            activity_queries.movements_joined,
+            lambda unit, start, end: reverse("activities:movement_list"),
+        )
+    )
+    register(
+        ComputedQuery(
+            "activities.contest_entries",
+            _("Contest entries of the unit"),
+            activity_queries.contest_entries,
+            lambda unit, start, end: reverse("activities:contest_list"),
+        )
+    )
+    register(
+        ComputedQuery(
+            "activities.prizes",
+            _("Contest prizes the unit's entries won"),
+            activity_queries.prizes(),
+            lambda unit, start, end: reverse("activities:contest_list"),
+        )
+    )
+    for rank in range(1, 5):
+        register(
+            ComputedQuery(
+                f"activities.prizes.level_{rank}",
+                format_lazy(_("Contest prizes won at level {}"), rank),
+                activity_queries.prizes(rank=rank),
+                lambda unit, start, end: reverse("activities:contest_list"),
+            )
+        )

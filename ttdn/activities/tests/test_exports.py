@@ -1,0 +1,83 @@
+"""Certificates: a prize prints as "GIẤY CHỨNG NHẬN" on the organiser's letterhead."""
+
+from decimal import Decimal
+from io import BytesIO
+
+import pytest
+from django.urls import reverse
+
+from ttdn import docgen
+from ttdn.activities import exports, services
+from ttdn.activities.enums import LevelScope, Prize
+
+
+@pytest.fixture
+def prize(cast):
+    contest = services.organise_contest(
+        cast.phong, by=cast.phong_officer, title="Hội thi “Chúng em với an toàn giao thông”",
+        year=2026, signer_position="KT. TRƯỞNG PHÒNG / PHÓ TRƯỞNG PHÒNG", signer_name="Đỗ Văn Hải",
+        team_size=2,
+    )  # fmt: skip
+    level = services.add_level(
+        contest, by=cast.phong_officer, name="cấp quận", scope=LevelScope.WHOLE
+    )
+    entry = services.enter_contest(
+        contest, cast.school_a, by=cast.teacher_a, title="Đội Hồng Bàng",
+        pupils=["Nguyễn Minh An — 8A", "Lê Thu Hà — 8B"],
+    )  # fmt: skip
+    return services.record_result(
+        entry, level, by=cast.phong_officer, score=Decimal("9.5"), prize=Prize.FIRST
+    )
+
+
+def _text(docx: bytes) -> str:
+    from docx import Document as read_docx
+
+    document = read_docx(BytesIO(docx))
+    cells = [cell.text for table in document.tables for row in table.rows for cell in row.cells]
+    return "\n".join([*cells, *(p.text for p in document.paragraphs)])
+
+
+def test_certificate_names_the_prize_the_pupils_and_the_signer(cast, prize):
+    doc = exports.certificate_document(prize)
+
+    text = _text(exports.docx_bytes(prize))
+    assert (
+        doc.doc_type.type_name,
+        doc.title,
+        doc.signer.authority,
+        doc.signer.principal,
+        "Học sinh: Nguyễn Minh An — 8A; Lê Thu Hà — 8B" in text,
+        "Đỗ Văn Hải" in text,
+    ) == (
+        "GIẤY CHỨNG NHẬN", "Giải Nhất cấp quận Hội thi “Chúng em với an toàn giao thông”",
+        docgen.Authority.DEPUTY, "TRƯỞNG PHÒNG", True, True,
+    )  # fmt: skip
+
+
+def test_certificate_without_a_signer_names_what_it_lacks(client, cast, prize):
+    contest = prize.level.contest
+    contest.signer_name = contest.signer_position = ""
+    contest.save()
+    client.force_login(cast.teacher_a)
+
+    response = client.get(reverse("activities:certificate", args=[prize.pk, "docx"]), follow=True)
+
+    assert [str(m)[:40] for m in response.context["messages"]] == [
+        "The certificate cannot be printed yet; i"
+    ]
+
+
+def test_certificate_is_hidden_from_the_outsider(client, cast, prize):
+    client.force_login(cast.outsider)
+
+    response = client.get(reverse("activities:certificate", args=[prize.pk, "docx"]))
+
+    assert response.status_code == 404
+
+
+def test_certificate_pdf_is_a_pdf(prize):
+    if not docgen.pdf_available():
+        pytest.skip("LibreOffice is needed to print certificates as PDF")
+
+    assert exports.pdf_bytes(prize)[:5] == b"%PDF-"
