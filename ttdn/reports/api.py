@@ -8,6 +8,7 @@ from decimal import Decimal
 from typing import Any
 
 from django.core.exceptions import PermissionDenied
+from django.db import transaction
 from django.http import HttpRequest
 from django.shortcuts import get_object_or_404
 from ninja import Field, Query, Router, Schema
@@ -98,17 +99,19 @@ def get_submission(request: HttpRequest, pk: int) -> dict[str, Any]:
 
 @router.put("/submissions/{pk}/values", response=SubmissionOut, summary="Store values")
 def put_values(request: HttpRequest, pk: int, body: ValuesIn) -> dict[str, Any]:
-    """Every value is checked; on an error nothing is stored (422 with `errors` by code)."""
+    """Every value is checked; on an error nothing is stored (422 naming each bad code)."""
     submission = _submission(request, pk)
     if not rules.can_fill(caller(request), submission):
         raise PermissionDenied
-    try:
-        services.save_values(submission, body.values, reasons=body.reasons, by=caller(request))
-    except ValuesInvalid as error:
-        raise HttpError(422, str(error)) from error
-    except services.Locked as error:
-        raise HttpError(409, str(error)) from error
-    return _submission_out(_submission(request, pk))
+    # The answer is read inside the transaction: whatever fails, nothing stays stored.
+    with transaction.atomic():
+        try:
+            services.save_values(submission, body.values, reasons=body.reasons, by=caller(request))
+        except ValuesInvalid as error:
+            raise HttpError(422, str(error)) from error
+        except services.Locked as error:
+            raise HttpError(409, str(error)) from error
+        return _submission_out(_submission(request, pk))
 
 
 @router.post("/submissions/{pk}/submit", response=SubmissionOut, summary="Submit the report")
@@ -116,13 +119,14 @@ def submit(request: HttpRequest, pk: int) -> dict[str, Any]:
     submission = _submission(request, pk)
     if not rules.can_fill(caller(request), submission):
         raise PermissionDenied
-    try:
-        services.submit_submission(submission, by=caller(request))
-    except ValuesInvalid as error:
-        raise HttpError(422, str(error)) from error
-    except (services.Locked, services.InvalidTransition) as error:
-        raise HttpError(409, str(error)) from error
-    return _submission_out(_submission(request, pk))
+    with transaction.atomic():
+        try:
+            services.submit_submission(submission, by=caller(request))
+        except ValuesInvalid as error:
+            raise HttpError(422, str(error)) from error
+        except (services.Locked, services.InvalidTransition) as error:
+            raise HttpError(409, str(error)) from error
+        return _submission_out(_submission(request, pk))
 
 
 def _figure(value: Decimal | None) -> str | None:
