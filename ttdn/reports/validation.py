@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from decimal import Context, Decimal, InvalidOperation
 from typing import Any
 
+from django.core.exceptions import ValidationError
 from django.utils.translation import gettext as _
 
 from ttdn.reports.enums import IndicatorKind, RuleKind
@@ -100,6 +101,18 @@ def check_digits(number: Decimal) -> None:
             _("Enter at most %(places)s digits after the decimal point.")
             % {"places": MAX_DECIMAL_PLACES}
         )
+
+
+def validate_figure(number: Decimal | None) -> None:
+    """A form field validator for a figure the reports store (an indicator's limits)."""
+    if number is None:
+        return
+    if not number.is_finite():
+        raise ValidationError(_("Enter a number."))
+    try:
+        check_digits(number)
+    except ValueError as error:
+        raise ValidationError(str(error)) from None
 
 
 def _integer_digits(number: Decimal) -> int:
