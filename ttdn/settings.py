@@ -190,6 +190,7 @@ AXES_USERNAME_CALLABLE = "ttdn.org.backends.axes_username"
 AXES_LOCKOUT_TEMPLATE = "registration/locked_out.html"
 AXES_RESET_ON_SUCCESS = True
 AXES_VERBOSE = False
+AXES_CLIENT_IP_CALLABLE = "ttdn.core.middleware.client_ip"  # the audit log's address
 
 OTP_TOTP_ISSUER = "TTĐN"
 
@@ -213,6 +214,10 @@ SECURE_REFERRER_POLICY = "same-origin"
 SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
 if env_bool("TTDN_BEHIND_PROXY", default=False):
     SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
+# How many proxies we run in front of the application each append the address they saw to
+# X-Forwarded-For; the client's address is the one the outermost of them appended (counted from
+# the right). 0: no proxy, REMOTE_ADDR is the client. What a client writes itself is never used.
+TRUSTED_PROXY_HOPS = int(os.environ.get("TTDN_TRUSTED_PROXY_HOPS", "0"))
 X_FRAME_OPTIONS = "DENY"
 CONTENT_SECURITY_POLICY = {
     "DIRECTIVES": {

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import ipaddress
 from collections.abc import Callable
 
 from django.conf import settings
@@ -18,11 +19,20 @@ OPEN_PREFIXES = ("/accounts/", "/static/", "/i18n/", "/healthz", "/media/")
 
 
 def client_ip(request: HttpRequest) -> str | None:
-    if getattr(settings, "SECURE_PROXY_SSL_HEADER", None):
-        forwarded = request.META.get("HTTP_X_FORWARDED_FOR", "")
-        if forwarded:
-            return forwarded.split(",")[0].strip()
-    return request.META.get("REMOTE_ADDR")
+    """The client's address for the audit log and the sign-in lock-out: REMOTE_ADDR, or behind
+    TRUSTED_PROXY_HOPS proxies the X-Forwarded-For entry the outermost one appended (the n-th
+    from the right). Entries to its left were written by the client and are ignored; a header
+    with too few entries or a malformed address falls back to REMOTE_ADDR."""
+    remote = request.META.get("REMOTE_ADDR") or None
+    hops = settings.TRUSTED_PROXY_HOPS
+    entries = [e.strip() for e in request.META.get("HTTP_X_FORWARDED_FOR", "").split(",")]
+    entries = [e for e in entries if e]
+    if hops <= 0 or len(entries) < hops:
+        return remote
+    try:
+        return str(ipaddress.ip_address(entries[-hops]))
+    except ValueError:
+        return remote
 
 
 class RequestContextMiddleware:

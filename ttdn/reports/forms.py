@@ -308,12 +308,8 @@ class IndicatorForm(forms.Form):
         widget=forms.Textarea(attrs={"rows": 2}),
     )
     required = forms.BooleanField(label=_("Required"), required=False)
-    min_value = forms.DecimalField(
-        label=_("Minimum"), required=False, validators=[validate_figure]
-    )
-    max_value = forms.DecimalField(
-        label=_("Maximum"), required=False, validators=[validate_figure]
-    )
+    min_value = forms.DecimalField(label=_("Minimum"), required=False, validators=[validate_figure])
+    max_value = forms.DecimalField(label=_("Maximum"), required=False, validators=[validate_figure])
     aggregation = forms.ChoiceField(
         label=_("How it rolls up"),
         choices=[("", _("As the kind suggests")), *Aggregation.choices],
