@@ -48,6 +48,21 @@ class RequestContextMiddleware:
             current_request.reset(token)
 
 
+class PrivateCacheMiddleware:
+    """Nothing shown to a signed-in person, or to an API token, is kept by a browser or a shared
+    cache: every such response, page or internal download, says `private, no-store`."""
+
+    def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]) -> None:
+        self.get_response = get_response
+
+    def __call__(self, request: HttpRequest) -> HttpResponse:
+        response = self.get_response(request)
+        signed_in = getattr(request, "user", None) is not None and request.user.is_authenticated
+        if signed_in or "HTTP_AUTHORIZATION" in request.META:
+            response.headers["Cache-Control"] = "private, no-store"
+        return response
+
+
 class TwoFactorMiddleware:
     """A person with a TOTP device must enter a code before anything else; leaders and
     operators must set one up first when TTDN_REQUIRE_2FA is on."""
