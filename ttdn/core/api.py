@@ -8,11 +8,32 @@ from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpRequest, HttpResponse
 from django.utils.translation import gettext as _
 from django_otp import user_has_device
-from ninja import NinjaAPI, Router, Schema
+from ninja import Field, NinjaAPI, Path, Router, Schema
 from ninja.errors import AuthenticationError, HttpError, ValidationError
 from ninja.security import HttpBearer, SessionAuth
 
 from ttdn.core import access, services
+
+# Every integer a client sends is bounded, so that no value reaches the database that it cannot
+# hold (an offset above 2^63 - 1 was a 500): out of bounds is a 422 like any invalid value.
+MAX_ID = 2**63 - 1
+MAX_OFFSET = 10**9
+FIRST_YEAR, LAST_YEAR = 1900, 2100
+
+
+def id_in_path(description: str = "") -> Any:
+    """A primary key in the path: 1 to 2^63 - 1."""
+    return Path(..., ge=1, le=MAX_ID, description=description)
+
+
+def offset_field(**kwargs: Any) -> Any:
+    """How many items to skip: 0 to 10^9."""
+    return Field(0, ge=0, le=MAX_OFFSET, description="items to skip", **kwargs)
+
+
+def year_field(default: Any = None, **kwargs: Any) -> Any:
+    """A calendar year, 1900 to 2100."""
+    return Field(default, ge=FIRST_YEAR, le=LAST_YEAR, **kwargs)
 
 
 class TokenAuth(HttpBearer):
