@@ -53,6 +53,63 @@ class VerifiedSessionAuth(SessionAuth):
         return user
 
 
+ERROR_SCHEMA = {
+    "title": "Error",
+    "type": "object",
+    "properties": {
+        "message": {"type": "string", "description": "what went wrong, for a person"},
+        "errors": {
+            "type": "array",
+            "items": {"type": "object"},
+            "description": "422 only: each invalid value, where it is and why",
+        },
+    },
+    "required": ["message"],
+}
+ERROR_MEANINGS = {
+    400: "The request could not be read (malformed JSON, a bad Host header).",
+    401: "No valid API token (or a token that expired).",
+    403: "The caller may see this but not do this.",
+    404: "No such object, or not visible to the caller.",
+    409: "The object changed or its state does not allow this now.",
+    422: "A parameter or a value is not valid: out of bounds, wrong type, refused by a check.",
+}
+
+
+class DocumentedAPI(NinjaAPI):
+    """The API whose OpenAPI document lists, for each operation, the error answers it may give,
+    each a JSON `Error` body: 400, 404 and 422 for every operation, 401 and 403 when a token is
+    needed, 409 for writes."""
+
+    def get_openapi_schema(self, **kwargs: Any) -> Any:
+        schema = super().get_openapi_schema(**kwargs)
+        schema.setdefault("components", {}).setdefault("schemas", {})["Error"] = ERROR_SCHEMA
+        for path_item in schema["paths"].values():
+            for method, operation in path_item.items():
+                for status in _error_statuses(method, operation):
+                    operation["responses"].setdefault(
+                        status,
+                        {
+                            "description": ERROR_MEANINGS[status],
+                            "content": {
+                                "application/json": {
+                                    "schema": {"$ref": "#/components/schemas/Error"}
+                                }
+                            },
+                        },
+                    )
+        return schema
+
+
+def _error_statuses(method: str, operation: dict[str, Any]) -> list[int]:
+    statuses = [400, 404, 422]  # 404: an object named in the path or in a parameter (a unit code)
+    if operation.get("security"):
+        statuses += [401, 403]
+    if method in ("post", "put", "patch", "delete"):
+        statuses += [403, 409]
+    return sorted(set(statuses))
+
+
 def caller(request: HttpRequest) -> Any:
     """The authenticated user of an API request (token or session)."""
     return request.auth  # type: ignore[attr-defined]
