@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
-from decimal import Context, Decimal, InvalidOperation
+from decimal import ROUND_HALF_UP, Context, Decimal, InvalidOperation
 from typing import Any
 
 from django.core.exceptions import ValidationError
@@ -70,9 +70,10 @@ def _from_raw(raw: Any) -> Decimal:
         raise ValueError(_("Enter a number."))
     try:
         if isinstance(raw, float):
-            # 15 significant digits is what a spreadsheet or JSON float holds; repr would give
-            # 0.30000000000000004 for 0.1 + 0.2.
-            number = Decimal(format(raw, ".15g"))
+            # 15 significant digits is what a spreadsheet or JSON float holds (repr would give
+            # 0.30000000000000004 for 0.1 + 0.2), and a float is an approximation anyway: a
+            # spreadsheet's 33.333333333 is stored as 33.3333. Typed text is taken as typed.
+            number = _four_places(Decimal(format(raw, ".15g")))
         elif isinstance(raw, int | Decimal):
             number = Decimal(raw)
         else:
@@ -82,6 +83,12 @@ def _from_raw(raw: Any) -> Decimal:
     if not number.is_finite():
         raise ValueError(_("Enter a number."))
     return number
+
+
+def _four_places(number: Decimal) -> Decimal:
+    if not number.is_finite() or _decimal_places(number) <= MAX_DECIMAL_PLACES:
+        return number
+    return number.quantize(Decimal(1).scaleb(-MAX_DECIMAL_PLACES), rounding=ROUND_HALF_UP)
 
 
 def check_digits(number: Decimal) -> None:

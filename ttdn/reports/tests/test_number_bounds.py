@@ -57,7 +57,11 @@ def test_save_values_keeps_the_largest_numbers_that_fit(cast, round_, at):
 
     services.save_values(
         submission,
-        {"smallest": "99999999999999.9", "share": 0.1 + 0.2, "articles": "1.000"},
+        {
+            "smallest": "99999999999999.9",
+            "share": 0.1 + 0.2,
+            "articles": "1.000",
+        },
         by=cast.teacher_a,
     )
 
@@ -66,6 +70,15 @@ def test_save_values_keeps_the_largest_numbers_that_fit(cast, round_, at):
         Decimal("99999999999999.9"),
         Decimal("0.3"),
     )
+
+
+def test_a_float_from_a_spreadsheet_or_json_is_stored_to_four_places(cast, round_, at):
+    at(2026, 4, 25)
+    submission = submission_of(round_, cast.school_a)
+
+    services.save_values(submission, {"smallest": 100 / 3}, by=cast.teacher_a)
+
+    assert services.current_values(submission)["smallest"].number == Decimal("33.3333")
 
 
 def test_form_names_the_field_with_too_many_digits(client, cast, round_, at):
