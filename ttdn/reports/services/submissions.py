@@ -347,7 +347,8 @@ def start_from_consolidation(
 
 def _fitting(indicator: Indicator, value: Any) -> Any:
     try:
-        if isinstance(value, Decimal):  # an average may have any number of decimals
+        if isinstance(value, Decimal) and indicator.kind != IndicatorKind.YES_NO:
+            # an average may have any number of decimals
             places = 0 if indicator.kind == IndicatorKind.INTEGER else 4
             value = value.quantize(Decimal(1).scaleb(-places), rounding=ROUND_HALF_UP)
         clean_value(indicator, value)
