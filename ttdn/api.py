@@ -1,11 +1,9 @@
 """The HTTP API at /api/v1/: every app's router under one Ninja instance."""
 
-from ninja import NinjaAPI
-
 from ttdn.activities.api import contests_router
 from ttdn.activities.api import router as activities_router
 from ttdn.content.api import router as content_router
-from ttdn.core.api import TokenAuth, VerifiedSessionAuth, install_error_handlers
+from ttdn.core.api import DocumentedAPI, TokenAuth, VerifiedSessionAuth, install_error_handlers
 from ttdn.core.api import router as core_router
 from ttdn.documents.api import citations_router
 from ttdn.documents.api import router as documents_router
@@ -15,7 +13,7 @@ from ttdn.plans.api import router as plans_router
 from ttdn.registries import api as registries_api
 from ttdn.reports.api import router as reports_router
 
-api = NinjaAPI(
+api = DocumentedAPI(
     title="TTĐN API",
     version="1",
     description="Personal API tokens: send `Authorization: Bearer <token>`. Create tokens under “API tokens” in the product or with `ttdn issue_token USERNAME`.",

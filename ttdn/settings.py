@@ -123,6 +123,7 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django_otp.middleware.OTPMiddleware",
     "ttdn.core.middleware.RequestContextMiddleware",
+    "ttdn.core.middleware.PrivateCacheMiddleware",
     "ttdn.core.middleware.TwoFactorMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
@@ -175,7 +176,7 @@ AUTHENTICATION_BACKENDS = [
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
     {
-        "NAME": "django.contrib.auth.password_validation.MinimumLengthValidator",
+        "NAME": "ttdn.core.passwords.MinimumLengthValidator",
         "OPTIONS": {"min_length": 10},
     },
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
@@ -194,6 +195,7 @@ AXES_USERNAME_CALLABLE = "ttdn.org.backends.axes_username"
 AXES_LOCKOUT_TEMPLATE = "registration/locked_out.html"
 AXES_RESET_ON_SUCCESS = True
 AXES_VERBOSE = False
+AXES_CLIENT_IP_CALLABLE = "ttdn.core.middleware.client_ip"  # the audit log's address
 
 OTP_TOTP_ISSUER = "TTĐN"
 
@@ -219,6 +221,10 @@ SECURE_REFERRER_POLICY = "same-origin"
 SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
 if env_bool("TTDN_BEHIND_PROXY", default=False):
     SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
+# How many proxies we run in front of the application each append the address they saw to
+# X-Forwarded-For; the client's address is the one the outermost of them appended (counted from
+# the right). 0: no proxy, REMOTE_ADDR is the client. What a client writes itself is never used.
+TRUSTED_PROXY_HOPS = int(os.environ.get("TTDN_TRUSTED_PROXY_HOPS", "0"))
 X_FRAME_OPTIONS = "DENY"
 CONTENT_SECURITY_POLICY = {
     "DIRECTIVES": {

@@ -13,7 +13,7 @@ from django.shortcuts import get_object_or_404
 from ninja import Field, Query, Router, Schema
 
 from ttdn.activities.models import Activity, Contest, Entry
-from ttdn.core.api import caller
+from ttdn.core.api import caller, id_in_path
 
 router = Router(tags=["activities"])
 contests_router = Router(tags=["activities"])
@@ -86,7 +86,7 @@ def _activity(a: Activity) -> dict[str, Any]:
 @contests_router.get(
     "/{int:pk}/entries", response=list[EntryRow], summary="A contest's entries the caller may see"
 )
-def contest_entries(request: HttpRequest, pk: int) -> list[dict[str, Any]]:
+def contest_entries(request: HttpRequest, pk: int = id_in_path()) -> list[dict[str, Any]]:
     user = caller(request)
     contest = get_object_or_404(Contest.objects.visible_to(user), pk=pk)
     entries = (

@@ -21,7 +21,7 @@ from openpyxl.utils import get_column_letter
 from ttdn.activities import services
 from ttdn.activities.enums import ActivityKind
 from ttdn.activities.models import Activity
-from ttdn.core import access
+from ttdn.core import access, spreadsheets
 from ttdn.core.text import fold
 from ttdn.plans.models import PlanTask
 
@@ -71,10 +71,10 @@ def export_activities(activities: Iterable[Activity]) -> bytes:
     book = Workbook()
     sheet = book.active
     sheet.title = "Hoạt động"
-    sheet.append(HEADERS)
+    spreadsheets.append(sheet, HEADERS)
     with translation.override("vi"):
         for a in activities:
-            sheet.append([
+            spreadsheets.append(sheet, [
                 a.unit.code, str(a.get_kind_display()), a.title, a.starts_on, a.ends_on, a.place,
                 a.description, *[getattr(a, name) for name in COUNTS],
                 ", ".join(str(task.pk) for task in a.tasks.all()), str(a.get_status_display()),

@@ -9,14 +9,14 @@ from typing import TypeVar
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import HttpRequest
 from django.shortcuts import get_object_or_404
-from ninja import Field, Router, Schema, Status
+from ninja import Field, Query, Router, Schema, Status
 from ninja.errors import HttpError
 
 from ttdn.content import queries, services
 from ttdn.content.enums import Classification, Language
 from ttdn.content.models import EDITING_ROLES, Article, Site
 from ttdn.core import access
-from ttdn.core.api import caller
+from ttdn.core.api import MAX_ID, MAX_OFFSET, caller, id_in_path
 
 router = Router(tags=["portal"])
 T = TypeVar("T")
@@ -50,7 +50,9 @@ class DraftIn(Schema):
 
 
 class DraftUpdate(Schema):
-    version: int = Field(description="the version you read: a newer save by someone else is a 409")
+    version: int = Field(
+        ge=0, le=MAX_ID, description="the version you read: a newer save by someone else is a 409"
+    )
     title: str | None = None
     summary: str | None = None
     body: str | None = None
@@ -89,14 +91,12 @@ def list_articles(
     request: HttpRequest,
     unit_slug: str,
     language: Language = Language.VI,
-    offset: int = 0,
-    limit: int = 20,
+    offset: int = Query(0, ge=0, le=MAX_OFFSET, description="items to skip"),
+    limit: int = Query(20, ge=1, le=MAX_LIMIT),
 ) -> list[dict[str, object]]:
     """Newest first; `limit` at most 100. Public: no token needed."""
     site = get_object_or_404(Site, unit__slug=unit_slug)
-    articles = queries.public_articles(site, language)[
-        max(offset, 0) : max(offset, 0) + min(max(limit, 0), MAX_LIMIT)
-    ]
+    articles = queries.public_articles(site, language)[offset : offset + limit]
     return [_out(a) for a in articles]
 
 
@@ -106,7 +106,7 @@ def list_articles(
     auth=None,
     summary="One published article",
 )
-def read_article(request: HttpRequest, unit_slug: str, pk: int) -> dict[str, object]:
+def read_article(request: HttpRequest, unit_slug: str, pk: int = id_in_path()) -> dict[str, object]:
     site = get_object_or_404(Site, unit__slug=unit_slug)
     live = Article.objects.live().filter(site=site).select_related("section", "site__unit")
     return _out(get_object_or_404(live, pk=pk))
@@ -139,7 +139,7 @@ def create_draft(request: HttpRequest, payload: DraftIn) -> Status:
 
 
 @router.put("/drafts/{pk}", response=DraftOut, summary="Change a draft you may edit")
-def update_draft(request: HttpRequest, pk: int, payload: DraftUpdate) -> Article:
+def update_draft(request: HttpRequest, payload: DraftUpdate, pk: int = id_in_path()) -> Article:
     user = caller(request)
     article = get_object_or_404(
         Article.objects.editable_by(user).select_related("site__unit"), pk=pk

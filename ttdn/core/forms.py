@@ -24,6 +24,12 @@ class TokenForm(forms.Form):
         max_length=100,
         help_text=_("What the token is for, e.g. “school website sync”."),
     )
+    expires_on = forms.DateField(
+        label=_("Expires on"),
+        required=False,
+        widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
+        help_text=_("The token works through this day. Empty: until you revoke it."),
+    )
 
 
 class OtpForm(forms.Form):

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import ipaddress
 from collections.abc import Callable
 
 from django.conf import settings
@@ -18,11 +19,20 @@ OPEN_PREFIXES = ("/accounts/", "/static/", "/i18n/", "/healthz", "/media/")
 
 
 def client_ip(request: HttpRequest) -> str | None:
-    if getattr(settings, "SECURE_PROXY_SSL_HEADER", None):
-        forwarded = request.META.get("HTTP_X_FORWARDED_FOR", "")
-        if forwarded:
-            return forwarded.split(",")[0].strip()
-    return request.META.get("REMOTE_ADDR")
+    """The client's address for the audit log and the sign-in lock-out: REMOTE_ADDR, or behind
+    TRUSTED_PROXY_HOPS proxies the X-Forwarded-For entry the outermost one appended (the n-th
+    from the right). Entries to its left were written by the client and are ignored; a header
+    with too few entries or a malformed address falls back to REMOTE_ADDR."""
+    remote = request.META.get("REMOTE_ADDR") or None
+    hops = settings.TRUSTED_PROXY_HOPS
+    entries = [e.strip() for e in request.META.get("HTTP_X_FORWARDED_FOR", "").split(",")]
+    entries = [e for e in entries if e]
+    if hops <= 0 or len(entries) < hops:
+        return remote
+    try:
+        return str(ipaddress.ip_address(entries[-hops]))
+    except ValueError:
+        return remote
 
 
 class RequestContextMiddleware:
@@ -36,6 +46,21 @@ class RequestContextMiddleware:
             return self.get_response(request)
         finally:
             current_request.reset(token)
+
+
+class PrivateCacheMiddleware:
+    """Nothing shown to a signed-in person, or to an API token, is kept by a browser or a shared
+    cache: every such response, page or internal download, says `private, no-store`."""
+
+    def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]) -> None:
+        self.get_response = get_response
+
+    def __call__(self, request: HttpRequest) -> HttpResponse:
+        response = self.get_response(request)
+        signed_in = getattr(request, "user", None) is not None and request.user.is_authenticated
+        if signed_in or "HTTP_AUTHORIZATION" in request.META:
+            response.headers["Cache-Control"] = "private, no-store"
+        return response
 
 
 class TwoFactorMiddleware:

@@ -81,7 +81,10 @@ def hash_token(key: str) -> str:
 
 class ApiTokenQuerySet(models.QuerySet["ApiToken"]):
     def live(self) -> ApiTokenQuerySet:
-        return self.filter(revoked_at__isnull=True)
+        """Not revoked and not expired: a token is good through its last day."""
+        return self.filter(revoked_at__isnull=True).filter(
+            models.Q(expires_on__isnull=True) | models.Q(expires_on__gte=timezone.localdate())
+        )
 
 
 class ApiToken(models.Model):
@@ -96,6 +99,7 @@ class ApiToken(models.Model):
     created_at = models.DateTimeField(_("created at"), default=timezone.now)
     last_used_at = models.DateTimeField(_("last used"), null=True, blank=True)
     revoked_at = models.DateTimeField(_("revoked at"), null=True, blank=True)
+    expires_on = models.DateField(_("expires on"), null=True, blank=True)
 
     objects = ApiTokenQuerySet.as_manager()
 
@@ -106,6 +110,10 @@ class ApiToken(models.Model):
 
     def __str__(self) -> str:
         return f"{self.name} ({self.prefix}…)"
+
+    @property
+    def is_expired(self) -> bool:
+        return self.expires_on is not None and self.expires_on < timezone.localdate()
 
 
 class JobRun(models.Model):

@@ -2,14 +2,19 @@
 
 from __future__ import annotations
 
+import datetime
 import secrets
 from typing import Any
 
+from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
+from django.utils.translation import gettext as _
+from django_otp import user_has_device
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
-from ttdn.core import audit
+from ttdn.core import access, audit
 from ttdn.core.enums import AuditAction
 from ttdn.core.models import ApiToken, hash_token
 
@@ -17,11 +22,31 @@ TOKEN_PREFIX = "ttdn_"  # noqa: S105  (a visible marker, not a secret)
 
 
 @transaction.atomic
-def create_token(user: Any, *, name: str, by: Any) -> tuple[ApiToken, str]:
-    """Create a token and return it with its key; only the key's hash is stored."""
+def create_token(
+    user: Any,
+    *,
+    name: str,
+    by: Any,
+    expires_on: datetime.date | None = None,
+    verified: bool = False,
+) -> tuple[ApiToken, str]:
+    """Create a token, good through `expires_on` (or until revoked), and return it with its key;
+    only the key's hash is stored. A person who must use two-factor sign-in gets one only from a
+    session verified with a code (`verified`): a token must not be a way around the code.
+    Raises ValidationError."""
+    if must_use_two_factor(user) and not verified:
+        raise ValidationError(
+            _("Enter a code from your authenticator app first: then you can create a token.")
+        )
+    if expires_on is not None and expires_on < timezone.localdate():
+        raise ValidationError(_("The expiry date has passed."))
     key = TOKEN_PREFIX + secrets.token_urlsafe(32)
     token = ApiToken.objects.create(
-        user=user, name=name.strip()[:100], prefix=key[:12], key_hash=hash_token(key)
+        user=user,
+        name=name.strip()[:100],
+        prefix=key[:12],
+        key_hash=hash_token(key),
+        expires_on=expires_on,
     )
     audit.record(AuditAction.TOKEN_CREATE, token, by=by)
     return token, key
@@ -35,6 +60,11 @@ def revoke_token(token: ApiToken, *, by: Any) -> ApiToken:
         token.save(update_fields=["revoked_at"])
         audit.record(AuditAction.TOKEN_REVOKE, token, by=by)
     return token
+
+
+def must_use_two_factor(user: Any) -> bool:
+    """The person has a TOTP device, or the deployment requires one of people like them."""
+    return user_has_device(user) or (settings.REQUIRE_2FA and access.needs_two_factor(user))
 
 
 def user_for_key(key: str) -> Any | None:

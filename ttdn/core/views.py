@@ -7,7 +7,7 @@ import base64
 import segno
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
 from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
@@ -45,10 +45,16 @@ def token_list(request: HttpRequest) -> HttpResponse:
     form = TokenForm(request.POST or None)
     new_key = None
     if request.method == "POST" and form.is_valid():
-        _token, new_key = services.create_token(
-            request.user, name=form.cleaned_data["name"], by=request.user
-        )
-        form = TokenForm()
+        try:
+            _token, new_key = services.create_token(
+                request.user,
+                by=request.user,
+                verified=request.user.is_verified(),  # type: ignore[union-attr]  # django-otp
+                **form.cleaned_data,
+            )
+            form = TokenForm()
+        except ValidationError as error:
+            form.add_error(None, error)
     tokens = ApiToken.objects.filter(user_id=request.user.pk)  # type: ignore[misc]  # signed in: pk is set
     return render(
         request, "core/token_list.html", {"form": form, "tokens": tokens, "new_key": new_key}

@@ -11,6 +11,7 @@ from ninja import Field, Query, Router, Schema
 from ninja.errors import ValidationError
 
 from ttdn.core import search
+from ttdn.core.api import id_in_path, offset_field, year_field
 from ttdn.documents import checker, queries
 from ttdn.documents.enums import CitationStatus, DocumentStatus, DocumentType
 from ttdn.documents.forms import MAX_CHECK_TEXT
@@ -52,10 +53,10 @@ class DocumentFilter(Schema):
     )
     type: DocumentType | None = None
     issuer: str = ""
-    year: int | None = Field(None, ge=1945, le=2100)
+    year: int | None = year_field()
     status: DocumentStatus | None = None
     limit: int = Field(50, ge=1, le=200)
-    offset: int = Field(0, ge=0)
+    offset: int = offset_field()
 
 
 class DocumentPage(Schema):
@@ -125,7 +126,7 @@ def list_documents(request: HttpRequest, filters: Query[DocumentFilter]) -> Docu
     response=DocumentDetailOut,
     summary="One document with its full text, if visible to the caller",
 )
-def get_document(request: HttpRequest, document_id: int) -> DocumentDetailOut:
+def get_document(request: HttpRequest, document_id: int = id_in_path()) -> DocumentDetailOut:
     user = request.auth  # type: ignore[attr-defined]
     document = get_object_or_404(
         Document.objects.visible_to(user).select_related("unit"), pk=document_id

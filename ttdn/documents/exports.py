@@ -22,6 +22,7 @@ from openpyxl.styles import Alignment, Font
 from openpyxl.utils import get_column_letter
 
 from ttdn import docgen
+from ttdn.core import spreadsheets
 from ttdn.docgen.pdf import convert
 from ttdn.documents.enums import PRINTED_AUTHORITIES, PRINTED_TYPES, OutgoingType, SigningAuthority
 from ttdn.documents.models import Letterhead, OutgoingDocument
@@ -150,10 +151,12 @@ def register_workbook(register: Register) -> bytes:
     book = Workbook()
     sheet = book.active
     sheet.title = f"Sổ văn bản đi {register.year}"
-    sheet.append([f"SỔ ĐĂNG KÝ VĂN BẢN ĐI NĂM {register.year} — {register.unit.name}"])
-    sheet.append([name for name, _width in REGISTER_COLUMNS])
+    spreadsheets.append(
+        sheet, [f"SỔ ĐĂNG KÝ VĂN BẢN ĐI NĂM {register.year} — {register.unit.name}"]
+    )
+    spreadsheets.append(sheet, [name for name, _width in REGISTER_COLUMNS])
     for entry in register.entries.order_by("number"):
-        sheet.append(_register_row(entry))
+        spreadsheets.append(sheet, _register_row(entry))
     for cell in (*sheet[1], *sheet[2]):
         cell.font = BOLD
     for index, (_name, width) in enumerate(REGISTER_COLUMNS, start=1):

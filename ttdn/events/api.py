@@ -11,6 +11,7 @@ from ninja import Field, Query, Router, Schema
 from ninja.errors import HttpError
 
 from ttdn.core import access
+from ttdn.core.api import FIRST_YEAR, LAST_YEAR
 from ttdn.events import queries
 from ttdn.events.models import Commemoration
 
@@ -50,7 +51,11 @@ class AnniversaryOut(Schema):
 
 
 class AnniversaryFilter(Schema):
-    year: int = Field(description=f"a year from {queries.FIRST_YEAR} to {queries.LAST_YEAR}")
+    # Bounds documented here and checked by the view, which says why a year is refused.
+    year: int = Field(
+        description=f"a year from {FIRST_YEAR} to {LAST_YEAR}",
+        json_schema_extra={"minimum": FIRST_YEAR, "maximum": LAST_YEAR},
+    )
     unit: str = Field(
         "",
         description="a unit code: the national commemorations plus those of the unit and the units above it",

@@ -9,7 +9,7 @@ from django.shortcuts import get_object_or_404
 from ninja import Field, Query, Router, Schema
 
 from ttdn.core import access
-from ttdn.core.api import caller
+from ttdn.core.api import caller, offset_field
 from ttdn.org import queries
 from ttdn.org.models import Unit
 
@@ -35,7 +35,7 @@ class UnitFilter(Schema):
     kind: str = ""
     level: str = ""
     limit: int = Field(100, ge=1, le=1000)
-    offset: int = Field(0, ge=0)
+    offset: int = offset_field()
 
 
 class UnitPage(Schema):

@@ -97,6 +97,8 @@ class RowError:
     message: str
 
     def __str__(self) -> str:
+        if not self.row:  # about the whole file
+            return self.message
         return _("Row %(row)s, column “%(column)s”: %(message)s") % {
             "row": self.row,
             "column": self.column,
@@ -124,16 +126,20 @@ class ImportResult:
 
 def read_table(path: Path) -> list[list[Any]]:
     """The cells of the first sheet (.xlsx) or of the CSV file (comma or semicolon, UTF-8)."""
-    if path.suffix.lower() == ".xlsx":
-        from openpyxl import load_workbook
+    if path.suffix.lower() not in (".xlsx", ".csv"):
+        raise ImportFailed([RowError(0, "", _("Only .xlsx and .csv files can be imported."))])
+    try:
+        if path.suffix.lower() == ".xlsx":
+            from openpyxl import load_workbook
 
-        sheet = load_workbook(path, read_only=True, data_only=True).worksheets[0]
-        return [list(row) for row in sheet.iter_rows(values_only=True)]
-    if path.suffix.lower() == ".csv":
+            sheet = load_workbook(path, read_only=True, data_only=True).worksheets[0]
+            return [list(row) for row in sheet.iter_rows(values_only=True)]
         text = path.read_bytes().decode("utf-8-sig")
         dialect = csv.Sniffer().sniff(text[:4096], delimiters=",;\t")
         return [list(row) for row in csv.reader(io.StringIO(text), dialect)]
-    raise ImportFailed([RowError(0, "", _("Only .xlsx and .csv files can be imported."))])
+    except Exception as error:  # openpyxl raises many kinds on a file that is not a workbook
+        message = _("%(file)s is not a spreadsheet that can be read (.xlsx, or .csv in UTF-8).")
+        raise ImportFailed([RowError(0, "", message % {"file": path.name})]) from error
 
 
 def import_units(path: Path, *, by: Any) -> ImportResult:

@@ -14,7 +14,7 @@ from ninja.errors import HttpError
 from ninja.files import UploadedFile
 
 from ttdn.core import access
-from ttdn.core.api import caller
+from ttdn.core.api import caller, id_in_path, year_field
 from ttdn.plans import queries, rules, services
 from ttdn.plans.forms import import_message, upload_text
 from ttdn.plans.importer import MAX_BYTES, PlanImportError, parse_plan
@@ -37,7 +37,7 @@ class PlanRow(Schema):
 
 class PlanFilter(Schema):
     unit: str = Field("", description="a unit code")
-    year: int | None = None
+    year: int | None = year_field()
     status: str = ""
 
 
@@ -78,7 +78,7 @@ def list_plans(request: HttpRequest, filters: Query[PlanFilter]) -> list[dict[st
 
 
 @router.get("/{int:pk}", summary="One plan: its structure, as the import gives it")
-def get_plan(request: HttpRequest, pk: int) -> dict[str, Any]:
+def get_plan(request: HttpRequest, pk: int = id_in_path()) -> dict[str, Any]:
     try:
         plan = queries.plan_with_parts(pk, Plan.objects.visible_to(caller(request)))
     except Plan.DoesNotExist as error:
@@ -120,7 +120,7 @@ def import_plan(
 
 
 @router.get("/{int:pk}/submissions", response=list[SubmissionRow], summary="The board as data")
-def submissions(request: HttpRequest, pk: int) -> list[dict[str, Any]]:
+def submissions(request: HttpRequest, pk: int = id_in_path()) -> list[dict[str, Any]]:
     plan = get_object_or_404(Plan.objects.visible_to(caller(request)), pk=pk)
     if not rules.can_see_board(caller(request), plan):
         raise PermissionDenied

@@ -12,7 +12,7 @@ from django.http import HttpRequest
 from django.shortcuts import get_object_or_404
 from ninja import Field, Query, Router, Schema
 
-from ttdn.core.api import caller
+from ttdn.core.api import caller, id_in_path, year_field
 from ttdn.registries.models import Agreement, Course, Delegation, Finding, Inspection, Partner
 
 partners_router = Router(tags=["registries"])
@@ -23,7 +23,7 @@ inspections_router = Router(tags=["registries"])
 
 
 class YearFilter(Schema):
-    year: int | None = Field(None, description="only records starting in this year")
+    year: int | None = year_field(description="only records starting in this year")
 
 
 class PartnerRow(Schema):
@@ -172,7 +172,7 @@ def list_delegations(request: HttpRequest, filters: Query[YearFilter]) -> list[d
 @delegations_router.get(
     "/{int:pk}", response=DelegationDetail, summary="One delegation with its members"
 )
-def get_delegation(request: HttpRequest, pk: int) -> dict[str, Any]:
+def get_delegation(request: HttpRequest, pk: int = id_in_path()) -> dict[str, Any]:
     d = get_object_or_404(
         Delegation.objects.visible_to(caller(request)).select_related("unit"), pk=pk
     )
@@ -216,7 +216,7 @@ def list_courses(request: HttpRequest, filters: Query[YearFilter]) -> list[dict[
 @trainings_router.get(
     "/{int:pk}", response=CourseDetail, summary="One course with the trainees the caller may see"
 )
-def get_course(request: HttpRequest, pk: int) -> dict[str, Any]:
+def get_course(request: HttpRequest, pk: int = id_in_path()) -> dict[str, Any]:
     user = caller(request)
     course = get_object_or_404(Course.objects.visible_to(user).select_related("unit"), pk=pk)
     trainees = [
@@ -257,7 +257,7 @@ def list_inspections(request: HttpRequest, filters: Query[YearFilter]) -> list[d
     response=InspectionDetail,
     summary="One inspection with the findings the caller may see",
 )
-def get_inspection(request: HttpRequest, pk: int) -> dict[str, Any]:
+def get_inspection(request: HttpRequest, pk: int = id_in_path()) -> dict[str, Any]:
     user = caller(request)
     inspection = get_object_or_404(
         Inspection.objects.visible_to(user).select_related("unit"), pk=pk

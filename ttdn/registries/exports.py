@@ -16,6 +16,7 @@ from openpyxl import Workbook
 from openpyxl.styles import Font
 
 from ttdn import docgen
+from ttdn.core import spreadsheets
 from ttdn.docgen import certificate
 from ttdn.documents.exports import lines
 from ttdn.documents.queries import letterhead_for
@@ -237,13 +238,13 @@ def workbook(title: str, columns: Sequence[Column], rows: Iterable[Model]) -> by
     sheet = book.active
     assert sheet is not None
     sheet.title = title[:31]
-    sheet.append([c.header for c in columns])
+    spreadsheets.append(sheet, [c.header for c in columns])
     for cell in sheet[1]:
         cell.font = Font(bold=True)
     for index, column in enumerate(columns, start=1):
         sheet.column_dimensions[sheet.cell(1, index).column_letter].width = column.width
     for row in rows:
-        sheet.append([column.value(row) for column in columns])
+        spreadsheets.append(sheet, [column.value(row) for column in columns])
     buffer = BytesIO()
     book.save(buffer)
     return buffer.getvalue()

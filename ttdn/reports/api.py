@@ -8,13 +8,14 @@ from decimal import Decimal
 from typing import Any
 
 from django.core.exceptions import PermissionDenied
+from django.db import transaction
 from django.http import HttpRequest
 from django.shortcuts import get_object_or_404
 from ninja import Field, Query, Router, Schema
 from ninja.errors import HttpError
 
 from ttdn.core import access
-from ttdn.core.api import caller
+from ttdn.core.api import caller, id_in_path
 from ttdn.reports import queries, rules, services
 from ttdn.reports.enums import Basis
 from ttdn.reports.models import Round, Submission
@@ -92,37 +93,40 @@ def _submission(request: HttpRequest, pk: int) -> Submission:
 
 
 @router.get("/submissions/{pk}", response=SubmissionOut, summary="One report and its values")
-def get_submission(request: HttpRequest, pk: int) -> dict[str, Any]:
+def get_submission(request: HttpRequest, pk: int = id_in_path()) -> dict[str, Any]:
     return _submission_out(_submission(request, pk))
 
 
 @router.put("/submissions/{pk}/values", response=SubmissionOut, summary="Store values")
-def put_values(request: HttpRequest, pk: int, body: ValuesIn) -> dict[str, Any]:
-    """Every value is checked; on an error nothing is stored (422 with `errors` by code)."""
+def put_values(request: HttpRequest, body: ValuesIn, pk: int = id_in_path()) -> dict[str, Any]:
+    """Every value is checked; on an error nothing is stored (422 naming each bad code)."""
     submission = _submission(request, pk)
     if not rules.can_fill(caller(request), submission):
         raise PermissionDenied
-    try:
-        services.save_values(submission, body.values, reasons=body.reasons, by=caller(request))
-    except ValuesInvalid as error:
-        raise HttpError(422, str(error)) from error
-    except services.Locked as error:
-        raise HttpError(409, str(error)) from error
-    return _submission_out(_submission(request, pk))
+    # The answer is read inside the transaction: whatever fails, nothing stays stored.
+    with transaction.atomic():
+        try:
+            services.save_values(submission, body.values, reasons=body.reasons, by=caller(request))
+        except ValuesInvalid as error:
+            raise HttpError(422, str(error)) from error
+        except services.Locked as error:
+            raise HttpError(409, str(error)) from error
+        return _submission_out(_submission(request, pk))
 
 
 @router.post("/submissions/{pk}/submit", response=SubmissionOut, summary="Submit the report")
-def submit(request: HttpRequest, pk: int) -> dict[str, Any]:
+def submit(request: HttpRequest, pk: int = id_in_path()) -> dict[str, Any]:
     submission = _submission(request, pk)
     if not rules.can_fill(caller(request), submission):
         raise PermissionDenied
-    try:
-        services.submit_submission(submission, by=caller(request))
-    except ValuesInvalid as error:
-        raise HttpError(422, str(error)) from error
-    except (services.Locked, services.InvalidTransition) as error:
-        raise HttpError(409, str(error)) from error
-    return _submission_out(_submission(request, pk))
+    with transaction.atomic():
+        try:
+            services.submit_submission(submission, by=caller(request))
+        except ValuesInvalid as error:
+            raise HttpError(422, str(error)) from error
+        except (services.Locked, services.InvalidTransition) as error:
+            raise HttpError(409, str(error)) from error
+        return _submission_out(_submission(request, pk))
 
 
 def _figure(value: Decimal | None) -> str | None:
@@ -143,7 +147,9 @@ def _round_and_unit(request: HttpRequest, pk: int, code: str) -> tuple[Round, An
     description="A broken-down indicator lists the codes of its `categories`; each category "
     "is a row of its own whose `parent` is the broken-down indicator's code.",
 )
-def consolidation(request: HttpRequest, pk: int, filters: Query[UnitFilter]) -> dict[str, Any]:
+def consolidation(
+    request: HttpRequest, filters: Query[UnitFilter], pk: int = id_in_path()
+) -> dict[str, Any]:
     round_, unit = _round_and_unit(request, pk, filters.unit)
     data = queries.consolidation(round_, unit, basis=filters.basis, narratives=None)
     children = [c.name for c in data.children]
@@ -179,7 +185,9 @@ def consolidation(request: HttpRequest, pk: int, filters: Query[UnitFilter]) -> 
 
 
 @router.get("/rounds/{pk}/completeness", summary="Expected, submitted, on time, approved…")
-def completeness(request: HttpRequest, pk: int, filters: Query[UnitFilter]) -> dict[str, Any]:
+def completeness(
+    request: HttpRequest, filters: Query[UnitFilter], pk: int = id_in_path()
+) -> dict[str, Any]:
     round_, unit = _round_and_unit(request, pk, filters.unit)
     data = queries.completeness(round_, unit, missing=None)
     facts = ["expected", "submitted", "on_time", "approved", "returned", "overdue"]

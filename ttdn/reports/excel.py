@@ -15,6 +15,7 @@ from openpyxl import Workbook, load_workbook
 from openpyxl.styles import Alignment, Font
 from openpyxl.utils import get_column_letter
 
+from ttdn.core import spreadsheets
 from ttdn.reports import services
 from ttdn.reports.models import Indicator, Round, Submission
 from ttdn.reports.queries import Consolidation
@@ -46,19 +47,21 @@ def template(round_: Round, submissions: list[Submission]) -> BytesIO:
     book = Workbook()
     sheet = book.active
     sheet.title = "Báo cáo"
-    sheet.append([UNIT_CODE, UNIT_NAME, *[i.code for i in indicators]])
+    spreadsheets.append(sheet, [UNIT_CODE, UNIT_NAME, *[i.code for i in indicators]])
     names = full_names(indicators)
-    sheet.append(
-        ["", "", *[names[i.pk] + (f" ({i.measure})" if i.measure else "") for i in indicators]]
+    spreadsheets.append(
+        sheet,
+        ["", "", *[names[i.pk] + (f" ({i.measure})" if i.measure else "") for i in indicators]],
     )
     for submission in submissions:
         values = {v.indicator_id: v.as_json() for v in submission.values.all()}
-        sheet.append(
+        spreadsheets.append(
+            sheet,
             [
                 submission.unit.code,
                 submission.unit_name,
                 *[_cell(values.get(i.pk)) for i in indicators],
-            ]
+            ],
         )
     for cell in (*sheet[1], *sheet[2]):
         cell.font = BOLD
@@ -156,8 +159,10 @@ def _upload_row(
 def _raw(value: Any) -> Any:
     if value is None:
         return ""
-    if isinstance(value, float) and value.is_integer():
+    if isinstance(value, float) and value.is_integer() and abs(value) < 1e15:
         return str(int(value))
+    if isinstance(value, int | float):
+        return value  # validation reads a float without turning 1e+20 into text first
     return str(value)
 
 
@@ -166,10 +171,11 @@ def consolidation_workbook(data: Consolidation) -> BytesIO:
     book = Workbook()
     sheet = book.active
     sheet.title = "Tổng hợp"
-    sheet.append([data.round.title])
-    sheet.append([data.unit.name, data.round.period.label])
-    sheet.append([])
-    sheet.append(
+    spreadsheets.append(sheet, [data.round.title])
+    spreadsheets.append(sheet, [data.unit.name, data.round.period.label])
+    spreadsheets.append(sheet, [])
+    spreadsheets.append(
+        sheet,
         [
             "Mã",
             "Chỉ tiêu",
@@ -178,14 +184,15 @@ def consolidation_workbook(data: Consolidation) -> BytesIO:
             "Số đơn vị",
             *[c.name for c in data.children],
             *[lv.name for lv in data.levels],
-        ]
+        ],
     )
     for cell in sheet[4]:
         cell.font = BOLD
     names = full_names(row.indicator for row in data.rows)
     for row in data.rows:
         i = row.indicator
-        sheet.append(
+        spreadsheets.append(
+            sheet,
             [
                 i.code,
                 names[i.pk],
@@ -194,13 +201,14 @@ def consolidation_workbook(data: Consolidation) -> BytesIO:
                 row.count,
                 *[_cell(v) for v in row.by_child],
                 *[_cell(v) for v in row.by_level],
-            ]
+            ],
         )
     notes = book.create_sheet("Thuyết minh")
-    notes.append(["Mã", "Chỉ tiêu", "Đơn vị", "Nội dung"])
+    spreadsheets.append(notes, ["Mã", "Chỉ tiêu", "Đơn vị", "Nội dung"])
     for narrative in data.narratives:
         for entry in narrative.entries:
-            notes.append(
-                [narrative.indicator.code, narrative.indicator.name, entry.unit_name, entry.text]
+            spreadsheets.append(
+                notes,
+                [narrative.indicator.code, narrative.indicator.name, entry.unit_name, entry.text],
             )
     return _saved(book)

@@ -26,6 +26,7 @@ from ttdn.reports.enums import (
 )
 from ttdn.reports.models import Indicator, ReportForm, Section
 from ttdn.reports.periods import InvalidPeriod, Period, SubmissionWindow
+from ttdn.reports.validation import validate_figure
 
 DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 LEVEL_DEADLINES = [UnitLevel.DISTRICT, UnitLevel.COMMUNE, UnitLevel.SCHOOL]
@@ -307,12 +308,8 @@ class IndicatorForm(forms.Form):
         widget=forms.Textarea(attrs={"rows": 2}),
     )
     required = forms.BooleanField(label=_("Required"), required=False)
-    min_value = forms.DecimalField(
-        label=_("Minimum"), required=False, max_digits=18, decimal_places=4
-    )
-    max_value = forms.DecimalField(
-        label=_("Maximum"), required=False, max_digits=18, decimal_places=4
-    )
+    min_value = forms.DecimalField(label=_("Minimum"), required=False, validators=[validate_figure])
+    max_value = forms.DecimalField(label=_("Maximum"), required=False, validators=[validate_figure])
     aggregation = forms.ChoiceField(
         label=_("How it rolls up"),
         choices=[("", _("As the kind suggests")), *Aggregation.choices],

@@ -6,9 +6,10 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
-from decimal import Decimal, InvalidOperation
+from decimal import ROUND_HALF_UP, Context, Decimal, InvalidOperation
 from typing import Any
 
+from django.core.exceptions import ValidationError
 from django.utils.translation import gettext as _
 
 from ttdn.reports.enums import IndicatorKind, RuleKind
@@ -17,6 +18,12 @@ from ttdn.reports.models import Indicator, Rule
 YES_WORDS = {"1", "yes", "true", "có", "co", "x", "y", "c"}
 NO_WORDS = {"0", "no", "false", "không", "khong", "n", "k"}
 THOUSANDS = re.compile(r"^-?\d{1,3}(\.\d{3})+$")  # 1.234 and 12.345.678 as Vietnamese write them
+PLAIN = re.compile(r"^[+-]?(\d+\.?\d*|\.\d+)$")  # digits only: no exponent, no NaN, no Infinity
+# Value.number is DecimalField(max_digits=18, decimal_places=4): what does not fit cannot be read
+# back, and one such value breaks every page, export and consolidation that reads it.
+MAX_INTEGER_DIGITS = 14
+MAX_DECIMAL_PLACES = 4
+SQLITE_DIGITS = Context(prec=15)
 
 
 @dataclass(frozen=True)
@@ -52,15 +59,87 @@ def _number(raw: str) -> Decimal:
         )
     elif "," in text:
         text = text.replace(",", ".")
-    number = Decimal(text)
-    if not number.is_finite():
+    if not PLAIN.match(text):
         raise InvalidOperation
+    return Decimal(text)
+
+
+def _from_raw(raw: Any) -> Decimal:
+    """A number from text, an int, a float (Excel, JSON) or a Decimal. Raises ValueError."""
+    if isinstance(raw, bool):
+        raise ValueError(_("Enter a number."))
+    try:
+        if isinstance(raw, float):
+            # 15 significant digits is what a spreadsheet or JSON float holds (repr would give
+            # 0.30000000000000004 for 0.1 + 0.2), and a float is an approximation anyway: a
+            # spreadsheet's 33.333333333 is stored as 33.3333. Typed text is taken as typed.
+            number = _four_places(Decimal(format(raw, ".15g")))
+        elif isinstance(raw, int | Decimal):
+            number = Decimal(raw)
+        else:
+            number = _number(str(raw).strip())
+    except (InvalidOperation, ValueError, OverflowError):
+        raise ValueError(_("Enter a number.")) from None
+    if not number.is_finite():
+        raise ValueError(_("Enter a number."))
     return number
 
 
+def _four_places(number: Decimal) -> Decimal:
+    if not number.is_finite() or _decimal_places(number) <= MAX_DECIMAL_PLACES:
+        return number
+    return number.quantize(Decimal(1).scaleb(-MAX_DECIMAL_PLACES), rounding=ROUND_HALF_UP)
+
+
+def check_digits(number: Decimal) -> None:
+    """`number` fits a stored report figure: at most 14 digits before the decimal point and 4
+    after it, also once rounded to the 15 significant digits SQLite gives back (99999999999999.99
+    would come back as 10^14). Raises ValueError."""
+    if not number:
+        return
+    rounded = SQLITE_DIGITS.create_decimal(number)
+    if max(_integer_digits(number), _integer_digits(rounded)) > MAX_INTEGER_DIGITS:
+        raise ValueError(
+            _("Enter a number with at most %(digits)s digits before the decimal point.")
+            % {"digits": MAX_INTEGER_DIGITS}
+        )
+    if _decimal_places(number) > MAX_DECIMAL_PLACES:
+        raise ValueError(
+            _("Enter at most %(places)s digits after the decimal point.")
+            % {"places": MAX_DECIMAL_PLACES}
+        )
+
+
+def validate_figure(number: Decimal | None) -> None:
+    """A form field validator for a figure the reports store (an indicator's limits)."""
+    if number is None:
+        return
+    if not number.is_finite():
+        raise ValidationError(_("Enter a number."))
+    try:
+        check_digits(number)
+    except ValueError as error:
+        raise ValidationError(str(error)) from None
+
+
+def _integer_digits(number: Decimal) -> int:
+    """How many digits a finite non-zero number has before its decimal point (0.5 has 0)."""
+    return number.copy_abs().adjusted() + 1
+
+
+def _decimal_places(number: Decimal) -> int:
+    """How many digits a finite number has after its decimal point, trailing zeros aside."""
+    _sign, digits, exponent = number.as_tuple()
+    assert isinstance(exponent, int)  # finite: checked by the caller
+    trailing = len(digits) - len("".join(map(str, digits)).rstrip("0"))
+    return max(0, -exponent - trailing)
+
+
 def clean_value(indicator: Indicator, raw: Any) -> Clean:
-    """The value `raw` (text, number or bool) as `indicator` stores it. Raises ValueError with a
-    message people understand."""
+    """The value `raw` (text, number or bool) as `indicator` stores it: a number is plain (no
+    exponent, NaN or infinity), fits the stored digits and the indicator's limits. Raises
+    ValueError with a message people understand. Every path that stores a figure (the form,
+    the Excel upload, the API) comes through here."""
     if raw is None or (isinstance(raw, str) and not raw.strip()):
         return Clean()
     kind = indicator.kind
@@ -68,10 +147,8 @@ def clean_value(indicator: Indicator, raw: Any) -> Clean:
         return _yes_no(raw)
     if kind in (IndicatorKind.SHORT_TEXT, IndicatorKind.NARRATIVE, IndicatorKind.CHOICE):
         return _text(indicator, str(raw).strip())
-    try:
-        number = raw if isinstance(raw, Decimal) else _number(str(raw).strip())
-    except (InvalidOperation, ValueError):
-        raise ValueError(_("Enter a number.")) from None
+    number = _from_raw(raw)
+    check_digits(number)
     if kind == IndicatorKind.INTEGER and number != number.to_integral_value():
         raise ValueError(_("Enter a whole number."))
     _check_limits(indicator, number)

@@ -117,3 +117,16 @@ def test_import_refuses_a_file_that_is_not_a_workbook(cast):
         excel.import_activities(BytesIO(b"not a workbook"), by=cast.teacher_a)
 
     assert [e.row for e in refused.value.errors] == [1]
+
+
+@pytest.mark.parametrize("payload", ['=HYPERLINK("http://x")', "+1+1", "-2+3", "@SUM(A1)"])
+def test_export_keeps_user_text_as_text_never_a_formula(cast, payload):
+    services.record_activity(
+        cast.school_a, by=cast.teacher_a, kind=ActivityKind.VISIT, title=payload,
+        starts_on=datetime.date(2026, 11, 5), place=payload, description=payload,
+    )  # fmt: skip
+
+    book = load_workbook(BytesIO(excel.export_activities(Activity.objects.all())))
+
+    cells = [c for row in book.active.iter_rows(min_row=2) for c in row if c.value == payload]
+    assert [c.data_type for c in cells] == ["s", "s", "s"]

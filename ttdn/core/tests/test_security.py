@@ -68,7 +68,19 @@ def test_password_policy_refuses_weak_password(cast, client):
         {"old_password": PASSWORD, "new_password1": "12345678", "new_password2": "12345678"},
     )
 
-    assert (response.status_code, cast.teacher_a.check_password(PASSWORD)) == (200, True)
+    assert (
+        response.status_code,
+        cast.teacher_a.check_password(PASSWORD),
+        response.context["form"].errors["new_password2"],
+    ) == (
+        200,
+        True,
+        [
+            "Mật khẩu quá ngắn. Nó phải chứa ít nhất 10 ký tự.",
+            "Mật khẩu này quá phổ biến.",
+            "Mật khẩu này hoàn toàn là số.",
+        ],
+    )
 
 
 def test_user_with_device_must_enter_code_before_anything(cast, client):

@@ -434,3 +434,23 @@ def test_compose_issued_by_parallel_requests_gives_each_number_once(
 
     issued = sorted(OutgoingDocument.objects.values_list("number", flat=True))
     assert (errors, issued) == ([], list(range(1, REQUESTS + 1)))
+
+
+def test_register_export_keeps_user_text_as_text(client, cast):
+    payloads = ['=HYPERLINK("http://evil.example/","x")', "+1+1", "-1+1", "@SUM(1)", "\t=1"]
+    OutgoingDocumentFactory(
+        unit=cast.phong,
+        by=cast.phong_officer,
+        doc=letter(title=payloads[0], addressees=tuple(payloads)),
+    )
+    client.force_login(cast.phong_leader)
+
+    response = client.get(reverse("register:export", args=[cast.phong.pk]))
+
+    sheet = openpyxl.load_workbook(BytesIO(response.content)).active
+    row = [cell for cell in sheet[3]]
+    assert (
+        [cell.coordinate for line in sheet.iter_rows() for cell in line if cell.data_type == "f"],
+        row[2].value,
+        row[4].value,
+    ) == ([], f"V/v {payloads[0]}", "; ".join([*payloads, "Như trên", "Lãnh đạo phòng"]))

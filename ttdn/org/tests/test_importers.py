@@ -165,3 +165,24 @@ def test_import_other_file_types_are_refused(cast, tmp_path):
 
     with pytest.raises(ImportFailed):
         import_units(path, by=None)
+
+
+@pytest.mark.parametrize(
+    ("name", "content"),
+    [
+        ("units.xlsx", b"%PDF-1.4 not a workbook"),
+        ("units.xlsx", b"PK\x05\x06" + b"\x00" * 18),  # an empty zip
+        ("units.csv", b"\xff\xfe\x00\x01\x02 binary"),
+        ("units.csv", b""),
+    ],
+)
+def test_import_units_of_a_file_that_is_not_a_spreadsheet_says_so(cast, tmp_path, name, content):
+    path = tmp_path / name
+    path.write_bytes(content)
+
+    with pytest.raises(CommandError) as failure:
+        call_command("import_units", str(path))
+
+    assert str(failure.value) == (
+        f"Không có dữ liệu nào được nhập.\n{name} không phải bảng tính đọc được (.xlsx, hoặc .csv mã UTF-8)."
+    )

@@ -3,6 +3,7 @@ import json
 
 import pytest
 from django.core.management import CommandError, call_command
+from pypdf import PdfWriter
 
 from ttdn.plans.importer import import_file
 from ttdn.plans.models import Plan, PlanSubmission
@@ -44,6 +45,23 @@ def test_import_plan_of_an_empty_file_fails_clearly(cast, tmp_path):
         run("import_plan", str(empty), "--unit", "PGD-HB", "--save")
 
     assert Plan.objects.count() == 0
+
+
+def test_import_plan_of_a_damaged_pdf_prints_only_its_own_message(db, tmp_path, caplog):
+    writer = PdfWriter()
+    writer.add_blank_page(100, 100)
+    whole = io.BytesIO()
+    writer.write(whole)
+    damaged = tmp_path / "damaged.pdf"
+    damaged.write_bytes(whole.getvalue()[:-30])  # pypdf warns "EOF marker not found"
+
+    with pytest.raises(CommandError) as failure:
+        run("import_plan", str(damaged))
+
+    assert ([r.name for r in caplog.records], str(failure.value)) == (
+        [],
+        "The .pdf file is damaged or not a PDF.",
+    )
 
 
 def test_import_plan_save_needs_a_known_unit(cast):

@@ -178,3 +178,14 @@ def _upload(content: bytes):
     from django.core.files.uploadedfile import SimpleUploadedFile
 
     return SimpleUploadedFile("doi-tac.xlsx", content)
+
+
+@pytest.mark.parametrize("payload", ['=HYPERLINK("http://x")', "+1+1", "-2+3", "@SUM(A1)"])
+def test_export_keeps_user_text_as_text_never_a_formula(cast, payload):
+    DelegationFactory(unit=cast.phong, hosts=payload, place=payload)
+
+    content = excel.export(excel.DELEGATIONS, cast.phong_officer)
+
+    book = load_workbook(BytesIO(content))
+    cells = [c for row in book.active.iter_rows(min_row=2) for c in row if c.value == payload]
+    assert [c.data_type for c in cells] == ["s", "s"]

@@ -6,7 +6,7 @@ from __future__ import annotations
 import datetime
 from collections.abc import Mapping
 from dataclasses import replace
-from decimal import Decimal
+from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
 from typing import Any
 
 from django.core.exceptions import ValidationError
@@ -346,11 +346,13 @@ def start_from_consolidation(
 
 
 def _fitting(indicator: Indicator, value: Any) -> Any:
-    if indicator.kind == IndicatorKind.INTEGER and isinstance(value, Decimal):
-        value = value.quantize(Decimal(1))
     try:
+        if isinstance(value, Decimal) and indicator.kind != IndicatorKind.YES_NO:
+            # an average may have any number of decimals
+            places = 0 if indicator.kind == IndicatorKind.INTEGER else 4
+            value = value.quantize(Decimal(1).scaleb(-places), rounding=ROUND_HALF_UP)
         clean_value(indicator, value)
-    except ValueError:
+    except (ValueError, InvalidOperation):
         return None
     return value
 

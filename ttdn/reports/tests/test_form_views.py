@@ -293,3 +293,18 @@ def test_the_indicator_page_starts_from_the_indicator_and_its_ready_made_list(cl
         CategorySet.CUSTOM,
         "vi: Tiếng Việt\nen: Tiếng Anh",
     )
+
+
+@pytest.mark.parametrize("limit", ["100000000000000", "1e309", "NaN", "0.00001"])
+def test_an_indicator_limit_that_cannot_be_stored_is_refused(client, cast, form, limit):
+    client.force_login(cast.phong_officer)
+    data = {**INDICATOR, "section": section_of(form).pk, "max_value": limit}
+
+    response = client.post(url("indicator_create", form.pk), data)
+
+    errors = response.context["form"].errors
+    assert (response.status_code, sorted(errors), Indicator.objects.count()) == (
+        422,
+        ["max_value"],
+        9,
+    )

@@ -9,6 +9,10 @@ from django.core.management.base import BaseCommand, CommandParser
 
 from ttdn.core.demo import DEMO_PASSWORD
 
+# Gunicorn restarts a worker whose request runs longer; set here rather than left to gunicorn's
+# default, and the same in docs/deploy.md. Heavy work belongs to the task worker.
+WEB_TIMEOUT = 60
+
 
 class Command(BaseCommand):
     help = "Serve the product on one machine: web server, task worker and scheduler together"
@@ -16,9 +20,15 @@ class Command(BaseCommand):
     def add_arguments(self, parser: CommandParser) -> None:
         parser.add_argument("--bind", default="127.0.0.1:8000")
         parser.add_argument("--workers", type=int, default=2)
+        parser.add_argument(
+            "--timeout",
+            type=int,
+            default=WEB_TIMEOUT,
+            help=f"seconds a request may take before its worker is restarted (default {WEB_TIMEOUT})",
+        )
 
-    def handle(self, *args: Any, bind: str, workers: int, **options: Any) -> None:
-        processes = self.start(bind, workers)
+    def handle(self, *args: Any, bind: str, workers: int, timeout: int, **options: Any) -> None:
+        processes = self.start(bind, workers, timeout)
         self.banner(bind)
         stop = {"now": False}
 
@@ -31,7 +41,9 @@ class Command(BaseCommand):
             time.sleep(0.5)
         self.shutdown(processes)
 
-    def start(self, bind: str, workers: int) -> dict[str, subprocess.Popen[bytes]]:
+    def start(
+        self, bind: str, workers: int, timeout: int = WEB_TIMEOUT
+    ) -> dict[str, subprocess.Popen[bytes]]:
         python = sys.executable
         commands = {
             "web": [
@@ -47,6 +59,8 @@ class Command(BaseCommand):
                 "4",
                 "--access-logfile",
                 "-",
+                "--timeout",
+                str(timeout),
                 "--graceful-timeout",
                 "5",
             ],

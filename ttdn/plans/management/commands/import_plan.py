@@ -1,4 +1,7 @@
 import json
+import logging
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
@@ -33,7 +36,8 @@ class Command(BaseCommand):
         if save and owner is None:
             raise CommandError(_("Saving needs --unit CODE."))
         try:
-            parsed = import_file(Path(file))
+            with quiet_logger("pypdf"):
+                parsed = import_file(Path(file))
         except PlanImportError as error:
             raise CommandError(import_message(error)) from None
         data = parsed.as_dict()
@@ -46,6 +50,20 @@ class Command(BaseCommand):
             self.stdout.write(json.dumps(data, ensure_ascii=False, indent=2))
             return
         self.stdout.write(summary(parsed))
+
+
+@contextmanager
+def quiet_logger(name: str) -> Iterator[None]:
+    """Drop the warnings of logger `name` and its children ("pypdf._reader": incorrect startxref
+    pointer…) while the block runs: the command prints its own message about the file. A level
+    rather than a filter, since a filter on "pypdf" would not see its children's records."""
+    logger = logging.getLogger(name)
+    previous = logger.level
+    logger.setLevel(logging.ERROR + 1)
+    try:
+        yield
+    finally:
+        logger.setLevel(previous)
 
 
 def summary(parsed: Any) -> str:
