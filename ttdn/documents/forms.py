@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+from pathlib import PurePath
 from typing import Any, cast
 
 from django import forms
@@ -7,6 +8,7 @@ from django.db.models import QuerySet
 from django.utils.translation import gettext_lazy as _
 
 from ttdn import docgen
+from ttdn.core import extract
 from ttdn.core.text import nfc
 from ttdn.documents import exports, queries
 from ttdn.documents.citations import number_symbol_key
@@ -17,7 +19,6 @@ from ttdn.documents.enums import (
     RelationKind,
     SigningAuthority,
 )
-from ttdn.documents.extract import ExtractionFailed, extract_text
 from ttdn.documents.models import Document, DocumentQuerySet, Letterhead
 from ttdn.org.models import Unit
 
@@ -183,11 +184,21 @@ class FileForm(forms.Form):
     )
 
     def clean_file(self) -> Any:
+        """An allowed extension, and content that is what the extension says (as portal
+        attachments are checked): a script renamed .pdf, or a zip bomb named .docx, is refused."""
         file = self.cleaned_data["file"]
-        if not (file.name or "").lower().endswith(ATTACHMENT_SUFFIXES):
+        name = file.name or ""
+        if not name.lower().endswith(ATTACHMENT_SUFFIXES):
             raise forms.ValidationError(_("This kind of file cannot be attached."))
         if file.size > MAX_UPLOAD:
             raise forms.ValidationError(_("The file is larger than 50 MB."))
+        data = file.read()
+        file.seek(0)
+        if not extract.content_matches(PurePath(name).suffix[1:], data):
+            raise forms.ValidationError(
+                _("The file's content is not what its name (%(suffix)s) says.")
+                % {"suffix": PurePath(name).suffix.lower()}
+            )
         return file
 
 
@@ -226,8 +237,10 @@ class CheckForm(forms.Form):
         cleaned = super().clean() or {}
         if file := cleaned.get("file"):
             try:
-                cleaned["text"] = extract_text(file.name or "", file)
-            except ExtractionFailed as failure:
+                cleaned["text"] = extract.extract_text(
+                    file.read(), PurePath(file.name or "").suffix
+                )
+            except extract.ExtractionError as failure:
                 self.add_error("file", str(failure))
         elif not cleaned.get("text", "").strip() and not self.errors:
             raise forms.ValidationError(_("Paste a text or choose a file."))

@@ -10,11 +10,11 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 from django_stubs_ext import StrOrPromise
 
+from ttdn.core import extract
 from ttdn.documents.forms import SIGNATURE_FIELDS, SignatureForm
 from ttdn.org.enums import UnitLevel
 from ttdn.org.models import Unit, UnitGroup
 from ttdn.plans.enums import Recurrence, TaskLinkKind, TaskStatus
-from ttdn.plans.extract import SUFFIXES, ExtractionError, extract_text
 from ttdn.plans.importer import MAX_BYTES, ParsedPlan, PlanImportError, parse_plan
 
 IMPORT_ERRORS: dict[str, StrOrPromise] = {
@@ -23,33 +23,24 @@ IMPORT_ERRORS: dict[str, StrOrPromise] = {
     "unreadable": _("The file cannot be read."),
     "not_plan": _("This does not look like a plan: no “KẾ HOẠCH” title was found."),
     "no_sections": _("No numbered sections were found: this does not look like a plan."),
-    "unsupported_type": _("Only .txt, .docx and .pdf files can be imported."),
-    "not_utf8": _("The text file is not UTF-8: save it as UTF-8 and try again."),
-    "not_docx": _("The .docx file is damaged or not a Word document."),
-    "docx_too_large": _("The .docx file unpacks to too much data."),
-    "encrypted_pdf": _("The PDF is password-protected."),
-    "not_pdf": _("The .pdf file is damaged or not a PDF."),
-    "scanned_pdf": _("The PDF holds only images (a scan): there is no text to import."),
+    # A file that cannot be read says why in the extractor's words (ttdn.core.extract).
+    **extract.MESSAGES,
 }
 
 
-def import_message(error: PlanImportError | ExtractionError) -> str:
+def import_message(error: PlanImportError | extract.ExtractionError) -> str:
     """The translated message for an import failure."""
     params = getattr(error, "params", {}) or {}
     return str(IMPORT_ERRORS.get(error.code, _("The file cannot be imported."))) % params
 
 
-def upload_text(data: bytes, name: str) -> str:
+def upload_text(data: bytes, name: str, *, seconds: float | None = None) -> str:
     """The text of an uploaded file's bytes. Raises PlanImportError (with a code)."""
     suffix = Path(name).suffix.lower()
-    if suffix not in SUFFIXES:
-        raise PlanImportError("unsupported file type", code="unsupported_type")
-    if not data:
-        raise PlanImportError("the file is empty", code="empty")
     try:
-        return extract_text(data, suffix)
-    except ExtractionError as error:
-        raise PlanImportError(str(error), code=error.code) from error
+        return extract.extract_text(data, suffix, seconds=seconds)
+    except extract.ExtractionError as error:
+        raise PlanImportError(str(error), code=error.code, params=error.params) from error
 
 
 class ImportForm(forms.Form):

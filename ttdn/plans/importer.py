@@ -56,9 +56,9 @@ from collections.abc import Iterable, Sequence
 from pathlib import Path
 from typing import Any
 
+from ttdn.core.extract import PAGE_BREAK, SUFFIXES, ExtractionError, extract_text
 from ttdn.core.text import fold
 from ttdn.documents.citations import normalise_text, parse_citations
-from ttdn.plans.extract import PAGE_BREAK, SUFFIXES, ExtractionError, extract_text
 
 MAX_BYTES = 10 * 1024 * 1024
 
@@ -288,7 +288,7 @@ def import_file(path: Path | str, *, max_bytes: int = MAX_BYTES) -> ParsedPlan:
     try:
         text = extract_text(path.read_bytes(), suffix)
     except ExtractionError as error:
-        raise PlanImportError(str(error), code=error.code) from error
+        raise PlanImportError(str(error), code=error.code, params=error.params) from error
     except OSError as error:
         raise _unreadable(error) from error
     return parse_plan(text)

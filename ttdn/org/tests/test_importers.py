@@ -1,4 +1,5 @@
 import datetime
+import zipfile
 
 import pytest
 from django.core.management import CommandError, call_command
@@ -165,3 +166,27 @@ def test_import_other_file_types_are_refused(cast, tmp_path):
 
     with pytest.raises(ImportFailed):
         import_units(path, by=None)
+
+
+def test_import_refuses_a_csv_beyond_the_row_limit_and_writes_nothing(cast, tmp_path, settings):
+    settings.UPLOAD_MAX_ROWS = 1000
+    before = Unit.objects.count()
+    body = "".join(f"HB-X{n},Trường {n},,Trường THCS,PGD-HB,,\n" for n in range(1000))
+
+    with pytest.raises(CommandError) as caught:
+        call_command("import_units", str(write_csv(tmp_path, body)))
+
+    assert ("1000" in str(caught.value), Unit.objects.count()) == (True, before)
+
+
+def test_import_refuses_an_xlsx_zip_bomb(cast, tmp_path):
+    path = tmp_path / "units.xlsx"
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as package:
+        package.writestr("[Content_Types].xml", "<Types/>")
+        package.writestr("xl/workbook.xml", "<workbook/>")
+        package.writestr("xl/worksheets/sheet1.xml", b"<" + b" " * (60 * 1024 * 1024) + b"/>")
+
+    with pytest.raises(ImportFailed) as caught:
+        import_units(path, by=None)
+
+    assert [error.row for error in caught.value.errors] == [0]
