@@ -4,11 +4,12 @@ from pathlib import PurePath
 from typing import Any, cast
 
 from django import forms
+from django.conf import settings
 from django.db.models import QuerySet
 from django.utils.translation import gettext_lazy as _
 
 from ttdn import docgen
-from ttdn.core import extract
+from ttdn.core import extract, uploads
 from ttdn.core.text import nfc
 from ttdn.documents import exports, queries
 from ttdn.documents.citations import number_symbol_key
@@ -213,7 +214,11 @@ class PublishForm(forms.Form):
 
 
 class CheckForm(forms.Form):
-    """A pasted text or a file; a file is read here, so `cleaned_data["text"]` is what to check."""
+    """A pasted text or a file; a file is read here, so `cleaned_data["text"]` is what to check,
+    unless it is too heavy for a web request: then `background` holds its bytes and name for
+    the worker (`core.uploads`) and nothing is read."""
+
+    background: tuple[bytes, str] | None = None
 
     text = forms.CharField(
         label=_("Text"),
@@ -236,15 +241,24 @@ class CheckForm(forms.Form):
     def clean(self) -> dict[str, Any]:
         cleaned = super().clean() or {}
         if file := cleaned.get("file"):
+            data, name = file.read(), file.name or ""
+            if uploads.needs_worker(data, name):
+                self.background = (data, name)
+                return cleaned
             try:
-                cleaned["text"] = extract.extract_text(
-                    file.read(), PurePath(file.name or "").suffix
-                )
+                cleaned["text"] = extract.extract_text(data, PurePath(name).suffix)
             except extract.ExtractionError as failure:
                 self.add_error("file", str(failure))
         elif not cleaned.get("text", "").strip() and not self.errors:
             raise forms.ValidationError(_("Paste a text or choose a file."))
         return cleaned
+
+
+def read_checked_file(data: bytes, filename: str, params: dict[str, Any]) -> dict[str, Any]:
+    """What the worker does with a file sent to the citation checker (`core.uploads`): its
+    text, within the worker's time limit. Raises ExtractionError."""
+    seconds = settings.UPLOAD_WORKER_SECONDS
+    return {"text": extract.extract_text(data, PurePath(filename).suffix, seconds=seconds)}
 
 
 # --- The outgoing register -----------------------------------------------------------

@@ -7,10 +7,11 @@ from pathlib import Path
 from typing import Any
 
 from django import forms
+from django.conf import settings
 from django.utils.translation import gettext_lazy as _
 from django_stubs_ext import StrOrPromise
 
-from ttdn.core import extract
+from ttdn.core import extract, uploads
 from ttdn.documents.forms import SIGNATURE_FIELDS, SignatureForm
 from ttdn.org.enums import UnitLevel
 from ttdn.org.models import Unit, UnitGroup
@@ -44,23 +45,42 @@ def upload_text(data: bytes, name: str, *, seconds: float | None = None) -> str:
 
 
 class ImportForm(forms.Form):
+    """Reads the file into a ParsedPlan, unless it is too heavy for a web request: then
+    `background` holds its bytes and name for the worker (`core.uploads`) and nothing is read."""
+
     file = forms.FileField(
         label=_("Plan file"), help_text=_("A .txt, .docx or text-based .pdf file.")
     )
 
     text = ""
+    background: tuple[bytes, str] | None = None
 
-    def clean_file(self) -> ParsedPlan:
+    def clean_file(self) -> ParsedPlan | None:
         upload = self.cleaned_data["file"]
         if upload.size > MAX_BYTES:
             raise forms.ValidationError(
                 IMPORT_ERRORS["too_large"] % {"size": upload.size, "limit": MAX_BYTES}
             )
+        data, name = upload.read(), upload.name or ""
+        if uploads.needs_worker(data, name):
+            self.background = (data, name)
+            return None
         try:
-            self.text = upload_text(upload.read(), upload.name)
+            self.text = upload_text(data, name)
             return parse_plan(self.text)
         except PlanImportError as error:
             raise forms.ValidationError(import_message(error)) from error
+
+
+def read_plan_file(data: bytes, filename: str, params: dict[str, Any]) -> dict[str, Any]:
+    """What the worker does with a plan file (`core.uploads`): its text, once it is known to
+    read as a plan. Raises ValidationError with the message the owner then sees."""
+    try:
+        text = upload_text(data, filename, seconds=settings.UPLOAD_WORKER_SECONDS)
+        parse_plan(text)
+    except PlanImportError as error:
+        raise forms.ValidationError(import_message(error)) from error
+    return {"text": text}
 
 
 class ImportSaveForm(forms.Form):

@@ -14,7 +14,8 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from ttdn.core import access
+from ttdn.core import access, uploads
+from ttdn.core.enums import UploadJobStatus
 from ttdn.documents import checker, queries, rules, services
 from ttdn.documents.enums import Classification
 from ttdn.documents.forms import (
@@ -29,6 +30,7 @@ from ttdn.documents.forms import (
 from ttdn.documents.models import Document, DocumentFile, DocumentRelation, Publication
 from ttdn.org.models import Unit
 
+CHECK_JOB = "documents.check"  # the worker reads a heavy file (core.uploads)
 PREFILL = ("type", "number_symbol", "issued_on", "issuer", "title")
 
 # --- The library -------------------------------------------------------------
@@ -231,12 +233,28 @@ def unpublish(request: HttpRequest, pk: int) -> HttpResponse:
 @login_required
 def check(request: HttpRequest) -> HttpResponse:
     form = CheckForm(request.POST or None, request.FILES or None)
-    results = (
-        checker.check_for(request.user, form.cleaned_data["text"])
-        if request.method == "POST" and form.is_valid()
-        else None
-    )
+    valid = request.method == "POST" and form.is_valid()
+    if valid and form.background is not None:  # a heavy file: the worker reads it
+        data, name = form.background
+        job = uploads.queue_upload(CHECK_JOB, data=data, filename=name, by=request.user)
+        return redirect("upload_job", pk=job.pk)
+    results = checker.check_for(request.user, form.cleaned_data["text"]) if valid else None
     context = {"form": form, "results": results, "can_add": rules.can_add_documents(request.user)}
+    return render(request, "documents/check.html", context)
+
+
+@login_required
+def check_job(request: HttpRequest, pk: int) -> HttpResponse:
+    """The citations of a file the worker has read."""
+    job = uploads.job_of(request.user, pk, kind=CHECK_JOB)
+    if job.status != UploadJobStatus.DONE:
+        return redirect("upload_job", pk=job.pk)
+    context = {
+        "form": CheckForm(),
+        "results": checker.check_for(request.user, job.result["text"]),
+        "can_add": rules.can_add_documents(request.user),
+        "checked_file": job.filename,
+    }
     return render(request, "documents/check.html", context)
 
 
