@@ -353,20 +353,21 @@ def open_workbook(file: IO[bytes] | bytes) -> Any:
 def bounded_rows(rows: Iterable[Any]) -> Iterator[Any]:
     """The rows, refused with too_many_rows as soon as there are more than the limit."""
     limit = limits().rows
-    try:
-        for count, row in enumerate(rows, start=1):
-            if count > limit:
-                raise ExtractionError("too_many_rows", limit=limit)
-            yield row
-    except ExtractionError:
-        raise
-    except (zipfile.BadZipFile, KeyError, ValueError, TypeError, OSError) as error:
-        raise ExtractionError("not_xlsx") from error
+    for count, row in enumerate(rows, start=1):
+        if count > limit:
+            raise ExtractionError("too_many_rows", limit=limit)
+        yield row
 
 
 def sheet_rows(file: IO[bytes] | bytes) -> list[tuple[Any, ...]]:
     """Every row of the first sheet of an .xlsx file, as values, within the row limit."""
-    return list(bounded_rows(open_workbook(file).iter_rows(values_only=True)))
+    sheet = open_workbook(file)
+    try:
+        return list(bounded_rows(sheet.iter_rows(values_only=True)))
+    except (ExtractionError, MemoryError):
+        raise
+    except Exception as error:  # openpyxl and the XML parser raise many kinds on a damaged sheet
+        raise ExtractionError("not_xlsx") from error
 
 
 # --- Pictures ---------------------------------------------------------------------------------

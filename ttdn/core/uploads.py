@@ -19,6 +19,7 @@ from __future__ import annotations
 import logging
 from collections.abc import Callable
 from dataclasses import dataclass
+from datetime import timedelta
 from pathlib import PurePath
 from typing import Any
 
@@ -137,3 +138,21 @@ def job_of(user: Any, pk: int, *, kind: str | None = None) -> UploadJob:
     if job is None:
         raise Http404
     return job
+
+
+KEEP_JOBS = timedelta(days=7)
+
+
+def prune(*, now: Any = None) -> int:
+    """Delete jobs older than KEEP_JOBS (their results hold the text of a file) and any file one
+    left behind (a job whose worker never came). Returns how many were deleted."""
+    old = UploadJob.objects.filter(created_at__lt=(now or timezone.now()) - KEEP_JOBS)
+    names = [name for name in old.values_list("file", flat=True) if name]
+    count, _by_model = old.delete()
+    transaction.on_commit(lambda: _delete_files(names))
+    return count
+
+
+def _delete_files(names: list[str]) -> None:
+    for name in names:
+        default_storage.delete(name)

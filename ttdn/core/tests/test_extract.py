@@ -241,3 +241,20 @@ def test_pillow_refuses_a_decompression_bomb_with_the_products_limit():
 )
 def test_a_file_is_recognised_by_its_content(extension, data, matches):
     assert extract.content_matches(extension, data) is matches
+
+
+def test_a_workbook_with_a_damaged_sheet_gets_a_message():
+    out = io.BytesIO()
+    Workbook().save(out)
+    damaged = io.BytesIO()
+    with zipfile.ZipFile(out) as source, zipfile.ZipFile(damaged, "w") as target:
+        for part in source.infolist():
+            data = source.read(part)
+            target.writestr(
+                part, b"<worksheet><sheetData><row><c" if "sheet1" in part.filename else data
+            )
+
+    with pytest.raises(ExtractionError) as caught:
+        extract.sheet_rows(damaged.getvalue())
+
+    assert str(caught.value) == "This is not an Excel (.xlsx) file."

@@ -151,3 +151,18 @@ def test_the_worker_reads_a_large_file_for_the_citation_checker(client, cast):
 
     assert (sent.status_code, done.url) == (302, f"/library/check/{UploadJob.objects.get().pk}/")
     assert [r.citation.number_symbol for r in result.context["results"]] == ["72/2015/NĐ-CP"] * 4
+
+
+def test_old_jobs_and_the_files_they_left_are_pruned(cast, django_capture_on_commit_callbacks):
+    old = uploads.queue_upload("documents.check", data=b"%PDF", filename="a.pdf", by=cast.teacher_a)
+    new = uploads.queue_upload("documents.check", data=b"%PDF", filename="b.pdf", by=cast.teacher_a)
+    UploadJob.objects.filter(pk=old.pk).update(created_at=old.created_at - uploads.KEEP_JOBS)
+
+    with django_capture_on_commit_callbacks(execute=True):
+        call_command("prune_upload_jobs", stdout=io.StringIO())
+
+    assert list(UploadJob.objects.values_list("pk", flat=True)) == [new.pk]
+    assert [default_storage.exists(old.file.name), default_storage.exists(new.file.name)] == [
+        False,
+        True,
+    ]
