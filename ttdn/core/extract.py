@@ -9,7 +9,8 @@ setting (`TTDN_UPLOAD_*`, docs/deploy.md):
   unpack to more than `UPLOAD_MAX_UNZIPPED_MB` or any part is compressed more than
   `UPLOAD_MAX_ZIP_RATIO` times (a zip bomb); `zipfile` never inflates a part beyond the size its
   directory declares, so the check holds for a directory that lies;
-- a PDF of more than `UPLOAD_MAX_PDF_PAGES` pages is refused before any page is read;
+- a PDF of more than `UPLOAD_MAX_PDF_PAGES` pages is refused before any page is read (the page
+  tree is walked by hand and the walk abandoned past the limit);
 - text longer than `UPLOAD_MAX_TEXT_CHARS` (the limit of pasted text) is refused, and reading
   stops as soon as it is reached;
 - reading stops after `UPLOAD_MAX_SECONDS` (checked between pages and paragraphs);
@@ -66,7 +67,7 @@ MESSAGES: dict[str, StrOrPromise] = {
     "scanned_pdf": _(
         "The PDF has no text layer: it is probably a scan or a photo. Run text recognition (OCR) on it, or paste its text."
     ),
-    "too_many_pages": _("The PDF has %(pages)s pages; at most %(limit)s can be read."),
+    "too_many_pages": _("The PDF has more than %(limit)s pages, the limit."),
     "too_much_text": _("The file holds more than %(limit)s characters of text, the limit."),
     "too_slow": _("Reading the file took more than %(limit)s seconds and was stopped."),
     "too_many_rows": _("The spreadsheet has more than %(limit)s rows, the limit."),
@@ -187,9 +188,9 @@ def text_of_docx(data: bytes, bounds: Limits, clock: _Clock) -> str:
 def text_of_pdf(data: bytes, bounds: Limits, clock: _Clock) -> str:
     """The text of each page of a PDF, pages separated by a form feed."""
     reader = _pdf_reader(data)
-    count = _page_count(reader)
+    count = _page_count(reader, bounds.pdf_pages)
     if count > bounds.pdf_pages:
-        raise ExtractionError("too_many_pages", pages=count, limit=bounds.pdf_pages)
+        raise ExtractionError("too_many_pages", limit=bounds.pdf_pages)
     pages: list[str] = []
     size = 0
     try:
@@ -209,9 +210,10 @@ def text_of_pdf(data: bytes, bounds: Limits, clock: _Clock) -> str:
     return PAGE_BREAK.join(pages)
 
 
-def pdf_pages(data: bytes) -> int:
-    """The number of pages of a PDF, read from its page tree only. Raises ExtractionError."""
-    return _page_count(_pdf_reader(data))
+def pdf_pages(data: bytes, cap: int | None = None) -> int:
+    """The number of pages of a PDF, counted in its page tree without reading a page, up to
+    `cap` + 1 (more is not counted). Raises ExtractionError."""
+    return _page_count(_pdf_reader(data), limits().pdf_pages if cap is None else cap)
 
 
 def _pdf_reader(data: bytes) -> Any:
@@ -227,9 +229,25 @@ def _pdf_reader(data: bytes) -> Any:
     return reader
 
 
-def _page_count(reader: Any) -> int:
+def _page_count(reader: Any, cap: int) -> int:
+    """Leaves of the page tree, walked by hand and abandoned past `cap` pages: pypdf's own count
+    flattens the whole tree first (25 s for 68,000 pages), and a tree's /Count may lie."""
     try:
-        return len(reader.pages)
+        pending: list[Any] = [reader.trailer["/Root"].get("/Pages")]
+        seen: set[Any] = set()
+        count = 0
+        while pending and count <= cap and len(seen) <= 4 * cap + 100:
+            reference = pending.pop()  # resolved only when visited: /Kids may hold 68,000
+            key = getattr(reference, "idnum", None) or id(reference)
+            if key in seen:
+                continue
+            seen.add(key)
+            node = reference.get_object()
+            if node.get("/Type") == "/Pages" or "/Kids" in node:
+                pending.extend(node.get("/Kids", []))
+            else:
+                count += 1
+        return count if count <= cap and not pending else max(count, cap + 1)
     except Exception as error:  # a damaged page tree
         raise ExtractionError("not_pdf") from error
 

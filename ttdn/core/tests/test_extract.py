@@ -119,7 +119,7 @@ def test_a_pdf_of_too_many_pages_is_refused_before_a_page_is_read(settings, monk
 
     error = refused(blank_pdf(51), ".pdf")
 
-    assert str(error) == "The PDF has 51 pages; at most 50 can be read."
+    assert str(error) == "The PDF has more than 50 pages, the limit."
 
 
 def test_text_beyond_the_character_limit_is_refused_in_every_format(settings):
@@ -258,3 +258,13 @@ def test_a_workbook_with_a_damaged_sheet_gets_a_message():
         extract.sheet_rows(damaged.getvalue())
 
     assert str(caught.value) == "This is not an Excel (.xlsx) file."
+
+
+def test_pages_are_counted_only_up_to_the_limit_however_many_there_are():
+    pdf = blank_pdf(5000)
+    started = time.monotonic()
+
+    counted = extract.pdf_pages(pdf, cap=40)
+
+    assert counted == 41
+    assert time.monotonic() - started < 2
