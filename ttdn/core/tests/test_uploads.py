@@ -79,7 +79,7 @@ def test_a_plan_pdf_of_many_pages_is_read_by_the_worker_then_previewed(
     done = client.get(sent.url)
     preview = client.get(done.url)
 
-    assert (sent.url, job.status, job.params) == (f"/uploads/{job.pk}/", "queued", {})
+    assert (sent.url, job.status, job.params) == (f"/account/uploads/{job.pk}/", "queued", {})
     assert (waiting.status_code, b'http-equiv="refresh"' in waiting.content) == (200, True)
     assert re.findall(rb"<script(?![^>]*\bsrc=)", waiting.content) == []  # no inline script
     assert queued.args_kwargs["args"] == [job.pk]
@@ -118,7 +118,7 @@ def test_nobody_else_sees_a_job(client, cast):
     for user in (cast.outsider, cast.teacher_b, cast.operator):
         client.force_login(user)
         statuses += [
-            client.get(f"/uploads/{job.pk}/").status_code,
+            client.get(f"/account/uploads/{job.pk}/").status_code,
             client.get(f"/library/check/{job.pk}/").status_code,
         ]
 
