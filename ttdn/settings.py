@@ -18,6 +18,16 @@ Variables (all optional on a developer machine):
                       client_max_body_size above it)
   TTDN_AGREEMENT_RENEWAL_DAYS  days before a cooperation agreement expires its renewal reminder
                       appears; default 90
+  TTDN_UPLOAD_MAX_UNZIPPED_MB  a .docx/.xlsx that would unpack to more is refused; default 50
+  TTDN_UPLOAD_MAX_ZIP_RATIO    a part compressed more than this many times is refused; default 150
+  TTDN_UPLOAD_MAX_PDF_PAGES    a PDF of more pages is refused; default 2000
+  TTDN_UPLOAD_MAX_TEXT_CHARS   text read from a file, as pasted text; default 500000
+  TTDN_UPLOAD_MAX_SECONDS      reading a file in a web request stops after this; default 20
+  TTDN_UPLOAD_WORKER_SECONDS   the same, for a file read by the worker; default 300
+  TTDN_UPLOAD_MAX_ROWS         a spreadsheet of more rows is refused; default 20000
+  TTDN_UPLOAD_MAX_MEGAPIXELS   a bigger picture is refused from its header; default 25
+  TTDN_UPLOAD_BACKGROUND_PAGES a PDF of more pages is read by the worker; default 40
+  TTDN_UPLOAD_BACKGROUND_MB    a file larger than this is read by the worker; default 2
 """
 
 import os
@@ -209,6 +219,18 @@ ANNIVERSARY_LEAD_DAYS = int(os.environ.get("TTDN_ANNIVERSARY_LEAD_DAYS", "60"))
 AGREEMENT_RENEWAL_DAYS = int(os.environ.get("TTDN_AGREEMENT_RENEWAL_DAYS", "90"))
 # The portal refuses attachments larger than this (ttdn.content.files), with a clear message.
 CONTENT_ATTACHMENT_MAX_MB = int(os.environ.get("TTDN_ATTACHMENT_MAX_MB", "20"))
+# Bounds on reading uploaded files (ttdn.core.extract), and when the worker reads them instead of
+# the web request (ttdn.core.uploads).
+UPLOAD_MAX_UNZIPPED_MB = int(os.environ.get("TTDN_UPLOAD_MAX_UNZIPPED_MB", "50"))
+UPLOAD_MAX_ZIP_RATIO = int(os.environ.get("TTDN_UPLOAD_MAX_ZIP_RATIO", "150"))
+UPLOAD_MAX_PDF_PAGES = int(os.environ.get("TTDN_UPLOAD_MAX_PDF_PAGES", "2000"))
+UPLOAD_MAX_TEXT_CHARS = int(os.environ.get("TTDN_UPLOAD_MAX_TEXT_CHARS", "500000"))
+UPLOAD_MAX_SECONDS = float(os.environ.get("TTDN_UPLOAD_MAX_SECONDS", "20"))
+UPLOAD_WORKER_SECONDS = float(os.environ.get("TTDN_UPLOAD_WORKER_SECONDS", "300"))
+UPLOAD_MAX_ROWS = int(os.environ.get("TTDN_UPLOAD_MAX_ROWS", "20000"))
+UPLOAD_MAX_MEGAPIXELS = int(os.environ.get("TTDN_UPLOAD_MAX_MEGAPIXELS", "25"))
+UPLOAD_BACKGROUND_PAGES = int(os.environ.get("TTDN_UPLOAD_BACKGROUND_PAGES", "40"))
+UPLOAD_BACKGROUND_MB = float(os.environ.get("TTDN_UPLOAD_BACKGROUND_MB", "2"))
 
 SESSION_COOKIE_SECURE = HTTPS
 CSRF_COOKIE_SECURE = HTTPS

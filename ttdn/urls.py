@@ -1,9 +1,8 @@
-from django.conf import settings
 from django.contrib import admin
 from django.urls import include, path, re_path
-from django.views.static import serve
 
 from ttdn.api import api
+from ttdn.core.storage import public_media
 
 urlpatterns = [
     path("", include("ttdn.core.urls")),
@@ -19,9 +18,10 @@ urlpatterns = [
     path("i18n/", include("django.conf.urls.i18n")),
     path("api/v1/", api.urls),
     path("admin/", admin.site.urls),
-    # Public portal images (nginx serves the same folder in production). Library files are never
-    # served from /media/: they go through views that check who may read them.
-    re_path(r"^media/(?P<path>content/.+)$", serve, {"document_root": settings.MEDIA_ROOT}),
+    # Public portal images (nginx serves the same folder in production): only plain names inside
+    # media/content/, never a traversal out of it (core.storage.public_path). Private files are
+    # never served from /media/: they go through views that check who may read them.
+    re_path(r"^media/(?P<path>.*)$", public_media),
     path("portal/", include("ttdn.content.urls")),
     # Public sites at /<unit slug>/: last, so they never shadow the routes above.
     path("", include("ttdn.content.public_urls")),

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+import warnings
 from dataclasses import dataclass
 
 from django.core.exceptions import ValidationError
@@ -12,8 +13,9 @@ from django.utils.translation import gettext as _
 from PIL import Image as Pillow
 from PIL import ImageOps, UnidentifiedImageError
 
+from ttdn.core import extract
+
 WIDTHS = (480, 960, 1600)
-MAX_PIXELS = 40_000_000  # a 40-megapixel photo; bigger ones are refused, not decoded
 FORMATS = {"JPEG": "jpg", "PNG": "png", "WEBP": "webp"}
 
 
@@ -30,18 +32,23 @@ class Cleaned:
 def clean(data: bytes) -> Cleaned:
     """Decode, turn upright by its EXIF orientation, and re-encode without any metadata.
 
-    Raises ValidationError when the bytes are not a JPEG, PNG or WebP picture, or are too big.
+    Raises ValidationError when the bytes are not a JPEG, PNG or WebP picture, or have more
+    pixels than TTDN_UPLOAD_MAX_MEGAPIXELS (refused from the header, before decoding).
     """
     try:
-        with Pillow.open(io.BytesIO(data)) as opened:
+        with extract.open_picture(data) as opened, warnings.catch_warnings():
+            warnings.simplefilter("error", Pillow.DecompressionBombWarning)
             kind = opened.format or ""
-            if kind not in FORMATS or opened.width * opened.height > MAX_PIXELS:
-                raise ValidationError(
-                    _("Upload a JPEG, PNG or WebP picture of at most 40 megapixels.")
-                )
+            if kind not in FORMATS:
+                raise ValidationError(_("Upload a JPEG, PNG or WebP picture."))
             picture = ImageOps.exif_transpose(opened)
             picture.load()
-    except (UnidentifiedImageError, OSError, Pillow.DecompressionBombError) as error:
+    except extract.ExtractionError as error:
+        raise ValidationError(str(error)) from error
+    except (
+        UnidentifiedImageError, OSError, ValueError,
+        Pillow.DecompressionBombError, Pillow.DecompressionBombWarning,
+    ) as error:  # fmt: skip
         raise ValidationError(_("The file is not a picture that can be read.")) from error
     if picture.mode not in ("RGB", "RGBA", "L", "LA"):
         picture = picture.convert("RGBA")

@@ -22,6 +22,7 @@ from ttdn.content.enums import (
 )
 from ttdn.core import access
 from ttdn.core.models import TimestampedModel
+from ttdn.core.storage import RandomName
 from ttdn.org.enums import Role
 
 EDITING_ROLES = frozenset({Role.LEADER, Role.OFFICER, Role.EDITOR})
@@ -150,7 +151,7 @@ class Image(TimestampedModel):
     """
 
     site = models.ForeignKey(Site, on_delete=models.CASCADE, related_name="images")
-    file = models.ImageField(_("file"), upload_to="originals/%Y/%m/")
+    file = models.ImageField(_("file"), upload_to=RandomName("originals"))
     alt = models.CharField(_("alternative text"), max_length=255)
     width = models.PositiveIntegerField(default=0)
     height = models.PositiveIntegerField(default=0)
@@ -482,7 +483,7 @@ class Attachment(models.Model):
     """A file attached to an article, kept under its original name for download."""
 
     article = models.ForeignKey(Article, on_delete=models.CASCADE, related_name="attachments")
-    file = models.FileField(_("file"), upload_to=f"{ATTACHMENT_FOLDER}/%Y/%m/")
+    file = models.FileField(_("file"), upload_to=RandomName(ATTACHMENT_FOLDER))
     filename = models.CharField(_("file name"), max_length=255)
     kind = models.CharField(_("type"), max_length=16)  # "PDF", "DOCX" … as sniffed
     content_type = models.CharField(max_length=100)

@@ -19,14 +19,14 @@ from collections.abc import Iterable
 from datetime import timedelta
 from typing import Any
 
-from django.core.files.base import ContentFile
 from django.core.files.storage import default_storage
 from django.db import transaction
 from django.utils import timezone
 
 from ttdn.content import images
 from ttdn.content.enums import ArticleStatus
-from ttdn.content.models import GALLERY_FOLDER, Exemplar, Image, Site
+from ttdn.content.models import ATTACHMENT_FOLDER, GALLERY_FOLDER, Attachment, Exemplar, Image, Site
+from ttdn.core import storage as core_storage
 
 PUBLIC_FOLDER = "content/images"
 ORIGINALS_FOLDER = "originals"
@@ -35,11 +35,6 @@ RENDITION_NAME = re.compile(rf"^{PUBLIC_FOLDER}/[0-9a-f]{{2}}/[0-9a-f]{{32}}-\d+
 # A file under content/images/ that no picture names is deleted only once it is this old, so a
 # publication whose transaction has not committed yet keeps its fresh files.
 SWEEP_AFTER = timedelta(hours=1)
-
-
-def original_name(stem: str, extension: str) -> str:
-    """Where a new original goes (a name the storage may still make unique)."""
-    return f"{ORIGINALS_FOLDER}/{timezone.localdate():%Y/%m}/{stem}.{extension}"
 
 
 def is_gallery(image: Image) -> bool:
@@ -117,23 +112,44 @@ def sync_by_pk(pks: Iterable[Any]) -> list[Image]:
 
 
 def relayout(image: Image) -> bool:
-    """Move an original kept under content/ to originals/, and drop renditions whose names are
-    not random (the old layout named them after the alt text). Returns whether anything moved."""
+    """Give a stored original a random name under originals/ (or gallery/) if it has another
+    (older layouts kept it under content/, or named it after the alt text), and drop public
+    renditions whose names are not random. A gallery picture's renditions follow its original.
+    Returns whether anything moved. The old files go once the transaction commits."""
     moved = False
     name = str(image.file.name or "")
-    if name.startswith("content/") and default_storage.exists(name):
-        with default_storage.open(name, "rb") as stored:
-            content = stored.read()
-        stem, _dot, extension = name.rsplit("/", 1)[-1].rpartition(".")
-        image.file.name = default_storage.save(
-            original_name(stem or "anh", extension), ContentFile(content)
-        )
-        image.save(update_fields=["file"])
-        transaction.on_commit(lambda: default_storage.delete(name))
+    if name and not core_storage.is_random(name) and default_storage.exists(name):
+        gallery = is_gallery(image)
+        new = core_storage.random_name(GALLERY_FOLDER if gallery else ORIGINALS_FOLDER, "x")
+        stem = new.rsplit(".", 1)[0]
+        image.file.name = core_storage.move_file(name, f"{stem}.{core_storage.extension_of(name)}")
+        if gallery:
+            image.renditions = [_moved_rendition(row, stem) for row in image.renditions]
+        image.save(update_fields=["file", "renditions"])
         moved = True
-    if any(not RENDITION_NAME.match(n) for n in rendition_names(image)):
+    if not is_gallery(image) and any(not RENDITION_NAME.match(n) for n in rendition_names(image)):
         unpublish(image)
         moved = True
+    return moved
+
+
+def rename_attachment(attachment: Attachment) -> bool:
+    """Give an attachment stored under its upload's name a random one. Returns whether it moved."""
+    name = str(attachment.file.name or "")
+    if not name or core_storage.is_random(name) or not default_storage.exists(name):
+        return False
+    new = core_storage.random_name(ATTACHMENT_FOLDER, core_storage.extension_of(name))
+    attachment.file.name = core_storage.move_file(name, new)
+    attachment.save(update_fields=["file"])
+    return True
+
+
+def _moved_rendition(row: dict[str, Any], stem: str) -> dict[str, Any]:
+    moved = dict(row)
+    for key in ("webp", "jpeg"):
+        if (old := row.get(key)) and default_storage.exists(old):
+            extension = core_storage.extension_of(old)
+            moved[key] = core_storage.move_file(old, f"{stem}-{row['width']}.{extension}")
     return moved
 
 

@@ -12,12 +12,14 @@ class CoreConfig(AppConfig):
     def ready(self) -> None:
         from ttdn.core import (  # noqa: F401  (jobs, auth audit, the __under lookup)
             access,
+            extract,
             jobs,
             lookups,
             navigation,
             signals,
         )
 
+        extract.set_pillow_limit()
         navigation.register(NavItem(_("To do"), "home", order=0))
         navigation.register(
             NavItem(_("Audit log"), "audit_list", order=90, allowed=access.can_browse_audit)

@@ -2,6 +2,7 @@
 
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 
 class AuditAction(models.TextChoices):
@@ -24,3 +25,10 @@ class JobOutcome(models.TextChoices):
     RUNNING = "running", _("Running")
     OK = "ok", _("Succeeded")
     FAILED = "failed", _("Failed")
+
+
+class UploadJobStatus(models.TextChoices):
+    QUEUED = "queued", pgettext_lazy("upload job status", "Waiting for the worker")
+    RUNNING = "running", pgettext_lazy("upload job status", "Being read")
+    DONE = "done", pgettext_lazy("upload job status", "Done")
+    FAILED = "failed", pgettext_lazy("upload job status", "Failed")

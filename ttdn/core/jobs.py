@@ -87,6 +87,14 @@ register(
 )
 register(
     Job(
+        "prune_upload_jobs",
+        "prune_upload_jobs",
+        timedelta(days=1),
+        _("Delete uploaded-file jobs older than a week"),
+    )
+)
+register(
+    Job(
         "send_daily_digest",
         "send_daily_digest",
         timedelta(days=1),

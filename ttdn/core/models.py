@@ -9,7 +9,8 @@ from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from ttdn.core.enums import AuditAction, JobOutcome
+from ttdn.core.enums import AuditAction, JobOutcome, UploadJobStatus
+from ttdn.core.storage import RandomName
 
 
 class TimestampedModel(models.Model):
@@ -154,3 +155,42 @@ class WorkerHeartbeat(models.Model):
 
     def __str__(self) -> str:
         return f"{self.worker} {self.seen_at:%Y-%m-%d %H:%M:%S}"
+
+
+class UploadJob(TimestampedModel):
+    """An uploaded file read by the worker instead of the web request (a PDF of many pages, a
+    large file): its owner watches the job's page until the result is there (`core.uploads`).
+
+    `kind` names the registered reader ("plans.import", "documents.check"); `params` is what the
+    reader needs besides the file (the acting unit); `result` is what it returned (the text).
+    The stored upload is deleted once it has been read.
+    """
+
+    kind = models.CharField(_("kind"), max_length=50)
+    owner = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="upload_jobs"
+    )
+    file = models.FileField(_("file"), upload_to=RandomName("uploads"), blank=True)
+    filename = models.CharField(_("file name"), max_length=255)
+    params = models.JSONField(default=dict, blank=True)
+    status = models.CharField(
+        _("status"),
+        max_length=max(len(v) for v in UploadJobStatus.values),
+        choices=UploadJobStatus,
+        default=UploadJobStatus.QUEUED,
+    )
+    result = models.JSONField(default=dict, blank=True)
+    message = models.TextField(_("message"), blank=True)
+    finished_at = models.DateTimeField(_("finished at"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("upload job")
+        verbose_name_plural = _("upload jobs")
+        ordering = ["-created_at", "-pk"]
+
+    def __str__(self) -> str:
+        return f"{self.kind} {self.filename} ({self.status})"
+
+    @property
+    def is_finished(self) -> bool:
+        return self.status in (UploadJobStatus.DONE, UploadJobStatus.FAILED)

@@ -27,4 +27,5 @@ urlpatterns = [
     path("account/tokens/<int:pk>/revoke/", views.token_revoke, name="token_revoke"),
     path("audit/", views.audit_list, name="audit_list"),
     path("ops/jobs/", views.job_list, name="job_list"),
+    path("account/uploads/<int:pk>/", views.upload_job, name="upload_job"),
 ]

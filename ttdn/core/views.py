@@ -16,7 +16,8 @@ from django.views.decorators.http import require_GET, require_POST
 from django_otp import login as otp_login
 from django_otp import match_token, user_has_device
 
-from ttdn.core import access, queries, services, todo
+from ttdn.core import access, queries, services, todo, uploads
+from ttdn.core.enums import UploadJobStatus
 from ttdn.core.forms import AuditFilterForm, OtpForm, TokenForm
 from ttdn.core.models import ApiToken
 
@@ -124,3 +125,15 @@ def two_factor_setup(request: HttpRequest) -> HttpResponse:
     secret = base64.b32encode(device.bin_key).decode()
     qr = segno.make(device.config_url, error="m").svg_data_uri(scale=4)
     return render(request, "core/two_factor_setup.html", {"form": form, "secret": secret, "qr": qr})
+
+
+@login_required
+def upload_job(request: HttpRequest, pk: int) -> HttpResponse:
+    """A file being read by the worker: the page refreshes itself until the job is done, then
+    leads to the result; a refusal is shown here with its message."""
+    job = uploads.job_of(request.user, pk)
+    reader = uploads.reader(job.kind)
+    if job.status == UploadJobStatus.DONE:
+        return redirect(reader.result_url, pk=job.pk)
+    context = {"job": job, "again_url": reader.form_url, "refresh": not job.is_finished}
+    return render(request, "core/upload_job.html", context)

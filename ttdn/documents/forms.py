@@ -1,12 +1,15 @@
 from __future__ import annotations
 
+from pathlib import PurePath
 from typing import Any, cast
 
 from django import forms
+from django.conf import settings
 from django.db.models import QuerySet
 from django.utils.translation import gettext_lazy as _
 
 from ttdn import docgen
+from ttdn.core import extract, uploads
 from ttdn.core.text import nfc
 from ttdn.documents import exports, queries
 from ttdn.documents.citations import number_symbol_key
@@ -17,7 +20,6 @@ from ttdn.documents.enums import (
     RelationKind,
     SigningAuthority,
 )
-from ttdn.documents.extract import ExtractionFailed, extract_text
 from ttdn.documents.models import Document, DocumentQuerySet, Letterhead
 from ttdn.org.models import Unit
 
@@ -183,11 +185,21 @@ class FileForm(forms.Form):
     )
 
     def clean_file(self) -> Any:
+        """An allowed extension, and content that is what the extension says (as portal
+        attachments are checked): a script renamed .pdf, or a zip bomb named .docx, is refused."""
         file = self.cleaned_data["file"]
-        if not (file.name or "").lower().endswith(ATTACHMENT_SUFFIXES):
+        name = file.name or ""
+        if not name.lower().endswith(ATTACHMENT_SUFFIXES):
             raise forms.ValidationError(_("This kind of file cannot be attached."))
         if file.size > MAX_UPLOAD:
             raise forms.ValidationError(_("The file is larger than 50 MB."))
+        data = file.read()
+        file.seek(0)
+        if not extract.content_matches(PurePath(name).suffix[1:], data):
+            raise forms.ValidationError(
+                _("The file's content is not what its name (%(suffix)s) says.")
+                % {"suffix": PurePath(name).suffix.lower()}
+            )
         return file
 
 
@@ -202,7 +214,11 @@ class PublishForm(forms.Form):
 
 
 class CheckForm(forms.Form):
-    """A pasted text or a file; a file is read here, so `cleaned_data["text"]` is what to check."""
+    """A pasted text or a file; a file is read here, so `cleaned_data["text"]` is what to check,
+    unless it is too heavy for a web request: then `background` holds its bytes and name for
+    the worker (`core.uploads`) and nothing is read."""
+
+    background: tuple[bytes, str] | None = None
 
     text = forms.CharField(
         label=_("Text"),
@@ -225,13 +241,24 @@ class CheckForm(forms.Form):
     def clean(self) -> dict[str, Any]:
         cleaned = super().clean() or {}
         if file := cleaned.get("file"):
+            data, name = file.read(), file.name or ""
+            if uploads.needs_worker(data, name):
+                self.background = (data, name)
+                return cleaned
             try:
-                cleaned["text"] = extract_text(file.name or "", file)
-            except ExtractionFailed as failure:
+                cleaned["text"] = extract.extract_text(data, PurePath(name).suffix)
+            except extract.ExtractionError as failure:
                 self.add_error("file", str(failure))
         elif not cleaned.get("text", "").strip() and not self.errors:
             raise forms.ValidationError(_("Paste a text or choose a file."))
         return cleaned
+
+
+def read_checked_file(data: bytes, filename: str, params: dict[str, Any]) -> dict[str, Any]:
+    """What the worker does with a file sent to the citation checker (`core.uploads`): its
+    text, within the worker's time limit. Raises ExtractionError."""
+    seconds = settings.UPLOAD_WORKER_SECONDS
+    return {"text": extract.extract_text(data, PurePath(filename).suffix, seconds=seconds)}
 
 
 # --- The outgoing register -----------------------------------------------------------

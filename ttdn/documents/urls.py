@@ -7,6 +7,7 @@ urlpatterns = [
     path("", views.document_list, name="document_list"),
     path("new/", views.document_create, name="document_create"),
     path("check/", views.check, name="check"),
+    path("check/<int:pk>/", views.check_job, name="check_job"),
     path("<int:pk>/", views.document_detail, name="document_detail"),
     path("<int:pk>/edit/", views.document_edit, name="document_edit"),
     path("<int:pk>/relations/", views.relation_add, name="relation_add"),

@@ -17,7 +17,7 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils.translation import gettext as _
 
-from ttdn.core import audit
+from ttdn.core import audit, extract
 from ttdn.core.enums import AuditAction
 from ttdn.core.text import fold, nfc
 from ttdn.org import services
@@ -126,17 +126,17 @@ class ImportResult:
 
 def read_table(path: Path) -> list[list[Any]]:
     """The cells of the first sheet (.xlsx) or of the CSV file (comma or semicolon, UTF-8)."""
-    if path.suffix.lower() not in (".xlsx", ".csv"):
+    suffix = path.suffix.lower()
+    if suffix not in (".xlsx", ".csv"):
         raise ImportFailed([RowError(0, "", _("Only .xlsx and .csv files can be imported."))])
     try:
-        if path.suffix.lower() == ".xlsx":
-            from openpyxl import load_workbook
-
-            sheet = load_workbook(path, read_only=True, data_only=True).worksheets[0]
-            return [list(row) for row in sheet.iter_rows(values_only=True)]
+        if suffix == ".xlsx":
+            return [list(row) for row in extract.sheet_rows(path.read_bytes())]
         text = path.read_bytes().decode("utf-8-sig")
-        dialect = csv.Sniffer().sniff(text[:4096], delimiters=",;\t")
-        return [list(row) for row in csv.reader(io.StringIO(text), dialect)]
+        dialect = csv.Sniffer().sniff(text[:4096], delimiters=",;	")
+        return [list(row) for row in extract.bounded_rows(csv.reader(io.StringIO(text), dialect))]
+    except extract.ExtractionError:
+        raise  # a limit or a damaged file, said in the extractor's words
     except Exception as error:  # openpyxl raises many kinds on a file that is not a workbook
         message = _("%(file)s is not a spreadsheet that can be read (.xlsx, or .csv in UTF-8).")
         raise ImportFailed([RowError(0, "", message % {"file": path.name})]) from error
@@ -146,6 +146,8 @@ def import_units(path: Path, *, by: Any) -> ImportResult:
     """Check every row, then create or update all units in one transaction. Raises ImportFailed."""
     try:
         table = read_table(path)
+    except extract.ExtractionError as error:
+        raise ImportFailed([RowError(0, "", str(error))]) from error
     except (OSError, UnicodeDecodeError, csv.Error, ValueError, KeyError) as error:
         raise ImportFailed(
             [RowError(0, "", _("The file cannot be read: %(error)s") % {"error": error})]

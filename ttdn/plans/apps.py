@@ -9,13 +9,22 @@ class PlansConfig(AppConfig):
     verbose_name = _("Plans")
 
     def ready(self) -> None:
-        from ttdn.core import demo, digest, navigation, related, todo
+        from ttdn.core import demo, digest, navigation, related, todo, uploads
         from ttdn.plans import demo as plans_demo
+        from ttdn.plans import forms as plans_forms
         from ttdn.plans import queries as plans_queries
         from ttdn.plans import services as plans_services
         from ttdn.plans import todo as plans_todo
 
         demo.register("plans", plans_demo.load, order=70)
+        uploads.register(
+            uploads.Reader(
+                "plans.import",
+                read=plans_forms.read_plan_file,
+                result_url="plans:import_job",
+                form_url="plans:plan_import",
+            )
+        )
         todo.register(plans_todo.items)
         digest.register(digest.Source("plans", _("Plans"), plans_services.reminder_batch, order=50))
         related.register("content.article", _("Related plan tasks"), plans_queries.article_tasks)

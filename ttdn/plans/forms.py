@@ -7,14 +7,15 @@ from pathlib import Path
 from typing import Any
 
 from django import forms
+from django.conf import settings
 from django.utils.translation import gettext_lazy as _
 from django_stubs_ext import StrOrPromise
 
+from ttdn.core import extract, uploads
 from ttdn.documents.forms import SIGNATURE_FIELDS, SignatureForm
 from ttdn.org.enums import UnitLevel
 from ttdn.org.models import Unit, UnitGroup
 from ttdn.plans.enums import Recurrence, TaskLinkKind, TaskStatus
-from ttdn.plans.extract import SUFFIXES, ExtractionError, extract_text
 from ttdn.plans.importer import MAX_BYTES, ParsedPlan, PlanImportError, parse_plan
 
 IMPORT_ERRORS: dict[str, StrOrPromise] = {
@@ -25,53 +26,63 @@ IMPORT_ERRORS: dict[str, StrOrPromise] = {
         "This does not look like a plan: it has neither a “KẾ HOẠCH” title nor a plan symbol "
         "(“Số: …/KH-…”)."
     ),
-    "unsupported_type": _("Only .txt, .docx and .pdf files can be imported."),
-    "not_utf8": _("The text file is not UTF-8: save it as UTF-8 and try again."),
-    "not_docx": _("The .docx file is damaged or not a Word document."),
-    "docx_too_large": _("The .docx file unpacks to too much data."),
-    "encrypted_pdf": _("The PDF is password-protected."),
-    "not_pdf": _("The .pdf file is damaged or not a PDF."),
-    "scanned_pdf": _("The PDF holds only images (a scan): there is no text to import."),
+    # A file that cannot be read says why in the extractor's words (ttdn.core.extract).
+    **extract.MESSAGES,
 }
 
 
-def import_message(error: PlanImportError | ExtractionError) -> str:
+def import_message(error: PlanImportError | extract.ExtractionError) -> str:
     """The translated message for an import failure."""
     params = getattr(error, "params", {}) or {}
     return str(IMPORT_ERRORS.get(error.code, _("The file cannot be imported."))) % params
 
 
-def upload_text(data: bytes, name: str) -> str:
+def upload_text(data: bytes, name: str, *, seconds: float | None = None) -> str:
     """The text of an uploaded file's bytes. Raises PlanImportError (with a code)."""
     suffix = Path(name).suffix.lower()
-    if suffix not in SUFFIXES:
-        raise PlanImportError("unsupported file type", code="unsupported_type")
-    if not data:
-        raise PlanImportError("the file is empty", code="empty")
     try:
-        return extract_text(data, suffix)
-    except ExtractionError as error:
-        raise PlanImportError(str(error), code=error.code) from error
+        return extract.extract_text(data, suffix, seconds=seconds)
+    except extract.ExtractionError as error:
+        raise PlanImportError(str(error), code=error.code, params=error.params) from error
 
 
 class ImportForm(forms.Form):
+    """Reads the file into a ParsedPlan, unless it is too heavy for a web request: then
+    `background` holds its bytes and name for the worker (`core.uploads`) and nothing is read."""
+
     file = forms.FileField(
         label=_("Plan file"), help_text=_("A .txt, .docx or text-based .pdf file.")
     )
 
     text = ""
+    background: tuple[bytes, str] | None = None
 
-    def clean_file(self) -> ParsedPlan:
+    def clean_file(self) -> ParsedPlan | None:
         upload = self.cleaned_data["file"]
         if upload.size > MAX_BYTES:
             raise forms.ValidationError(
                 IMPORT_ERRORS["too_large"] % {"size": upload.size, "limit": MAX_BYTES}
             )
+        data, name = upload.read(), upload.name or ""
+        if uploads.needs_worker(data, name):
+            self.background = (data, name)
+            return None
         try:
-            self.text = upload_text(upload.read(), upload.name)
+            self.text = upload_text(data, name)
             return parse_plan(self.text)
         except PlanImportError as error:
             raise forms.ValidationError(import_message(error)) from error
+
+
+def read_plan_file(data: bytes, filename: str, params: dict[str, Any]) -> dict[str, Any]:
+    """What the worker does with a plan file (`core.uploads`): its text, once it is known to
+    read as a plan. Raises ValidationError with the message the owner then sees."""
+    try:
+        text = upload_text(data, filename, seconds=settings.UPLOAD_WORKER_SECONDS)
+        parse_plan(text)
+    except PlanImportError as error:
+        raise forms.ValidationError(import_message(error)) from error
+    return {"text": text}
 
 
 class ImportSaveForm(forms.Form):

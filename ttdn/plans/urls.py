@@ -7,6 +7,7 @@ urlpatterns = [
     path("", views.plan_list, name="plan_list"),
     path("import/", views.plan_import, name="plan_import"),
     path("import/save/", views.plan_import_save, name="plan_import_save"),
+    path("import/<int:pk>/", views.plan_import_job, name="import_job"),
     path("<int:pk>/", views.plan_detail, name="plan_detail"),
     path("<int:pk>/print.<str:fmt>", views.plan_print, name="plan_print"),
     path("<int:pk>/issue/", views.plan_issue, name="plan_issue"),

@@ -16,7 +16,8 @@ from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
 from ttdn import docgen
-from ttdn.core import access, related
+from ttdn.core import access, related, uploads
+from ttdn.core.enums import UploadJobStatus
 from ttdn.core.forms import form_errors
 from ttdn.documents import checker, printing
 from ttdn.documents.exports import missing_part_names
@@ -37,8 +38,10 @@ from ttdn.plans.forms import (
     TaskForm,
     TaskProgressForm,
 )
+from ttdn.plans.importer import ParsedPlan, parse_plan
 from ttdn.plans.models import Plan, PlanSection, PlanSubmission, PlanTask, TaskArticle
 
+IMPORT_JOB = "plans.import"  # the worker reads a heavy plan file (core.uploads)
 INCOMPLETE = gettext_lazy("The plan cannot be printed yet; it lacks: %(parts)s.")
 
 
@@ -74,15 +77,37 @@ def plan_import(request: HttpRequest) -> HttpResponse:
         raise PermissionDenied
     form = ImportForm(request.POST or None, request.FILES or None)
     if request.method == "POST" and form.is_valid():
-        parsed = form.cleaned_data["file"]
-        context = {
-            "unit": unit,
-            "parsed": parsed,
-            "preview": queries.import_preview(parsed, request.user, unit),
-            "save_form": ImportSaveForm(initial={"text": form.text}),
-        }
-        return render(request, "plans/plan_import_preview.html", context)
+        if form.background is not None:  # a heavy file: the worker reads it
+            data, name = form.background
+            job = uploads.queue_upload(IMPORT_JOB, data=data, filename=name, by=request.user)
+            return redirect("upload_job", pk=job.pk)
+        return _import_preview(request, unit, form.cleaned_data["file"], form.text)
     return render(request, "plans/plan_import.html", {"form": form, "unit": unit})
+
+
+@login_required
+def plan_import_job(request: HttpRequest, pk: int) -> HttpResponse:
+    """The preview of a plan file the worker has read."""
+    unit = _acting_unit(request)
+    if unit is None or not rules.can_write(request.user, unit):
+        raise PermissionDenied
+    job = uploads.job_of(request.user, pk, kind=IMPORT_JOB)
+    if job.status != UploadJobStatus.DONE:
+        return redirect("upload_job", pk=job.pk)
+    text = job.result["text"]
+    return _import_preview(request, unit, parse_plan(text), text)
+
+
+def _import_preview(
+    request: HttpRequest, unit: Unit, parsed: ParsedPlan, text: str
+) -> HttpResponse:
+    context = {
+        "unit": unit,
+        "parsed": parsed,
+        "preview": queries.import_preview(parsed, request.user, unit),
+        "save_form": ImportSaveForm(initial={"text": text}),
+    }
+    return render(request, "plans/plan_import_preview.html", context)
 
 
 @require_POST

@@ -11,11 +11,11 @@ from typing import IO, Any
 
 from django.db import transaction
 from django.utils.translation import gettext as _
-from openpyxl import Workbook, load_workbook
+from openpyxl import Workbook
 from openpyxl.styles import Alignment, Font
 from openpyxl.utils import get_column_letter
 
-from ttdn.core import spreadsheets
+from ttdn.core import extract, spreadsheets
 from ttdn.reports import services
 from ttdn.reports.models import Indicator, Round, Submission
 from ttdn.reports.queries import Consolidation
@@ -103,10 +103,9 @@ def upload(round_: Round, file: IO[bytes], *, allowed: list[Submission], by: Any
     """Store every row of a filled template. Raises UploadInvalid listing each bad row and
     column; then nothing is written. Returns the number of reports changed."""
     try:
-        sheet = load_workbook(file, read_only=True, data_only=True).worksheets[0]
-    except Exception as error:  # openpyxl raises many kinds on a file that is not a workbook
-        raise UploadInvalid([RowError(0, "", _("This is not an Excel (.xlsx) file."))]) from error
-    rows = list(sheet.iter_rows(values_only=True))
+        rows = extract.sheet_rows(file)  # zip-bomb and row limits (ttdn.core.extract)
+    except extract.ExtractionError as error:
+        raise UploadInvalid([RowError(0, "", str(error))]) from error
     if not rows or not rows[0] or rows[0][0] != UNIT_CODE:
         raise UploadInvalid([RowError(1, "A", _("Row 1 must be the template's header row."))])
     header = [str(c or "").strip() for c in rows[0]]

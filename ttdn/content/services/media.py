@@ -29,7 +29,8 @@ from ttdn.content.models import (
 from ttdn.content.services.sites import swap
 from ttdn.core import audit
 from ttdn.core.enums import AuditAction
-from ttdn.core.text import nfc, slugify
+from ttdn.core.storage import random_name
+from ttdn.core.text import nfc
 
 # --- Consents and images -------------------------------------------------------------------
 
@@ -135,11 +136,9 @@ def add_image(
     _check_consent(site, consent, needed=shows_pupils)
     cleaned = images.clean(upload.read())
     image = Image(site=site, alt=alt, shows_pupils=shows_pupils, consent=consent, uploaded_by=by)
-    stem = slugify(alt)[:40] or "anh"
-    if folder:
-        name = f"{folder}/{timezone.localdate():%Y/%m}/{stem}.{cleaned.extension}"
-    else:  # private: public renditions are made while the picture is in public use
-        name = storage.original_name(stem, cleaned.extension)
+    # A random name, never the description's: private files must not be guessable. A gallery
+    # picture's renditions share its name; others get theirs while in public use.
+    name = random_name(folder or storage.ORIGINALS_FOLDER, cleaned.extension)
     image.file.name = default_storage.save(name, ContentFile(cleaned.content))
     image.width, image.height = cleaned.width, cleaned.height
     if folder:
@@ -309,14 +308,13 @@ def move_gallery_item(item: GalleryItem, *, by: Any, step: int) -> GalleryItem:
 
 @transaction.atomic
 def attach_file(article: Article, *, upload: UploadedFile, by: Any) -> Attachment:
-    """Attach a file under its original name. Raises PermissionDenied as update_article, and
+    """Attach a file, downloaded under its original name and stored under a random one. Raises PermissionDenied as update_article, and
     ValidationError for a file too large, of a type not allowed, or whose content is not what
     its name says (files.check)."""
     _require_media_writer(article, by)
     filename = nfc(upload.name or "").replace("/", "_").replace("\\", "_").strip()[:255]
     data = upload.read(files.max_bytes() + 1)
     kind = files.check(filename, data)
-    stem, _dot, extension = filename.rpartition(".")
     last = article.attachments.order_by("-position").values_list("position", flat=True).first()
     attachment = Attachment(
         article=article,
@@ -327,9 +325,7 @@ def attach_file(article: Article, *, upload: UploadedFile, by: Any) -> Attachmen
         position=(last or 0) + 1,
         uploaded_by=by,
     )
-    attachment.file.save(
-        f"{slugify(stem)[:60] or 'tep'}.{extension.lower()}", ContentFile(data), save=False
-    )
+    attachment.file.save(filename, ContentFile(data), save=False)  # a random name (upload_to)
     attachment.save()
     audit.record(AuditAction.CREATE, attachment, by=by, unit_id=article.site.unit_id)
     _media_changed(article)

@@ -199,3 +199,22 @@ def test_withdrawn_pupil_photo_disappears_from_the_cached_article_page_at_once(c
 
     after = client.get(live.get_absolute_url()).content.decode().count('alt="Em An nhận giải"')
     assert (before, after) == (1, 0)
+
+
+def test_a_picture_of_too_many_pixels_is_refused_before_it_is_decoded(sites):
+    from ttdn.core.tests.test_extract import png_header
+
+    with pytest.raises(ValidationError) as caught:
+        services.add_image(
+            sites.school_a,
+            upload=SimpleUploadedFile("anh.png", png_header(7000, 5000)),  # 35 MP, 1 KB
+            alt="Sân trường",
+            by=sites.editor_a,
+        )
+
+    assert (caught.value.messages, Image.objects.count()) == (
+        [
+            "The picture has 35.0 megapixels; at most 25 are accepted. Make it smaller and try again."
+        ],
+        0,
+    )

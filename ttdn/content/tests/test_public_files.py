@@ -7,6 +7,7 @@ import os
 import pytest
 from django.core.files.base import ContentFile
 from django.core.files.storage import default_storage
+from django.core.files.uploadedfile import SimpleUploadedFile
 from django.core.management import call_command
 from django.urls import reverse
 from django.utils import timezone
@@ -14,8 +15,9 @@ from PIL import Image as Pillow
 
 from ttdn.content import services, storage
 from ttdn.content.enums import Check
-from ttdn.content.models import Image
+from ttdn.content.models import Attachment, Image
 from ttdn.content.tests.factories import article, consent, jpeg_with_gps, published
+from ttdn.core import storage as core_storage
 
 
 @pytest.fixture(autouse=True)
@@ -353,3 +355,56 @@ def test_an_editor_renews_a_consent_on_the_consent_screen(client, sites, media, 
         image.withdrawn_at,
         len(names(image)),
     ) == (True, None, 6)
+
+
+def test_private_files_are_stored_under_random_names(sites):
+    live = published(sites.school_a, reviewer=sites.leader_a)
+
+    original = pupil_picture(sites, consent(sites.school_a, days=5, by=sites.editor_a))
+    shown = services.add_to_gallery(
+        live, upload=jpeg_with_gps(), alt="Em An nhận giải", by=sites.leader_a
+    )
+    attached = services.attach_file(
+        live, upload=SimpleUploadedFile("Danh sách học sinh.pdf", b"%PDF-1.7\n"), by=sites.leader_a
+    )
+    stored = [
+        original.file.name,
+        shown.image.file.name,
+        *storage.rendition_names(shown.image),
+        attached.file.name,
+    ]
+
+    assert [name.split("/")[0] for name in stored[:2]] == ["originals", "gallery"]
+    assert [core_storage.is_random(name) for name in stored] == [True] * len(stored)
+    assert [name for name in stored if "em-an" in name or "danh-sach" in name] == []
+
+
+def test_the_command_gives_files_stored_under_their_names_random_ones(sites, media, commit):
+    live = published(sites.school_a, reviewer=sites.leader_a)
+    shown = services.add_to_gallery(
+        live, upload=jpeg_with_gps(), alt="Em An nhận giải", by=sites.leader_a
+    )
+    attached = services.attach_file(
+        live, upload=SimpleUploadedFile("ds.pdf", b"%PDF-1.7\nlist"), by=sites.leader_a
+    )
+    # As an older release stored them: named after the picture's description or the upload.
+    old = {
+        "gallery": default_storage.save("gallery/2025/01/em-an.jpg", ContentFile(b"jpeg")),
+        "webp": default_storage.save("gallery/2025/01/em-an-480.webp", ContentFile(b"webp")),
+        "attachment": default_storage.save("attachments/2025/01/ds.pdf", ContentFile(b"%PDF")),
+    }
+    Image.objects.filter(pk=shown.image.pk).update(
+        file=old["gallery"], renditions=[{"width": 480, "webp": old["webp"]}]
+    )
+    Attachment.objects.filter(pk=attached.pk).update(file=old["attachment"])
+
+    with commit():
+        call_command("sync_portal_images", stdout=io.StringIO())
+    shown.image.refresh_from_db()
+    attached.refresh_from_db()
+    renamed = [shown.image.file.name, shown.image.renditions[0]["webp"], attached.file.name]
+
+    assert [core_storage.is_random(name) for name in renamed] == [True, True, True]
+    assert renamed[1] == renamed[0].replace(".jpg", "-480.webp")
+    assert [default_storage.open(name).read() for name in renamed] == [b"jpeg", b"webp", b"%PDF"]
+    assert [default_storage.exists(name) for name in old.values()] == [False, False, False]

@@ -10,7 +10,7 @@ from ttdn.core.enums import JobOutcome
 from ttdn.core.models import JobRun, WorkerHeartbeat
 from ttdn.core.tasks import heartbeat
 
-CORE_JOBS = ("clear_sessions", "heartbeat", "prune_task_results")
+CORE_JOBS = ("clear_sessions", "heartbeat", "prune_task_results", "prune_upload_jobs")
 
 
 def test_scheduler_once_runs_every_due_job_and_records_it(db):

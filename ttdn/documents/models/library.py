@@ -20,6 +20,7 @@ from django.utils.translation import gettext_lazy as _
 
 from ttdn.core import access
 from ttdn.core.models import TimestampedModel
+from ttdn.core.storage import RandomName
 from ttdn.documents.enums import (
     EDITING_ROLES,
     NOT_IN_FORCE,
@@ -180,7 +181,7 @@ class DocumentFile(models.Model):
     document = models.ForeignKey(
         Document, verbose_name=_("document"), on_delete=models.CASCADE, related_name="files"
     )
-    file = models.FileField(_("file"), upload_to="documents/%Y/%m/")
+    file = models.FileField(_("file"), upload_to=RandomName("documents"))
     name = models.CharField(_("file name"), max_length=255)
     size = models.PositiveBigIntegerField(_("size"), default=0)
     uploaded_at = models.DateTimeField(_("uploaded at"), default=timezone.now, editable=False)

@@ -120,13 +120,13 @@ def test_check_citations_explains_a_scanned_pdf(db, tmp_path):
 @pytest.mark.parametrize(
     ("name", "data", "message"),
     [
-        ("ke-hoach.odt", b"PK", "Only .txt, .docx and .pdf files can be checked."),
-        ("ke-hoach.docx", b"not a zip", "The file is not a readable Word document (.docx)."),
-        ("ke-hoach.pdf", b"%PDF-1.4 broken", "The file is not a readable PDF."),
+        ("ke-hoach.odt", b"PK", "Only .txt, .docx and .pdf files can be read."),
+        ("ke-hoach.docx", b"not a zip", "The .docx file is damaged or not a Word document."),
+        ("ke-hoach.pdf", b"%PDF-1.4 broken", "The .pdf file is damaged or not a PDF."),
         (
             "ke-hoach.txt",
             b"K\xea ho\xe1ch",
-            "The text file is not in UTF-8: save it as UTF-8 and try again.",
+            "The text file is not UTF-8: save it as UTF-8 and try again.",
         ),
     ],
 )

@@ -1,11 +1,16 @@
 import datetime
+import importlib
 from pathlib import Path
 
 import pytest
+from django.apps import apps as django_apps
 from django.core.exceptions import ValidationError
+from django.core.files.base import ContentFile
+from django.core.files.storage import default_storage
 from django.core.files.uploadedfile import SimpleUploadedFile
 
 from ttdn.core.models import AuditEntry
+from ttdn.core.storage import is_random
 from ttdn.documents import importers, services
 from ttdn.documents.enums import (
     Classification,
@@ -14,7 +19,7 @@ from ttdn.documents.enums import (
     RelationKind,
     Verification,
 )
-from ttdn.documents.models import Document, DocumentRelation, Publication
+from ttdn.documents.models import Document, DocumentFile, DocumentRelation, Publication
 from ttdn.documents.tests.factories import DocumentFactory
 
 SHARED_CSV = Path(__file__).resolve().parents[4] / "shared" / "data" / "legal_documents.csv"
@@ -343,3 +348,35 @@ def test_read_legal_documents_needs_the_columns(tmp_path):
     assert failure.value.errors == [
         f"{path} lacks the columns: issued_on, issuer, title, effective_on, status, replaced_by, verified, source"
     ]
+
+
+def test_an_attached_file_gets_a_random_name_not_its_uploads(cast, media):
+    names = [
+        services.attach_file(
+            DocumentFactory(), file=SimpleUploadedFile("Kế hoạch mật.pdf", b"%PDF-1.4"),
+            by=cast.operator,
+        ).file.name
+        for _ in range(2)
+    ]  # fmt: skip
+
+    assert names[0] != names[1]
+    assert [is_random(name) and name.startswith("documents/") for name in names] == [True, True]
+    assert [name.endswith(".pdf") and "hoach" not in name for name in names] == [True, True]
+
+
+def test_the_migration_renames_files_stored_under_their_uploads_name(
+    cast, media, django_capture_on_commit_callbacks
+):
+    attached = services.attach_file(
+        DocumentFactory(), file=SimpleUploadedFile("a.pdf", b"%PDF-1.4"), by=cast.operator
+    )
+    old = default_storage.save("documents/2025/01/ke-hoach-mat.pdf", ContentFile(b"%PDF-old"))
+    DocumentFile.objects.filter(pk=attached.pk).update(file=old)
+    migration = importlib.import_module("ttdn.documents.migrations.0004_private_files_random_names")
+
+    with django_capture_on_commit_callbacks(execute=True):
+        migration.rename_files(django_apps, None)
+    attached.refresh_from_db()
+
+    assert is_random(attached.file.name)
+    assert (attached.file.read(), default_storage.exists(old)) == (b"%PDF-old", False)

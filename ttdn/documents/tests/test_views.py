@@ -1,4 +1,6 @@
 import datetime
+import io
+import zipfile
 
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
@@ -685,3 +687,49 @@ def test_check_page_lists_problems_first_in_their_own_colours_as_of_the_document
         1,
         1,
     )
+
+
+def test_file_upload_refuses_a_file_whose_content_is_not_what_its_name_says(
+    cast, client, documents, media, in_english
+):
+    client.force_login(cast.teacher_a)
+
+    response = client.post(
+        f"/library/{documents['school'].pk}/files/",
+        {"file": SimpleUploadedFile("Kế hoạch.pdf", b"MZ\x90\x00 a program")},
+    )
+
+    assert (response.status_code, DocumentFile.objects.count()) == (400, 0)
+    assert response.context["file_form"].errors["file"] == [
+        "The file's content is not what its name (.pdf) says."
+    ]
+
+
+def test_check_page_refuses_a_zip_bomb_docx_with_a_message(cast, client, in_english):
+    client.force_login(cast.teacher_a)
+    bomb = io.BytesIO()
+    with zipfile.ZipFile(bomb, "w", zipfile.ZIP_DEFLATED) as package:
+        package.writestr("[Content_Types].xml", "<Types/>")
+        package.writestr("word/document.xml", b"<" + b"a" * (200 * 1024 * 1024) + b"/>")
+
+    response = client.post(
+        "/library/check/", {"file": SimpleUploadedFile("ke-hoach.docx", bomb.getvalue())}
+    )
+
+    assert (response.status_code, response.context["form"].errors["file"]) == (
+        200,
+        ["The file unpacks to more than 50 MB: it is not read."],
+    )
+
+
+def test_check_page_refuses_a_text_file_beyond_the_pasted_text_limit(cast, client, in_english):
+    client.force_login(cast.teacher_a)
+    text = "Căn cứ Luật số 1/2020/QH14. " * 20_000  # 560,000 characters
+
+    response = client.post(
+        "/library/check/", {"file": SimpleUploadedFile("ke-hoach.txt", text.encode())}
+    )
+
+    assert response.context["form"].errors["file"] == [
+        "The file holds more than 500000 characters of text, the limit."
+    ]

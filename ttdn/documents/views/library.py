@@ -15,7 +15,8 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from ttdn.core import access
+from ttdn.core import access, uploads
+from ttdn.core.enums import UploadJobStatus
 from ttdn.documents import checker, queries, rules, services
 from ttdn.documents.citations import document_date
 from ttdn.documents.enums import Classification
@@ -31,6 +32,7 @@ from ttdn.documents.forms import (
 from ttdn.documents.models import Document, DocumentFile, DocumentRelation, Publication
 from ttdn.org.models import Unit
 
+CHECK_JOB = "documents.check"  # the worker reads a heavy file (core.uploads)
 PREFILL = ("type", "number_symbol", "issued_on", "issuer", "title")
 
 # --- The library -------------------------------------------------------------
@@ -233,8 +235,13 @@ def unpublish(request: HttpRequest, pk: int) -> HttpResponse:
 @login_required
 def check(request: HttpRequest) -> HttpResponse:
     form = CheckForm(request.POST or None, request.FILES or None)
+    valid = request.method == "POST" and form.is_valid()
+    if valid and form.background is not None:  # a heavy file: the worker reads it
+        data, name = form.background
+        job = uploads.queue_upload(CHECK_JOB, data=data, filename=name, by=request.user)
+        return redirect("upload_job", pk=job.pk)
     results = as_of = None
-    if request.method == "POST" and form.is_valid():
+    if valid:
         text = form.cleaned_data["text"]
         as_of = document_date(text) or timezone.localdate()
         results = checker.in_problem_order(checker.check_for(request.user, text, on=as_of))
@@ -243,6 +250,24 @@ def check(request: HttpRequest) -> HttpResponse:
         "results": results,
         "as_of": as_of,
         "can_add": rules.can_add_documents(request.user),
+    }
+    return render(request, "documents/check.html", context)
+
+
+@login_required
+def check_job(request: HttpRequest, pk: int) -> HttpResponse:
+    """The citations of a file the worker has read."""
+    job = uploads.job_of(request.user, pk, kind=CHECK_JOB)
+    if job.status != UploadJobStatus.DONE:
+        return redirect("upload_job", pk=job.pk)
+    text = job.result["text"]
+    as_of = document_date(text) or timezone.localdate()
+    context = {
+        "form": CheckForm(),
+        "results": checker.in_problem_order(checker.check_for(request.user, text, on=as_of)),
+        "as_of": as_of,
+        "can_add": rules.can_add_documents(request.user),
+        "checked_file": job.filename,
     }
     return render(request, "documents/check.html", context)
 

@@ -1,4 +1,5 @@
 import datetime
+import zipfile
 
 import pytest
 from django.core.management import CommandError, call_command
@@ -167,22 +168,50 @@ def test_import_other_file_types_are_refused(cast, tmp_path):
         import_units(path, by=None)
 
 
+NOT_READABLE_CSV = "{name} không phải bảng tính đọc được (.xlsx, hoặc .csv mã UTF-8)."
+NOT_XLSX = "Đây không phải tệp Excel (.xlsx)."
+
+
 @pytest.mark.parametrize(
-    ("name", "content"),
+    ("name", "content", "reason"),
     [
-        ("units.xlsx", b"%PDF-1.4 not a workbook"),
-        ("units.xlsx", b"PK\x05\x06" + b"\x00" * 18),  # an empty zip
-        ("units.csv", b"\xff\xfe\x00\x01\x02 binary"),
-        ("units.csv", b""),
+        ("units.xlsx", b"%PDF-1.4 not a workbook", NOT_XLSX),
+        ("units.xlsx", b"PK\x05\x06" + b"\x00" * 18, NOT_XLSX),  # an empty zip
+        ("units.csv", b"\xff\xfe\x00\x01\x02 binary", NOT_READABLE_CSV),
+        ("units.csv", b"", NOT_READABLE_CSV),
     ],
 )
-def test_import_units_of_a_file_that_is_not_a_spreadsheet_says_so(cast, tmp_path, name, content):
+def test_import_units_of_a_file_that_is_not_a_spreadsheet_says_so(
+    cast, tmp_path, name, content, reason
+):
     path = tmp_path / name
     path.write_bytes(content)
 
     with pytest.raises(CommandError) as failure:
         call_command("import_units", str(path))
 
-    assert str(failure.value) == (
-        f"Không có dữ liệu nào được nhập.\n{name} không phải bảng tính đọc được (.xlsx, hoặc .csv mã UTF-8)."
-    )
+    assert str(failure.value) == "Không có dữ liệu nào được nhập.\n" + reason.format(name=name)
+
+
+def test_import_refuses_a_csv_beyond_the_row_limit_and_writes_nothing(cast, tmp_path, settings):
+    settings.UPLOAD_MAX_ROWS = 1000
+    before = Unit.objects.count()
+    body = "".join(f"HB-X{n},Trường {n},,Trường THCS,PGD-HB,,\n" for n in range(1000))
+
+    with pytest.raises(CommandError) as caught:
+        call_command("import_units", str(write_csv(tmp_path, body)))
+
+    assert ("1000" in str(caught.value), Unit.objects.count()) == (True, before)
+
+
+def test_import_refuses_an_xlsx_zip_bomb(cast, tmp_path):
+    path = tmp_path / "units.xlsx"
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as package:
+        package.writestr("[Content_Types].xml", "<Types/>")
+        package.writestr("xl/workbook.xml", "<workbook/>")
+        package.writestr("xl/worksheets/sheet1.xml", b"<" + b" " * (60 * 1024 * 1024) + b"/>")
+
+    with pytest.raises(ImportFailed) as caught:
+        import_units(path, by=None)
+
+    assert [error.row for error in caught.value.errors] == [0]

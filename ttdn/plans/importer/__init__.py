@@ -60,7 +60,7 @@ from __future__ import annotations
 import stat
 from pathlib import Path
 
-from ttdn.plans.extract import SUFFIXES, ExtractionError, extract_text
+from ttdn.core.extract import SUFFIXES, ExtractionError, extract_text
 from ttdn.plans.importer.citations import citations
 from ttdn.plans.importer.dates import deadlines
 from ttdn.plans.importer.header import (
@@ -140,7 +140,7 @@ def import_file(path: Path | str, *, max_bytes: int = MAX_BYTES) -> ParsedPlan:
     try:
         text = extract_text(path.read_bytes(), suffix)
     except ExtractionError as error:
-        raise PlanImportError(str(error), code=error.code) from error
+        raise PlanImportError(str(error), code=error.code, params=error.params) from error
     except OSError as error:
         raise _unreadable(error) from error
     return parse_plan(text)

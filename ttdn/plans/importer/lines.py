@@ -15,9 +15,9 @@ import dataclasses
 import re
 from collections import Counter
 
+from ttdn.core.extract import PAGE_BREAK
 from ttdn.core.text import fold
 from ttdn.documents.citations import normalise_text
-from ttdn.plans.extract import PAGE_BREAK
 from ttdn.plans.importer.notes import ImportNote
 
 

@@ -30,9 +30,8 @@ __all__ = [
 class PlanImportError(ValueError):
     """A file or text that cannot be imported as a plan. The message (English) says why;
     `code` names the case for a translated message and `params` holds its values:
-    empty, too_large (size, limit), unreadable, not_plan, or an
-    `ExtractionError` code (unsupported_type, not_utf8, not_docx, docx_too_large,
-    encrypted_pdf, not_pdf, scanned_pdf)."""
+    empty, too_large (size, limit), unreadable, not_plan, or a `core.extract.ExtractionError`
+    code with its values."""
 
     def __init__(self, message: str, *, code: str, params: dict[str, Any] | None = None) -> None:
         super().__init__(message)

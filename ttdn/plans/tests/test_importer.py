@@ -1010,7 +1010,7 @@ def test_import_file_refuses_a_scanned_pdf(tmp_path: Path) -> None:
 
     assert (caught.value.code, str(caught.value)) == (
         "scanned_pdf",
-        "no text layer: the PDF looks scanned (run text recognition first)",
+        "The PDF has no text layer: it is probably a scan or a photo. Run text recognition (OCR) on it, or paste its text.",
     )
 
 
@@ -1077,16 +1077,16 @@ def test_import_file_refuses_a_renamed_zip(tmp_path: Path) -> None:
 
     assert (caught.value.code, str(caught.value)) == (
         "not_docx",
-        "the file is a zip archive but not a Word document (.docx)",
+        "The .docx file is damaged or not a Word document.",
     )
 
 
 @pytest.mark.parametrize(
     ("name", "code", "message"),
     [
-        ("plan.docx", "not_docx", "the file is not a readable Word document (.docx)"),
-        ("plan.pdf", "not_pdf", "the file is not a readable PDF"),
-        ("plan.txt", "not_utf8", "the text file is not UTF-8: save it as UTF-8 and try again"),
+        ("plan.docx", "not_docx", "The .docx file is damaged or not a Word document."),
+        ("plan.pdf", "not_pdf", "The .pdf file is damaged or not a PDF."),
+        ("plan.txt", "not_utf8", "The text file is not UTF-8: save it as UTF-8 and try again."),
     ],
 )
 def test_import_file_refuses_random_bytes(
@@ -1114,7 +1114,7 @@ def test_import_file_refuses_a_docx_whose_document_is_not_xml(tmp_path: Path) ->
 
     assert (caught.value.code, str(caught.value)) == (
         "not_docx",
-        "the file is not a readable Word document (.docx)",
+        "The .docx file is damaged or not a Word document.",
     )
 
 

@@ -74,7 +74,7 @@ def test_import_previews_then_saves_a_draft(client, cast):
         ("empty.txt", b"", "The submitted file is empty."),
         ("notes.txt", "Ghi chú họp tổ.".encode(), "This does not look like a plan"),
         ("bad.docx", b"PK\x03\x04 broken", "The .docx file is damaged or not a Word document."),
-        ("plan.odt", b"x", "Only .txt, .docx and .pdf files can be imported."),
+        ("plan.odt", b"x", "Only .txt, .docx and .pdf files can be read."),
     ],
 )
 def test_import_bad_file_gets_a_message_and_saves_nothing(client, cast, name, content, message):

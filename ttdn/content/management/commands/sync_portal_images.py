@@ -4,14 +4,15 @@ from django.core.management.base import BaseCommand
 from django.db import transaction
 
 from ttdn.content import cache, storage
-from ttdn.content.models import Image
+from ttdn.content.models import Attachment, Image
 from ttdn.org.models import Unit
 
 
 class Command(BaseCommand):
     help = (
         "Keep public renditions of covers, logos and exemplar photos only while they are in "
-        "public use, under random names; move originals out of media/content/. Idempotent: run "
+        "public use, under random names; give originals, gallery pictures and attachments random "
+        "names and move originals out of media/content/. Idempotent: run "
         "it once after upgrading, and whenever files and records may disagree."
     )
 
@@ -21,8 +22,6 @@ class Command(BaseCommand):
         for pk in Image.objects.order_by("pk").values_list("pk", flat=True):
             with transaction.atomic():
                 image = Image.objects.select_for_update().get(pk=pk)
-                if storage.is_gallery(image):
-                    continue
                 relaid = storage.relayout(image)
                 synced = storage.sync([image])
                 moved += relaid
@@ -31,7 +30,14 @@ class Command(BaseCommand):
                     units.add(image.site.unit_id)
         for unit in Unit.objects.filter(pk__in=units):
             cache.invalidate(unit)  # pages naming the old addresses are rendered afresh
+        renamed = 0
+        for pk in Attachment.objects.order_by("pk").values_list("pk", flat=True):
+            with transaction.atomic():
+                renamed += storage.rename_attachment(
+                    Attachment.objects.select_for_update().get(pk=pk)
+                )
         swept = storage.sweep()
         self.stdout.write(
-            f"moved {moved}, republished or withdrawn {changed}, deleted {len(swept)} unnamed files"
+            f"moved {moved}, republished or withdrawn {changed}, renamed {renamed} attachments, "
+            f"deleted {len(swept)} unnamed files"
         )

@@ -3,11 +3,12 @@ import json
 from pathlib import Path
 from typing import Any
 
+from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 from django.utils.translation import gettext as _
 
+from ttdn.core import extract
 from ttdn.documents import checker
-from ttdn.documents.extract import ExtractionFailed, extract_text
 from ttdn.documents.models import Document
 
 
@@ -42,9 +43,10 @@ class Command(BaseCommand):
         if not file.is_file():
             raise CommandError(_("No such file: %(file)s") % {"file": file})
         try:
-            with file.open("rb") as stream:
-                text = extract_text(file.name, stream)
-        except ExtractionFailed as failure:
+            text = extract.extract_text(
+                file.read_bytes(), file.suffix, seconds=settings.UPLOAD_WORKER_SECONDS
+            )
+        except extract.ExtractionError as failure:
             raise CommandError(str(failure)) from None
         results = checker.check_text(text, Document.objects.all(), on=as_of)
         if as_json:
