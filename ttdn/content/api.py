@@ -14,7 +14,7 @@ from ninja.errors import HttpError
 
 from ttdn.content import queries, services
 from ttdn.content.enums import Classification, Language
-from ttdn.content.models import EDITING_ROLES, Article, Site
+from ttdn.content.models import Article, Site
 from ttdn.core import access
 from ttdn.core.api import caller
 
@@ -127,7 +127,7 @@ def _call(action: Callable[[], T]) -> T:
 @router.post("/drafts", response={201: DraftOut}, summary="Write a draft for a site you edit")
 def create_draft(request: HttpRequest, payload: DraftIn) -> Status:
     user = caller(request)
-    units = access.supervised_units(user, EDITING_ROLES).values("pk")
+    units = access.supervised_units(user, access.EDITING_ROLES).values("pk")
     site = get_object_or_404(
         Site.objects.select_related("unit"), unit__in=units, unit__code=payload.unit
     )

@@ -24,7 +24,6 @@ from ttdn.core import access
 from ttdn.core.models import TimestampedModel
 from ttdn.org.enums import Role
 
-EDITING_ROLES = frozenset({Role.LEADER, Role.OFFICER, Role.EDITOR})
 REVIEWING_ROLES = frozenset({Role.LEADER})
 
 
@@ -202,7 +201,9 @@ class ExemplarQuerySet(models.QuerySet["Exemplar"]):
         return self.filter(site__unit__in=access.visible_unit_ids(user))
 
     def editable_by(self, user: Any) -> ExemplarQuerySet:
-        return self.filter(site__unit__in=access.supervised_units(user, EDITING_ROLES).values("pk"))
+        return self.filter(
+            site__unit__in=access.supervised_units(user, access.EDITING_ROLES).values("pk")
+        )
 
 
 class Exemplar(TimestampedModel):
@@ -255,7 +256,9 @@ class ArticleQuerySet(models.QuerySet["Article"]):
         return self.filter(site__unit__in=access.visible_unit_ids(user))
 
     def editable_by(self, user: Any) -> ArticleQuerySet:
-        return self.filter(site__unit__in=access.supervised_units(user, EDITING_ROLES).values("pk"))
+        return self.filter(
+            site__unit__in=access.supervised_units(user, access.EDITING_ROLES).values("pk")
+        )
 
     def reviewable_by(self, user: Any) -> ArticleQuerySet:
         return self.filter(

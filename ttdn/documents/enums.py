@@ -142,8 +142,7 @@ class CitationStatus(models.TextChoices):
     CHRONOLOGY = "chronology", pgettext_lazy("citation status", "Impossible order")
 
 
-# Who writes a unit's documents, and who decides what its public page publishes.
-EDITING_ROLES = frozenset({Role.LEADER, Role.OFFICER, Role.EDITOR})
+# Who decides what a unit's public page publishes (who writes: access.EDITING_ROLES).
 PUBLISHING_ROLES = frozenset({Role.LEADER, Role.EDITOR})
 
 
@@ -175,8 +174,7 @@ class SigningAuthority(models.TextChoices):
     )
 
 
-# Who issues a unit's outgoing documents, and who sets its letterhead (abbreviation, names).
-ISSUING_ROLES = frozenset({Role.LEADER, Role.OFFICER})
+# Who sets a unit's letterhead (abbreviation, names); who issues: access.WRITING_ROLES.
 LETTERHEAD_ROLES = frozenset({Role.LEADER})
 
 # What docgen prints for each: its type (name and abbreviation) and authority prefix.

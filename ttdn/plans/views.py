@@ -22,7 +22,7 @@ from ttdn.documents import checker, printing
 from ttdn.documents.exports import missing_part_names
 from ttdn.events.models import Commemoration
 from ttdn.events.queries import anniversaries, plan_paragraph
-from ttdn.org.models import Unit, UnitGroup
+from ttdn.org.models import UnitGroup
 from ttdn.plans import exports, markup, queries, rules, services
 from ttdn.plans.enums import PlanStatus, TaskStatus
 from ttdn.plans.forms import (
@@ -42,11 +42,6 @@ from ttdn.plans.models import Plan, PlanSection, PlanSubmission, PlanTask, TaskA
 INCOMPLETE = gettext_lazy("The plan cannot be printed yet; it lacks: %(parts)s.")
 
 
-def _acting_unit(request: HttpRequest) -> Unit | None:
-    active = access.active_membership(request.user, request.session)
-    return active.unit if active else None
-
-
 # --- Plans -----------------------------------------------------------------------------------
 
 
@@ -58,7 +53,7 @@ def plan_list(request: HttpRequest) -> HttpResponse:
         .filter(unit__in=access.units_with_role(request.user, access.WRITING_ROLES).values("pk"))
         .select_related("request")
     )
-    unit = _acting_unit(request)
+    unit = access.acting_unit(request)
     context = {
         "plans": plans,
         "owed": owed,
@@ -69,7 +64,7 @@ def plan_list(request: HttpRequest) -> HttpResponse:
 
 @login_required
 def plan_import(request: HttpRequest) -> HttpResponse:
-    unit = _acting_unit(request)
+    unit = access.acting_unit(request)
     if unit is None or not rules.can_write(request.user, unit):
         raise PermissionDenied
     form = ImportForm(request.POST or None, request.FILES or None)
@@ -86,7 +81,7 @@ def plan_import(request: HttpRequest) -> HttpResponse:
 @require_POST
 @login_required
 def plan_import_save(request: HttpRequest) -> HttpResponse:
-    unit = _acting_unit(request)
+    unit = access.acting_unit(request)
     if unit is None or not rules.can_write(request.user, unit):
         raise PermissionDenied
     form = ImportSaveForm(request.POST)

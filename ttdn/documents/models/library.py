@@ -21,7 +21,6 @@ from django.utils.translation import gettext_lazy as _
 from ttdn.core import access
 from ttdn.core.models import TimestampedModel
 from ttdn.documents.enums import (
-    EDITING_ROLES,
     NOT_IN_FORCE,
     Classification,
     DocumentStatus,
@@ -52,7 +51,9 @@ class DocumentQuerySet(models.QuerySet["Document"]):
         """Documents of units the person writes for; documents without a unit: operators only."""
         if access.is_operator(user):
             return self.all()
-        return self.filter(unit__in=access.supervised_units(user, EDITING_ROLES).values("pk"))
+        return self.filter(
+            unit__in=access.supervised_units(user, access.EDITING_ROLES).values("pk")
+        )
 
     def public(self) -> DocumentQuerySet:
         return self.filter(classification=Classification.PUBLIC)

@@ -17,6 +17,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from ttdn.core import access
 from ttdn.reports import rules, services
 from ttdn.reports.forms import (
     IndicatorForm,
@@ -28,7 +29,7 @@ from ttdn.reports.forms import (
 )
 from ttdn.reports.models import FormVersion, Indicator, ReportForm, Rule, Section
 from ttdn.reports.validation import ValuesInvalid
-from ttdn.reports.views.common import acting_unit, entry_sections
+from ttdn.reports.views.common import entry_sections
 
 
 def _form(request: HttpRequest, pk: int) -> ReportForm:
@@ -72,7 +73,7 @@ def _apply(
 @login_required
 def form_list(request: HttpRequest) -> HttpResponse:
     forms_ = ReportForm.objects.visible_to(request.user).select_related("owner")
-    unit = acting_unit(request)
+    unit = access.acting_unit(request)
     context = {
         "rows": [(f, rules.can_edit_form(request.user, f)) for f in forms_],
         "can_create": unit is not None and rules.can_create_form(request.user, unit),
@@ -82,7 +83,7 @@ def form_list(request: HttpRequest) -> HttpResponse:
 
 @login_required
 def form_create(request: HttpRequest) -> HttpResponse:
-    unit = acting_unit(request)
+    unit = access.acting_unit(request)
     if unit is None or not rules.can_create_form(request.user, unit):
         raise PermissionDenied
     form = ReportFormForm(request.POST or None)

@@ -17,13 +17,12 @@ from ttdn.reports.forms import (
     RoundForm,
 )
 from ttdn.reports.models import ReportForm, Round, Submission
-from ttdn.reports.views.common import acting_unit
 
 
 @login_required
 def round_list(request: HttpRequest) -> HttpResponse:
     rounds = Round.objects.visible_to(request.user).select_related("owner", "form_version__form")
-    unit = acting_unit(request)
+    unit = access.acting_unit(request)
     own = (
         {
             s.round_id: s
@@ -43,7 +42,7 @@ def round_list(request: HttpRequest) -> HttpResponse:
 
 @login_required
 def round_create(request: HttpRequest) -> HttpResponse:
-    unit = acting_unit(request)
+    unit = access.acting_unit(request)
     if unit is None or not rules.can_open_round(request.user, unit):
         raise PermissionDenied
     form = RoundForm(
