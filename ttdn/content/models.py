@@ -271,7 +271,7 @@ class ArticleQuerySet(models.QuerySet["Article"]):
 
 
 class Article(TimestampedModel):
-    """A tin bài. Its status is moved only by `services.move_article`."""
+    """A tin bài. Its status is moved only by `services.transition_article`."""
 
     site = models.ForeignKey(Site, on_delete=models.PROTECT, related_name="articles")
     section = models.ForeignKey(

@@ -4,6 +4,7 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
+from ttdn.core.states import Flow
 from ttdn.docgen import Authority
 from ttdn.docgen import DocumentType as PrintedType
 from ttdn.org.enums import Role
@@ -71,20 +72,23 @@ class DocumentStatus(models.TextChoices):
 
 
 # Moves of a document's status; back to "in force" corrects a mistake.
-DOCUMENT_FLOW = {
-    DocumentStatus.IN_FORCE: {
-        DocumentStatus.AMENDED,
-        DocumentStatus.REPLACED,
-        DocumentStatus.EXPIRED,
+DOCUMENT_FLOW = Flow(
+    DocumentStatus,
+    {
+        DocumentStatus.IN_FORCE: {
+            DocumentStatus.AMENDED,
+            DocumentStatus.REPLACED,
+            DocumentStatus.EXPIRED,
+        },
+        DocumentStatus.AMENDED: {
+            DocumentStatus.IN_FORCE,
+            DocumentStatus.REPLACED,
+            DocumentStatus.EXPIRED,
+        },
+        DocumentStatus.REPLACED: {DocumentStatus.IN_FORCE},
+        DocumentStatus.EXPIRED: {DocumentStatus.IN_FORCE},
     },
-    DocumentStatus.AMENDED: {
-        DocumentStatus.IN_FORCE,
-        DocumentStatus.REPLACED,
-        DocumentStatus.EXPIRED,
-    },
-    DocumentStatus.REPLACED: {DocumentStatus.IN_FORCE},
-    DocumentStatus.EXPIRED: {DocumentStatus.IN_FORCE},
-}
+)
 NOT_IN_FORCE = frozenset({DocumentStatus.REPLACED, DocumentStatus.EXPIRED})
 
 

@@ -4,8 +4,6 @@ unit's submission, and a derived plan's coverage."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
-
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -17,6 +15,7 @@ from django.views.decorators.http import require_POST
 
 from ttdn import docgen
 from ttdn.core import access
+from ttdn.core.feedback import attempt
 from ttdn.core.forms import form_errors
 from ttdn.documents import checker, printing
 from ttdn.documents.exports import missing_part_names
@@ -373,12 +372,10 @@ def submission_submit(request: HttpRequest, pk: int) -> HttpResponse:
     submission = _submission(request, pk)
     if not rules.can_submit(request.user, submission):
         raise PermissionDenied
-    return _act(
-        request,
-        submission,
-        lambda: services.submit_plan(submission, by=request.user),
-        _("Your plan is submitted."),
+    attempt(
+        request, _("Your plan is submitted."), services.submit_plan, submission, by=request.user
     )
+    return redirect(submission)
 
 
 @require_POST
@@ -392,12 +389,15 @@ def submission_return(request: HttpRequest, pk: int) -> HttpResponse:
         messages.error(request, _("Say what needs fixing."))
         return redirect(submission)
     comment = form.cleaned_data["comment"]
-    return _act(
+    attempt(
         request,
-        submission,
-        lambda: services.return_submission(submission, comment=comment, by=request.user),
         _("The plan is returned to the unit."),
+        services.return_submission,
+        submission,
+        comment=comment,
+        by=request.user,
     )
+    return redirect(submission)
 
 
 @require_POST
@@ -406,21 +406,7 @@ def submission_accept(request: HttpRequest, pk: int) -> HttpResponse:
     submission = _submission(request, pk)
     if not rules.can_review(request.user, submission):
         raise PermissionDenied
-    return _act(
-        request,
-        submission,
-        lambda: services.accept_submission(submission, by=request.user),
-        _("The plan is accepted."),
+    attempt(
+        request, _("The plan is accepted."), services.accept_submission, submission, by=request.user
     )
-
-
-def _act(
-    request: HttpRequest, submission: PlanSubmission, action: Callable[[], object], done: str
-) -> HttpResponse:
-    try:
-        action()
-    except ValidationError as error:
-        messages.error(request, " ".join(error.messages))
-    else:
-        messages.success(request, done)
     return redirect(submission)

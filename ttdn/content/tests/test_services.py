@@ -9,6 +9,7 @@ from ttdn.content import services
 from ttdn.content.enums import ArticleStatus, Check, Classification, Decision
 from ttdn.content.models import Article
 from ttdn.content.tests.factories import article, published
+from ttdn.core.states import InvalidTransition
 
 S = ArticleStatus
 ALL_CHECKS = Check.values
@@ -101,7 +102,7 @@ def test_classified_article_is_never_published_by_review_or_without_it(sites, ca
     for action in (
         lambda: services.approve_article(draft, by=sites.leader_a, checklist=ALL_CHECKS),
         lambda: services.publish_without_review(draft, by=cast.so_leader, reason="Gấp"),
-        lambda: services.move_article(draft, S.PUBLISHED, by=cast.operator),
+        lambda: services.transition_article(draft, to=S.PUBLISHED, by=cast.operator),
     ):
         with pytest.raises(ValidationError) as error:
             action()
@@ -174,8 +175,8 @@ def test_return_needs_a_comment(sites):
 def test_draft_cannot_jump_to_approved(sites):
     draft = article(sites.school_a)
 
-    with pytest.raises(services.InvalidTransition):
-        services.move_article(draft, S.APPROVED, by=sites.leader_a)
+    with pytest.raises(InvalidTransition):
+        services.transition_article(draft, to=S.APPROVED, by=sites.leader_a)
 
     assert reload(draft).status == S.DRAFT
 

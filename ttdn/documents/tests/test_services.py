@@ -6,6 +6,7 @@ from django.core.exceptions import ValidationError
 from django.core.files.uploadedfile import SimpleUploadedFile
 
 from ttdn.core.models import AuditEntry
+from ttdn.core.states import InvalidTransition
 from ttdn.documents import importers, services
 from ttdn.documents.enums import (
     Classification,
@@ -113,19 +114,19 @@ def test_update_document_made_internal_leaves_every_public_page(cast):
     assert list(Publication.objects.all()) == []
 
 
-def test_move_document_follows_the_flow(cast):
+def test_transition_document_follows_the_flow(cast):
     document = DocumentFactory()
 
-    services.move_document(document, to=DocumentStatus.AMENDED, by=cast.operator)
+    services.transition_document(document, to=DocumentStatus.AMENDED, by=cast.operator)
 
     assert Document.objects.get().status == DocumentStatus.AMENDED
 
 
-def test_move_document_refuses_a_move_outside_the_flow(cast):
+def test_transition_document_refuses_a_move_outside_the_flow(cast):
     document = DocumentFactory(status=DocumentStatus.REPLACED)
 
-    with pytest.raises(services.InvalidTransition):
-        services.move_document(document, to=DocumentStatus.EXPIRED, by=cast.operator)
+    with pytest.raises(InvalidTransition):
+        services.transition_document(document, to=DocumentStatus.EXPIRED, by=cast.operator)
 
 
 def test_relate_documents_replacing_marks_the_target_replaced(cast):

@@ -135,7 +135,7 @@ def test_document_list_search_marks_the_matches(cast, client, documents):
     ],
 )
 def test_document_list_filters(cast, client, documents, filters, expected):
-    services.move_document(documents["phong"], to=DocumentStatus.EXPIRED, by=None)
+    services.transition_document(documents["phong"], to=DocumentStatus.EXPIRED, by=None)
     client.force_login(cast.phong_officer)
 
     response = client.get("/library/", filters)
@@ -340,7 +340,7 @@ def test_document_edit_changes_fields_and_status(cast, client, documents):
 
 
 def test_document_edit_reports_an_impossible_status(cast, client, documents, in_english):
-    services.move_document(documents["school"], to=DocumentStatus.REPLACED, by=None)
+    services.transition_document(documents["school"], to=DocumentStatus.REPLACED, by=None)
     client.force_login(cast.teacher_a)
 
     response = client.post(
@@ -358,7 +358,7 @@ def test_document_edit_reports_an_impossible_status(cast, client, documents, in_
 
     assert (response.status_code, response.context["form"].non_field_errors()) == (
         200,
-        ["A document cannot go from “Replaced” to “Expired”."],
+        ["This cannot go from “Replaced” to “Expired”."],
     )
 
 

@@ -18,7 +18,7 @@ from ttdn.core.text import nfc
 from ttdn.plans import queries
 from ttdn.plans.enums import SubmissionStatus
 from ttdn.plans.models import Plan, PlanSubmission, PlanTask
-from ttdn.plans.services.plans import copy_plan, move_submission
+from ttdn.plans.services.plans import copy_plan, transition_submission
 
 # --- The cascade ------------------------------------------------------------------------------
 
@@ -27,7 +27,7 @@ from ttdn.plans.services.plans import copy_plan, move_submission
 def start_plan(submission: PlanSubmission, *, by: Any) -> Plan:
     """The required unit's draft, started from the requesting plan: its bases, sections and
     tasks copied and marked derived, its parent set. Raises InvalidTransition when started."""
-    move_submission(submission, to=SubmissionStatus.DRAFT, by=by)
+    transition_submission(submission, to=SubmissionStatus.DRAFT, by=by)
     plan = copy_plan(submission.request, unit=submission.unit, by=by, derived=True)
     plan.parent = submission.request
     plan.save(update_fields=["parent"])
@@ -41,7 +41,7 @@ def start_plan(submission: PlanSubmission, *, by: Any) -> Plan:
 def submit_plan(submission: PlanSubmission, *, by: Any) -> PlanSubmission:
     """Hand the unit's plan to the requesting unit; the time is kept to tell on time from
     late. Raises InvalidTransition unless a draft or returned."""
-    move_submission(submission, to=SubmissionStatus.SUBMITTED, by=by)
+    transition_submission(submission, to=SubmissionStatus.SUBMITTED, by=by)
     submission.submitted_at = timezone.now()
     submission.save(update_fields=["submitted_at", "updated_at"])
     return submission
@@ -53,7 +53,7 @@ def return_submission(submission: PlanSubmission, *, comment: str, by: Any) -> P
     submitted, ValidationError without a comment."""
     if not comment.strip():
         raise ValidationError(_("Say what needs fixing."))
-    move_submission(submission, to=SubmissionStatus.RETURNED, by=by)
+    transition_submission(submission, to=SubmissionStatus.RETURNED, by=by)
     submission.comment = nfc(comment.strip())
     submission.save(update_fields=["comment", "updated_at"])
     return submission
@@ -62,7 +62,7 @@ def return_submission(submission: PlanSubmission, *, comment: str, by: Any) -> P
 @transaction.atomic
 def accept_submission(submission: PlanSubmission, *, by: Any) -> PlanSubmission:
     """Accept the submitted plan. Raises InvalidTransition unless submitted."""
-    move_submission(submission, to=SubmissionStatus.ACCEPTED, by=by)
+    transition_submission(submission, to=SubmissionStatus.ACCEPTED, by=by)
     return submission
 
 

@@ -5,11 +5,12 @@ import pytest
 from django.utils import timezone
 
 from ttdn.core.models import AuditEntry
+from ttdn.core.states import InvalidTransition
 from ttdn.org.tests.factories import UnitGroupFactory
 from ttdn.reports import services
 from ttdn.reports.enums import IndicatorKind
 from ttdn.reports.models import Submission
-from ttdn.reports.services import InvalidTransition, Locked, RoundInvalid
+from ttdn.reports.services import Locked, RoundInvalid
 from ttdn.reports.tests.factories import D, open_round
 from ttdn.reports.validation import ValuesInvalid
 
@@ -370,6 +371,55 @@ def test_refused_unlock_leaves_the_report_locked(cast, round_, at):
 
     submission.refresh_from_db()
     assert (services.is_editable(submission), request.status) == (False, "refused")
+
+
+def test_a_decided_unlock_request_cannot_be_decided_again(cast, round_, at):
+    submission = submission_of(round_, cast.school_a)
+    now = at(2026, 5, 20)
+    request = services.request_unlock(submission, reason="Muộn", by=cast.teacher_a)
+    services.refuse_unlock(request, by=cast.phong_leader)
+
+    with pytest.raises(InvalidTransition):
+        services.grant_unlock(request, until=now + datetime.timedelta(days=1), by=cast.so_leader)
+
+    request.refresh_from_db()
+    assert request.status == "refused"
+    assert request.decided_by == cast.phong_leader
+    assert Submission.objects.get(pk=submission.pk).unlocked_until is None
+
+
+def test_a_window_that_ends_in_the_past_is_refused_and_changes_nothing(cast, round_, at):
+    submission = submission_of(round_, cast.school_a)
+    now = at(2026, 5, 20)
+    request = services.request_unlock(submission, reason="Muộn", by=cast.teacher_a)
+
+    with pytest.raises(ValuesInvalid) as refused:
+        services.grant_unlock(
+            request, until=now - datetime.timedelta(hours=1), by=cast.phong_leader
+        )
+
+    request.refresh_from_db()
+    assert refused.value.errors == {"until": "The window must end in the future."}
+    assert (request.status, request.decided_by, request.until) == ("pending", None, None)
+
+
+def test_granting_an_unlock_records_who_decided_and_the_window(cast, round_, at):
+    submission = submission_of(round_, cast.school_a)
+    now = at(2026, 5, 20)
+    request = services.request_unlock(submission, reason="Muộn", by=cast.teacher_a)
+    until = now + datetime.timedelta(days=2)
+
+    services.grant_unlock(request, until=until, by=cast.phong_leader)
+
+    request.refresh_from_db()
+    entry = AuditEntry.objects.filter(object_type="reports.UnlockRequest").latest("pk")
+    assert (request.status, request.decided_by, request.until) == (
+        "granted",
+        cast.phong_leader,
+        until,
+    )
+    assert entry.changes == {"status": ["pending", "granted"], "until": until.isoformat()}
+    assert Submission.objects.get(pk=submission.pk).unlocked_until == until
 
 
 # --- Computed indicators -------------------------------------------------------------------
