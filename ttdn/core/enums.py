@@ -2,6 +2,7 @@
 
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 
 class AuditAction(models.TextChoices):
@@ -17,6 +18,18 @@ class AuditAction(models.TextChoices):
     TOKEN_REVOKE = "token_revoke", _("API token revoked")
     TWO_FACTOR = "two_factor", _("Two-factor authentication set up")
     IMPORT = "import", _("Imported")
+
+
+class SubmissionStep:
+    """The steps both submission machines share: a unit's plan answering a plan
+    (`plans.SubmissionStatus`) and a unit's report in a round (`reports.SubmissionStatus`).
+    Each app's statuses take these members, so a unit reads one value and one word for the
+    same step; what differs stays each app's own ("not started" and "accepted" for plans,
+    "approved" and locked for reports, which DESIGN.md keeps apart)."""
+
+    DRAFT = "draft", pgettext_lazy("submission status", "Draft")
+    SUBMITTED = "submitted", pgettext_lazy("submission status", "Submitted")
+    RETURNED = "returned", pgettext_lazy("submission status", "Returned")
 
 
 class JobOutcome(models.TextChoices):

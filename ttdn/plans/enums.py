@@ -4,6 +4,7 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
+from ttdn.core.enums import SubmissionStep
 from ttdn.core.states import Flow
 
 
@@ -28,9 +29,9 @@ class SubmissionStatus(models.TextChoices):
     late" are not stored: no plan yet, and `submitted_at` against the due date."""
 
     NOT_STARTED = "not_started", pgettext_lazy("plan submission", "Not started")
-    DRAFT = "draft", pgettext_lazy("plan submission", "Draft")
-    SUBMITTED = "submitted", pgettext_lazy("plan submission", "Submitted")
-    RETURNED = "returned", pgettext_lazy("plan submission", "Returned")
+    DRAFT = SubmissionStep.DRAFT
+    SUBMITTED = SubmissionStep.SUBMITTED
+    RETURNED = SubmissionStep.RETURNED
     ACCEPTED = "accepted", pgettext_lazy("plan submission", "Accepted")
 
 

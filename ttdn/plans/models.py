@@ -288,7 +288,7 @@ class PlanSubmissionQuerySet(models.QuerySet["PlanSubmission"]):
         if access.is_operator(user):
             return self
         units = access.visible_unit_ids(user)
-        return self.filter(models.Q(unit__in=units) | models.Q(request__unit__in=units))
+        return self.filter(models.Q(unit__in=units) | models.Q(requesting_plan__unit__in=units))
 
     def waiting(self) -> PlanSubmissionQuerySet:
         return self.filter(
@@ -304,8 +304,11 @@ class PlanSubmission(TimestampedModel):
     """A subordinate unit's plan that an issued plan requires. Created for every required
     unit when the plan is issued, with the unit's name and parent frozen."""
 
-    request = models.ForeignKey(
-        Plan, verbose_name=_("requesting plan"), on_delete=models.CASCADE, related_name="requests"
+    requesting_plan = models.ForeignKey(
+        Plan,
+        verbose_name=_("requesting plan"),
+        on_delete=models.CASCADE,
+        related_name="submissions",
     )
     unit = models.ForeignKey(
         "org.Unit", verbose_name=_("unit"), on_delete=models.PROTECT, related_name="+"
@@ -339,11 +342,13 @@ class PlanSubmission(TimestampedModel):
         verbose_name_plural = _("plan submissions")
         ordering = ["unit_name", "pk"]
         constraints = [
-            models.UniqueConstraint(fields=["request", "unit"], name="one_plan_per_unit_request")
+            models.UniqueConstraint(
+                fields=["requesting_plan", "unit"], name="one_plan_per_unit_request"
+            )
         ]
 
     def __str__(self) -> str:
-        return f"{self.unit_name}: {self.request}"
+        return f"{self.unit_name}: {self.requesting_plan}"
 
     def get_absolute_url(self) -> str:
         return reverse("plans:submission_detail", args=[self.pk])

@@ -31,7 +31,7 @@ def can_submit(user: Any, submission: PlanSubmission) -> bool:
 
 def can_review(user: Any, submission: PlanSubmission) -> bool:
     """The requesting unit's leaders and officers return, accept and remind."""
-    return access.can_act_for(user, submission.request.unit)
+    return access.can_act_for(user, submission.requesting_plan.unit)
 
 
 def can_see_board(user: Any, plan: Plan) -> bool:

@@ -50,7 +50,7 @@ def plan_list(request: HttpRequest) -> HttpResponse:
     owed = (
         PlanSubmission.objects.waiting()
         .filter(unit__in=access.units_with_role(request.user, access.WRITING_ROLES).values("pk"))
-        .select_related("request")
+        .select_related("requesting_plan")
     )
     unit = access.acting_unit(request)
     context = {
@@ -333,7 +333,9 @@ def plan_coverage(request: HttpRequest, pk: int) -> HttpResponse:
 
 def _submission(request: HttpRequest, pk: int) -> PlanSubmission:
     return get_object_or_404(
-        PlanSubmission.objects.visible_to(request.user).select_related("request__unit", "plan"),
+        PlanSubmission.objects.visible_to(request.user).select_related(
+            "requesting_plan__unit", "plan"
+        ),
         pk=pk,
     )
 
@@ -394,7 +396,7 @@ def submission_return(request: HttpRequest, pk: int) -> HttpResponse:
         _("The plan is returned to the unit."),
         services.return_submission,
         submission,
-        comment=comment,
+        message=comment,
         by=request.user,
     )
     return redirect(submission)

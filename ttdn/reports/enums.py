@@ -4,6 +4,7 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
+from ttdn.core.enums import SubmissionStep
 from ttdn.core.states import Flow
 
 
@@ -110,10 +111,10 @@ class RuleKind(models.TextChoices):
 
 
 class SubmissionStatus(models.TextChoices):
-    DRAFT = "draft", pgettext_lazy("submission status", "Draft")
-    SUBMITTED = "submitted", pgettext_lazy("submission status", "Submitted")
+    DRAFT = SubmissionStep.DRAFT
+    SUBMITTED = SubmissionStep.SUBMITTED
     APPROVED = "approved", pgettext_lazy("submission status", "Approved")
-    RETURNED = "returned", pgettext_lazy("submission status", "Returned")
+    RETURNED = SubmissionStep.RETURNED
 
 
 # Approving again is allowed: after a granted window changed an approved report, the approver

@@ -299,7 +299,7 @@ def issue_plan(
         transition_plan(plan.supersedes, to=PlanStatus.SUPERSEDED, by=by)
     PlanSubmission.objects.bulk_create(
         PlanSubmission(
-            request=plan,
+            requesting_plan=plan,
             unit=unit,
             unit_name=unit.name,
             unit_level=unit.level,

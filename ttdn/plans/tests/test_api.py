@@ -75,7 +75,7 @@ def test_api_import_save_for_another_province_is_refused(client, cast, bearer):
 
 
 def test_api_submissions_is_the_board(client, cast, requesting, bearer, at):
-    submission = requesting.requests.get(unit=cast.school_a)
+    submission = requesting.submissions.get(unit=cast.school_a)
     services.start_plan(submission, by=cast.teacher_a)
     at(2026, 3, 12)
     services.submit_plan(submission, by=cast.teacher_a)

@@ -107,7 +107,7 @@ def test_issue_plan_numbers_from_the_register_and_requires_frozen_units(cast, at
     issue(plan, cast.phong_leader, [cast.school_a, cast.school_b], datetime.date(2026, 3, 10))
 
     plan.refresh_from_db()
-    rows = PlanSubmission.objects.filter(request=plan).order_by("unit__code")
+    rows = PlanSubmission.objects.filter(requesting_plan=plan).order_by("unit__code")
     assert (
         plan.status,
         plan.number,
@@ -179,7 +179,7 @@ def test_update_section_sanitises_and_refuses_issued_plans(cast, requesting):
 
 
 def test_start_plan_copies_the_parent_marked_derived(cast, requesting):
-    submission = requesting.requests.get(unit=cast.school_a)
+    submission = requesting.submissions.get(unit=cast.school_a)
 
     plan = services.start_plan(submission, by=cast.teacher_a)
 
@@ -204,7 +204,7 @@ def test_start_plan_copies_the_parent_marked_derived(cast, requesting):
 
 
 def test_start_plan_twice_is_refused(cast, requesting):
-    submission = requesting.requests.get(unit=cast.school_a)
+    submission = requesting.submissions.get(unit=cast.school_a)
     services.start_plan(submission, by=cast.teacher_a)
 
     with pytest.raises(InvalidTransition):
@@ -214,13 +214,13 @@ def test_start_plan_twice_is_refused(cast, requesting):
 
 
 def test_return_submission_needs_a_comment_and_allows_resubmission(cast, requesting):
-    submission = requesting.requests.get(unit=cast.school_a)
+    submission = requesting.submissions.get(unit=cast.school_a)
     services.start_plan(submission, by=cast.teacher_a)
     services.submit_plan(submission, by=cast.teacher_a)
 
     with pytest.raises(ValidationError):
-        services.return_submission(submission, comment="  ", by=cast.phong_officer)
-    services.return_submission(submission, comment="Thiếu nhiệm vụ riêng", by=cast.phong_officer)
+        services.return_submission(submission, message="  ", by=cast.phong_officer)
+    services.return_submission(submission, message="Thiếu nhiệm vụ riêng", by=cast.phong_officer)
     services.submit_plan(submission, by=cast.teacher_a)
     services.accept_submission(submission, by=cast.phong_officer)
 
@@ -231,7 +231,7 @@ def test_return_submission_needs_a_comment_and_allows_resubmission(cast, request
 
 
 def test_accept_submission_refuses_a_plan_not_submitted(cast, requesting):
-    submission = requesting.requests.get(unit=cast.school_a)
+    submission = requesting.submissions.get(unit=cast.school_a)
 
     with pytest.raises(InvalidTransition):
         services.accept_submission(submission, by=cast.phong_officer)
@@ -240,7 +240,7 @@ def test_accept_submission_refuses_a_plan_not_submitted(cast, requesting):
 
 
 def test_moves_are_audited(cast, requesting):
-    submission = requesting.requests.get(unit=cast.school_a)
+    submission = requesting.submissions.get(unit=cast.school_a)
 
     services.start_plan(submission, by=cast.teacher_a)
 
