@@ -13,13 +13,9 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from ttdn.core import access
-from ttdn.core.models import TimestampedModel
+from ttdn.core.models import TimestampedModel, max_length_of
 from ttdn.documents.enums import CitationStatus
 from ttdn.plans.enums import PlanStatus, Recurrence, SubmissionStatus, TaskLinkKind, TaskStatus
-
-
-def _max(choices: type[models.TextChoices]) -> int:
-    return max(len(v) for v in choices.values)
 
 
 class PlanQuerySet(models.QuerySet["Plan"]):
@@ -51,7 +47,10 @@ class Plan(TimestampedModel):
     )
     year = models.PositiveSmallIntegerField(_("year"))
     status = models.CharField(
-        _("status"), max_length=_max(PlanStatus), choices=PlanStatus, default=PlanStatus.DRAFT
+        _("status"),
+        max_length=max_length_of(PlanStatus),
+        choices=PlanStatus,
+        default=PlanStatus.DRAFT,
     )
     number = models.CharField(_("number"), max_length=16, blank=True)
     symbol = models.CharField(_("symbol"), max_length=64, blank=True)
@@ -131,7 +130,7 @@ class PlanCitation(models.Model):
     date = models.DateField(_("date"), null=True, blank=True)
     issuer = models.CharField(_("issuer"), max_length=255, blank=True)
     status = models.CharField(
-        _("status"), max_length=_max(CitationStatus), choices=CitationStatus, blank=True
+        _("status"), max_length=max_length_of(CitationStatus), choices=CitationStatus, blank=True
     )
     document = models.ForeignKey(
         "documents.Document",
@@ -198,7 +197,7 @@ class PlanTask(models.Model):
     ends_on = models.DateField(_("ends on"), null=True, blank=True)
     due = models.DateField(_("deadline"), null=True, blank=True)
     recurrence = models.CharField(
-        _("recurrence"), max_length=_max(Recurrence), choices=Recurrence, blank=True
+        _("recurrence"), max_length=max_length_of(Recurrence), choices=Recurrence, blank=True
     )
     time_text = models.CharField(_("time frame as written"), max_length=255, blank=True)
     accountable_unit = models.ForeignKey(
@@ -216,7 +215,10 @@ class PlanTask(models.Model):
     )
     evidence = models.TextField(_("expected evidence"), blank=True)
     status = models.CharField(
-        _("status"), max_length=_max(TaskStatus), choices=TaskStatus, default=TaskStatus.PLANNED
+        _("status"),
+        max_length=max_length_of(TaskStatus),
+        choices=TaskStatus,
+        default=TaskStatus.PLANNED,
     )
     progress = models.PositiveSmallIntegerField(_("progress (%)"), default=0)
     reminded_on = models.DateField(_("last reminded"), null=True, blank=True)
@@ -261,7 +263,7 @@ class TaskArticle(models.Model):
     )
     kind = models.CharField(
         _("linked as"),
-        max_length=_max(TaskLinkKind),
+        max_length=max_length_of(TaskLinkKind),
         choices=TaskLinkKind,
         default=TaskLinkKind.EVIDENCE,
     )
@@ -319,7 +321,7 @@ class PlanSubmission(TimestampedModel):
     due = models.DateField(_("deadline"))
     status = models.CharField(
         _("status"),
-        max_length=_max(SubmissionStatus),
+        max_length=max_length_of(SubmissionStatus),
         choices=SubmissionStatus,
         default=SubmissionStatus.NOT_STARTED,
     )

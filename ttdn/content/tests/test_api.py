@@ -2,12 +2,9 @@ from ttdn.content import services
 from ttdn.content.enums import ArticleStatus
 from ttdn.content.models import Article
 from ttdn.content.tests.factories import article, published
-from ttdn.core.services import create_token
+from ttdn.core.tests import fixtures
 
-
-def bearer(user):
-    _token, key = create_token(user, name="test", by=user)
-    return {"HTTP_AUTHORIZATION": f"Bearer {key}"}
+bearer = fixtures.token_headers
 
 
 def test_public_api_lists_and_reads_published_articles_without_a_token(client, sites):

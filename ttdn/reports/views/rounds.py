@@ -48,8 +48,8 @@ def round_create(request: HttpRequest) -> HttpResponse:
     form = RoundForm(
         request.POST or None,
         initial={"period_year": timezone.localdate().year},
-        forms_queryset=ReportForm.objects.visible_to(request.user),
-        groups_queryset=UnitGroup.objects.filter(owner=unit),
+        report_forms=ReportForm.objects.visible_to(request.user),
+        groups=UnitGroup.objects.filter(owner=unit),
     )
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
