@@ -94,7 +94,8 @@ def list_articles(
 ) -> list[dict[str, object]]:
     """Newest first; `limit` at most 100. Public: no token needed."""
     site = get_object_or_404(Site, unit__slug=unit_slug)
-    articles = queries.public_articles(site, language)[
+    # The API answers each article's body, which the lists' queryset defers: read it at once.
+    articles = queries.public_articles(site, language).defer(None)[
         max(offset, 0) : max(offset, 0) + min(max(limit, 0), MAX_LIMIT)
     ]
     return [_out(a) for a in articles]

@@ -191,12 +191,10 @@ def test_attach_file_stores_it_under_media_root(cast, media):
     )
 
     stored = Path(attached.file.path)
-    assert (attached.name, attached.size, stored.is_relative_to(media), stored.read_bytes()) == (
-        "Kế hoạch.pdf",
-        8,
-        True,
-        b"%PDF-1.4",
-    )
+    assert attached.name == "Kế hoạch.pdf"
+    assert attached.size == 8
+    assert stored.is_relative_to(media)
+    assert stored.read_bytes() == b"%PDF-1.4"
 
 
 def test_remove_file_deletes_the_stored_file(cast, media):

@@ -85,11 +85,9 @@ def test_import_bad_file_gets_a_message_and_saves_nothing(client, cast, name, co
     response = client.post(reverse("plans:plan_import"), {"file": seed_upload(name, content)})
 
     errors = response.context["form"].errors["file"]
-    assert (response.status_code, errors[0].startswith(message), Plan.objects.count()) == (
-        200,
-        True,
-        0,
-    )
+    assert response.status_code == 200
+    assert errors[0].startswith(message)
+    assert Plan.objects.count() == 0
 
 
 def test_import_refused_to_a_teacher_of_no_unit(client, cast):

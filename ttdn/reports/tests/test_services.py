@@ -133,7 +133,8 @@ def test_expected_units_and_parents_stay_frozen_when_the_tree_changes(cast, roun
     org_services.move_unit(cast.school_a, to_parent=cast.so, by=cast.so_leader)
 
     submission = submission_of(round_, cast.school_a)
-    assert (submission.parent.code, submission.path.startswith(cast.phong.path)) == ("PGD-HB", True)
+    assert submission.parent.code == "PGD-HB"
+    assert submission.path.startswith(cast.phong.path)
 
 
 # --- Filling in, validation ----------------------------------------------------------------
@@ -255,11 +256,9 @@ def test_returned_report_is_resubmitted_and_stays_on_time(cast, round_, at):
     services.submit_submission(submission, by=cast.teacher_a)
 
     submission.refresh_from_db()
-    assert (submission.status, submission.on_time, submission.return_message) == (
-        "submitted",
-        True,
-        "Thiếu số liệu tập huấn",
-    )
+    assert submission.status == "submitted"
+    assert submission.on_time
+    assert submission.return_message == "Thiếu số liệu tập huấn"
 
 
 def test_return_needs_a_message(cast, round_, at):
@@ -350,7 +349,9 @@ def test_a_window_on_an_approved_report_shows_what_changed_since_approval(cast, 
     services.save_values(submission, {"articles": "15"}, by=cast.teacher_a)
 
     after = Submission.objects.get(pk=submission.pk)
-    assert (before, after.status, after.changed_since_approval) == (False, "approved", True)
+    assert not before
+    assert after.status == "approved"
+    assert after.changed_since_approval
 
 
 def test_putting_the_approved_figure_back_clears_changed_since_approval(cast, round_, at):
@@ -370,7 +371,8 @@ def test_refused_unlock_leaves_the_report_locked(cast, round_, at):
     services.refuse_unlock(request, by=cast.phong_leader)
 
     submission.refresh_from_db()
-    assert (services.is_editable(submission), request.status) == (False, "refused")
+    assert not services.is_editable(submission)
+    assert request.status == "refused"
 
 
 def test_a_decided_unlock_request_cannot_be_decided_again(cast, round_, at):
