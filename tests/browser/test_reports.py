@@ -92,7 +92,7 @@ def test_phong_runs_a_six_month_round_to_its_own_report(demo, page):
     page.goto(submission_url(round_, "HB-TH-LYTUTRONG"))
     page.fill("[name=message]", "Bổ sung số buổi tập huấn.")
     page.locator("form[action$='/return/'] button").click()
-    expect(page.locator("#status")).to_have_text("Trả lại")
+    expect(page.locator("#status")).to_have_text("Bị trả lại")
 
     # Tomorrow, past the schools' deadline: one school resubmits, another submits late.
     tomorrow = timezone.now() + datetime.timedelta(days=1)

@@ -14,7 +14,7 @@ from ninja.errors import HttpError
 
 from ttdn.content import queries, services
 from ttdn.content.enums import Classification, Language
-from ttdn.content.models import EDITING_ROLES, Article, Site
+from ttdn.content.models import Article, Site
 from ttdn.core import access
 from ttdn.core.api import MAX_ID, MAX_OFFSET, caller, id_in_path
 
@@ -96,7 +96,8 @@ def list_articles(
 ) -> list[dict[str, object]]:
     """Newest first; `limit` at most 100. Public: no token needed."""
     site = get_object_or_404(Site, unit__slug=unit_slug)
-    articles = queries.public_articles(site, language)[offset : offset + limit]
+    # The API answers each article's body, which the lists' queryset defers: read it at once.
+    articles = queries.public_articles(site, language).defer(None)[offset : offset + limit]
     return [_out(a) for a in articles]
 
 
@@ -127,7 +128,7 @@ def _call(action: Callable[[], T]) -> T:
 @router.post("/drafts", response={201: DraftOut}, summary="Write a draft for a site you edit")
 def create_draft(request: HttpRequest, payload: DraftIn) -> Status:
     user = caller(request)
-    units = access.supervised_units(user, EDITING_ROLES).values("pk")
+    units = access.supervised_units(user, access.EDITING_ROLES).values("pk")
     site = get_object_or_404(
         Site.objects.select_related("unit"), unit__in=units, unit__code=payload.unit
     )

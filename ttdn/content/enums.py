@@ -4,6 +4,8 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
+from ttdn.core.states import Flow
+
 
 class ArticleStatus(models.TextChoices):
     DRAFT = "draft", pgettext_lazy("article status", "Draft")
@@ -17,14 +19,17 @@ class ArticleStatus(models.TextChoices):
 S = ArticleStatus
 # An approved article is published by the scheduled job when its publication time comes.
 # Publishing straight from a draft is "publish without review": leaders only, with a reason.
-ARTICLE_FLOW: dict[str, frozenset[str]] = {
-    S.DRAFT: frozenset({S.IN_REVIEW, S.PUBLISHED}),
-    S.IN_REVIEW: frozenset({S.RETURNED, S.APPROVED, S.PUBLISHED, S.DRAFT}),
-    S.RETURNED: frozenset({S.IN_REVIEW, S.PUBLISHED}),
-    S.APPROVED: frozenset({S.PUBLISHED, S.RETURNED, S.UNPUBLISHED}),
-    S.PUBLISHED: frozenset({S.UNPUBLISHED}),
-    S.UNPUBLISHED: frozenset({S.DRAFT, S.PUBLISHED}),
-}
+ARTICLE_FLOW = Flow(
+    ArticleStatus,
+    {
+        S.DRAFT: {S.IN_REVIEW, S.PUBLISHED},
+        S.IN_REVIEW: {S.RETURNED, S.APPROVED, S.PUBLISHED, S.DRAFT},
+        S.RETURNED: {S.IN_REVIEW, S.PUBLISHED},
+        S.APPROVED: {S.PUBLISHED, S.RETURNED, S.UNPUBLISHED},
+        S.PUBLISHED: {S.UNPUBLISHED},
+        S.UNPUBLISHED: {S.DRAFT, S.PUBLISHED},
+    },
+)
 # Writers change the text only in these states; a reviewer may also correct an approved or
 # published article (the change is live at once: the reviewer is the one who publishes).
 WRITABLE = frozenset({S.DRAFT, S.RETURNED, S.UNPUBLISHED})

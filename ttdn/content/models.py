@@ -21,16 +21,11 @@ from ttdn.content.enums import (
     SectionKind,
 )
 from ttdn.core import access
-from ttdn.core.models import TimestampedModel
+from ttdn.core.models import TimestampedModel, max_length_of
 from ttdn.core.storage import RandomName
 from ttdn.org.enums import Role
 
-EDITING_ROLES = frozenset({Role.LEADER, Role.OFFICER, Role.EDITOR})
 REVIEWING_ROLES = frozenset({Role.LEADER})
-
-
-def _length(choices: type[models.TextChoices]) -> int:
-    return max(len(v) for v in choices.values)
 
 
 class Site(TimestampedModel):
@@ -41,7 +36,7 @@ class Site(TimestampedModel):
     )
     tagline = models.CharField(_("tagline"), max_length=255, blank=True)
     colour = models.CharField(
-        _("colour"), max_length=_length(Palette), choices=Palette, default=Palette.NAVY
+        _("colour"), max_length=max_length_of(Palette), choices=Palette, default=Palette.NAVY
     )
     logo = models.ForeignKey(
         "content.Image",
@@ -87,7 +82,10 @@ class Section(TimestampedModel):
     slug = models.SlugField(_("slug"), max_length=100)
     title = models.CharField(_("title"), max_length=255)
     kind = models.CharField(
-        _("kind"), max_length=_length(SectionKind), choices=SectionKind, default=SectionKind.OTHER
+        _("kind"),
+        max_length=max_length_of(SectionKind),
+        choices=SectionKind,
+        default=SectionKind.OTHER,
     )
     position = models.PositiveSmallIntegerField(_("position"), default=0)
     is_hidden = models.BooleanField(_("hidden"), default=False)
@@ -203,7 +201,9 @@ class ExemplarQuerySet(models.QuerySet["Exemplar"]):
         return self.filter(site__unit__in=access.visible_unit_ids(user))
 
     def editable_by(self, user: Any) -> ExemplarQuerySet:
-        return self.filter(site__unit__in=access.supervised_units(user, EDITING_ROLES).values("pk"))
+        return self.filter(
+            site__unit__in=access.supervised_units(user, access.EDITING_ROLES).values("pk")
+        )
 
 
 class Exemplar(TimestampedModel):
@@ -211,7 +211,7 @@ class Exemplar(TimestampedModel):
 
     site = models.ForeignKey(Site, on_delete=models.CASCADE, related_name="exemplars")
     name = models.CharField(_("name"), max_length=255)
-    role = models.CharField(_("role"), max_length=_length(ExemplarRole), choices=ExemplarRole)
+    role = models.CharField(_("role"), max_length=max_length_of(ExemplarRole), choices=ExemplarRole)
     achievements = models.TextField(_("achievements"))
     photo = models.ForeignKey(
         Image, verbose_name=_("photo"), on_delete=models.SET_NULL, null=True, blank=True
@@ -256,7 +256,9 @@ class ArticleQuerySet(models.QuerySet["Article"]):
         return self.filter(site__unit__in=access.visible_unit_ids(user))
 
     def editable_by(self, user: Any) -> ArticleQuerySet:
-        return self.filter(site__unit__in=access.supervised_units(user, EDITING_ROLES).values("pk"))
+        return self.filter(
+            site__unit__in=access.supervised_units(user, access.EDITING_ROLES).values("pk")
+        )
 
     def reviewable_by(self, user: Any) -> ArticleQuerySet:
         return self.filter(
@@ -269,7 +271,7 @@ class ArticleQuerySet(models.QuerySet["Article"]):
 
 
 class Article(TimestampedModel):
-    """A tin bài. Its status is moved only by `services.move_article`."""
+    """A tin bài. Its status is moved only by `services.transition_article`."""
 
     site = models.ForeignKey(Site, on_delete=models.PROTECT, related_name="articles")
     section = models.ForeignKey(
@@ -296,7 +298,7 @@ class Article(TimestampedModel):
     )
     byline = models.CharField(_("byline"), max_length=255, blank=True)
     language = models.CharField(
-        _("language"), max_length=_length(Language), choices=Language, default=Language.VI
+        _("language"), max_length=max_length_of(Language), choices=Language, default=Language.VI
     )
     translation_of = models.ForeignKey(
         "self",
@@ -312,7 +314,7 @@ class Article(TimestampedModel):
     has_media = models.BooleanField(default=False, editable=False)
     classification = models.CharField(
         _("classification"),
-        max_length=_length(Classification),
+        max_length=max_length_of(Classification),
         choices=Classification,
         default=Classification.PUBLIC,
     )
@@ -334,7 +336,7 @@ class Article(TimestampedModel):
     )
     status = models.CharField(
         _("status"),
-        max_length=_length(ArticleStatus),
+        max_length=max_length_of(ArticleStatus),
         choices=ArticleStatus,
         default=ArticleStatus.DRAFT,
     )
@@ -431,7 +433,7 @@ class ReviewStep(models.Model):
     by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
     )
-    decision = models.CharField(max_length=_length(Decision), choices=Decision)
+    decision = models.CharField(max_length=max_length_of(Decision), choices=Decision)
     comment = models.TextField(blank=True)
     checklist = models.JSONField(default=list, blank=True)
 

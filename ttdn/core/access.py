@@ -19,7 +19,10 @@ from ttdn.org.enums import Role
 from ttdn.org.models import Membership, Unit, UnitQuerySet
 
 ALL_ROLES = frozenset(Role)
+# Who acts for a unit: writes its plans and reports, issues its outgoing documents.
 WRITING_ROLES = frozenset({Role.LEADER, Role.OFFICER})
+# Who writes a unit's portal articles and library documents: the writers and the editors.
+EDITING_ROLES = WRITING_ROLES | {Role.EDITOR}
 
 
 def is_operator(user: Any) -> bool:
@@ -106,3 +109,9 @@ def active_membership(user: Any, session: Any) -> Membership | None:
     found = memberships(user)
     chosen = session.get("unit_id")
     return next((m for m in found if m.unit_id == chosen), found[0] if found else None)
+
+
+def acting_unit(request: Any) -> Unit | None:
+    """The unit the person acts for (chosen in the header), or None without a membership."""
+    active = active_membership(request.user, request.session)
+    return active.unit if active else None

@@ -21,6 +21,18 @@ class AuditAction(models.TextChoices):
     EXPORT = "export", _("Exported")
 
 
+class SubmissionStep:
+    """The steps both submission machines share: a unit's plan answering a plan
+    (`plans.SubmissionStatus`) and a unit's report in a round (`reports.SubmissionStatus`).
+    Each app's statuses take these members, so a unit reads one value and one word for the
+    same step; what differs stays each app's own ("not started" and "accepted" for plans,
+    "approved" and locked for reports, which DESIGN.md keeps apart)."""
+
+    DRAFT = "draft", pgettext_lazy("submission status", "Draft")
+    SUBMITTED = "submitted", pgettext_lazy("submission status", "Submitted")
+    RETURNED = "returned", pgettext_lazy("submission status", "Returned")
+
+
 class JobOutcome(models.TextChoices):
     RUNNING = "running", _("Running")
     OK = "ok", _("Succeeded")

@@ -19,11 +19,17 @@ def errors_of(error: ValidationError | PermissionDenied) -> list[str]:
 
 
 def attempt(
-    request: HttpRequest, success: str, service: Callable[..., Any], *args: Any, **kwargs: Any
+    request: HttpRequest,
+    success: str | Callable[[], str],
+    service: Callable[..., Any],
+    *args: Any,
+    **kwargs: Any,
 ) -> bool:
     """Run one service; show `success` or each reason it was refused. A refusal changes nothing.
 
     Services refuse with ValidationError (InvalidTransition is one) or PermissionDenied.
+    `success` may be a function that words the message once the service has run (to say what
+    it changed).
     """
     try:
         service(*args, **kwargs)
@@ -31,5 +37,5 @@ def attempt(
         for message in errors_of(error):
             messages.error(request, message)
         return False
-    messages.success(request, success)
+    messages.success(request, success() if callable(success) else success)
     return True

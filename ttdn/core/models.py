@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+from typing import Any
 
 from django.conf import settings
 from django.db import models
@@ -11,6 +12,30 @@ from django.utils.translation import gettext_lazy as _
 
 from ttdn.core.enums import AuditAction, JobOutcome, UploadJobStatus
 from ttdn.core.storage import RandomName
+
+
+def max_length_of(choices: type[models.TextChoices]) -> int:
+    """The `max_length` a CharField needs to hold every value of `choices`."""
+    return max(len(v) for v in choices.values)
+
+
+def step_in_order(
+    items: list[Any], target: Any, step: int, *, field: str = "order", start: int = 1
+) -> list[Any] | None:
+    """Move `target` one place up (step -1) or down (1) among `items` (rows in their order) and
+    number them again in `field` from `start`. Returns the rows whose number changed, to save;
+    None when `target` is already at that end (nothing moves)."""
+    index = [item.pk for item in items].index(target.pk)
+    other = index + step
+    if not 0 <= other < len(items):
+        return None
+    items[index], items[other] = items[other], items[index]
+    changed = []
+    for number, item in enumerate(items, start=start):
+        if getattr(item, field) != number:
+            setattr(item, field, number)
+            changed.append(item)
+    return changed
 
 
 class TimestampedModel(models.Model):
@@ -45,7 +70,7 @@ class AuditEntry(models.Model):
     actor_name = models.CharField(_("by"), max_length=150, blank=True)
     ip_address = models.GenericIPAddressField(_("address"), null=True, blank=True)
     action = models.CharField(
-        _("action"), max_length=max(len(v) for v in AuditAction.values), choices=AuditAction
+        _("action"), max_length=max_length_of(AuditAction), choices=AuditAction
     )
     object_type = models.CharField(_("object type"), max_length=100, blank=True)
     object_id = models.CharField(_("object id"), max_length=64, blank=True)
@@ -125,7 +150,7 @@ class JobRun(models.Model):
     finished_at = models.DateTimeField(_("finished at"), null=True, blank=True)
     outcome = models.CharField(
         _("outcome"),
-        max_length=max(len(v) for v in JobOutcome.values),
+        max_length=max_length_of(JobOutcome),
         choices=JobOutcome,
         default=JobOutcome.RUNNING,
     )

@@ -4,6 +4,7 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
+from ttdn.core.states import Flow
 from ttdn.docgen import Authority
 from ttdn.docgen import DocumentType as PrintedType
 from ttdn.org.enums import Role
@@ -71,20 +72,23 @@ class DocumentStatus(models.TextChoices):
 
 
 # Moves of a document's status; back to "in force" corrects a mistake.
-DOCUMENT_FLOW = {
-    DocumentStatus.IN_FORCE: {
-        DocumentStatus.AMENDED,
-        DocumentStatus.REPLACED,
-        DocumentStatus.EXPIRED,
+DOCUMENT_FLOW = Flow(
+    DocumentStatus,
+    {
+        DocumentStatus.IN_FORCE: {
+            DocumentStatus.AMENDED,
+            DocumentStatus.REPLACED,
+            DocumentStatus.EXPIRED,
+        },
+        DocumentStatus.AMENDED: {
+            DocumentStatus.IN_FORCE,
+            DocumentStatus.REPLACED,
+            DocumentStatus.EXPIRED,
+        },
+        DocumentStatus.REPLACED: {DocumentStatus.IN_FORCE},
+        DocumentStatus.EXPIRED: {DocumentStatus.IN_FORCE},
     },
-    DocumentStatus.AMENDED: {
-        DocumentStatus.IN_FORCE,
-        DocumentStatus.REPLACED,
-        DocumentStatus.EXPIRED,
-    },
-    DocumentStatus.REPLACED: {DocumentStatus.IN_FORCE},
-    DocumentStatus.EXPIRED: {DocumentStatus.IN_FORCE},
-}
+)
 NOT_IN_FORCE = frozenset({DocumentStatus.REPLACED, DocumentStatus.EXPIRED})
 
 
@@ -170,8 +174,7 @@ _CITATION_SEVERITY = {
 _SEVERITY_ICONS = {"problem": "✗", "unknown": "?", "caution": "!", "ok": "✓"}
 
 
-# Who writes a unit's documents, and who decides what its public page publishes.
-EDITING_ROLES = frozenset({Role.LEADER, Role.OFFICER, Role.EDITOR})
+# Who decides what a unit's public page publishes (who writes: access.EDITING_ROLES).
 PUBLISHING_ROLES = frozenset({Role.LEADER, Role.EDITOR})
 
 
@@ -203,8 +206,7 @@ class SigningAuthority(models.TextChoices):
     )
 
 
-# Who issues a unit's outgoing documents, and who sets its letterhead (abbreviation, names).
-ISSUING_ROLES = frozenset({Role.LEADER, Role.OFFICER})
+# Who sets a unit's letterhead (abbreviation, names); who issues: access.WRITING_ROLES.
 LETTERHEAD_ROLES = frozenset({Role.LEADER})
 
 # What docgen prints for each: its type (name and abbreviation) and authority prefix.

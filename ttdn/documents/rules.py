@@ -7,8 +7,6 @@ from typing import Any
 
 from ttdn.core import access
 from ttdn.documents.enums import (
-    EDITING_ROLES,
-    ISSUING_ROLES,
     LETTERHEAD_ROLES,
     PUBLISHING_ROLES,
 )
@@ -18,7 +16,7 @@ from ttdn.org.models import Unit, UnitQuerySet
 
 def owning_units(user: Any) -> UnitQuerySet:
     """Units the person may add documents for: where they (or a unit above) lead, write or edit."""
-    return access.supervised_units(user, EDITING_ROLES)
+    return access.supervised_units(user, access.EDITING_ROLES)
 
 
 def can_add_documents(user: Any) -> bool:
@@ -29,7 +27,9 @@ def can_edit_document(user: Any, document: Document) -> bool:
     """Operators edit every document; others those of units they write for (never the shared library)."""
     if access.is_operator(user):
         return True
-    return document.unit is not None and access.can_act_for(user, document.unit, EDITING_ROLES)
+    return document.unit is not None and access.can_act_for(
+        user, document.unit, access.EDITING_ROLES
+    )
 
 
 def publishing_units(user: Any) -> UnitQuerySet:
@@ -49,7 +49,7 @@ def issuing_units(user: Any) -> UnitQuerySet:
 
     A Phòng officer reads a school's register but does not number the school's documents.
     """
-    return access.units_with_role(user, ISSUING_ROLES)
+    return access.units_with_role(user, access.WRITING_ROLES)
 
 
 def can_set_letterhead(user: Any, unit: Unit) -> bool:

@@ -1,4 +1,5 @@
-"""Writes of the legal library. Each is atomic and audited; `move_document` alone sets a status."""
+"""Writes of the legal library. Each is atomic and audited; `transition_document` alone sets a
+status."""
 
 from __future__ import annotations
 
@@ -15,6 +16,7 @@ from django.utils.translation import gettext as _
 from ttdn import docgen
 from ttdn.core import audit
 from ttdn.core.enums import AuditAction
+from ttdn.core.states import transition
 from ttdn.core.text import nfc
 from ttdn.documents import queries
 from ttdn.documents.citations import normalise_number_symbol, number_symbol_key
@@ -54,10 +56,6 @@ FIELDS = [
 ]
 
 
-class InvalidTransition(ValidationError):
-    """A status move that DOCUMENT_FLOW does not allow."""
-
-
 @transaction.atomic
 def create_document(
     *, by: Any, status: DocumentStatus = DocumentStatus.IN_FORCE, **fields: Any
@@ -69,7 +67,7 @@ def create_document(
     document.save()
     audit.record(AuditAction.CREATE, document, by=by, changes=audit.diff({}, _snapshot(document)))
     if status != DocumentStatus.IN_FORCE:
-        move_document(document, to=status, by=by)
+        transition_document(document, to=status, by=by)
     return document
 
 
@@ -77,7 +75,7 @@ def create_document(
 def update_document(
     document: Document, *, by: Any, status: DocumentStatus | None = None, **fields: Any
 ) -> Document:
-    """Change a document's fields (and its status through `move_document`); records what changed.
+    """Change a document's fields (and its status through `transition_document`); records what changed.
 
     A document made internal is taken off every public page it was published on.
     Raises ValidationError on invalid fields, InvalidTransition on an impossible status.
@@ -93,27 +91,14 @@ def update_document(
         for publication in document.publications.select_related("unit"):
             unpublish_document(publication, by=by)
     if status is not None and status != document.status:
-        move_document(document, to=status, by=by)
+        transition_document(document, to=status, by=by)
     return document
 
 
 @transaction.atomic
-def move_document(document: Document, *, to: DocumentStatus, by: Any) -> Document:
-    """Set the document's status along DOCUMENT_FLOW. Raises InvalidTransition."""
-    current = DocumentStatus(document.status)
-    if to not in DOCUMENT_FLOW[current]:
-        raise InvalidTransition(
-            _("A document cannot go from “%(from)s” to “%(to)s”.")
-            % {"from": current.label, "to": DocumentStatus(to).label}
-        )
-    document.status = to
-    document.save(update_fields=["status", "updated_at"])
-    audit.record(
-        AuditAction.UPDATE,
-        document,
-        by=by,
-        changes={"status": [current.value, DocumentStatus(to).value]},
-    )
+def transition_document(document: Document, *, to: DocumentStatus, by: Any) -> Document:
+    """Set the document's status along DOCUMENT_FLOW. Raises core.states.InvalidTransition."""
+    transition(document, flow=DOCUMENT_FLOW, to=to, by=by)
     return document
 
 
@@ -145,13 +130,13 @@ def relate_documents(
         )
     allowed_from, to = RELATION_MOVES.get(RelationKind(kind), (set(), None))
     if to is not None and target.status in allowed_from:
-        move_document(target, to=to, by=by)
+        transition_document(target, to=to, by=by)
     return relation
 
 
 @transaction.atomic
 def remove_relation(relation: DocumentRelation, *, by: Any) -> None:
-    """Delete the relation. The target keeps its status: correct it with `move_document`."""
+    """Delete the relation. The target keeps its status: correct it with `transition_document`."""
     audit.record(
         AuditAction.DELETE,
         relation,

@@ -19,7 +19,7 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from ttdn.core import access
-from ttdn.core.models import TimestampedModel
+from ttdn.core.models import TimestampedModel, max_length_of
 from ttdn.events.enums import OWNED_SCOPES, CalendarKind, Category, Scope, Verification
 from ttdn.org.models import Unit
 
@@ -71,7 +71,7 @@ class Commemoration(TimestampedModel):
     folded_name = models.CharField(max_length=255, editable=False, db_index=True)
     calendar = models.CharField(
         _("calendar"),
-        max_length=max(len(v) for v in CalendarKind.values),
+        max_length=max_length_of(CalendarKind),
         choices=CalendarKind,
         default=CalendarKind.SOLAR,
     )
@@ -85,12 +85,8 @@ class Commemoration(TimestampedModel):
             "The year of the event; anniversaries are counted from it. Empty for a feast such as Tết."
         ),
     )
-    scope = models.CharField(
-        _("scope"), max_length=max(len(v) for v in Scope.values), choices=Scope
-    )
-    category = models.CharField(
-        _("category"), max_length=max(len(v) for v in Category.values), choices=Category
-    )
+    scope = models.CharField(_("scope"), max_length=max_length_of(Scope), choices=Scope)
+    category = models.CharField(_("category"), max_length=max_length_of(Category), choices=Category)
     unit = models.ForeignKey(
         "org.Unit",
         verbose_name=_("unit"),
@@ -108,7 +104,7 @@ class Commemoration(TimestampedModel):
     )
     verification = models.CharField(
         _("verification"),
-        max_length=max(len(v) for v in Verification.values),
+        max_length=max_length_of(Verification),
         choices=Verification,
         default=Verification.UNVERIFIED,
     )

@@ -91,10 +91,11 @@ def _filtered(
 ) -> tuple[CalendarFilterForm, Unit | None, list[queries.Anniversary]]:
     """The filter form, the unit chosen (by default the one the person acts for), and the year's
     anniversaries of what that person may see, filtered."""
+    acting = access.acting_unit(request)
     data = (
         request.GET
         if "unit" in request.GET
-        else {**request.GET.dict(), "unit": _acting_unit_code(request)}
+        else {**request.GET.dict(), "unit": acting.code if acting else ""}
     )
     form = CalendarFilterForm(data)
     filters = form.cleaned_data if form.is_valid() else {}
@@ -110,12 +111,6 @@ def _filtered(
 def _htmx_partial(request: HttpRequest, template: str, partial: str) -> str:
     """The page's partial for an htmx request (the same view renders both)."""
     return f"{template}#{partial}" if request.htmx else template  # type: ignore[attr-defined]
-
-
-def _acting_unit_code(request: HttpRequest) -> str:
-    """The code of the unit the person acts for (chosen in the header), as the layout shows it."""
-    active = access.active_membership(request.user, request.session)
-    return active.unit.code if active else ""
 
 
 def _year_or_404(year: int) -> int:
@@ -182,8 +177,9 @@ def commemoration_detail(request: HttpRequest, pk: int) -> HttpResponse:
 @login_required
 def commemoration_create(request: HttpRequest) -> HttpResponse:
     units = access.units_with_role(request.user, access.WRITING_ROLES)
+    acting = access.acting_unit(request)
     form = CommemorationForm(
-        request.POST or None, units=units, initial={"unit": _acting_unit_id(request)}
+        request.POST or None, units=units, initial={"unit": acting.pk if acting else None}
     )
     if request.method == "POST" and form.is_valid():
         commemoration = services.create_commemoration(by=request.user, **form.cleaned_data)
@@ -221,11 +217,6 @@ def commemoration_delete(request: HttpRequest, pk: int) -> HttpResponse:
         request, _("The commemoration “%(name)s” is deleted.") % {"name": commemoration.name}
     )
     return redirect("events:commemoration_list")
-
-
-def _acting_unit_id(request: HttpRequest) -> int | None:
-    active = access.active_membership(request.user, request.session)
-    return active.unit_id if active else None
 
 
 # --- The iCalendar feed -----------------------------------------------------------------------

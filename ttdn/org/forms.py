@@ -1,7 +1,10 @@
+from typing import Any
+
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from ttdn.org.enums import UnitKind, UnitLevel
+from ttdn.org.models import UnitGroup
 
 
 class UnitFilterForm(forms.Form):
@@ -13,6 +16,25 @@ class UnitFilterForm(forms.Form):
         label=_("Level"), required=False, choices=[("", _("All levels")), *UnitLevel.choices]
     )
     include_closed = forms.BooleanField(label=_("Include closed units"), required=False)
+
+
+class LevelGroupFilterForm(forms.Form):
+    """Narrow a board of units to a level and to one of the groups offered (`groups=`): the
+    plans' board and the reports' completeness page."""
+
+    level = forms.ChoiceField(
+        label=_("Level"), choices=[("", _("All levels")), *UnitLevel.choices], required=False
+    )
+    group = forms.ModelChoiceField(
+        label=_("Group"),
+        queryset=UnitGroup.objects.none(),
+        required=False,
+        empty_label=_("All groups"),
+    )
+
+    def __init__(self, *args: Any, groups: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["group"].queryset = groups  # type: ignore[attr-defined]
 
 
 class SwitchUnitForm(forms.Form):

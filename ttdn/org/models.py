@@ -12,7 +12,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from ttdn.core.models import TimestampedModel
+from ttdn.core.models import TimestampedModel, max_length_of
 from ttdn.org.enums import GroupKind, Role, UnitChangeKind, UnitKind, UnitLevel
 
 if TYPE_CHECKING:
@@ -86,12 +86,8 @@ class Unit(TimestampedModel):
     short_name = models.CharField(_("short name"), max_length=100, blank=True)
     slug = models.SlugField(_("slug"), max_length=100, unique=True, validators=[validate_unit_slug])
     hostname = models.CharField(_("host name"), max_length=255, null=True, blank=True, unique=True)
-    kind = models.CharField(
-        _("kind"), max_length=max(len(v) for v in UnitKind.values), choices=UnitKind
-    )
-    level = models.CharField(
-        _("level"), max_length=max(len(v) for v in UnitLevel.values), choices=UnitLevel
-    )
+    kind = models.CharField(_("kind"), max_length=max_length_of(UnitKind), choices=UnitKind)
+    level = models.CharField(_("level"), max_length=max_length_of(UnitLevel), choices=UnitLevel)
     parent = models.ForeignKey(
         "self",
         verbose_name=_("parent unit"),
@@ -143,7 +139,7 @@ class UnitGroup(TimestampedModel):
     name = models.CharField(_("name"), max_length=255)
     kind = models.CharField(
         _("kind"),
-        max_length=max(len(v) for v in GroupKind.values),
+        max_length=max_length_of(GroupKind),
         choices=GroupKind,
         default=GroupKind.CLUSTER,
     )
@@ -167,9 +163,7 @@ class UnitChange(models.Model):
     """One step of a unit's history: created, renamed, moved under another parent, closed."""
 
     unit = models.ForeignKey(Unit, on_delete=models.PROTECT, related_name="changes")
-    kind = models.CharField(
-        max_length=max(len(v) for v in UnitChangeKind.values), choices=UnitChangeKind
-    )
+    kind = models.CharField(max_length=max_length_of(UnitChangeKind), choices=UnitChangeKind)
     changed_at = models.DateTimeField(default=timezone.now)
     effective_on = models.DateField(null=True, blank=True)
     by = models.ForeignKey(
@@ -204,7 +198,7 @@ class Membership(TimestampedModel):
     unit = models.ForeignKey(
         Unit, verbose_name=_("unit"), on_delete=models.PROTECT, related_name="memberships"
     )
-    role = models.CharField(_("role"), max_length=max(len(v) for v in Role.values), choices=Role)
+    role = models.CharField(_("role"), max_length=max_length_of(Role), choices=Role)
     title = models.CharField(_("position"), max_length=255, blank=True)
     is_active = models.BooleanField(_("active"), default=True)
 

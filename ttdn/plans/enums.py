@@ -4,6 +4,9 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
+from ttdn.core.enums import SubmissionStep
+from ttdn.core.states import Flow
+
 
 class PlanStatus(models.TextChoices):
     DRAFT = "draft", pgettext_lazy("plan status", "Draft")
@@ -11,11 +14,14 @@ class PlanStatus(models.TextChoices):
     SUPERSEDED = "superseded", pgettext_lazy("plan status", "Superseded")
 
 
-PLAN_FLOW = {
-    PlanStatus.DRAFT: {PlanStatus.ISSUED},
-    PlanStatus.ISSUED: {PlanStatus.SUPERSEDED},
-    PlanStatus.SUPERSEDED: set(),
-}
+PLAN_FLOW = Flow(
+    PlanStatus,
+    {
+        PlanStatus.DRAFT: {PlanStatus.ISSUED},
+        PlanStatus.ISSUED: {PlanStatus.SUPERSEDED},
+        PlanStatus.SUPERSEDED: set(),
+    },
+)
 
 
 class SubmissionStatus(models.TextChoices):
@@ -23,19 +29,22 @@ class SubmissionStatus(models.TextChoices):
     late" are not stored: no plan yet, and `submitted_at` against the due date."""
 
     NOT_STARTED = "not_started", pgettext_lazy("plan submission", "Not started")
-    DRAFT = "draft", pgettext_lazy("plan submission", "Draft")
-    SUBMITTED = "submitted", pgettext_lazy("plan submission", "Submitted")
-    RETURNED = "returned", pgettext_lazy("plan submission", "Returned")
+    DRAFT = SubmissionStep.DRAFT
+    SUBMITTED = SubmissionStep.SUBMITTED
+    RETURNED = SubmissionStep.RETURNED
     ACCEPTED = "accepted", pgettext_lazy("plan submission", "Accepted")
 
 
-SUBMISSION_FLOW = {
-    SubmissionStatus.NOT_STARTED: {SubmissionStatus.DRAFT},
-    SubmissionStatus.DRAFT: {SubmissionStatus.SUBMITTED},
-    SubmissionStatus.SUBMITTED: {SubmissionStatus.RETURNED, SubmissionStatus.ACCEPTED},
-    SubmissionStatus.RETURNED: {SubmissionStatus.SUBMITTED},
-    SubmissionStatus.ACCEPTED: set(),
-}
+SUBMISSION_FLOW = Flow(
+    SubmissionStatus,
+    {
+        SubmissionStatus.NOT_STARTED: {SubmissionStatus.DRAFT},
+        SubmissionStatus.DRAFT: {SubmissionStatus.SUBMITTED},
+        SubmissionStatus.SUBMITTED: {SubmissionStatus.RETURNED, SubmissionStatus.ACCEPTED},
+        SubmissionStatus.RETURNED: {SubmissionStatus.SUBMITTED},
+        SubmissionStatus.ACCEPTED: set(),
+    },
+)
 
 
 class BoardColumn(models.TextChoices):

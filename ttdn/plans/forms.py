@@ -13,8 +13,8 @@ from django_stubs_ext import StrOrPromise
 
 from ttdn.core import extract, uploads
 from ttdn.documents.forms import SIGNATURE_FIELDS, SignatureForm
-from ttdn.org.enums import UnitLevel
-from ttdn.org.models import Unit, UnitGroup
+from ttdn.org.forms import LevelGroupFilterForm
+from ttdn.org.models import Unit
 from ttdn.plans.enums import Recurrence, TaskLinkKind, TaskStatus
 from ttdn.plans.importer import MAX_BYTES, ParsedPlan, PlanImportError, parse_plan
 
@@ -199,20 +199,8 @@ class TaskForm(forms.Form):
         return data
 
 
-class BoardFilterForm(forms.Form):
-    level = forms.ChoiceField(
-        label=_("Level"), choices=[("", _("All levels")), *UnitLevel.choices], required=False
-    )
-    group = forms.ModelChoiceField(
-        label=_("Group"),
-        queryset=UnitGroup.objects.none(),
-        required=False,
-        empty_label=_("All groups"),
-    )
-
-    def __init__(self, *args: Any, groups: Any, **kwargs: Any) -> None:
-        super().__init__(*args, **kwargs)
-        self.fields["group"].queryset = groups  # type: ignore[attr-defined]
+class BoardFilterForm(LevelGroupFilterForm):
+    """The board of the units' plans, by level and group."""
 
 
 class TaskArticleForm(forms.Form):

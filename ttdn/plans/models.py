@@ -13,7 +13,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from ttdn.core import access
-from ttdn.core.models import TimestampedModel
+from ttdn.core.models import TimestampedModel, max_length_of
 from ttdn.documents.enums import CitationStatus
 from ttdn.plans.enums import (
     MentionKind,
@@ -23,10 +23,6 @@ from ttdn.plans.enums import (
     TaskLinkKind,
     TaskStatus,
 )
-
-
-def _max(choices: type[models.TextChoices]) -> int:
-    return max(len(v) for v in choices.values)
 
 
 class PlanQuerySet(models.QuerySet["Plan"]):
@@ -58,7 +54,10 @@ class Plan(TimestampedModel):
     )
     year = models.PositiveSmallIntegerField(_("year"))
     status = models.CharField(
-        _("status"), max_length=_max(PlanStatus), choices=PlanStatus, default=PlanStatus.DRAFT
+        _("status"),
+        max_length=max_length_of(PlanStatus),
+        choices=PlanStatus,
+        default=PlanStatus.DRAFT,
     )
     number = models.CharField(_("number"), max_length=16, blank=True)
     symbol = models.CharField(_("symbol"), max_length=64, blank=True)
@@ -138,7 +137,7 @@ class PlanCitation(models.Model):
     date = models.DateField(_("date"), null=True, blank=True)
     issuer = models.CharField(_("issuer"), max_length=255, blank=True)
     status = models.CharField(
-        _("status"), max_length=_max(CitationStatus), choices=CitationStatus, blank=True
+        _("status"), max_length=max_length_of(CitationStatus), choices=CitationStatus, blank=True
     )
     document = models.ForeignKey(
         "documents.Document",
@@ -210,7 +209,7 @@ class PlanTask(models.Model):
     ends_on = models.DateField(_("ends on"), null=True, blank=True)
     due = models.DateField(_("deadline"), null=True, blank=True)
     recurrence = models.CharField(
-        _("recurrence"), max_length=_max(Recurrence), choices=Recurrence, blank=True
+        _("recurrence"), max_length=max_length_of(Recurrence), choices=Recurrence, blank=True
     )
     time_text = models.CharField(_("time frame as written"), max_length=255, blank=True)
     accountable_unit = models.ForeignKey(
@@ -228,7 +227,10 @@ class PlanTask(models.Model):
     )
     evidence = models.TextField(_("expected evidence"), blank=True)
     status = models.CharField(
-        _("status"), max_length=_max(TaskStatus), choices=TaskStatus, default=TaskStatus.PLANNED
+        _("status"),
+        max_length=max_length_of(TaskStatus),
+        choices=TaskStatus,
+        default=TaskStatus.PLANNED,
     )
     progress = models.PositiveSmallIntegerField(_("progress (%)"), default=0)
     reminded_on = models.DateField(_("last reminded"), null=True, blank=True)
@@ -272,7 +274,7 @@ class TaskMention(models.Model):
 
     task = models.ForeignKey(PlanTask, on_delete=models.CASCADE, related_name="mentions")
     order = models.PositiveIntegerField(_("order"), default=0)
-    kind = models.CharField(_("kind"), max_length=_max(MentionKind), choices=MentionKind)
+    kind = models.CharField(_("kind"), max_length=max_length_of(MentionKind), choices=MentionKind)
     text = models.TextField(_("as written"))
     names = models.JSONField(_("names"), default=list, blank=True)
     date = models.DateField(_("date"), null=True, blank=True)
@@ -307,7 +309,7 @@ class TaskArticle(models.Model):
     )
     kind = models.CharField(
         _("linked as"),
-        max_length=_max(TaskLinkKind),
+        max_length=max_length_of(TaskLinkKind),
         choices=TaskLinkKind,
         default=TaskLinkKind.EVIDENCE,
     )
@@ -334,7 +336,7 @@ class PlanSubmissionQuerySet(models.QuerySet["PlanSubmission"]):
         if access.is_operator(user):
             return self
         units = access.visible_unit_ids(user)
-        return self.filter(models.Q(unit__in=units) | models.Q(request__unit__in=units))
+        return self.filter(models.Q(unit__in=units) | models.Q(requesting_plan__unit__in=units))
 
     def waiting(self) -> PlanSubmissionQuerySet:
         return self.filter(
@@ -350,8 +352,11 @@ class PlanSubmission(TimestampedModel):
     """A subordinate unit's plan that an issued plan requires. Created for every required
     unit when the plan is issued, with the unit's name and parent frozen."""
 
-    request = models.ForeignKey(
-        Plan, verbose_name=_("requesting plan"), on_delete=models.CASCADE, related_name="requests"
+    requesting_plan = models.ForeignKey(
+        Plan,
+        verbose_name=_("requesting plan"),
+        on_delete=models.CASCADE,
+        related_name="submissions",
     )
     unit = models.ForeignKey(
         "org.Unit", verbose_name=_("unit"), on_delete=models.PROTECT, related_name="+"
@@ -362,7 +367,7 @@ class PlanSubmission(TimestampedModel):
     due = models.DateField(_("deadline"))
     status = models.CharField(
         _("status"),
-        max_length=_max(SubmissionStatus),
+        max_length=max_length_of(SubmissionStatus),
         choices=SubmissionStatus,
         default=SubmissionStatus.NOT_STARTED,
     )
@@ -385,11 +390,13 @@ class PlanSubmission(TimestampedModel):
         verbose_name_plural = _("plan submissions")
         ordering = ["unit_name", "pk"]
         constraints = [
-            models.UniqueConstraint(fields=["request", "unit"], name="one_plan_per_unit_request")
+            models.UniqueConstraint(
+                fields=["requesting_plan", "unit"], name="one_plan_per_unit_request"
+            )
         ]
 
     def __str__(self) -> str:
-        return f"{self.unit_name}: {self.request}"
+        return f"{self.unit_name}: {self.requesting_plan}"
 
     def get_absolute_url(self) -> str:
         return reverse("plans:submission_detail", args=[self.pk])

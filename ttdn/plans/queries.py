@@ -95,7 +95,7 @@ class Board:
 def board(plan: Plan, *, level: str = "", group: UnitGroup | None = None) -> Board:
     """The units the plan requires, each in its column, filtered by level and group, with
     the count per column."""
-    submissions = plan.requests.select_related("unit")
+    submissions = plan.submissions.select_related("unit")
     if level:
         submissions = submissions.filter(unit_level=level)
     if group is not None:
@@ -186,7 +186,7 @@ def reminders_due(*, today: datetime.date | None = None, days_before: int = 3) -
         PlanSubmission.objects.waiting()
         .filter(due__lte=today + datetime.timedelta(days=days_before))
         .exclude(reminded_on=today)
-        .select_related("request__unit", "unit")
+        .select_related("requesting_plan__unit", "unit")
     )
     return [Reminder(s, s.due < today) for s in waiting]
 

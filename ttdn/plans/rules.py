@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from ttdn.content.models import EDITING_ROLES, Article
+from ttdn.content.models import Article
 from ttdn.core import access
 from ttdn.org.models import Unit
 from ttdn.plans.models import Plan, PlanSubmission, PlanTask
@@ -31,7 +31,7 @@ def can_submit(user: Any, submission: PlanSubmission) -> bool:
 
 def can_review(user: Any, submission: PlanSubmission) -> bool:
     """The requesting unit's leaders and officers return, accept and remind."""
-    return access.can_act_for(user, submission.request.unit)
+    return access.can_act_for(user, submission.requesting_plan.unit)
 
 
 def can_see_board(user: Any, plan: Plan) -> bool:
@@ -52,5 +52,5 @@ def can_link_article(user: Any, task: PlanTask, article: Article) -> bool:
     return (
         can_track(user, task)
         and unit.path.startswith(task.plan.unit.path)
-        and access.can_act_for(user, unit, EDITING_ROLES)
+        and access.can_act_for(user, unit, access.EDITING_ROLES)
     )

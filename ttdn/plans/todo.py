@@ -17,10 +17,10 @@ from ttdn.plans.models import PlanSubmission
 def items(user: Any) -> list[TodoItem]:
     units = access.units_with_role(user, access.WRITING_ROLES).values("pk")
     today = timezone.localdate()
-    owed = PlanSubmission.objects.waiting().filter(unit__in=units).select_related("request")
+    owed = PlanSubmission.objects.waiting().filter(unit__in=units).select_related("requesting_plan")
     to_review = PlanSubmission.objects.filter(
-        request__unit__in=units, status=SubmissionStatus.SUBMITTED
-    ).select_related("request")
+        requesting_plan__unit__in=units, status=SubmissionStatus.SUBMITTED
+    ).select_related("requesting_plan")
     return [
         *(
             TodoItem(
@@ -29,7 +29,7 @@ def items(user: Any) -> list[TodoItem]:
                     if s.status == SubmissionStatus.RETURNED
                     else _("Write and submit your plan for: %(plan)s")
                 )
-                % {"plan": s.request.title},
+                % {"plan": s.requesting_plan.title},
                 url=s.get_absolute_url(),
                 unit_name=s.unit_name,
                 due=s.due,

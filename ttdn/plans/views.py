@@ -4,8 +4,6 @@ unit's submission, and a derived plan's coverage."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
-
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -18,6 +16,7 @@ from django.views.decorators.http import require_POST
 from ttdn import docgen
 from ttdn.core import access, related, uploads
 from ttdn.core.enums import UploadJobStatus
+from ttdn.core.feedback import attempt
 from ttdn.core.forms import form_errors
 from ttdn.documents import checker, printing
 from ttdn.documents.exports import missing_part_names
@@ -45,11 +44,6 @@ IMPORT_JOB = "plans.import"  # the worker reads a heavy plan file (core.uploads)
 INCOMPLETE = gettext_lazy("The plan cannot be printed yet; it lacks: %(parts)s.")
 
 
-def _acting_unit(request: HttpRequest) -> Unit | None:
-    active = access.active_membership(request.user, request.session)
-    return active.unit if active else None
-
-
 # --- Plans -----------------------------------------------------------------------------------
 
 
@@ -59,9 +53,9 @@ def plan_list(request: HttpRequest) -> HttpResponse:
     owed = (
         PlanSubmission.objects.waiting()
         .filter(unit__in=access.units_with_role(request.user, access.WRITING_ROLES).values("pk"))
-        .select_related("request")
+        .select_related("requesting_plan")
     )
-    unit = _acting_unit(request)
+    unit = access.acting_unit(request)
     context = {
         "plans": plans,
         "owed": owed,
@@ -72,7 +66,7 @@ def plan_list(request: HttpRequest) -> HttpResponse:
 
 @login_required
 def plan_import(request: HttpRequest) -> HttpResponse:
-    unit = _acting_unit(request)
+    unit = access.acting_unit(request)
     if unit is None or not rules.can_write(request.user, unit):
         raise PermissionDenied
     form = ImportForm(request.POST or None, request.FILES or None)
@@ -88,7 +82,7 @@ def plan_import(request: HttpRequest) -> HttpResponse:
 @login_required
 def plan_import_job(request: HttpRequest, pk: int) -> HttpResponse:
     """The preview of a plan file the worker has read."""
-    unit = _acting_unit(request)
+    unit = access.acting_unit(request)
     if unit is None or not rules.can_write(request.user, unit):
         raise PermissionDenied
     job = uploads.job_of(request.user, pk, kind=IMPORT_JOB)
@@ -113,7 +107,7 @@ def _import_preview(
 @require_POST
 @login_required
 def plan_import_save(request: HttpRequest) -> HttpResponse:
-    unit = _acting_unit(request)
+    unit = access.acting_unit(request)
     if unit is None or not rules.can_write(request.user, unit):
         raise PermissionDenied
     form = ImportSaveForm(request.POST)
@@ -372,7 +366,9 @@ def plan_coverage(request: HttpRequest, pk: int) -> HttpResponse:
 
 def _submission(request: HttpRequest, pk: int) -> PlanSubmission:
     return get_object_or_404(
-        PlanSubmission.objects.visible_to(request.user).select_related("request__unit", "plan"),
+        PlanSubmission.objects.visible_to(request.user).select_related(
+            "requesting_plan__unit", "plan"
+        ),
         pk=pk,
     )
 
@@ -411,12 +407,10 @@ def submission_submit(request: HttpRequest, pk: int) -> HttpResponse:
     submission = _submission(request, pk)
     if not rules.can_submit(request.user, submission):
         raise PermissionDenied
-    return _act(
-        request,
-        submission,
-        lambda: services.submit_plan(submission, by=request.user),
-        _("Your plan is submitted."),
+    attempt(
+        request, _("Your plan is submitted."), services.submit_plan, submission, by=request.user
     )
+    return redirect(submission)
 
 
 @require_POST
@@ -430,12 +424,15 @@ def submission_return(request: HttpRequest, pk: int) -> HttpResponse:
         messages.error(request, _("Say what needs fixing."))
         return redirect(submission)
     comment = form.cleaned_data["comment"]
-    return _act(
+    attempt(
         request,
-        submission,
-        lambda: services.return_submission(submission, comment=comment, by=request.user),
         _("The plan is returned to the unit."),
+        services.return_submission,
+        submission,
+        message=comment,
+        by=request.user,
     )
+    return redirect(submission)
 
 
 @require_POST
@@ -444,21 +441,7 @@ def submission_accept(request: HttpRequest, pk: int) -> HttpResponse:
     submission = _submission(request, pk)
     if not rules.can_review(request.user, submission):
         raise PermissionDenied
-    return _act(
-        request,
-        submission,
-        lambda: services.accept_submission(submission, by=request.user),
-        _("The plan is accepted."),
+    attempt(
+        request, _("The plan is accepted."), services.accept_submission, submission, by=request.user
     )
-
-
-def _act(
-    request: HttpRequest, submission: PlanSubmission, action: Callable[[], object], done: str
-) -> HttpResponse:
-    try:
-        action()
-    except ValidationError as error:
-        messages.error(request, " ".join(error.messages))
-    else:
-        messages.success(request, done)
     return redirect(submission)

@@ -16,6 +16,8 @@ from ninja.errors import HttpError
 
 from ttdn.core import access
 from ttdn.core.api import caller, id_in_path
+from ttdn.core.feedback import errors_of
+from ttdn.core.states import InvalidTransition
 from ttdn.reports import queries, rules, services
 from ttdn.reports.enums import Basis
 from ttdn.reports.models import Round, Submission
@@ -124,8 +126,8 @@ def submit(request: HttpRequest, pk: int = id_in_path()) -> dict[str, Any]:
             services.submit_submission(submission, by=caller(request))
         except ValuesInvalid as error:
             raise HttpError(422, str(error)) from error
-        except (services.Locked, services.InvalidTransition) as error:
-            raise HttpError(409, str(error)) from error
+        except (services.Locked, InvalidTransition) as error:
+            raise HttpError(409, " ".join(errors_of(error))) from error
         return _submission_out(_submission(request, pk))
 
 

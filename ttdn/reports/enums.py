@@ -4,6 +4,9 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
+from ttdn.core.enums import SubmissionStep
+from ttdn.core.states import Flow
+
 
 class PeriodKind(models.TextChoices):
     MONTH = "month", _("Month")
@@ -108,20 +111,23 @@ class RuleKind(models.TextChoices):
 
 
 class SubmissionStatus(models.TextChoices):
-    DRAFT = "draft", pgettext_lazy("submission status", "Draft")
-    SUBMITTED = "submitted", pgettext_lazy("submission status", "Submitted")
+    DRAFT = SubmissionStep.DRAFT
+    SUBMITTED = SubmissionStep.SUBMITTED
     APPROVED = "approved", pgettext_lazy("submission status", "Approved")
-    RETURNED = "returned", pgettext_lazy("submission status", "Returned")
+    RETURNED = SubmissionStep.RETURNED
 
 
 # Approving again is allowed: after a granted window changed an approved report, the approver
 # looks at it again and approves the new figures.
-SUBMISSION_FLOW = {
-    SubmissionStatus.DRAFT: {SubmissionStatus.SUBMITTED},
-    SubmissionStatus.SUBMITTED: {SubmissionStatus.APPROVED, SubmissionStatus.RETURNED},
-    SubmissionStatus.RETURNED: {SubmissionStatus.SUBMITTED},
-    SubmissionStatus.APPROVED: {SubmissionStatus.APPROVED, SubmissionStatus.RETURNED},
-}
+SUBMISSION_FLOW = Flow(
+    SubmissionStatus,
+    {
+        SubmissionStatus.DRAFT: {SubmissionStatus.SUBMITTED},
+        SubmissionStatus.SUBMITTED: {SubmissionStatus.APPROVED, SubmissionStatus.RETURNED},
+        SubmissionStatus.RETURNED: {SubmissionStatus.SUBMITTED},
+        SubmissionStatus.APPROVED: {SubmissionStatus.APPROVED, SubmissionStatus.RETURNED},
+    },
+)
 
 
 class Basis(models.TextChoices):
@@ -144,3 +150,14 @@ class UnlockStatus(models.TextChoices):
     PENDING = "pending", _("Waiting")
     GRANTED = "granted", _("Granted")
     REFUSED = "refused", _("Refused")
+
+
+# A request to unlock is decided once.
+UNLOCK_FLOW = Flow(
+    UnlockStatus,
+    {
+        UnlockStatus.PENDING: {UnlockStatus.GRANTED, UnlockStatus.REFUSED},
+        UnlockStatus.GRANTED: set(),
+        UnlockStatus.REFUSED: set(),
+    },
+)

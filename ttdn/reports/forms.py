@@ -13,6 +13,7 @@ from django.utils.translation import gettext_lazy as _
 from ttdn.core.text import nfc
 from ttdn.documents.forms import SIGNATURE_FIELDS, SignatureForm
 from ttdn.org.enums import UnitLevel
+from ttdn.org.forms import LevelGroupFilterForm
 from ttdn.org.models import UnitGroup
 from ttdn.reports import computed
 from ttdn.reports.enums import (
@@ -92,12 +93,10 @@ class RoundForm(forms.Form):
     due_commune = forms.DateField(label=_("Deadline of communes"), required=False, widget=DATE)
     due_school = forms.DateField(label=_("Deadline of schools"), required=False, widget=DATE)
 
-    def __init__(
-        self, *args: Any, forms_queryset: Any, groups_queryset: Any, **kwargs: Any
-    ) -> None:
+    def __init__(self, *args: Any, report_forms: Any, groups: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["form"].queryset = forms_queryset  # type: ignore[attr-defined]
-        self.fields["groups"].queryset = groups_queryset  # type: ignore[attr-defined]
+        self.fields["form"].queryset = report_forms  # type: ignore[attr-defined]
+        self.fields["groups"].queryset = groups  # type: ignore[attr-defined]
 
     def clean(self) -> dict[str, Any]:
         data = super().clean() or {}
@@ -204,21 +203,11 @@ class ConsolidationFilterForm(forms.Form):
     basis = forms.ChoiceField(label=_("Count"), choices=Basis.choices, required=False)
 
 
-class CompletenessFilterForm(forms.Form):
-    unit = forms.CharField(label=_("Unit code"), required=False, max_length=32)
-    level = forms.ChoiceField(
-        label=_("Level"), choices=[("", _("All levels")), *UnitLevel.choices], required=False
-    )
-    group = forms.ModelChoiceField(
-        label=_("Group"),
-        queryset=UnitGroup.objects.none(),
-        required=False,
-        empty_label=_("All groups"),
-    )
+class CompletenessFilterForm(LevelGroupFilterForm):
+    """The completeness page: a unit by its code, then level and group."""
 
-    def __init__(self, *args: Any, groups_queryset: Any, **kwargs: Any) -> None:
-        super().__init__(*args, **kwargs)
-        self.fields["group"].queryset = groups_queryset  # type: ignore[attr-defined]
+    unit = forms.CharField(label=_("Unit code"), required=False, max_length=32)
+    field_order = ["unit", "level", "group"]
 
 
 class UploadForm(forms.Form):

@@ -14,7 +14,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from ttdn.core import access
-from ttdn.core.models import TimestampedModel
+from ttdn.core.models import TimestampedModel, max_length_of
 from ttdn.org.enums import UnitLevel
 from ttdn.reports.enums import (
     NUMERIC_KINDS,
@@ -27,11 +27,6 @@ from ttdn.reports.enums import (
     UnlockStatus,
 )
 from ttdn.reports.periods import Period
-
-
-def _max(choices: type[models.TextChoices]) -> int:
-    return max(len(v) for v in choices.values)
-
 
 # --- Forms --------------------------------------------------------------------------------
 
@@ -116,7 +111,9 @@ class Indicator(models.Model):
     order = models.PositiveIntegerField(_("order"), default=0)
     code = models.CharField(_("code"), max_length=32)
     name = models.CharField(_("name"), max_length=500)
-    kind = models.CharField(_("kind"), max_length=_max(IndicatorKind), choices=IndicatorKind)
+    kind = models.CharField(
+        _("kind"), max_length=max_length_of(IndicatorKind), choices=IndicatorKind
+    )
     measure = models.CharField(_("unit of measure"), max_length=50, blank=True)
     help_text = models.TextField(_("help"), blank=True)
     required = models.BooleanField(_("required"), default=False)
@@ -127,7 +124,10 @@ class Indicator(models.Model):
         _("maximum"), max_digits=18, decimal_places=4, null=True, blank=True
     )
     aggregation = models.CharField(
-        _("aggregation"), max_length=_max(Aggregation), choices=Aggregation, default=Aggregation.SUM
+        _("aggregation"),
+        max_length=max_length_of(Aggregation),
+        choices=Aggregation,
+        default=Aggregation.SUM,
     )
     choices = models.JSONField(_("choices"), default=list, blank=True)
     computed_key = models.CharField(_("computed from"), max_length=100, blank=True)
@@ -175,7 +175,7 @@ class Rule(models.Model):
     """A check across two indicators of a version: A ≤ B, or A and B filled in together."""
 
     version = models.ForeignKey(FormVersion, on_delete=models.CASCADE, related_name="rules")
-    kind = models.CharField(_("kind"), max_length=_max(RuleKind), choices=RuleKind)
+    kind = models.CharField(_("kind"), max_length=max_length_of(RuleKind), choices=RuleKind)
     left = models.CharField(_("indicator A"), max_length=32)
     right = models.CharField(_("indicator B"), max_length=32)
     message = models.CharField(_("message"), max_length=255, blank=True)
@@ -213,7 +213,9 @@ class Round(TimestampedModel):
     form_version = models.ForeignKey(
         FormVersion, verbose_name=_("form"), on_delete=models.PROTECT, related_name="rounds"
     )
-    period_kind = models.CharField(_("period"), max_length=_max(PeriodKind), choices=PeriodKind)
+    period_kind = models.CharField(
+        _("period"), max_length=max_length_of(PeriodKind), choices=PeriodKind
+    )
     period_year = models.PositiveSmallIntegerField(_("year"))
     period_number = models.PositiveSmallIntegerField(_("number"), default=1)
     period_start_month = models.PositiveSmallIntegerField(_("year starts in month"), default=1)
@@ -259,7 +261,7 @@ class RoundDeadline(models.Model):
     """The deadline of one level of units in a round (schools by 16/11, the office by 20/11)."""
 
     round = models.ForeignKey(Round, on_delete=models.CASCADE, related_name="deadlines")
-    level = models.CharField(_("level"), max_length=_max(UnitLevel), choices=UnitLevel)
+    level = models.CharField(_("level"), max_length=max_length_of(UnitLevel), choices=UnitLevel)
     due_on = models.DateField(_("due on"))
 
     class Meta:
@@ -311,13 +313,13 @@ class Submission(TimestampedModel):
     # Compared byte by byte, "C" collation on PostgreSQL (migration 0004, core/lookups.py).
     path = models.CharField(max_length=512)
     depth = models.PositiveSmallIntegerField()
-    level = models.CharField(_("level"), max_length=_max(UnitLevel), choices=UnitLevel)
+    level = models.CharField(_("level"), max_length=max_length_of(UnitLevel), choices=UnitLevel)
     reviewer = models.ForeignKey("org.Unit", on_delete=models.PROTECT, related_name="+")
     reviewer_depth = models.PositiveSmallIntegerField()
     due_on = models.DateField(_("due on"))
     status = models.CharField(
         _("status"),
-        max_length=_max(SubmissionStatus),
+        max_length=max_length_of(SubmissionStatus),
         choices=SubmissionStatus,
         default=SubmissionStatus.DRAFT,
     )
@@ -442,7 +444,7 @@ class UnlockRequest(TimestampedModel):
     )
     status = models.CharField(
         _("status"),
-        max_length=_max(UnlockStatus),
+        max_length=max_length_of(UnlockStatus),
         choices=UnlockStatus,
         default=UnlockStatus.PENDING,
     )
@@ -475,9 +477,9 @@ class RollUp(models.Model):
     parent = models.ForeignKey(
         "org.Unit", on_delete=models.DO_NOTHING, db_constraint=False, null=True, related_name="+"
     )
-    level = models.CharField(max_length=_max(UnitLevel), choices=UnitLevel)
+    level = models.CharField(max_length=max_length_of(UnitLevel), choices=UnitLevel)
     indicator = models.ForeignKey(Indicator, on_delete=models.CASCADE, related_name="+")
-    basis = models.CharField(max_length=_max(Basis), choices=Basis)
+    basis = models.CharField(max_length=max_length_of(Basis), choices=Basis)
     count = models.IntegerField(default=0)
     total = models.DecimalField(max_digits=22, decimal_places=4, default=Decimal(0))
     minimum = models.DecimalField(max_digits=18, decimal_places=4, null=True)
@@ -510,7 +512,7 @@ class Tally(models.Model):
     parent = models.ForeignKey(
         "org.Unit", on_delete=models.DO_NOTHING, db_constraint=False, related_name="+"
     )
-    level = models.CharField(max_length=_max(UnitLevel), choices=UnitLevel)
+    level = models.CharField(max_length=max_length_of(UnitLevel), choices=UnitLevel)
     due_on = models.DateField()
     expected = models.IntegerField(default=0)
     submitted = models.IntegerField(default=0)

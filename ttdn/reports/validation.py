@@ -38,12 +38,17 @@ class Clean:
         return self.number is None and not self.text
 
 
-class ValuesInvalid(Exception):
-    """Values or a report failed their checks; `errors` maps indicator codes (or "") to messages."""
+class ValuesInvalid(ValidationError):
+    """Values or a report failed their checks; `errors` maps indicator codes or fields (or "")
+    to messages. A ValidationError, so `core.feedback.attempt` shows its messages; `str()` names
+    each code beside its message (the API's answer)."""
 
     def __init__(self, errors: Mapping[str, str]) -> None:
-        super().__init__("; ".join(f"{k}: {v}" if k else v for k, v in errors.items()))
         self.errors = dict(errors)
+        super().__init__(list(self.errors.values()))
+
+    def __str__(self) -> str:
+        return "; ".join(f"{k}: {v}" if k else v for k, v in self.errors.items())
 
 
 def _number(raw: str) -> Decimal:

@@ -1,21 +1,20 @@
 """Writes of the portal (STYLE.md §4), split by entity and re-exported here: sites and sections,
-pictures and files, articles. Each is atomic and audited; `move_article` alone moves an
+pictures and files, articles. Each is atomic and audited; `transition_article` alone sets an
 article's status."""
 
 from ttdn.content.services.articles import (
     CONTENT_FIELDS,
     PUBLISHING,
     EditConflict,
-    InvalidTransition,
     approve_article,
     create_article,
-    move_article,
     publish_due,
     publish_without_review,
     reopen_article,
     restore_revision,
     return_article,
     submit_article,
+    transition_article,
     translate_article,
     unpublish_article,
     update_article,
@@ -44,7 +43,6 @@ __all__ = [
     "CONTENT_FIELDS",
     "PUBLISHING",
     "EditConflict",
-    "InvalidTransition",
     "add_image",
     "add_to_gallery",
     "approve_article",
@@ -53,7 +51,6 @@ __all__ = [
     "create_exemplar",
     "create_section",
     "delete_section",
-    "move_article",
     "move_gallery_item",
     "move_section",
     "open_site",
@@ -66,6 +63,7 @@ __all__ = [
     "restore_revision",
     "return_article",
     "submit_article",
+    "transition_article",
     "translate_article",
     "unpublish_article",
     "update_article",

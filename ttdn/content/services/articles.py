@@ -1,5 +1,5 @@
-"""Articles: writing, revisions, the editorial workflow (`move_article` alone moves an article's
-status), translations."""
+"""Articles: writing, revisions, the editorial workflow (`transition_article` alone sets an
+article's status), translations."""
 
 from __future__ import annotations
 
@@ -33,6 +33,7 @@ from ttdn.content.models import (
 )
 from ttdn.core import audit
 from ttdn.core.enums import AuditAction
+from ttdn.core.states import InvalidTransition, transition
 from ttdn.core.text import nfc, slugify
 
 S = ArticleStatus
@@ -50,10 +51,6 @@ CONTENT_FIELDS = [
     "exemplar_id",
 ]
 PUBLISHING = frozenset({S.APPROVED, S.PUBLISHED})
-
-
-class InvalidTransition(ValidationError):
-    pass
 
 
 class EditConflict(ValidationError):
@@ -85,7 +82,7 @@ def _assign(article: Article, fields: dict[str, Any]) -> None:
     if article.section.site_id != article.site_id:
         raise ValidationError({"section": _("The section belongs to another site.")})
     article.slug = slugify(article.title)[:100] or "bai-viet"
-    # The publication constraint is checked by the database and by move_article.
+    # The publication constraint is checked by the database and by transition_article.
     article.full_clean(exclude=["slug"], validate_constraints=False)
 
 
@@ -148,7 +145,9 @@ def update_article(
     if article.translation_of_id is not None:  # the translator worked from the source as it is now
         article.source_version = article.translation_of.version  # type: ignore[union-attr]
     if article.status in PUBLISHING and article.classification != Classification.PUBLIC:
-        move_article(article, S.UNPUBLISHED, by=by, comment=_("Marked classified or internal."))
+        transition_article(
+            article, to=S.UNPUBLISHED, by=by, comment=_("Marked classified or internal.")
+        )
     article.save()
     if "cover_id" in changes:
         storage.sync_by_pk(changes["cover_id"])
@@ -187,10 +186,10 @@ def _related(content: dict[str, Any]) -> dict[str, Any]:
 
 
 @transaction.atomic
-def move_article(
+def transition_article(
     article: Article,
-    to: str,
     *,
+    to: str,
     by: Any,
     comment: str = "",
     checklist: Iterable[str] = (),
@@ -201,18 +200,16 @@ def move_article(
     Raises InvalidTransition for a move the flow does not allow, and for any move towards
     publication of classified or internal content, whoever asks.
     """
-    if to not in ARTICLE_FLOW[article.status]:
-        raise InvalidTransition(
-            _("An article that is “%(status)s” cannot become “%(to)s”.")
-            % {"status": S(article.status).label, "to": S(to).label}
-        )
-    if to in PUBLISHING and article.classification != Classification.PUBLIC:
-        raise InvalidTransition(_("Classified or internal content can never be published."))
-    before = article.status
-    article.status = to
-    if to == S.PUBLISHED and (article.published_at is None or before != S.APPROVED):
-        article.published_at = timezone.now()
-    article.save(update_fields=["status", "published_at", "updated_at"])
+
+    def on_move(source: str, target: str) -> None:
+        if target in PUBLISHING and article.classification != Classification.PUBLIC:
+            raise InvalidTransition(_("Classified or internal content can never be published."))
+        if target == S.PUBLISHED and (article.published_at is None or source != S.APPROVED):
+            article.published_at = timezone.now()
+
+    before = transition(
+        article, flow=ARTICLE_FLOW, to=to, by=by, unit_id=article.site.unit_id, on_move=on_move
+    )
     if S.PUBLISHED in (before, to):  # the cover's public files come and go with the article
         storage.sync([article.cover])
     ReviewStep.objects.create(
@@ -222,16 +219,12 @@ def move_article(
         comment=comment,
         checklist=sorted(checklist),
     )
-    audit.record(
-        AuditAction.UPDATE, article, by=by, unit_id=article.site.unit_id,
-        changes={"status": [before, to]},
-    )  # fmt: skip
     if S.PUBLISHED in (before, to):
         cache.invalidate(article.site.unit)
     if before == S.PUBLISHED and to == S.UNPUBLISHED:
         for translation in article.translations.filter(status=S.PUBLISHED):
-            move_article(
-                translation, S.UNPUBLISHED, by=by, comment=_("Its source was unpublished.")
+            transition_article(
+                translation, to=S.UNPUBLISHED, by=by, comment=_("Its source was unpublished.")
             )
     return article
 
@@ -245,7 +238,7 @@ def submit_article(article: Article, *, by: Any) -> Article:
     """Send a draft or returned article to review. Raises PermissionDenied, InvalidTransition."""
     if not rules.can_write(by, article.site.unit):
         raise PermissionDenied
-    return move_article(article, S.IN_REVIEW, by=by, decision=Decision.SUBMITTED)
+    return transition_article(article, to=S.IN_REVIEW, by=by, decision=Decision.SUBMITTED)
 
 
 def return_article(article: Article, *, by: Any, comment: str) -> Article:
@@ -253,7 +246,7 @@ def return_article(article: Article, *, by: Any, comment: str) -> Article:
     _require_reviewer(article, by)
     if not nfc(comment or "").strip():
         raise ValidationError({"comment": _("Say what should change.")})
-    return move_article(article, S.RETURNED, by=by, comment=nfc(comment).strip())
+    return transition_article(article, to=S.RETURNED, by=by, comment=nfc(comment).strip())
 
 
 def approve_article(
@@ -277,10 +270,12 @@ def approve_article(
         raise InvalidTransition(_("Only an article in review can be approved."))
     if publish_at is not None and publish_at > timezone.now():
         article.published_at = publish_at
-        return move_article(article, S.APPROVED, by=by, comment=comment, checklist=checklist)
-    return move_article(
+        return transition_article(
+            article, to=S.APPROVED, by=by, comment=comment, checklist=checklist
+        )
+    return transition_article(
         article,
-        S.PUBLISHED,
+        to=S.PUBLISHED,
         by=by,
         comment=comment,
         checklist=checklist,
@@ -297,8 +292,8 @@ def publish_without_review(article: Article, *, by: Any, reason: str) -> Article
     _require_reviewer(article, by)
     if not nfc(reason or "").strip():
         raise ValidationError({"reason": _("Give the reason for publishing without review.")})
-    return move_article(
-        article, S.PUBLISHED, by=by, comment=nfc(reason).strip(),
+    return transition_article(
+        article, to=S.PUBLISHED, by=by, comment=nfc(reason).strip(),
         decision=Decision.PUBLISHED_WITHOUT_REVIEW,
     )  # fmt: skip
 
@@ -306,21 +301,21 @@ def publish_without_review(article: Article, *, by: Any, reason: str) -> Article
 def unpublish_article(article: Article, *, by: Any, reason: str = "") -> Article:
     """Take an article (and its translations) off the public site. Leaders only."""
     _require_reviewer(article, by)
-    return move_article(article, S.UNPUBLISHED, by=by, comment=nfc(reason or "").strip())
+    return transition_article(article, to=S.UNPUBLISHED, by=by, comment=nfc(reason or "").strip())
 
 
 def reopen_article(article: Article, *, by: Any) -> Article:
     """Make an unpublished article a draft again, or withdraw one from review."""
     if not rules.can_write(by, article.site.unit):
         raise PermissionDenied
-    return move_article(article, S.DRAFT, by=by, decision=Decision.REOPENED)
+    return transition_article(article, to=S.DRAFT, by=by, decision=Decision.REOPENED)
 
 
 def publish_due(*, now: datetime.datetime | None = None) -> list[Article]:
     """Publish approved articles whose time has come (the scheduled job). Idempotent."""
     due = Article.objects.filter(status=S.APPROVED, published_at__lte=now or timezone.now())
     return [
-        move_article(a, S.PUBLISHED, by=None, decision=Decision.PUBLISHED)
+        transition_article(a, to=S.PUBLISHED, by=None, decision=Decision.PUBLISHED)
         for a in due.select_related("site__unit")
     ]
 

@@ -26,9 +26,9 @@ from ttdn.content.models import (
     Image,
     Site,
 )
-from ttdn.content.services.sites import swap
 from ttdn.core import audit
 from ttdn.core.enums import AuditAction
+from ttdn.core.models import step_in_order
 from ttdn.core.storage import random_name
 from ttdn.core.text import nfc
 
@@ -293,11 +293,8 @@ def move_gallery_item(item: GalleryItem, *, by: Any, step: int) -> GalleryItem:
     article = item.article
     _require_media_writer(article, by)
     ordered = list(article.gallery.order_by("position", "pk"))
-    swap(ordered, [i.pk for i in ordered].index(item.pk), step)
-    for position, each in enumerate(ordered):
-        if each.position != position:
-            each.position = position
-            each.save(update_fields=["position"])
+    for each in step_in_order(ordered, item, step, field="position", start=0) or []:
+        each.save(update_fields=["position"])
     audit.record(
         AuditAction.UPDATE, item, by=by, unit_id=article.site.unit_id,
         changes={"position": [None, step]},

@@ -20,6 +20,7 @@ from ttdn.content.models import (
 )
 from ttdn.core import audit
 from ttdn.core.enums import AuditAction
+from ttdn.core.models import step_in_order
 from ttdn.core.text import nfc, slugify
 from ttdn.org.models import Unit
 
@@ -133,22 +134,13 @@ def move_section(section: Section, *, by: Any, step: int) -> Section:
     site = section.site
     _require_writer(site, by)
     ordered = list(site.sections.order_by("position", "pk"))
-    swap(ordered, ordered.index(section), step)
-    for position, item in enumerate(ordered):
-        if item.position != position:
-            item.position = position
-            item.save(update_fields=["position", "updated_at"])
+    for item in step_in_order(ordered, section, step, field="position", start=0) or []:
+        item.save(update_fields=["position", "updated_at"])
     audit.record(
         AuditAction.UPDATE, section, by=by, unit_id=site.unit_id, changes={"position": [None, step]}
     )
     cache.invalidate(site.unit)
     return section
-
-
-def swap(items: list[Any], index: int, step: int) -> None:
-    other = index + step
-    if 0 <= other < len(items):
-        items[index], items[other] = items[other], items[index]
 
 
 @transaction.atomic

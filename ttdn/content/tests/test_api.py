@@ -1,13 +1,12 @@
+import pytest
+
 from ttdn.content import services
 from ttdn.content.enums import ArticleStatus
 from ttdn.content.models import Article
 from ttdn.content.tests.factories import article, published
-from ttdn.core.services import create_token
+from ttdn.core.tests import fixtures
 
-
-def bearer(user):
-    _token, key = create_token(user, name="test", by=user)
-    return {"HTTP_AUTHORIZATION": f"Bearer {key}"}
+bearer = fixtures.token_headers
 
 
 def test_public_api_lists_and_reads_published_articles_without_a_token(client, sites):
@@ -99,3 +98,15 @@ def test_token_update_changes_the_draft(client, sites):
         2,
         "Tiêu đề mới",
     )
+
+
+@pytest.mark.parametrize("item_count", [1, 3])
+def test_public_api_article_list_query_count(client, sites, django_assert_num_queries, item_count):
+    for n in range(item_count):
+        published(sites.school_a, reviewer=sites.leader_a, title=f"Tin {n}")
+    slug = sites.school_a.unit.slug
+
+    with django_assert_num_queries(2):
+        rows = client.get(f"/api/v1/portal/sites/{slug}/articles").json()
+
+    assert len(rows) == item_count

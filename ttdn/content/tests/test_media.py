@@ -90,11 +90,9 @@ def test_gallery_pictures_are_reordered_and_removed_with_their_files(sites):
     services.move_gallery_item(third, by=sites.editor_a, step=-1)
     services.remove_from_gallery(first, by=sites.editor_a)
 
-    assert (
-        [i.caption for i in draft.gallery.all()],
-        Image.objects.filter(pk=first.image_id).exists(),
-        all(default_storage.exists(name) for name in files),
-    ) == (["Ba", "Hai"], False, True)
+    assert [i.caption for i in draft.gallery.all()] == ["Ba", "Hai"]
+    assert not Image.objects.filter(pk=first.image_id).exists()
+    assert all(default_storage.exists(name) for name in files)
 
 
 def test_public_article_shows_its_gallery_as_figures_with_captions_and_alt(client, sites):
@@ -105,11 +103,9 @@ def test_public_article_shows_its_gallery_as_figures_with_captions_and_alt(clien
 
     html = client.get(live.get_absolute_url()).content.decode()
 
-    assert (
-        html.count("<figcaption>Lớp 7A trồng cây</figcaption>"),
-        html.count('alt="Học sinh trồng cây"'),
-        "/media/" in html.split('class="gallery"')[1],
-    ) == (1, 1, False)
+    assert html.count("<figcaption>Lớp 7A trồng cây</figcaption>") == 1
+    assert html.count('alt="Học sinh trồng cây"') == 1
+    assert "/media/" not in html.split('class="gallery"')[1]
 
 
 def test_expired_consent_withdraws_a_gallery_picture_from_the_page_and_its_file(client, sites):
@@ -181,11 +177,9 @@ def test_an_article_whose_media_are_all_removed_reads_none_again(client, sites):
     services.remove_attachment(attached, by=sites.leader_a)
 
     page = client.get(live.get_absolute_url()).content.decode()
-    assert (with_media, type(live).objects.get(pk=live.pk).has_media, "<figure>" in page) == (
-        True,
-        False,
-        False,
-    )
+    assert with_media
+    assert not type(live).objects.get(pk=live.pk).has_media
+    assert "<figure>" not in page
 
 
 # --- Attachments ---------------------------------------------------------------------------
@@ -199,13 +193,15 @@ def test_attachment_keeps_its_name_type_and_size_and_is_served_publicly_while_li
         reverse("portal:attachment", args=[sites.school_a.unit.slug, attached.pk])
     )
 
-    assert (
-        (attached.filename, attached.kind, attached.size),
-        attached.file.name.startswith("attachments/"),
-        response.status_code,
-        response["Content-Type"],
-        "filename*=utf-8''K%E1%BA%BF%20ho%E1%BA%A1ch" in response["Content-Disposition"],
-    ) == (("Kế hoạch tháng 9.pdf", "PDF", 2009), True, 200, "application/pdf", True)
+    assert (attached.filename, attached.kind, attached.size) == (
+        "Kế hoạch tháng 9.pdf",
+        "PDF",
+        2009,
+    )
+    assert attached.file.name.startswith("attachments/")
+    assert response.status_code == 200
+    assert response["Content-Type"] == "application/pdf"
+    assert "filename*=utf-8''K%E1%BA%BF%20ho%E1%BA%A1ch" in response["Content-Disposition"]
 
 
 def test_public_page_lists_attachments_with_type_and_size(client, sites):
@@ -214,7 +210,8 @@ def test_public_page_lists_attachments_with_type_and_size(client, sites):
 
     html = client.get(live.get_absolute_url()).content.decode()
 
-    assert ("Báo cáo.docx</a>" in html, "(DOCX," in html) == (True, True)
+    assert "Báo cáo.docx</a>" in html
+    assert "(DOCX," in html
 
 
 def test_attachment_of_an_unpublished_article_is_not_reachable(client, sites):
@@ -324,12 +321,6 @@ def test_demo_news_article_has_a_gallery_and_an_attachment(db):
     content_demo.load()  # idempotent
 
     news = Article.objects.get(title__startswith="Trường THCS Hồng Bàng tổ chức chuyên đề")
-    assert (
-        news.is_live,
-        news.gallery.count(),
-        list(news.attachments.values_list("kind", flat=True)),
-    ) == (
-        True,
-        3,
-        ["PDF"],
-    )
+    assert news.is_live
+    assert news.gallery.count() == 3
+    assert list(news.attachments.values_list("kind", flat=True)) == ["PDF"]

@@ -45,8 +45,6 @@ def test_picture_escapes_what_it_shows_and_offers_every_rendition():
 
     html = rendered('{% picture image "100vw" %}', image=image)
 
-    assert (
-        'alt="Lễ &quot;khai giảng&quot; &lt;2025&gt;"' in html,
-        'srcset="/media/a-480.webp 480w, /media/a-640.webp 640w" sizes="100vw"' in html,
-        'src="/media/a-640.jpg"' in html,
-    ) == (True, True, True)
+    assert 'alt="Lễ &quot;khai giảng&quot; &lt;2025&gt;"' in html
+    assert 'srcset="/media/a-480.webp 480w, /media/a-640.webp 640w" sizes="100vw"' in html
+    assert 'src="/media/a-640.jpg"' in html

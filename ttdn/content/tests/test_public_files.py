@@ -69,12 +69,10 @@ def test_a_cover_of_a_draft_has_no_public_file_and_the_original_is_private(sites
     image = pupil_picture(sites, consent(sites.school_a, days=5, by=sites.editor_a))
     article(sites.school_a, cover=image)
 
-    assert (
-        public_files(media),
-        image.file.name.startswith("originals/"),
-        (media / image.file.name).is_file(),
-        image.fallback_url,
-    ) == (set(), True, True, "")
+    assert public_files(media) == set()
+    assert image.file.name.startswith("originals/")
+    assert (media / image.file.name).is_file()
+    assert image.fallback_url == ""
 
 
 def test_editors_see_a_drafts_cover_as_stored_and_outsiders_do_not(client, cast, sites):
@@ -91,14 +89,12 @@ def test_editors_see_a_drafts_cover_as_stored_and_outsiders_do_not(client, cast,
     with Pillow.open(io.BytesIO(b"".join(own.streaming_content))) as shown:
         exif = dict(shown.getexif())
 
-    assert (anonymous, outsider, own.status_code, own["Content-Type"], exif, address in page) == (
-        302,
-        404,
-        200,
-        "image/jpeg",
-        {},
-        True,
-    )
+    assert anonymous == 302
+    assert outsider == 404
+    assert own.status_code == 200
+    assert own["Content-Type"] == "image/jpeg"
+    assert exif == {}
+    assert address in page
 
 
 def test_publishing_makes_renditions_under_random_names_and_never_exposes_the_original(
@@ -108,13 +104,11 @@ def test_publishing_makes_renditions_under_random_names_and_never_exposes_the_or
     published(sites.school_a, reviewer=sites.leader_a, cover=image)
 
     made = names(image)
-    assert (
-        len(made),
-        all(storage.RENDITION_NAME.match(name) for name in made),
-        "nhan-giai" in " ".join(made),
-        public_files(media) == made,
-        image.file.name in public_files(media),
-    ) == (6, True, False, True, False)
+    assert len(made) == 6
+    assert all(storage.RENDITION_NAME.match(name) for name in made)
+    assert "nhan-giai" not in " ".join(made)
+    assert public_files(media) == made
+    assert image.file.name not in public_files(media)
 
 
 def test_consent_expiry_deletes_the_public_files_and_the_page_no_longer_names_them(
@@ -129,14 +123,12 @@ def test_consent_expiry_deletes_the_public_files_and_the_page_no_longer_names_th
         services.withdraw_expired(today=later(6))
 
     page_after = client.get(live.get_absolute_url()).content.decode()
-    assert (
-        len(old),
-        all(name in page_before for name in old),
-        [name for name in old if default_storage.exists(name)],
-        [name for name in old if name in page_after],
-        public_files(media),
-        default_storage.exists(image.file.name),
-    ) == (6, True, [], [], set(), True)
+    assert len(old) == 6
+    assert all(name in page_before for name in old)
+    assert [name for name in old if default_storage.exists(name)] == []
+    assert [name for name in old if name in page_after] == []
+    assert public_files(media) == set()
+    assert default_storage.exists(image.file.name)
 
 
 def test_a_renewed_consent_shows_the_picture_again_under_new_addresses(
@@ -158,15 +150,13 @@ def test_a_renewed_consent_shows_the_picture_again_under_new_addresses(
     image.refresh_from_db()
     new = names(image)
     page = client.get(live.get_absolute_url()).content.decode()
-    assert (
-        image.withdrawn_at,
-        image.consent_id == renewal.pk,
-        len(new),
-        new & old,
-        all(default_storage.exists(name) for name in new),
-        image.fallback_url in page,
-        [name for name in old if name in page or default_storage.exists(name)],
-    ) == (None, True, 6, set(), True, True, [])
+    assert image.withdrawn_at is None
+    assert image.consent_id == renewal.pk
+    assert len(new) == 6
+    assert new & old == set()
+    assert all(default_storage.exists(name) for name in new)
+    assert image.fallback_url in page
+    assert [name for name in old if name in page or default_storage.exists(name)] == []
 
 
 def test_a_renewal_restores_a_withdrawn_pupil_profile_and_its_photo(sites, media, commit):
@@ -189,9 +179,11 @@ def test_a_renewal_restores_a_withdrawn_pupil_profile_and_its_photo(sites, media
 
     exemplar.refresh_from_db()
     restored = names(photo)
-    assert (len(shown), withdrawn, exemplar.is_public, len(restored), restored & shown) == (
-        6, (set(), set()), True, 6, set(),
-    )  # fmt: skip
+    assert len(shown) == 6
+    assert withdrawn == (set(), set())
+    assert exemplar.is_public
+    assert len(restored) == 6
+    assert restored & shown == set()
 
 
 def test_a_consent_of_another_site_cannot_be_renewed_here(sites):
@@ -231,7 +223,10 @@ def test_a_cover_shared_with_another_live_article_stays_until_its_last_use_goes(
     with commit():
         services.unpublish_article(second, by=sites.leader_a)
 
-    assert (kept == shown, len(shown), names(image), public_files(media)) == (True, 6, set(), set())
+    assert kept == shown
+    assert len(shown) == 6
+    assert names(image) == set()
+    assert public_files(media) == set()
 
 
 def test_republishing_makes_fresh_addresses(sites, media, commit):
@@ -245,7 +240,9 @@ def test_republishing_makes_fresh_addresses(sites, media, commit):
     services.approve_article(live, by=sites.leader_a, checklist=Check.values)
 
     again = names(image)
-    assert (len(again), again & first, public_files(media) == again) == (6, set(), True)
+    assert len(again) == 6
+    assert again & first == set()
+    assert public_files(media) == again
 
 
 def test_changing_the_cover_of_a_live_article_withdraws_the_old_one(sites, media, commit):
@@ -260,9 +257,9 @@ def test_changing_the_cover_of_a_live_article_withdraws_the_old_one(sites, media
     with commit():
         services.update_article(live, by=sites.leader_a, cover=new_cover)
 
-    assert (names(old_cover), public_files(media) == names(new_cover), len(names(new_cover))) == (
-        set(), True, 6,
-    )  # fmt: skip
+    assert names(old_cover) == set()
+    assert public_files(media) == names(new_cover)
+    assert len(names(new_cover)) == 6
 
 
 def test_a_replaced_logo_loses_its_public_files(sites, media, commit):
@@ -278,7 +275,9 @@ def test_a_replaced_logo_loses_its_public_files(sites, media, commit):
     with commit():
         services.update_site(sites.school_a, by=sites.leader_a, logo=second)
 
-    assert (len(shown), names(first), public_files(media) == names(second)) == (6, set(), True)
+    assert len(shown) == 6
+    assert names(first) == set()
+    assert public_files(media) == names(second)
 
 
 def test_exif_is_stripped_from_the_original_and_the_public_renditions(sites, media):
@@ -318,13 +317,11 @@ def test_the_command_moves_old_layout_files_and_renames_public_renditions(sites,
         call_command("sync_portal_images")  # idempotent
 
     image.refresh_from_db()
-    assert (
-        image.file.name.startswith("originals/"),
-        default_storage.exists(image.file.name),
-        public_files(media) == names(image),
-        len(names(image)),
-        all(storage.RENDITION_NAME.match(name) for name in names(image)),
-    ) == (True, True, True, 6, True)
+    assert image.file.name.startswith("originals/")
+    assert default_storage.exists(image.file.name)
+    assert public_files(media) == names(image)
+    assert len(names(image)) == 6
+    assert all(storage.RENDITION_NAME.match(name) for name in names(image))
 
 
 def test_an_editor_renews_a_consent_on_the_consent_screen(client, sites, media, commit):
@@ -350,11 +347,9 @@ def test_an_editor_renews_a_consent_on_the_consent_screen(client, sites, media, 
         )
 
     image.refresh_from_db()
-    assert (
-        f'<option value="{given.pk}">' in form.content.decode(),
-        image.withdrawn_at,
-        len(names(image)),
-    ) == (True, None, 6)
+    assert f'<option value="{given.pk}">' in form.content.decode()
+    assert image.withdrawn_at is None
+    assert len(names(image)) == 6
 
 
 def test_private_files_are_stored_under_random_names(sites):

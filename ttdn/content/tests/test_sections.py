@@ -33,11 +33,9 @@ def test_default_section_is_renamed_and_hidden_but_keeps_its_address(sites):
     services.update_section(section, title="Hợp tác quốc tế", is_hidden=True, by=sites.editor_a)
 
     section.refresh_from_db()
-    assert (section.title, section.slug, section.is_hidden) == (
-        "Hợp tác quốc tế",
-        "hoi-nhap-quoc-te",
-        True,
-    )
+    assert section.title == "Hợp tác quốc tế"
+    assert section.slug == "hoi-nhap-quoc-te"
+    assert section.is_hidden
 
 
 def test_renaming_to_an_address_another_section_has_is_refused(sites):
@@ -61,11 +59,9 @@ def test_hidden_section_leaves_the_public_menu_and_its_page_but_not_its_articles
     home = client.get(reverse("portal:home", args=[sites.school_a.unit.slug]))
     page = client.get(reverse("portal:section", args=[sites.school_a.unit.slug, section.slug]))
 
-    assert (
-        section in home.context["sections"],
-        page.status_code,
-        client.get(live.get_absolute_url()).status_code,
-    ) == (False, 404, 200)
+    assert section not in home.context["sections"]
+    assert page.status_code == 404
+    assert client.get(live.get_absolute_url()).status_code == 200
 
 
 def test_sections_move_up_and_down(sites):
@@ -90,13 +86,11 @@ def test_section_holding_articles_cannot_be_deleted(sites):
     with pytest.raises(ValidationError) as error:
         services.delete_section(section, by=sites.editor_a)
 
-    assert (error.value.messages, Section.objects.filter(pk=section.pk).exists()) == (
-        [
-            "The section “Thành tích nổi bật” holds 1 article: move it to another section, "
-            "or hide the section instead."
-        ],
-        True,
-    )
+    assert error.value.messages == [
+        "The section “Thành tích nổi bật” holds 1 article: move it to another section, "
+        "or hide the section instead."
+    ]
+    assert Section.objects.filter(pk=section.pk).exists()
 
 
 def test_empty_section_is_deleted(sites):

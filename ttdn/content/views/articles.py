@@ -24,7 +24,6 @@ from ttdn.content.forms import (
     TranslationForm,
 )
 from ttdn.content.models import (
-    EDITING_ROLES,
     Article,
     Site,
 )
@@ -42,7 +41,7 @@ def dashboard(request: HttpRequest) -> HttpResponse:
     )
     if status := request.GET.get("status"):
         articles = articles.filter(status=status) if status in ArticleStatus.values else articles
-    units = access.units_with_role(request.user, EDITING_ROLES).select_related("site")
+    units = access.units_with_role(request.user, access.EDITING_ROLES).select_related("site")
     context = {
         "page": Paginator(articles.order_by("-updated_at", "-pk"), 50).get_page(
             request.GET.get("page")
@@ -58,7 +57,7 @@ def dashboard(request: HttpRequest) -> HttpResponse:
 @require_POST
 @login_required
 def site_open(request: HttpRequest, code: str) -> HttpResponse:
-    unit = get_object_or_404(access.units_with_role(request.user, EDITING_ROLES), code=code)
+    unit = get_object_or_404(access.units_with_role(request.user, access.EDITING_ROLES), code=code)
     services.open_site(unit, by=request.user)
     messages.success(request, _("The site of %(unit)s is open.") % {"unit": unit.name})
     return redirect("content:dashboard")

@@ -6,14 +6,13 @@ from django.http import HttpRequest
 from django.shortcuts import get_object_or_404
 
 from ttdn.content.models import (
-    EDITING_ROLES,
     Site,
 )
 from ttdn.core import access
 
 
 def writable_site(request: HttpRequest, code: str) -> Site:
-    units = access.supervised_units(request.user, EDITING_ROLES)
+    units = access.supervised_units(request.user, access.EDITING_ROLES)
     return get_object_or_404(
         Site.objects.select_related("unit"), unit__in=units.values("pk"), unit__code=code
     )

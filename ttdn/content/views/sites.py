@@ -24,7 +24,6 @@ from ttdn.content.forms import (
     SiteForm,
 )
 from ttdn.content.models import (
-    EDITING_ROLES,
     REVIEWING_ROLES,
     Consent,
     Section,
@@ -54,7 +53,7 @@ def section_list(request: HttpRequest, code: str) -> HttpResponse:
 
 
 def _section(request: HttpRequest, pk: int) -> Section:
-    units = access.supervised_units(request.user, EDITING_ROLES)
+    units = access.supervised_units(request.user, access.EDITING_ROLES)
     return get_object_or_404(
         Section.objects.select_related("site__unit"), pk=pk, site__unit__in=units.values("pk")
     )

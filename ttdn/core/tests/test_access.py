@@ -65,10 +65,8 @@ def test_can_act_for_viewer_role_does_not_write(cast):
 
     viewer = member("viewer", cast.phong, Role.VIEWER)
 
-    assert (
-        access.can_see_unit(viewer, cast.school_a),
-        access.can_act_for(viewer, cast.school_a),
-    ) == (True, False)
+    assert access.can_see_unit(viewer, cast.school_a)
+    assert not access.can_act_for(viewer, cast.school_a)
 
 
 def test_audit_unit_ids_only_leaders_subtree(cast):
@@ -104,3 +102,22 @@ def test_active_membership_follows_the_switcher_choice(cast):
     default = access.active_membership(cast.teacher_a, {})
 
     assert (chosen.unit, default.unit) == (cast.school_b, cast.school_a)
+
+
+def test_acting_unit_is_the_chosen_unit_or_none_without_a_membership(cast, rf):
+    from django.contrib.auth.models import AnonymousUser
+
+    from ttdn.org.tests.factories import MembershipFactory
+
+    MembershipFactory(user=cast.teacher_a, unit=cast.school_b, role=Role.EDITOR)
+    chosen, anonymous = rf.get("/"), rf.get("/")
+    chosen.user, chosen.session = cast.teacher_a, {"unit_id": cast.school_b.pk}
+    anonymous.user, anonymous.session = AnonymousUser(), {}
+
+    assert access.acting_unit(chosen) == cast.school_b
+    assert access.acting_unit(anonymous) is None
+
+
+def test_editing_roles_are_the_writing_roles_and_the_editor():
+    assert {Role.LEADER, Role.OFFICER, Role.EDITOR} == access.EDITING_ROLES
+    assert {Role.LEADER, Role.OFFICER} == access.WRITING_ROLES

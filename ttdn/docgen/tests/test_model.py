@@ -10,6 +10,7 @@ from ttdn.docgen.model import (
     DocumentType,
     Heading,
     Signer,
+    missing_parts,
     validate,
 )
 from ttdn.docgen.samples import decision, plan
@@ -18,7 +19,9 @@ from ttdn.docgen.samples import decision, plan
 def test_validate_accepts_a_complete_document() -> None:
     doc = plan()
 
-    validate(doc)
+    validate(doc)  # raises DocumentIncomplete when a part is missing
+
+    assert missing_parts(doc) == []
 
 
 def test_validate_reports_all_missing_parts_at_once() -> None:

@@ -19,10 +19,9 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from ttdn.core import access
-from ttdn.core.models import TimestampedModel
+from ttdn.core.models import TimestampedModel, max_length_of
 from ttdn.core.storage import RandomName
 from ttdn.documents.enums import (
-    EDITING_ROLES,
     NOT_IN_FORCE,
     Classification,
     DocumentStatus,
@@ -31,10 +30,6 @@ from ttdn.documents.enums import (
     Verification,
 )
 from ttdn.org.models import Unit
-
-
-def _max_length(choices: type[models.TextChoices]) -> int:
-    return max(len(value) for value in choices.values)
 
 
 class DocumentQuerySet(models.QuerySet["Document"]):
@@ -53,7 +48,9 @@ class DocumentQuerySet(models.QuerySet["Document"]):
         """Documents of units the person writes for; documents without a unit: operators only."""
         if access.is_operator(user):
             return self.all()
-        return self.filter(unit__in=access.supervised_units(user, EDITING_ROLES).values("pk"))
+        return self.filter(
+            unit__in=access.supervised_units(user, access.EDITING_ROLES).values("pk")
+        )
 
     def public(self) -> DocumentQuerySet:
         return self.filter(classification=Classification.PUBLIC)
@@ -69,7 +66,7 @@ class DocumentQuerySet(models.QuerySet["Document"]):
 class Document(TimestampedModel):
     """A legal or administrative document: "Nghị định số 72/2015/NĐ-CP ngày 07/9/2015 của Chính phủ"."""
 
-    type = models.CharField(_("type"), max_length=_max_length(DocumentType), choices=DocumentType)
+    type = models.CharField(_("type"), max_length=max_length_of(DocumentType), choices=DocumentType)
     number_symbol = models.CharField(
         _("number and symbol"),
         max_length=100,
@@ -84,14 +81,14 @@ class Document(TimestampedModel):
     expiry_on = models.DateField(_("out of force from"), null=True, blank=True)
     status = models.CharField(
         _("status"),
-        max_length=_max_length(DocumentStatus),
+        max_length=max_length_of(DocumentStatus),
         choices=DocumentStatus,
         default=DocumentStatus.IN_FORCE,
     )
     full_text = models.TextField(_("full text"), blank=True)
     classification = models.CharField(
         _("classification"),
-        max_length=_max_length(Classification),
+        max_length=max_length_of(Classification),
         choices=Classification,
         default=Classification.PUBLIC,
     )
@@ -105,7 +102,7 @@ class Document(TimestampedModel):
         help_text=_("Leave empty for the shared legal library, kept by the operators."),
     )
     verification = models.CharField(
-        _("verification"), max_length=_max_length(Verification), choices=Verification, blank=True
+        _("verification"), max_length=max_length_of(Verification), choices=Verification, blank=True
     )
     verification_note = models.CharField(_("verification note"), max_length=255, blank=True)
     source = models.CharField(_("source of the data"), max_length=500, blank=True)
@@ -150,7 +147,7 @@ class DocumentRelation(models.Model):
         related_name="relations_in",
     )
     kind = models.CharField(
-        _("relation"), max_length=_max_length(RelationKind), choices=RelationKind
+        _("relation"), max_length=max_length_of(RelationKind), choices=RelationKind
     )
     created_at = models.DateTimeField(_("created at"), default=timezone.now, editable=False)
 

@@ -16,7 +16,7 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from ttdn.core import access
-from ttdn.core.models import TimestampedModel
+from ttdn.core.models import TimestampedModel, max_length_of
 from ttdn.core.text import slugify
 from ttdn.docgen import format_number
 from ttdn.documents.enums import OutgoingType
@@ -108,9 +108,7 @@ class OutgoingDocument(TimestampedModel):
     year = models.PositiveSmallIntegerField(_("year"))
     number = models.PositiveIntegerField(_("number"))
     symbol = models.CharField(_("symbol"), max_length=64)
-    type = models.CharField(
-        _("type"), max_length=max(len(v) for v in OutgoingType.values), choices=OutgoingType
-    )
+    type = models.CharField(_("type"), max_length=max_length_of(OutgoingType), choices=OutgoingType)
     issued_on = models.DateField(_("issued on"))
     title = models.TextField(_("summary (trích yếu)"), max_length=2000)
     addressees = models.JSONField(_("addressed to"), default=list, blank=True)

@@ -6,10 +6,12 @@ import pytest
 from django.conf import settings
 from django.utils import translation
 
-from ttdn.core.services import create_token
+from ttdn.core.tests import fixtures
 from ttdn.documents import importers, services
 from ttdn.documents.citations import number_symbol_key
 from ttdn.documents.models import Document
+
+bearer = fixtures.bearer
 
 SEEDS = Path(__file__).resolve().parents[3] / "tests" / "seeds"  # byte copies of ../shared/seeds
 
@@ -52,14 +54,3 @@ def document_of(library):
 def media(settings, tmp_path):
     settings.MEDIA_ROOT = tmp_path / "media"
     return settings.MEDIA_ROOT
-
-
-@pytest.fixture
-def bearer():
-    """Authorization headers with a fresh API token of `user`."""
-
-    def headers(user) -> dict[str, str]:
-        _token, key = create_token(user, name="test", by=user)
-        return {"HTTP_AUTHORIZATION": f"Bearer {key}"}
-
-    return headers

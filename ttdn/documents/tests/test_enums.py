@@ -7,4 +7,4 @@ def test_document_types_are_the_parsers_types():
 
 
 def test_document_flow_covers_every_status():
-    assert sorted(DOCUMENT_FLOW) == sorted(DocumentStatus)
+    assert sorted(DOCUMENT_FLOW.table) == sorted(DocumentStatus)

@@ -201,17 +201,12 @@ def test_document_without_libreoffice_says_pdf_is_unavailable(client, cast, issu
     page = client.get(issued["first"].get_absolute_url())
     pdf = client.get(reverse("register:document_pdf", args=[issued["first"].pk]), follow=True)
 
-    assert (
-        page.context["pdf_available"],
-        'id="pdf-unavailable"' in page.content.decode(),
-        pdf.status_code,
-        [str(m) for m in pdf.context["messages"]],
-    ) == (
-        False,
-        True,
-        200,
-        ["PDF is unavailable here: LibreOffice is not installed."],
-    )
+    assert not page.context["pdf_available"]
+    assert 'id="pdf-unavailable"' in page.content.decode()
+    assert pdf.status_code == 200
+    assert [str(m) for m in pdf.context["messages"]] == [
+        "PDF is unavailable here: LibreOffice is not installed."
+    ]
 
 
 # --- Compose and issue -------------------------------------------------------------
@@ -380,11 +375,9 @@ def test_admin_shows_the_register_read_only(client, cast, issued):
     listing = client.get("/admin/documents/outgoingdocument/")
     entry = client.get(f"/admin/documents/outgoingdocument/{issued['first'].pk}/change/")
 
-    assert (listing.status_code, entry.status_code, entry.context["has_change_permission"]) == (
-        200,
-        200,
-        False,
-    )
+    assert listing.status_code == 200
+    assert entry.status_code == 200
+    assert not entry.context["has_change_permission"]
 
 
 # --- Parallel requests -------------------------------------------------------------

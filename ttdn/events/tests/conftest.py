@@ -5,10 +5,12 @@ from dataclasses import dataclass
 import pytest
 from django.utils import translation
 
-from ttdn.core.services import create_token
+from ttdn.core.tests import fixtures
 from ttdn.events import importers, services
 from ttdn.events.models import Commemoration
 from ttdn.events.tests.factories import local
+
+bearer = fixtures.bearer
 
 
 @pytest.fixture(autouse=True)
@@ -35,14 +37,3 @@ def reference(cast) -> Reference:
             cast.outsider_so, "Ngày thành lập tỉnh Quảng Ninh", day=30, month=10, origin_year=1963
         ),
     )
-
-
-@pytest.fixture
-def bearer():
-    """Authorization headers with a fresh API token of `user`."""
-
-    def headers(user) -> dict[str, str]:
-        _token, key = create_token(user, name="test", by=user)
-        return {"HTTP_AUTHORIZATION": f"Bearer {key}"}
-
-    return headers

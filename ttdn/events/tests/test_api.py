@@ -106,3 +106,17 @@ def test_anniversaries_api_is_described_in_openapi(client, db):
 
     properties = schema["components"]["schemas"]["AnniversaryOut"]["properties"]
     assert {"name", "date", "ordinal", "class", "scope", "unit", "calendar"} <= set(properties)
+
+
+@pytest.mark.parametrize("item_count", [1, 3])
+def test_anniversaries_api_query_count(client, cast, bearer, django_assert_num_queries, item_count):
+    from ttdn.events.tests.factories import CommemorationFactory
+
+    for n in range(item_count):
+        CommemorationFactory(month=5, day=n + 1, origin_year=1975)
+    headers = bearer(cast.teacher_a)
+
+    with django_assert_num_queries(4):
+        rows = client.get(URL, {"year": 2025}, **headers).json()
+
+    assert len(rows) == item_count

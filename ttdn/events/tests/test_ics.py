@@ -33,11 +33,9 @@ def test_fold_keeps_lines_within_75_octets_without_splitting_a_vietnamese_letter
     folded = ics.fold(line)
 
     parts = folded.split("\r\n")
-    assert (
-        max(len(p.encode()) for p in parts),
-        all(p.startswith(" ") for p in parts[1:]),
-        folded.replace("\r\n ", ""),
-    ) == (75, True, line)
+    assert max(len(p.encode()) for p in parts) == 75
+    assert all(p.startswith(" ") for p in parts[1:])
+    assert folded.replace("\r\n ", "") == line
 
 
 def test_calendar_ends_every_line_with_crlf():
@@ -47,11 +45,9 @@ def test_calendar_ends_every_line_with_crlf():
     )
 
     lines = body.split(b"\r\n")
-    assert (
-        body.endswith(b"END:VCALENDAR\r\n"),
-        any(b"\n" in line for line in lines),
-        lines[:2],
-    ) == (True, False, [b"BEGIN:VCALENDAR", b"VERSION:2.0"])
+    assert body.endswith(b"END:VCALENDAR\r\n")
+    assert not any(b"\n" in line for line in lines)
+    assert lines[:2] == [b"BEGIN:VCALENDAR", b"VERSION:2.0"]
 
 
 def test_calendar_parses_back_as_all_day_events_with_uid_and_dtstamp():
@@ -97,14 +93,12 @@ def test_feed_validates_with_a_real_parser_and_has_one_uid_per_occurrence(client
     vevents = calendar.walk("VEVENT")
     uids = [str(e["UID"]) for e in vevents]
     lines = response.content.split(b"\r\n")
-    assert (
-        response["Content-Type"],
-        str(calendar["VERSION"]),
-        len(uids) == len(set(uids)) > 100,
-        max(len(line) for line in lines) <= 75,
-        all(b"\n" not in line for line in lines),
-        all(e["DTSTART"].params["VALUE"] == "DATE" and "DTSTAMP" in e for e in vevents),
-    ) == ("text/calendar; charset=utf-8", "2.0", True, True, True, True)
+    assert response["Content-Type"] == "text/calendar; charset=utf-8"
+    assert str(calendar["VERSION"]) == "2.0"
+    assert len(uids) == len(set(uids)) > 100
+    assert max(len(line) for line in lines) <= 75
+    assert all(b"\n" not in line for line in lines)
+    assert all(e["DTSTART"].params["VALUE"] == "DATE" and "DTSTAMP" in e for e in vevents)
 
 
 def test_feed_holds_last_year_this_year_and_the_next_two(client, cast, db):

@@ -18,7 +18,7 @@ from ttdn.core.text import nfc
 from ttdn.plans import queries
 from ttdn.plans.enums import SubmissionStatus
 from ttdn.plans.models import Plan, PlanSubmission, PlanTask
-from ttdn.plans.services.plans import copy_plan, move_submission
+from ttdn.plans.services.plans import copy_plan, transition_submission
 
 # --- The cascade ------------------------------------------------------------------------------
 
@@ -27,9 +27,9 @@ from ttdn.plans.services.plans import copy_plan, move_submission
 def start_plan(submission: PlanSubmission, *, by: Any) -> Plan:
     """The required unit's draft, started from the requesting plan: its bases, sections and
     tasks copied and marked derived, its parent set. Raises InvalidTransition when started."""
-    move_submission(submission, to=SubmissionStatus.DRAFT, by=by)
-    plan = copy_plan(submission.request, unit=submission.unit, by=by, derived=True)
-    plan.parent = submission.request
+    transition_submission(submission, to=SubmissionStatus.DRAFT, by=by)
+    plan = copy_plan(submission.requesting_plan, unit=submission.unit, by=by, derived=True)
+    plan.parent = submission.requesting_plan
     plan.save(update_fields=["parent"])
     submission.plan = plan
     submission.save(update_fields=["plan", "updated_at"])
@@ -41,20 +41,20 @@ def start_plan(submission: PlanSubmission, *, by: Any) -> Plan:
 def submit_plan(submission: PlanSubmission, *, by: Any) -> PlanSubmission:
     """Hand the unit's plan to the requesting unit; the time is kept to tell on time from
     late. Raises InvalidTransition unless a draft or returned."""
-    move_submission(submission, to=SubmissionStatus.SUBMITTED, by=by)
+    transition_submission(submission, to=SubmissionStatus.SUBMITTED, by=by)
     submission.submitted_at = timezone.now()
     submission.save(update_fields=["submitted_at", "updated_at"])
     return submission
 
 
 @transaction.atomic
-def return_submission(submission: PlanSubmission, *, comment: str, by: Any) -> PlanSubmission:
-    """Send the plan back with a comment saying what to fix. Raises InvalidTransition unless
-    submitted, ValidationError without a comment."""
-    if not comment.strip():
+def return_submission(submission: PlanSubmission, *, message: str, by: Any) -> PlanSubmission:
+    """Send the plan back with a message saying what to fix (kept as its comment). Raises
+    InvalidTransition unless submitted, ValidationError without a message."""
+    if not message.strip():
         raise ValidationError(_("Say what needs fixing."))
-    move_submission(submission, to=SubmissionStatus.RETURNED, by=by)
-    submission.comment = nfc(comment.strip())
+    transition_submission(submission, to=SubmissionStatus.RETURNED, by=by)
+    submission.comment = nfc(message.strip())
     submission.save(update_fields=["comment", "updated_at"])
     return submission
 
@@ -62,7 +62,7 @@ def return_submission(submission: PlanSubmission, *, comment: str, by: Any) -> P
 @transaction.atomic
 def accept_submission(submission: PlanSubmission, *, by: Any) -> PlanSubmission:
     """Accept the submitted plan. Raises InvalidTransition unless submitted."""
-    move_submission(submission, to=SubmissionStatus.ACCEPTED, by=by)
+    transition_submission(submission, to=SubmissionStatus.ACCEPTED, by=by)
     return submission
 
 
@@ -70,7 +70,7 @@ def remind_units(plan: Plan, *, by: Any, on: datetime.date | None = None) -> int
     """E-mail the people of every unit whose plan `plan` still waits for (not yet handed in,
     or returned), one message each, and record the reminder; return how many units."""
     day = on or timezone.localdate()
-    waiting = list(plan.requests.waiting().exclude(reminded_on=day))
+    waiting = list(plan.submissions.waiting().exclude(reminded_on=day))
     lines = [digest.Line.to_units(_reminder_line(s, day), s.unit_id) for s in waiting]
     digest.deliver([(_("Plans"), lines)], subject_line=_("Plans waiting for your unit"))
     return mark_reminded(waiting, on=day, by=by)
@@ -90,12 +90,12 @@ def reminder_batch(today: datetime.date, days_before: int) -> digest.Batch:
         if reminder.overdue:
             text = _("%(unit)s has not handed in its plan for “%(plan)s” (due %(due)s).") % {
                 "unit": submission.unit_name,
-                "plan": submission.request.title,
+                "plan": submission.requesting_plan.title,
                 "due": submission.due.strftime("%d/%m/%Y"),
             }
-            lines.append(digest.Line.to_units(text, submission.request.unit_id))
+            lines.append(digest.Line.to_units(text, submission.requesting_plan.unit_id))
         notes.append(
-            f"{submission.unit.code} plan #{submission.request_id} due {submission.due} "
+            f"{submission.unit.code} plan #{submission.requesting_plan_id} due {submission.due} "
             f"overdue={reminder.overdue}"
         )
     for task in tasks:
@@ -126,7 +126,7 @@ def _task_line(task: PlanTask, day: datetime.date) -> str:
 def _reminder_line(submission: PlanSubmission, day: datetime.date) -> str:
     values = {
         "unit": submission.unit_name,
-        "plan": submission.request.title,
+        "plan": submission.requesting_plan.title,
         "due": submission.due.strftime("%d/%m/%Y"),
     }
     if submission.due < day:

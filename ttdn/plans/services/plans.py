@@ -1,6 +1,6 @@
 """Plans: the state machine, saving an imported plan, editing a draft, issuing and
-superseding. Atomic and audited; `move_plan` and `move_submission` are the only code that
-assigns a status."""
+superseding. Atomic and audited; `transition_plan` and `transition_submission` are the only
+code that assigns a status (through `core.states.transition`)."""
 
 from __future__ import annotations
 
@@ -17,6 +17,7 @@ from django.utils.translation import gettext as _
 from ttdn import docgen
 from ttdn.core import audit
 from ttdn.core.enums import AuditAction
+from ttdn.core.states import InvalidTransition, transition
 from ttdn.core.text import nfc
 from ttdn.documents import services as documents_services
 from ttdn.events.models import Commemoration
@@ -36,44 +37,19 @@ from ttdn.plans.models import (
 ALL_SUBORDINATES = ("các đơn vị trực thuộc", "các trường", "các cơ sở giáo dục", "các đơn vị")
 
 
-class InvalidTransition(ValidationError):
-    """A move the state machine does not allow."""
-
-
 # --- State machines -------------------------------------------------------------------------
 
 
-def move_plan(plan: Plan, *, to: PlanStatus, by: Any) -> Plan:
-    """The only code that sets `Plan.status`. Raises InvalidTransition."""
-    if to not in PLAN_FLOW[PlanStatus(plan.status)]:
-        raise InvalidTransition(
-            _("A plan cannot go from %(old)s to %(new)s.")
-            % {"old": plan.get_status_display(), "new": to.label}
-        )
-    before = plan.status
-    plan.status = to
-    plan.save(update_fields=["status", "updated_at"])
-    audit.record(AuditAction.MOVE, plan, by=by, changes={"status": [before, str(to)]})
+def transition_plan(plan: Plan, *, to: PlanStatus, by: Any) -> Plan:
+    """The only code that sets `Plan.status`, along PLAN_FLOW. Raises InvalidTransition."""
+    transition(plan, flow=PLAN_FLOW, to=to, by=by)
     return plan
 
 
-def move_submission(submission: PlanSubmission, *, to: SubmissionStatus, by: Any) -> None:
-    """The only code that sets `PlanSubmission.status`. Raises InvalidTransition."""
-    if to not in SUBMISSION_FLOW[SubmissionStatus(submission.status)]:
-        raise InvalidTransition(
-            _("A submission cannot go from %(old)s to %(new)s.")
-            % {"old": submission.get_status_display(), "new": to.label}
-        )
-    before = submission.status
-    submission.status = to
-    submission.save(update_fields=["status", "updated_at"])
-    audit.record(
-        AuditAction.MOVE,
-        submission,
-        by=by,
-        changes={"status": [before, str(to)]},
-        unit_id=submission.unit_id,
-    )
+def transition_submission(submission: PlanSubmission, *, to: SubmissionStatus, by: Any) -> None:
+    """The only code that sets `PlanSubmission.status`, along SUBMISSION_FLOW. Raises
+    InvalidTransition."""
+    transition(submission, flow=SUBMISSION_FLOW, to=to, by=by, unit_id=submission.unit_id)
 
 
 # --- Import -----------------------------------------------------------------------------------
@@ -337,12 +313,12 @@ def issue_plan(
     plan.issued_on, plan.place = outgoing.issued_on, doc.place or plan.place
     plan.submissions_due = submissions_due if units else None
     plan.save()
-    move_plan(plan, to=PlanStatus.ISSUED, by=by)
+    transition_plan(plan, to=PlanStatus.ISSUED, by=by)
     if plan.supersedes is not None:
-        move_plan(plan.supersedes, to=PlanStatus.SUPERSEDED, by=by)
+        transition_plan(plan.supersedes, to=PlanStatus.SUPERSEDED, by=by)
     PlanSubmission.objects.bulk_create(
         PlanSubmission(
-            request=plan,
+            requesting_plan=plan,
             unit=unit,
             unit_name=unit.name,
             unit_level=unit.level,

@@ -52,7 +52,7 @@ class PlanSubmissionFactory(factory.django.DjangoModelFactory):
     class Meta:
         model = PlanSubmission
 
-    request = factory.SubFactory(PlanFactory)
+    requesting_plan = factory.SubFactory(PlanFactory)
     unit_name = factory.LazyAttribute(lambda o: o.unit.name)
     unit_level = factory.LazyAttribute(lambda o: o.unit.level)
     due = datetime.date(2026, 3, 10)

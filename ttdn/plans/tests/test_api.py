@@ -1,6 +1,10 @@
+import datetime
+
+import pytest
+
 from ttdn.plans import services
 from ttdn.plans.models import Plan
-from ttdn.plans.tests.factories import SEED_000, printable_plan
+from ttdn.plans.tests.factories import SEED_000, issue, printable_plan
 
 
 def test_api_lists_only_visible_plans_with_filters(client, cast, requesting, bearer):
@@ -42,12 +46,10 @@ def test_api_import_previews_without_saving_and_saves_when_asked(client, cast, b
         **headers,
     ).json()
 
-    assert (preview["year"], "id" in preview, count_after_preview, saved["id"]) == (
-        2022,
-        False,
-        0,
-        Plan.objects.get().pk,
-    )
+    assert preview["year"] == 2022
+    assert "id" not in preview
+    assert count_after_preview == 0
+    assert saved["id"] == Plan.objects.get().pk
 
 
 def test_api_import_of_a_non_plan_is_422(client, cast, bearer, tmp_path):
@@ -75,7 +77,7 @@ def test_api_import_save_for_another_province_is_refused(client, cast, bearer):
 
 
 def test_api_submissions_is_the_board(client, cast, requesting, bearer, at):
-    submission = requesting.requests.get(unit=cast.school_a)
+    submission = requesting.submissions.get(unit=cast.school_a)
     services.start_plan(submission, by=cast.teacher_a)
     at(2026, 3, 12)
     services.submit_plan(submission, by=cast.teacher_a)
@@ -91,3 +93,29 @@ def test_api_submissions_refused_to_a_required_school(client, cast, requesting, 
     response = client.get(f"/api/v1/plans/{requesting.pk}/submissions", **bearer(cast.teacher_a))
 
     assert response.status_code == 403
+
+
+@pytest.mark.parametrize("item_count", [1, 3])
+def test_api_plan_list_query_count(client, cast, bearer, django_assert_num_queries, item_count):
+    for _ in range(item_count):
+        printable_plan(cast.phong)
+    headers = bearer(cast.phong_officer)
+
+    with django_assert_num_queries(4):
+        rows = client.get("/api/v1/plans", **headers).json()
+
+    assert len(rows) == item_count
+
+
+@pytest.mark.parametrize("item_count", [1, 3])
+def test_api_plan_board_query_count(client, cast, bearer, django_assert_num_queries, item_count):
+    from ttdn.org.tests.factories import UnitFactory
+
+    units = [cast.school_a, cast.school_b, UnitFactory(parent=cast.phong)][:item_count]
+    plan = issue(printable_plan(cast.phong), cast.phong_officer, units, datetime.date(2026, 3, 10))
+    headers = bearer(cast.phong_officer)
+
+    with django_assert_num_queries(6):
+        rows = client.get(f"/api/v1/plans/{plan.pk}/submissions", **headers).json()
+
+    assert len(rows) == item_count

@@ -91,7 +91,7 @@ def test_remind_job_sends_one_summary_per_person_and_is_idempotent(
     cast.phong_leader.save()
     second = printable_plan(cast.phong)
     PlanSubmission.objects.create(
-        request=second,
+        requesting_plan=second,
         unit=cast.school_a,
         unit_name="A",
         unit_level="school",
@@ -116,7 +116,7 @@ def test_remind_job_reminds_the_carrying_units_of_a_task_due_soon(cast, requesti
     task.due = requesting.submissions_due
     task.save()
     task.carrying_units.set([cast.school_b])
-    requesting.requests.all().delete()
+    requesting.submissions.all().delete()
     at(2026, 3, 9)
 
     run("send_daily_digest")

@@ -9,8 +9,8 @@ from ttdn.plans.tests.factories import SEED_001, PlanTaskFactory, printable_plan
 
 
 def test_board_splits_on_time_from_late_and_counts(cast, requesting, at):
-    a = requesting.requests.get(unit=cast.school_a)
-    b = requesting.requests.get(unit=cast.school_b)
+    a = requesting.submissions.get(unit=cast.school_a)
+    b = requesting.submissions.get(unit=cast.school_b)
     services.start_plan(a, by=cast.teacher_a)
     services.start_plan(b, by=cast.teacher_b)
     at(2026, 3, 9)
@@ -38,7 +38,7 @@ def test_board_filters_by_level_and_group(cast, requesting):
 
 def test_coverage_lists_covered_dropped_and_own_tasks(cast, requesting):
     PlanTaskFactory(plan=requesting, title="Nhiệm vụ thứ hai")
-    plan = services.start_plan(requesting.requests.get(unit=cast.school_a), by=cast.teacher_a)
+    plan = services.start_plan(requesting.submissions.get(unit=cast.school_a), by=cast.teacher_a)
     plan.tasks.get(title="Nhiệm vụ thứ hai").delete()
     services.add_task(plan, title="Nhiệm vụ riêng", by=cast.teacher_a)
 
@@ -62,7 +62,7 @@ def test_coverage_of_a_plan_without_parent_is_none(cast):
 def test_reminders_due_lists_soon_and_overdue_not_reminded_today(cast, requesting, at):
     at(2026, 3, 11)
     services.mark_reminded(
-        requesting.requests.filter(unit=cast.school_b), on=datetime.date(2026, 3, 11), by=None
+        requesting.submissions.filter(unit=cast.school_b), on=datetime.date(2026, 3, 11), by=None
     )
 
     due = queries.reminders_due(days_before=3)

@@ -4,6 +4,7 @@ import pytest
 from django.core.exceptions import ValidationError
 
 from ttdn.core.models import AuditEntry
+from ttdn.core.states import InvalidTransition
 from ttdn.documents.enums import CitationStatus, DocumentType
 from ttdn.documents.tests.factories import DocumentFactory
 from ttdn.plans import markup, services
@@ -79,10 +80,8 @@ def test_save_imported_links_a_known_citation_and_marks_its_status(cast):
     plan = imported(cast.phong, SEED_000, by=cast.phong_officer)
 
     citation = plan.citations.get(number_symbol="72/2015/NĐ-CP")
-    assert (citation.status, citation.document is not None) == (
-        CitationStatus.DATE_MISMATCH,
-        True,
-    )
+    assert citation.status == CitationStatus.DATE_MISMATCH
+    assert citation.document is not None
 
 
 def test_save_imported_resolves_all_subordinate_units_to_the_children(cast):
@@ -93,10 +92,8 @@ def test_save_imported_resolves_all_subordinate_units_to_the_children(cast):
         section=None,
     )
 
-    assert (task.all_subordinates, sorted(u.code for u in task.carrying_units.all())) == (
-        True,
-        ["HB-A", "HB-B"],
-    )
+    assert task.all_subordinates
+    assert sorted(u.code for u in task.carrying_units.all()) == ["HB-A", "HB-B"]
 
 
 def test_issue_plan_numbers_from_the_register_and_requires_frozen_units(cast, at):
@@ -106,7 +103,7 @@ def test_issue_plan_numbers_from_the_register_and_requires_frozen_units(cast, at
     issue(plan, cast.phong_leader, [cast.school_a, cast.school_b], datetime.date(2026, 3, 10))
 
     plan.refresh_from_db()
-    rows = PlanSubmission.objects.filter(request=plan).order_by("unit__code")
+    rows = PlanSubmission.objects.filter(requesting_plan=plan).order_by("unit__code")
     assert (
         plan.status,
         plan.number,
@@ -146,7 +143,7 @@ def test_issue_plan_refuses_a_unit_outside_its_subtree_and_saves_nothing(cast, a
 
 
 def test_issue_plan_refuses_an_issued_plan(cast, requesting):
-    with pytest.raises(services.InvalidTransition):
+    with pytest.raises(InvalidTransition):
         issue(requesting, cast.phong_leader)
 
 
@@ -172,13 +169,13 @@ def test_update_section_sanitises_and_refuses_issued_plans(cast, requesting):
         section, body='<p onclick="x()">Nội dung <script>alert(1)</script><b>mới</b></p>', by=None
     )
 
-    with pytest.raises(services.InvalidTransition):
+    with pytest.raises(InvalidTransition):
         services.update_section(requesting.sections.get(), body="<p>x</p>", by=None)
     assert section.body == "<p>Nội dung <b>mới</b></p>"
 
 
 def test_start_plan_copies_the_parent_marked_derived(cast, requesting):
-    submission = requesting.requests.get(unit=cast.school_a)
+    submission = requesting.submissions.get(unit=cast.school_a)
 
     plan = services.start_plan(submission, by=cast.teacher_a)
 
@@ -203,23 +200,23 @@ def test_start_plan_copies_the_parent_marked_derived(cast, requesting):
 
 
 def test_start_plan_twice_is_refused(cast, requesting):
-    submission = requesting.requests.get(unit=cast.school_a)
+    submission = requesting.submissions.get(unit=cast.school_a)
     services.start_plan(submission, by=cast.teacher_a)
 
-    with pytest.raises(services.InvalidTransition):
+    with pytest.raises(InvalidTransition):
         services.start_plan(submission, by=cast.teacher_a)
 
     assert Plan.objects.filter(unit=cast.school_a).count() == 1
 
 
 def test_return_submission_needs_a_comment_and_allows_resubmission(cast, requesting):
-    submission = requesting.requests.get(unit=cast.school_a)
+    submission = requesting.submissions.get(unit=cast.school_a)
     services.start_plan(submission, by=cast.teacher_a)
     services.submit_plan(submission, by=cast.teacher_a)
 
     with pytest.raises(ValidationError):
-        services.return_submission(submission, comment="  ", by=cast.phong_officer)
-    services.return_submission(submission, comment="Thiếu nhiệm vụ riêng", by=cast.phong_officer)
+        services.return_submission(submission, message="  ", by=cast.phong_officer)
+    services.return_submission(submission, message="Thiếu nhiệm vụ riêng", by=cast.phong_officer)
     services.submit_plan(submission, by=cast.teacher_a)
     services.accept_submission(submission, by=cast.phong_officer)
 
@@ -230,23 +227,23 @@ def test_return_submission_needs_a_comment_and_allows_resubmission(cast, request
 
 
 def test_accept_submission_refuses_a_plan_not_submitted(cast, requesting):
-    submission = requesting.requests.get(unit=cast.school_a)
+    submission = requesting.submissions.get(unit=cast.school_a)
 
-    with pytest.raises(services.InvalidTransition):
+    with pytest.raises(InvalidTransition):
         services.accept_submission(submission, by=cast.phong_officer)
 
     assert submission.status == SubmissionStatus.NOT_STARTED
 
 
 def test_moves_are_audited(cast, requesting):
-    submission = requesting.requests.get(unit=cast.school_a)
+    submission = requesting.submissions.get(unit=cast.school_a)
 
     services.start_plan(submission, by=cast.teacher_a)
 
-    moves = AuditEntry.objects.filter(action="move").order_by("pk")
-    assert [(e.object_type, e.changes["status"]) for e in moves] == [
-        ("plans.Plan", ["draft", "issued"]),
-        ("plans.PlanSubmission", ["not_started", "draft"]),
+    moves = AuditEntry.objects.filter(changes__has_key="status").order_by("pk")
+    assert [(e.action, e.object_type, e.changes["status"]) for e in moves] == [
+        ("update", "plans.Plan", ["draft", "issued"]),
+        ("update", "plans.PlanSubmission", ["not_started", "draft"]),
     ]
 
 

@@ -2,7 +2,7 @@ from ttdn.plans import services, todo
 
 
 def test_todo_lists_plans_to_write_for_the_school_and_to_review_for_the_phong(cast, requesting):
-    submission = requesting.requests.get(unit=cast.school_a)
+    submission = requesting.submissions.get(unit=cast.school_a)
     services.start_plan(submission, by=cast.teacher_a)
     services.submit_plan(submission, by=cast.teacher_a)
 

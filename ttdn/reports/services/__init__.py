@@ -2,7 +2,6 @@
 versions, rounds, a unit's report, the daily digest's lines. Each write is atomic and audited."""
 
 from ttdn.reports.services.errors import (
-    InvalidTransition,
     Locked,
     RoundInvalid,
 )
@@ -46,7 +45,6 @@ from ttdn.reports.services.submissions import (
 )
 
 __all__ = [
-    "InvalidTransition",
     "Locked",
     "RoundInvalid",
     "add_indicator",

@@ -16,6 +16,7 @@ from django.utils.translation import gettext as _
 
 from ttdn.core import audit
 from ttdn.core.enums import AuditAction
+from ttdn.core.models import step_in_order
 from ttdn.core.text import nfc
 from ttdn.org.models import Unit
 from ttdn.reports.enums import RuleKind
@@ -138,18 +139,6 @@ def _next_order(items: QuerySet[Any]) -> int:
     return (items.aggregate(top=Max("order"))["top"] or 0) + 1
 
 
-def _swap(items: list[Any], target: Any, step: int) -> bool:
-    """Move `target` one place up (step -1) or down (1) in `items` and number them from 1."""
-    index = [item.pk for item in items].index(target.pk)
-    other = index + step
-    if not 0 <= other < len(items):
-        return False
-    items[index], items[other] = items[other], items[index]
-    for number, item in enumerate(items, start=1):
-        item.order = number
-    return True
-
-
 # --- Sections -------------------------------------------------------------------------------
 
 
@@ -207,8 +196,9 @@ def move_section(section: Section, *, step: int, by: Any) -> Section:
     edit = _editable(form, by=by)
     target = _section_in(edit, section)
     sections = list(edit.version.sections.all())
-    if _swap(sections, target, step):
-        Section.objects.bulk_update(sections, ["order"])
+    changed = step_in_order(sections, target, step)
+    if changed is not None:
+        Section.objects.bulk_update(changed, ["order"])
         audit.record(AuditAction.MOVE, target, by=by, unit_id=form.owner_id)
     return target
 
@@ -331,8 +321,9 @@ def move_indicator(indicator: Indicator, *, step: int, by: Any) -> Indicator:
     edit = _editable(form, by=by)
     target = _indicator_in(edit.version, indicator)
     siblings = list(target.section.indicators.filter(parent=None))
-    if _swap(siblings, target, step):
-        Indicator.objects.bulk_update(siblings, ["order"])
+    changed = step_in_order(siblings, target, step)
+    if changed is not None:
+        Indicator.objects.bulk_update(changed, ["order"])
         for sibling in siblings:
             sibling.categories.update(order=sibling.order)
         audit.record(AuditAction.MOVE, target, by=by, unit_id=form.owner_id)

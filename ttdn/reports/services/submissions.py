@@ -17,11 +17,13 @@ from django.utils.translation import gettext as _
 from ttdn import docgen
 from ttdn.core import audit
 from ttdn.core.enums import AuditAction
+from ttdn.core.states import transition
 from ttdn.core.text import nfc
 from ttdn.documents import services as documents_services
 from ttdn.reports import breakdowns, queries, rollups
 from ttdn.reports.enums import (
     SUBMISSION_FLOW,
+    UNLOCK_FLOW,
     Basis,
     IndicatorKind,
     SubmissionStatus,
@@ -34,7 +36,7 @@ from ttdn.reports.models import (
     UnlockRequest,
     Value,
 )
-from ttdn.reports.services.errors import InvalidTransition, Locked, RoundInvalid
+from ttdn.reports.services.errors import Locked, RoundInvalid
 from ttdn.reports.validation import (
     Clean,
     ValuesInvalid,
@@ -158,7 +160,7 @@ def current_values(submission: Submission) -> dict[str, Clean]:
 # --- The state machine ----------------------------------------------------------------------
 
 
-def _move(
+def transition_submission(
     submission: Submission,
     *,
     to: SubmissionStatus,
@@ -166,31 +168,29 @@ def _move(
     before: rollups.Counters,
     **changes: Any,
 ) -> None:
-    """The one place that sets `status`: checks the flow, moves the roll-ups and tallies (from
-    the counters `before` the submission was touched), audits."""
-    source = SubmissionStatus(submission.status)
-    if to not in SUBMISSION_FLOW[source]:
-        raise InvalidTransition(
-            _("A report that is %(source)s cannot become %(target)s.")
-            % {"source": source.label.lower(), "target": to.label.lower()}
-        )
-    leaving, entering = bases_of(source) - bases_of(to), bases_of(to) - bases_of(source)
-    if leaving or entering:
-        indicators = list(submission.round.form_version.indicators.all())
-        numbers = rollups.numbers(submission, indicators)
-        yes_no = {i.pk for i in indicators if i.kind == IndicatorKind.YES_NO}
-        rollups.apply(submission, numbers, sign=-1, bases=leaving, yes_no=yes_no)
-        rollups.apply(submission, numbers, sign=1, bases=entering, yes_no=yes_no)
-    submission.status = to
-    submission.save()
-    rollups.shift_tallies(submission, before)
-    audit.record(
-        AuditAction.UPDATE,
+    """The one place that sets `Submission.status`, along SUBMISSION_FLOW: moves the roll-ups
+    and the tallies (from the counters `before` the submission was touched) with it, audited.
+    Raises core.states.InvalidTransition."""
+
+    def move_rollups(source: str, target: str) -> None:
+        leaving, entering = bases_of(source) - bases_of(target), bases_of(target) - bases_of(source)
+        if leaving or entering:
+            indicators = list(submission.round.form_version.indicators.all())
+            numbers = rollups.numbers(submission, indicators)
+            yes_no = {i.pk for i in indicators if i.kind == IndicatorKind.YES_NO}
+            rollups.apply(submission, numbers, sign=-1, bases=leaving, yes_no=yes_no)
+            rollups.apply(submission, numbers, sign=1, bases=entering, yes_no=yes_no)
+
+    transition(
         submission,
+        flow=SUBMISSION_FLOW,
+        to=to,
         by=by,
         unit_id=submission.unit_id,
-        changes={"status": [source.value, to.value], **changes},
+        changes=changes,
+        on_move=move_rollups,
     )
+    rollups.shift_tallies(submission, before)
 
 
 def _locked_copy(submission: Submission) -> Submission:
@@ -211,7 +211,7 @@ def submit_submission(submission: Submission, *, by: Any) -> Submission:
     submission.submitted_at = now
     submission.first_submitted_at = submission.first_submitted_at or now
     submission.unlocked_until = None
-    _move(submission, to=SubmissionStatus.SUBMITTED, by=by, before=before)
+    transition_submission(submission, to=SubmissionStatus.SUBMITTED, by=by, before=before)
     return submission
 
 
@@ -226,7 +226,7 @@ def approve_submission(submission: Submission, *, by: Any) -> Submission:
     submission.changed_after_approval = False
     submission.return_message = ""
     submission.unlocked_until = None
-    _move(submission, to=SubmissionStatus.APPROVED, by=by, before=before)
+    transition_submission(submission, to=SubmissionStatus.APPROVED, by=by, before=before)
     return submission
 
 
@@ -239,7 +239,7 @@ def return_submission(submission: Submission, *, message: str, by: Any) -> Submi
     submission = _locked_copy(submission)
     before = rollups.counters(submission)
     submission.return_message = nfc(message.strip())
-    _move(
+    transition_submission(
         submission,
         to=SubmissionStatus.RETURNED,
         by=by,
@@ -270,49 +270,48 @@ def request_unlock(submission: Submission, *, reason: str, by: Any) -> UnlockReq
     return request
 
 
+def transition_unlock(
+    request: UnlockRequest,
+    *,
+    to: UnlockStatus,
+    by: Any,
+    until: datetime.datetime | None = None,
+) -> UnlockRequest:
+    """The one place that sets `UnlockRequest.status`, along UNLOCK_FLOW: records who decided
+    and when; granting opens the report until `until`. Raises core.states.InvalidTransition
+    once decided, ValuesInvalid for a window that does not end in the future."""
+
+    def decide(source: str, target: str) -> None:
+        if target == UnlockStatus.GRANTED:
+            if until is None or until <= timezone.now():
+                raise ValuesInvalid({"until": _("The window must end in the future.")})
+            request.until = until
+        request.decided_by, request.decided_at = by, timezone.now()
+
+    transition(
+        request,
+        flow=UNLOCK_FLOW,
+        to=to,
+        by=by,
+        unit_id=request.submission.unit_id,
+        changes={"until": until.isoformat()} if to == UnlockStatus.GRANTED and until else None,
+        on_move=decide,
+    )
+    if to == UnlockStatus.GRANTED:
+        Submission.objects.filter(pk=request.submission_id).update(unlocked_until=until)
+    return request
+
+
 @transaction.atomic
 def grant_unlock(request: UnlockRequest, *, until: datetime.datetime, by: Any) -> UnlockRequest:
     """Open a window until `until` in which the unit may change the report (and submit it)."""
-    if request.status != UnlockStatus.PENDING:
-        raise InvalidTransition(_("This request has been decided."))
-    if until <= timezone.now():
-        raise ValuesInvalid({"until": _("The window must end in the future.")})
-    request.status, request.decided_by, request.decided_at = (
-        UnlockStatus.GRANTED,
-        by,
-        timezone.now(),
-    )
-    request.until = until
-    request.save()
-    Submission.objects.filter(pk=request.submission_id).update(unlocked_until=until)
-    audit.record(
-        AuditAction.UPDATE,
-        request,
-        by=by,
-        unit_id=request.submission.unit_id,
-        changes={"status": ["pending", "granted"], "until": until.isoformat()},
-    )
-    return request
+    return transition_unlock(request, to=UnlockStatus.GRANTED, until=until, by=by)
 
 
 @transaction.atomic
 def refuse_unlock(request: UnlockRequest, *, by: Any) -> UnlockRequest:
-    if request.status != UnlockStatus.PENDING:
-        raise InvalidTransition(_("This request has been decided."))
-    request.status, request.decided_by, request.decided_at = (
-        UnlockStatus.REFUSED,
-        by,
-        timezone.now(),
-    )
-    request.save()
-    audit.record(
-        AuditAction.UPDATE,
-        request,
-        by=by,
-        unit_id=request.submission.unit_id,
-        changes={"status": ["pending", "refused"]},
-    )
-    return request
+    """Keep the report locked."""
+    return transition_unlock(request, to=UnlockStatus.REFUSED, by=by)
 
 
 # --- The unit's own report, from its consolidation -----------------------------------------

@@ -1,4 +1,7 @@
+import pytest
+
 from ttdn.reports.models import Submission
+from ttdn.reports.tests.factories import open_round
 
 
 def test_api_lists_rounds_puts_values_submits_and_consolidates(client, cast, round_, bearer, at):
@@ -25,15 +28,13 @@ def test_api_lists_rounds_puts_values_submits_and_consolidates(client, cast, rou
     ).json()
     counts = client.get(f"/api/v1/reports/rounds/{round_.pk}/completeness", **phong).json()
 
-    assert (
-        [r["period"] for r in listed],
-        bad.status_code,
-        submitted["status"],
-        submitted["on_time"],
-        totals["indicators"][0]["total"],
-        counts["total"]["submitted"],
-        counts["missing"],
-    ) == (["2026-H1"], 422, "submitted", True, "9", 1, ["HB-B"])
+    assert [r["period"] for r in listed] == ["2026-H1"]
+    assert bad.status_code == 422
+    assert submitted["status"] == "submitted"
+    assert submitted["on_time"]
+    assert totals["indicators"][0]["total"] == "9"
+    assert counts["total"]["submitted"] == 1
+    assert counts["missing"] == ["HB-B"]
 
 
 def test_api_outsider_sees_nothing(client, cast, round_, bearer):
@@ -47,3 +48,17 @@ def test_api_outsider_sees_nothing(client, cast, round_, bearer):
     )
 
     assert responses == ([], 404, 404)
+
+
+@pytest.mark.parametrize("item_count", [1, 3])
+def test_api_round_list_query_count(
+    client, cast, form, bearer, django_assert_num_queries, item_count
+):
+    for _ in range(item_count):
+        open_round(cast.phong, cast.phong_officer, form)
+    headers = bearer(cast.teacher_a)
+
+    with django_assert_num_queries(4):
+        rows = client.get("/api/v1/reports/rounds", **headers).json()
+
+    assert len(rows) == item_count

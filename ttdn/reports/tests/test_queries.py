@@ -215,12 +215,10 @@ def test_consolidation_page_lists_the_first_narratives_and_says_more_exist(cast,
 
     results = {n.indicator.code: n for n in shown.narratives}["results"]
     every_result = {n.indicator.code: n for n in everything.narratives}["results"]
-    assert (len(results.entries), results.more, len(every_result.entries), every_result.more) == (
-        1,
-        True,
-        2,
-        False,
-    )
+    assert len(results.entries) == 1
+    assert results.more
+    assert len(every_result.entries) == 2
+    assert not every_result.more
 
 
 def test_multi_level_round_counts_each_figure_once(cast, at):

@@ -5,11 +5,12 @@ import pytest
 from django.utils import timezone
 
 from ttdn.core.models import AuditEntry
+from ttdn.core.states import InvalidTransition
 from ttdn.org.tests.factories import UnitGroupFactory
 from ttdn.reports import services
 from ttdn.reports.enums import IndicatorKind
 from ttdn.reports.models import Submission
-from ttdn.reports.services import InvalidTransition, Locked, RoundInvalid
+from ttdn.reports.services import Locked, RoundInvalid
 from ttdn.reports.tests.factories import D, open_round
 from ttdn.reports.validation import ValuesInvalid
 
@@ -132,7 +133,8 @@ def test_expected_units_and_parents_stay_frozen_when_the_tree_changes(cast, roun
     org_services.move_unit(cast.school_a, to_parent=cast.so, by=cast.so_leader)
 
     submission = submission_of(round_, cast.school_a)
-    assert (submission.parent.code, submission.path.startswith(cast.phong.path)) == ("PGD-HB", True)
+    assert submission.parent.code == "PGD-HB"
+    assert submission.path.startswith(cast.phong.path)
 
 
 # --- Filling in, validation ----------------------------------------------------------------
@@ -254,11 +256,9 @@ def test_returned_report_is_resubmitted_and_stays_on_time(cast, round_, at):
     services.submit_submission(submission, by=cast.teacher_a)
 
     submission.refresh_from_db()
-    assert (submission.status, submission.on_time, submission.return_message) == (
-        "submitted",
-        True,
-        "Thiếu số liệu tập huấn",
-    )
+    assert submission.status == "submitted"
+    assert submission.on_time
+    assert submission.return_message == "Thiếu số liệu tập huấn"
 
 
 def test_return_needs_a_message(cast, round_, at):
@@ -349,7 +349,9 @@ def test_a_window_on_an_approved_report_shows_what_changed_since_approval(cast, 
     services.save_values(submission, {"articles": "15"}, by=cast.teacher_a)
 
     after = Submission.objects.get(pk=submission.pk)
-    assert (before, after.status, after.changed_since_approval) == (False, "approved", True)
+    assert not before
+    assert after.status == "approved"
+    assert after.changed_since_approval
 
 
 def test_putting_the_approved_figure_back_clears_changed_since_approval(cast, round_, at):
@@ -369,7 +371,57 @@ def test_refused_unlock_leaves_the_report_locked(cast, round_, at):
     services.refuse_unlock(request, by=cast.phong_leader)
 
     submission.refresh_from_db()
-    assert (services.is_editable(submission), request.status) == (False, "refused")
+    assert not services.is_editable(submission)
+    assert request.status == "refused"
+
+
+def test_a_decided_unlock_request_cannot_be_decided_again(cast, round_, at):
+    submission = submission_of(round_, cast.school_a)
+    now = at(2026, 5, 20)
+    request = services.request_unlock(submission, reason="Muộn", by=cast.teacher_a)
+    services.refuse_unlock(request, by=cast.phong_leader)
+
+    with pytest.raises(InvalidTransition):
+        services.grant_unlock(request, until=now + datetime.timedelta(days=1), by=cast.so_leader)
+
+    request.refresh_from_db()
+    assert request.status == "refused"
+    assert request.decided_by == cast.phong_leader
+    assert Submission.objects.get(pk=submission.pk).unlocked_until is None
+
+
+def test_a_window_that_ends_in_the_past_is_refused_and_changes_nothing(cast, round_, at):
+    submission = submission_of(round_, cast.school_a)
+    now = at(2026, 5, 20)
+    request = services.request_unlock(submission, reason="Muộn", by=cast.teacher_a)
+
+    with pytest.raises(ValuesInvalid) as refused:
+        services.grant_unlock(
+            request, until=now - datetime.timedelta(hours=1), by=cast.phong_leader
+        )
+
+    request.refresh_from_db()
+    assert refused.value.errors == {"until": "The window must end in the future."}
+    assert (request.status, request.decided_by, request.until) == ("pending", None, None)
+
+
+def test_granting_an_unlock_records_who_decided_and_the_window(cast, round_, at):
+    submission = submission_of(round_, cast.school_a)
+    now = at(2026, 5, 20)
+    request = services.request_unlock(submission, reason="Muộn", by=cast.teacher_a)
+    until = now + datetime.timedelta(days=2)
+
+    services.grant_unlock(request, until=until, by=cast.phong_leader)
+
+    request.refresh_from_db()
+    entry = AuditEntry.objects.filter(object_type="reports.UnlockRequest").latest("pk")
+    assert (request.status, request.decided_by, request.until) == (
+        "granted",
+        cast.phong_leader,
+        until,
+    )
+    assert entry.changes == {"status": ["pending", "granted"], "until": until.isoformat()}
+    assert Submission.objects.get(pk=submission.pk).unlocked_until == until
 
 
 # --- Computed indicators -------------------------------------------------------------------

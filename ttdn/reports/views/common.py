@@ -13,11 +13,6 @@ from ttdn.org.models import Unit
 from ttdn.reports.models import Indicator, Round, Value
 
 
-def acting_unit(request: HttpRequest) -> Unit | None:
-    active = access.active_membership(request.user, request.session)
-    return active.unit if active else None
-
-
 def round_and_unit(request: HttpRequest, pk: int, code: str) -> tuple[Round, Unit]:
     round_ = get_object_or_404(
         Round.objects.visible_to(request.user).select_related("form_version"), pk=pk
@@ -30,7 +25,7 @@ def round_and_unit(request: HttpRequest, pk: int, code: str) -> tuple[Round, Uni
 def default_unit(request: HttpRequest, round_: Round) -> Unit:
     if access.can_see_unit(request.user, round_.owner):
         return round_.owner
-    unit = acting_unit(request)
+    unit = access.acting_unit(request)
     if unit is None:
         raise PermissionDenied
     return unit

@@ -62,7 +62,7 @@ def _trend_chart(round_: Round, unit: Unit, data: queries.Consolidation, basis: 
 def completeness(request: HttpRequest, pk: int) -> HttpResponse:
     round_ = get_object_or_404(Round.objects.visible_to(request.user), pk=pk)
     groups = UnitGroup.objects.filter(owner__in=access.visible_unit_ids(request.user))
-    form = CompletenessFilterForm(request.GET or None, groups_queryset=groups)
+    form = CompletenessFilterForm(request.GET or None, groups=groups)
     filters = form.cleaned_data if form.is_valid() else {}
     round_, unit = round_and_unit(request, pk, filters.get("unit", ""))
     group = filters.get("group")

@@ -17,6 +17,8 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from ttdn.core import access
+from ttdn.core.feedback import attempt
 from ttdn.reports import rules, services
 from ttdn.reports.forms import (
     IndicatorForm,
@@ -28,7 +30,7 @@ from ttdn.reports.forms import (
 )
 from ttdn.reports.models import FormVersion, Indicator, ReportForm, Rule, Section
 from ttdn.reports.validation import ValuesInvalid
-from ttdn.reports.views.common import acting_unit, entry_sections
+from ttdn.reports.views.common import entry_sections
 
 
 def _form(request: HttpRequest, pk: int) -> ReportForm:
@@ -44,35 +46,36 @@ def _editable(request: HttpRequest, pk: int) -> ReportForm:
     return form
 
 
-def _changed(request: HttpRequest, form: ReportForm, before: FormVersion, done: str) -> None:
-    """Say what was done, and that a new version was made if the latest one was in use."""
+def _changed(form: ReportForm, before: FormVersion, done: str) -> str:
+    """What was done, and that a new version was made if the latest one was in use."""
     after = services.latest_version(form)
     if after.number != before.number:
         done += " " + _(
             "Version %(old)s is used by a round, so the change made version %(new)s; "
             "the rounds keep version %(old)s."
         ) % {"old": before.number, "new": after.number}
-    messages.success(request, done)
+    return done
 
 
 def _apply(
-    request: HttpRequest, form: ReportForm, change: Callable[[], Any], done: str
+    request: HttpRequest,
+    form: ReportForm,
+    done: str,
+    service: Callable[..., Any],
+    *args: Any,
+    **kwargs: Any,
 ) -> HttpResponse:
-    """Run one service on the form; its errors become a message and nothing is written."""
+    """Run one service on the form (`core.feedback.attempt`): its refusal becomes a message
+    and nothing is written; success says whether a new version was made."""
     before = services.latest_version(form)
-    try:
-        change()
-    except ValuesInvalid as error:
-        messages.error(request, " ".join(error.errors.values()))
-    else:
-        _changed(request, form, before, done)
+    attempt(request, lambda: _changed(form, before, done), service, *args, **kwargs)
     return redirect(form)
 
 
 @login_required
 def form_list(request: HttpRequest) -> HttpResponse:
     forms_ = ReportForm.objects.visible_to(request.user).select_related("owner")
-    unit = acting_unit(request)
+    unit = access.acting_unit(request)
     context = {
         "rows": [(f, rules.can_edit_form(request.user, f)) for f in forms_],
         "can_create": unit is not None and rules.can_create_form(request.user, unit),
@@ -82,7 +85,7 @@ def form_list(request: HttpRequest) -> HttpResponse:
 
 @login_required
 def form_create(request: HttpRequest) -> HttpResponse:
-    unit = acting_unit(request)
+    unit = access.acting_unit(request)
     if unit is None or not rules.can_create_form(request.user, unit):
         raise PermissionDenied
     form = ReportFormForm(request.POST or None)
@@ -177,8 +180,11 @@ def section_add(request: HttpRequest, pk: int) -> HttpResponse:
     return _apply(
         request,
         report_form,
-        lambda: services.add_section(report_form, title=title, by=request.user),
         _("Section added."),
+        services.add_section,
+        report_form,
+        title=title,
+        by=request.user,
     )
 
 
@@ -190,8 +196,11 @@ def section_update(request: HttpRequest, pk: int, section_pk: int) -> HttpRespon
     return _apply(
         request,
         report_form,
-        lambda: services.rename_section(section, title=title, by=request.user),
         _("Section renamed."),
+        services.rename_section,
+        section,
+        title=title,
+        by=request.user,
     )
 
 
@@ -202,8 +211,10 @@ def section_remove(request: HttpRequest, pk: int, section_pk: int) -> HttpRespon
     return _apply(
         request,
         report_form,
-        lambda: services.remove_section(section, by=request.user),
         _("Section removed."),
+        services.remove_section,
+        section,
+        by=request.user,
     )
 
 
@@ -215,8 +226,11 @@ def section_move(request: HttpRequest, pk: int, section_pk: int) -> HttpResponse
     return _apply(
         request,
         report_form,
-        lambda: services.move_section(section, step=step, by=request.user),
         _("Section moved."),
+        services.move_section,
+        section,
+        step=step,
+        by=request.user,
     )
 
 
@@ -247,7 +261,7 @@ def _indicator_page(
             for field, message in error.errors.items():
                 form.add_error(field if field in form.fields else None, message)
         else:
-            _changed(request, report_form, version, _("Indicator saved."))
+            messages.success(request, _changed(report_form, version, _("Indicator saved.")))
             return redirect(report_form)
     context = {"report_form": report_form, "version": version, "form": form, "indicator": indicator}
     status = 422 if form.errors else 200
@@ -276,8 +290,10 @@ def indicator_remove(request: HttpRequest, pk: int, indicator_pk: int) -> HttpRe
     return _apply(
         request,
         report_form,
-        lambda: services.remove_indicator(indicator, by=request.user),
         _("Indicator removed."),
+        services.remove_indicator,
+        indicator,
+        by=request.user,
     )
 
 
@@ -289,8 +305,11 @@ def indicator_move(request: HttpRequest, pk: int, indicator_pk: int) -> HttpResp
     return _apply(
         request,
         report_form,
-        lambda: services.move_indicator(indicator, step=step, by=request.user),
         _("Indicator moved."),
+        services.move_indicator,
+        indicator,
+        step=step,
+        by=request.user,
     )
 
 
@@ -309,8 +328,11 @@ def rule_add(request: HttpRequest, pk: int) -> HttpResponse:
     return _apply(
         request,
         report_form,
-        lambda: services.add_rule(report_form, by=request.user, **form.cleaned_data),
         _("Check added."),
+        services.add_rule,
+        report_form,
+        by=request.user,
+        **form.cleaned_data,
     )
 
 
@@ -321,8 +343,5 @@ def rule_remove(request: HttpRequest, pk: int, rule_pk: int) -> HttpResponse:
     version = services.latest_version(report_form)
     rule = get_object_or_404(Rule, pk=rule_pk, version=version)
     return _apply(
-        request,
-        report_form,
-        lambda: services.remove_rule(rule, by=request.user),
-        _("Check removed."),
+        request, report_form, _("Check removed."), services.remove_rule, rule, by=request.user
     )

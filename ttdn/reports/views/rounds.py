@@ -17,13 +17,12 @@ from ttdn.reports.forms import (
     RoundForm,
 )
 from ttdn.reports.models import ReportForm, Round, Submission
-from ttdn.reports.views.common import acting_unit
 
 
 @login_required
 def round_list(request: HttpRequest) -> HttpResponse:
     rounds = Round.objects.visible_to(request.user).select_related("owner", "form_version__form")
-    unit = acting_unit(request)
+    unit = access.acting_unit(request)
     own = (
         {
             s.round_id: s
@@ -43,14 +42,14 @@ def round_list(request: HttpRequest) -> HttpResponse:
 
 @login_required
 def round_create(request: HttpRequest) -> HttpResponse:
-    unit = acting_unit(request)
+    unit = access.acting_unit(request)
     if unit is None or not rules.can_open_round(request.user, unit):
         raise PermissionDenied
     form = RoundForm(
         request.POST or None,
         initial={"period_year": timezone.localdate().year},
-        forms_queryset=ReportForm.objects.visible_to(request.user),
-        groups_queryset=UnitGroup.objects.filter(owner=unit),
+        report_forms=ReportForm.objects.visible_to(request.user),
+        groups=UnitGroup.objects.filter(owner=unit),
     )
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data

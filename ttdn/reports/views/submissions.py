@@ -14,8 +14,10 @@ from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
 from ttdn import docgen
+from ttdn.core.feedback import attempt, errors_of
 from ttdn.core.forms import form_errors
 from ttdn.core.models import AuditEntry
+from ttdn.core.states import InvalidTransition
 from ttdn.documents import printing
 from ttdn.reports import computed, exports, queries, rules, services
 from ttdn.reports.enums import Basis, SubmissionStatus
@@ -133,8 +135,9 @@ def submission_save(request: HttpRequest, pk: int) -> HttpResponse:
             form.add_error(code if code in form.fields else None, message)
         messages.error(request, _("The report has errors; nothing was submitted."))
         return _render_submission(request, submission, form=form, status=422)
-    except (services.Locked, services.InvalidTransition) as error:
-        messages.error(request, str(error))
+    except (services.Locked, InvalidTransition) as error:
+        for message in errors_of(error):
+            messages.error(request, message)
         return redirect(submission)
     messages.success(request, _("Report submitted.") if "submit" in request.POST else _("Saved."))
     return redirect(submission)
@@ -151,12 +154,9 @@ def _review(request: HttpRequest, pk: int) -> Submission:
 @login_required
 def submission_approve(request: HttpRequest, pk: int) -> HttpResponse:
     submission = _review(request, pk)
-    try:
-        services.approve_submission(submission, by=request.user)
-    except services.InvalidTransition as error:
-        messages.error(request, str(error))
-    else:
-        messages.success(request, _("Report approved."))
+    attempt(
+        request, _("Report approved."), services.approve_submission, submission, by=request.user
+    )
     return redirect(submission)
 
 
@@ -165,16 +165,17 @@ def submission_approve(request: HttpRequest, pk: int) -> HttpResponse:
 def submission_return(request: HttpRequest, pk: int) -> HttpResponse:
     submission = _review(request, pk)
     form = ReturnForm(request.POST)
-    try:
-        if not form.is_valid():
-            raise ValuesInvalid({"message": _("Say what the unit should fix.")})
-        services.return_submission(
-            submission, message=form.cleaned_data["message"], by=request.user
-        )
-    except (ValuesInvalid, services.InvalidTransition) as error:
-        messages.error(request, str(error))
-    else:
-        messages.success(request, _("Report returned to the unit."))
+    if not form.is_valid():
+        messages.error(request, _("Say what the unit should fix."))
+        return redirect(submission)
+    attempt(
+        request,
+        _("Report returned to the unit."),
+        services.return_submission,
+        submission,
+        message=form.cleaned_data["message"],
+        by=request.user,
+    )
     return redirect(submission)
 
 
@@ -208,14 +209,17 @@ def unlock_request(request: HttpRequest, pk: int) -> HttpResponse:
     if not rules.can_fill(request.user, submission):
         raise PermissionDenied
     form = UnlockRequestForm(request.POST)
-    try:
-        if not form.is_valid():
-            raise ValuesInvalid({"reason": _("Say why the report must be reopened.")})
-        services.request_unlock(submission, reason=form.cleaned_data["reason"], by=request.user)
-    except (ValuesInvalid, services.Locked) as error:
-        messages.error(request, str(error))
-    else:
-        messages.success(request, _("Your request to unlock was sent."))
+    if not form.is_valid():
+        messages.error(request, _("Say why the report must be reopened."))
+        return redirect(submission)
+    attempt(
+        request,
+        _("Your request to unlock was sent."),
+        services.request_unlock,
+        submission,
+        reason=form.cleaned_data["reason"],
+        by=request.user,
+    )
     return redirect(submission)
 
 
@@ -225,17 +229,14 @@ def unlock_decide(request: HttpRequest, pk: int) -> HttpResponse:
     unlock = get_object_or_404(UnlockRequest.objects.select_related("submission"), pk=pk)
     submission = _review(request, unlock.submission_id)
     form = GrantForm(request.POST)
-    try:
-        if "refuse" in request.POST:
-            services.refuse_unlock(unlock, by=request.user)
-        elif form.is_valid():
-            services.grant_unlock(unlock, until=form.cleaned_data["until"], by=request.user)
-        else:
-            raise ValuesInvalid({"until": _("Give the end of the window.")})
-    except (ValuesInvalid, services.InvalidTransition) as error:
-        messages.error(request, str(error))
+    done = _("Decision recorded.")
+    if "refuse" in request.POST:
+        attempt(request, done, services.refuse_unlock, unlock, by=request.user)
+    elif form.is_valid():
+        until = form.cleaned_data["until"]
+        attempt(request, done, services.grant_unlock, unlock, until=until, by=request.user)
     else:
-        messages.success(request, _("Decision recorded."))
+        messages.error(request, _("Give the end of the window."))
     return redirect(submission)
 
 
