@@ -178,6 +178,7 @@ class SigningAuthority(models.TextChoices):
 # Who issues a unit's outgoing documents, and who sets its letterhead (abbreviation, names).
 ISSUING_ROLES = frozenset({Role.LEADER, Role.OFFICER})
 LETTERHEAD_ROLES = frozenset({Role.LEADER})
+WITHDRAWING_ROLES = frozenset({Role.LEADER})
 
 # What docgen prints for each: its type (name and abbreviation) and authority prefix.
 PRINTED_TYPES = {

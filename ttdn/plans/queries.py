@@ -14,6 +14,7 @@ from django.utils import timezone
 
 from ttdn.content.models import Article
 from ttdn.core.related import RelatedLink
+from ttdn.documents.models import OutgoingDocument
 from ttdn.org.models import Unit, UnitGroup
 from ttdn.plans import markup
 from ttdn.plans.enums import BoardColumn, PlanStatus, SubmissionStatus
@@ -267,4 +268,14 @@ def article_tasks(user: Any, article: Article) -> list[RelatedLink]:
             detail=f"{link.task.plan.title} · {link.get_kind_display()}",
         )
         for link in links
+    ]
+
+
+def outgoing_plans(user: Any, outgoing: OutgoingDocument) -> list[RelatedLink]:
+    """The plan a register entry numbered, if the person sees it: what the register entry's
+    page lists (registered in `ttdn.core.related`)."""
+    plans = Plan.objects.visible_to(user).filter(outgoing=outgoing)
+    return [
+        RelatedLink(title=plan.title, url=plan.get_absolute_url(), detail=plan.get_status_display())
+        for plan in plans
     ]

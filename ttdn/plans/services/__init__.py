@@ -22,6 +22,8 @@ from ttdn.plans.services.plans import (
     update_plan,
     update_section,
     update_task,
+    withdraw_plan,
+    withdraw_with_document,
 )
 
 __all__ = [
@@ -45,4 +47,6 @@ __all__ = [
     "update_plan",
     "update_section",
     "update_task",
+    "withdraw_plan",
+    "withdraw_with_document",
 ]
