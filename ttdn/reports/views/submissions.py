@@ -17,6 +17,8 @@ from ttdn import docgen
 from ttdn.core.forms import form_errors
 from ttdn.core.models import AuditEntry
 from ttdn.documents import printing
+from ttdn.documents import queries as register_queries
+from ttdn.documents.exports import missing_part_names
 from ttdn.reports import computed, exports, queries, rules, services
 from ttdn.reports.enums import Basis, SubmissionStatus
 from ttdn.reports.forms import (
@@ -274,6 +276,15 @@ def submission_issue(request: HttpRequest, pk: int) -> HttpResponse:
         messages.error(request, form_errors(form))
         return redirect(submission)
     doc = exports.report_document(submission, **form.cleaned_data)
+    missing = missing_part_names(docgen.missing_parts(doc))
+    if "confirm" not in request.POST and not missing:
+        context = {
+            "submission": submission,
+            "form": form,
+            "doc": doc,
+            "number": register_queries.next_number_symbol(submission.unit, doc_type=doc.doc_type),
+        }
+        return render(request, "reports/submission_issue_confirm.html", context)
     try:
         services.issue_report(submission, doc=doc, by=request.user)
     except docgen.DocumentIncomplete as error:
