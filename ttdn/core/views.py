@@ -16,7 +16,7 @@ from django.views.decorators.http import require_GET, require_POST
 from django_otp import login as otp_login
 from django_otp import match_token, user_has_device
 
-from ttdn.core import access, queries, services, todo
+from ttdn.core import access, history, queries, services, todo
 from ttdn.core.forms import AuditFilterForm, OtpForm, TokenForm
 from ttdn.core.models import ApiToken
 
@@ -73,7 +73,8 @@ def audit_list(request: HttpRequest) -> HttpResponse:
     page = Paginator(queries.audit_entries(request.user, filters), 50).get_page(
         request.GET.get("page")
     )
-    return render(request, "core/audit_list.html", {"form": form, "page": page})
+    context = {"form": form, "page": page, "lines": history.describe(page)}
+    return render(request, "core/audit_list.html", context)
 
 
 @login_required

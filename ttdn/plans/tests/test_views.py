@@ -445,3 +445,18 @@ def test_task_add_refuses_a_unit_outside_the_plan_unit(client, cast):
     )
 
     assert plan.tasks.filter(title="Tổ chức hội thi").count() == 0
+
+
+def test_audit_log_names_issuing_and_submitting_a_plan_by_their_states(client, cast, requesting):
+    submission = requesting.requests.get(unit=cast.school_a)
+    services.start_plan(submission, by=cast.teacher_a)
+    services.submit_plan(submission, by=cast.teacher_a)
+    client.force_login(cast.so_leader)  # in Vietnamese, the default
+
+    response = client.get("/audit/", {"action": "move"})
+
+    assert sorted({line.action for line in response.context["lines"]}) == [
+        "Chưa bắt đầu → Đang soạn",
+        "Dự thảo → Đã ban hành",
+        "Đang soạn → Đã nộp",
+    ]

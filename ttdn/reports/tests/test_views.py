@@ -349,3 +349,15 @@ def test_report_print_is_404_for_the_outsider(client, cast, phong_report):
     )
 
     assert response.status_code == 404
+
+
+def test_report_history_names_indicators_and_shows_values_not_lists(client, cast, phong_report):
+    sign_in_english(client, cast.phong_officer)
+
+    response = client.get(phong_report.get_absolute_url())
+
+    changes = {c.label: (c.before, c.after) for c in response.context["history"][0].changes}
+    assert (
+        changes["Số tin bài đăng trên trang thông tin điện tử"],
+        "[None" in response.content.decode(),
+    ) == (("—", "12"), False)

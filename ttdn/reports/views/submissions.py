@@ -14,6 +14,7 @@ from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
 from ttdn import docgen
+from ttdn.core import history
 from ttdn.core.forms import form_errors
 from ttdn.core.models import AuditEntry
 from ttdn.documents import printing
@@ -81,9 +82,11 @@ def _render_submission(
         and submission.status != SubmissionStatus.SUBMITTED
         and not submission.unlocks.pending().exists(),
         "can_start": editable and queries.own_report_source(submission) is not None,
-        "history": AuditEntry.objects.filter(
-            object_type="reports.Submission", object_id=str(submission.pk)
-        )[:50],
+        "history": history.describe(
+            AuditEntry.objects.filter(
+                object_type="reports.Submission", object_id=str(submission.pk)
+            )[:50]
+        ),
         "changed": submission.changed_since_approval,
         "print_form": PrintForm(initial={"recipients": submission.reviewer.name}),
         "pdf_available": docgen.pdf_available(),
