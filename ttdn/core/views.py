@@ -119,3 +119,25 @@ def two_factor_setup(request: HttpRequest) -> HttpResponse:
     secret = base64.b32encode(device.bin_key).decode()
     qr = segno.make(device.config_url, error="m").svg_data_uri(scale=4)
     return render(request, "core/two_factor_setup.html", {"form": form, "secret": secret, "qr": qr})
+
+
+# Public sites and the legal library's public pages may be indexed; the signed-in product
+# may not (its pages answer a sign-in form anyway).
+ROBOTS_DISALLOWED = (
+    "/accounts/",
+    "/account/",
+    "/admin/",
+    "/api/",
+    "/audit/",
+    "/ops/",
+    "/plans/",
+    "/portal/",
+    "/register/",
+    "/reports/",
+    "/units/",
+)
+
+
+def robots_txt(request: HttpRequest) -> HttpResponse:
+    lines = ["User-agent: *", *(f"Disallow: {path}" for path in ROBOTS_DISALLOWED), ""]
+    return HttpResponse("\n".join(lines), content_type="text/plain; charset=utf-8")

@@ -48,6 +48,8 @@ def dashboard(request: HttpRequest) -> HttpResponse:
             request.GET.get("page")
         ),
         "units": units,
+        # Site settings belong to leaders (site_settings); others are not offered a dead link.
+        "configurable": {u.pk for u in units if rules.can_review(request.user, u)},
         "statuses": ArticleStatus.choices,
         "status": status,
         "to_review": len(queries.awaiting_review(request.user)),
