@@ -57,6 +57,7 @@ class UnitQuerySet(models.QuerySet["Unit"]):
 RESERVED_SLUGS = (
     "accounts", "account", "admin", "api", "audit", "calendar", "don-vi", "healthz", "i18n",
     "library", "media", "ops", "plans", "portal", "register", "reports", "static", "units",
+    "robots.txt", "favicon.ico",
 )  # fmt: skip
 
 
