@@ -25,8 +25,8 @@ $(DEV_STAMP): $(STAMP) requirements/dev.txt
 	touch $@
 
 run: install
-	$(TTDN) migrate --noinput
-	$(TTDN) load_demo
+	@$(TTDN) migrate --noinput --verbosity 0
+	@$(TTDN) load_demo > /dev/null
 	$(TTDN) collectstatic --noinput --verbosity 0
 	$(TTDN) run
 

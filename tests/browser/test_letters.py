@@ -7,6 +7,7 @@ from playwright.sync_api import expect
 
 from conftest import sign_in
 from ttdn.documents.models import OutgoingDocument
+from ttdn.documents.tests.factories import OutgoingDocumentFactory
 from ttdn.org.tests.factories import PASSWORD
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
@@ -30,6 +31,7 @@ def test_officer_composes_previews_and_issues_a_letter_then_finds_it_in_the_regi
     page.click("button[name=preview]")
     expect(page.locator("#preview")).to_contain_text("V/v Tuyên truyền kỷ niệm")
     expect(page.locator("#preview")).to_contain_text("KT. TRƯỞNG PHÒNG")
+    expect(page.locator("#confirm-number")).to_have_text("01/PGDĐT-VP")
     page.click("button[name=issue]")
 
     expect(page.locator("h1")).to_contain_text("01/PGDĐT-VP")
@@ -51,7 +53,22 @@ def test_compose_reports_the_missing_parts_in_the_page(cast, page):
 
     page.goto("/register/compose/")
     page.select_option("select[name=unit]", str(cast.phong.pk))
-    page.click("button[name=issue]")
+    page.click("button[name=preview]")
 
     expect(page.locator(".field-error")).to_have_count(5)
+    expect(page.locator("button[name=issue]")).to_have_count(0)
     assert OutgoingDocument.objects.count() == 0
+
+
+def test_leader_withdraws_a_mistaken_letter_and_the_register_shows_it_withdrawn(cast, page):
+    OutgoingDocumentFactory(unit=cast.phong, by=cast.phong_officer)
+    sign_in(page, "phong-leader", PASSWORD)
+
+    page.goto(f"/register/{cast.phong.pk}/")
+    page.locator("#register a", has_text="01/PGDĐT-VP").click()
+    page.fill("#withdraw-form [name=reason]", "Gửi nhầm đối tượng")
+    page.get_by_role("button", name="Thu hồi", exact=True).click()
+    page.goto(f"/register/{cast.phong.pk}/")
+
+    expect(page.locator("#register tbody tr")).to_contain_text("Đã thu hồi")
+    expect(page.locator("#register tbody tr")).to_contain_text("Gửi nhầm đối tượng")

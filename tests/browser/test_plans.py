@@ -51,11 +51,15 @@ def test_phong_plan_cascades_to_its_schools(cast, page):
     page.get_by_role("button", name="Lưu thành dự thảo kế hoạch").click()
     expect(page.locator("#plan-status")).to_have_text("Dự thảo")
 
-    # It issues the plan, requiring both schools' plans by today.
+    # It issues the plan, requiring both schools' plans by today, after a confirmation that
+    # names the number it takes.
+    page.check("#issue-form input[name=responses][value=plans]")
     page.check(f"#issue-form input[value='{cast.school_a.pk}']")
     page.check(f"#issue-form input[value='{cast.school_b.pk}']")
     page.fill("#issue-form [name=submissions_due]", today.isoformat())
-    page.get_by_role("button", name="Ban hành", exact=True).click()
+    page.get_by_role("button", name="Ban hành…").click()
+    expect(page.locator("#confirm-number")).to_have_text("01/KH-PGDĐT")
+    page.get_by_role("button", name="Ban hành số 01/KH-PGDĐT").click()
     expect(page.locator("#plan-status")).to_have_text("Đã ban hành")
     expect(page.locator("#plan-number")).to_have_text("01/KH-PGDĐT")
 

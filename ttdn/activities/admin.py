@@ -1,5 +1,5 @@
 """Operator screens: read-only, because every change of an activity, a movement or a contest
-goes through its audited service (and an activity's status through `move_activity` only)."""
+goes through its audited service (and an activity's status through `transition_activity` only)."""
 
 from __future__ import annotations
 

@@ -101,6 +101,6 @@ def _school_activities(officer: User, today: datetime.date) -> list[str]:
             description="Hoạt động được tổ chức trang trọng, thiết thực, thu hút đông đảo "
             "giáo viên, học sinh tham gia.",
         )  # fmt: skip
-        services.move_activity(activity, to=ActivityStatus.RECORDED, by=officer)
+        services.transition_activity(activity, to=ActivityStatus.RECORDED, by=officer)
         lines.append(f"{code} recorded “{title}”")
     return lines

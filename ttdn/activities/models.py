@@ -19,13 +19,8 @@ from ttdn.activities.enums import (
     Prize,
 )
 from ttdn.core import access
-from ttdn.core.models import TimestampedModel
+from ttdn.core.models import TimestampedModel, max_length_of
 from ttdn.org.enums import UnitLevel
-
-
-def _max(choices: type[models.TextChoices]) -> int:
-    return max(len(v) for v in choices.values)
-
 
 # --- Activities -------------------------------------------------------------------------------
 
@@ -63,7 +58,7 @@ class Activity(TimestampedModel):
     co_organisers = models.ManyToManyField(
         "org.Unit", verbose_name=_("co-organisers"), blank=True, related_name="+"
     )
-    kind = models.CharField(_("kind"), max_length=_max(ActivityKind), choices=ActivityKind)
+    kind = models.CharField(_("kind"), max_length=max_length_of(ActivityKind), choices=ActivityKind)
     title = models.CharField(_("title"), max_length=255)
     starts_on = models.DateField(_("starts on"))
     ends_on = models.DateField(_("ends on"), null=True, blank=True)
@@ -91,7 +86,7 @@ class Activity(TimestampedModel):
         null=True, blank=True, related_name="+",
     )  # fmt: skip
     status = models.CharField(
-        _("status"), max_length=_max(ActivityStatus), choices=ActivityStatus,
+        _("status"), max_length=max_length_of(ActivityStatus), choices=ActivityStatus,
         default=ActivityStatus.DRAFT,
     )  # fmt: skip
     verified_at = models.DateTimeField(_("verified at"), null=True, blank=True)
@@ -319,12 +314,12 @@ class ContestLevel(models.Model):
     name = models.CharField(_("name"), max_length=100)
     scope = models.CharField(
         pgettext_lazy("contest", "rounds"),
-        max_length=_max(LevelScope),
+        max_length=max_length_of(LevelScope),
         choices=LevelScope,
         default=LevelScope.WHOLE,
     )
     unit_level = models.CharField(
-        _("level of the tree"), max_length=_max(UnitLevel), choices=UnitLevel, blank=True
+        _("level of the tree"), max_length=max_length_of(UnitLevel), choices=UnitLevel, blank=True
     )
     groups = models.ManyToManyField(
         "org.UnitGroup", verbose_name=_("groups"), blank=True, related_name="+"
@@ -394,7 +389,7 @@ class Result(models.Model):
     entry = models.ForeignKey(Entry, on_delete=models.CASCADE, related_name="results")
     level = models.ForeignKey(ContestLevel, on_delete=models.CASCADE, related_name="results")
     score = models.DecimalField(_("score"), max_digits=6, decimal_places=2, null=True, blank=True)
-    prize = models.CharField(_("prize"), max_length=_max(Prize), choices=Prize, blank=True)
+    prize = models.CharField(_("prize"), max_length=max_length_of(Prize), choices=Prize, blank=True)
     advanced = models.BooleanField(_("advances to the next level"), default=False)
     entered_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"

@@ -14,9 +14,17 @@ from django.utils import timezone
 
 from ttdn.content import markup, rules
 from ttdn.content.enums import ArticleStatus, Classification, Language
-from ttdn.content.models import Article, Exemplar, GalleryItem, Revision, Section, Site
+from ttdn.content.models import (
+    REVIEWING_ROLES,
+    Article,
+    Exemplar,
+    GalleryItem,
+    Revision,
+    Section,
+    Site,
+)
 from ttdn.core import search
-from ttdn.org.models import Unit
+from ttdn.org.models import Membership, Unit
 
 PAGE_SIZE = 20
 HOME_SIZE = 8
@@ -294,3 +302,15 @@ def awaiting_review(user: Any, *, limit: int = 50) -> list[Article]:
         .order_by("updated_at", "pk")[:limit]
     )
     return [a for a in articles if rules.can_review(user, a.site.unit)]
+
+
+def reviewers(article: Article) -> list[Membership]:
+    """Who may approve the article: the leaders of its unit and of the units above it,
+    nearest first (what the article's page tells its writers)."""
+    unit = article.site.unit
+    found = (
+        Membership.objects.active()
+        .filter(unit_id__in=[*unit.ancestor_ids, unit.pk], role__in=REVIEWING_ROLES)
+        .select_related("user", "unit")
+    )
+    return sorted(found, key=lambda m: (-m.unit.path.count("/"), m.user.get_full_name()))

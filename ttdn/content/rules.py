@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from typing import Any
 
-from ttdn.content.models import REVIEWING_ROLES
+from ttdn.content.enums import REVIEWER_WRITABLE, WRITABLE
+from ttdn.content.enums import ArticleStatus as S
+from ttdn.content.models import REVIEWING_ROLES, Article
 from ttdn.core import access
 from ttdn.org.models import Unit
 
@@ -17,3 +20,48 @@ def can_write(user: Any, unit: Unit) -> bool:
 def can_review(user: Any, unit: Unit) -> bool:
     """Leaders of the unit or of a supervising unit: they review, approve and publish."""
     return user is not None and access.can_act_for(user, unit, REVIEWING_ROLES)
+
+
+def can_withdraw_from_review(user: Any, article: Article) -> bool:
+    """An article in review goes back to draft at the hands of a reviewer or of a writer of
+    its own unit (to change it); an office above that only writes cannot take it out of the
+    reviewers' hands."""
+    unit = article.site.unit
+    if can_review(user, unit):
+        return True
+    return any(
+        m.unit_id == unit.pk and m.role in access.EDITING_ROLES for m in access.memberships(user)
+    )
+
+
+@dataclass(frozen=True)
+class ArticleActions:
+    """What the person may do with the article now: the page offers exactly these."""
+
+    edit: bool
+    translate: bool
+    submit: bool
+    reopen: bool
+    review: bool
+    publish_now: bool
+    unpublish: bool
+
+    @property
+    def any(self) -> bool:
+        return any(vars(self).values())
+
+
+def article_actions(user: Any, article: Article) -> ArticleActions:
+    unit, status = article.site.unit, article.status
+    writes, reviews = can_write(user, unit), can_review(user, unit)
+    reopen = status == S.UNPUBLISHED and writes
+    reopen = reopen or (status == S.IN_REVIEW and can_withdraw_from_review(user, article))
+    return ArticleActions(
+        edit=(writes and status in WRITABLE) or (reviews and status in REVIEWER_WRITABLE),
+        translate=writes and article.translation_of_id is None,
+        submit=writes and status in (S.DRAFT, S.RETURNED),
+        reopen=reopen,
+        review=reviews and status == S.IN_REVIEW,
+        publish_now=reviews and status not in (S.PUBLISHED, S.APPROVED),
+        unpublish=reviews and status in (S.PUBLISHED, S.APPROVED),
+    )

@@ -6,19 +6,19 @@ from django.utils.translation import pgettext_lazy
 
 
 class AuditAction(models.TextChoices):
-    CREATE = "create", _("Created")
-    UPDATE = "update", _("Updated")
-    DELETE = "delete", _("Deleted")
-    MOVE = "move", _("Moved")
-    CLOSE = "close", _("Closed")
-    LOGIN = "login", _("Signed in")
-    LOGOUT = "logout", _("Signed out")
-    LOGIN_FAILED = "login_failed", _("Sign-in failed")
-    TOKEN_CREATE = "token_create", _("API token created")
-    TOKEN_REVOKE = "token_revoke", _("API token revoked")
-    TWO_FACTOR = "two_factor", _("Two-factor authentication set up")
-    IMPORT = "import", _("Imported")
-    EXPORT = "export", _("Exported")
+    CREATE = "create", pgettext_lazy("audit action", "Created")
+    UPDATE = "update", pgettext_lazy("audit action", "Updated")
+    DELETE = "delete", pgettext_lazy("audit action", "Deleted")
+    MOVE = "move", pgettext_lazy("audit action", "Moved")
+    CLOSE = "close", pgettext_lazy("audit action", "Closed")
+    LOGIN = "login", pgettext_lazy("audit action", "Signed in")
+    LOGOUT = "logout", pgettext_lazy("audit action", "Signed out")
+    LOGIN_FAILED = "login_failed", pgettext_lazy("audit action", "Sign-in failed")
+    TOKEN_CREATE = "token_create", pgettext_lazy("audit action", "API token created")
+    TOKEN_REVOKE = "token_revoke", pgettext_lazy("audit action", "API token revoked")
+    TWO_FACTOR = "two_factor", pgettext_lazy("audit action", "Two-factor authentication set up")
+    IMPORT = "import", pgettext_lazy("audit action", "Imported")
+    EXPORT = "export", pgettext_lazy("audit action", "Exported")
 
 
 class SubmissionStep:

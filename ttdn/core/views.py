@@ -16,7 +16,7 @@ from django.views.decorators.http import require_GET, require_POST
 from django_otp import login as otp_login
 from django_otp import match_token, user_has_device
 
-from ttdn.core import access, queries, services, todo, uploads
+from ttdn.core import access, history, queries, services, todo, uploads
 from ttdn.core.enums import UploadJobStatus
 from ttdn.core.forms import AuditFilterForm, OtpForm, TokenForm
 from ttdn.core.models import ApiToken
@@ -80,7 +80,8 @@ def audit_list(request: HttpRequest) -> HttpResponse:
     page = Paginator(queries.audit_entries(request.user, filters), 50).get_page(
         request.GET.get("page")
     )
-    return render(request, "core/audit_list.html", {"form": form, "page": page})
+    context = {"form": form, "page": page, "lines": history.describe(page)}
+    return render(request, "core/audit_list.html", context)
 
 
 @login_required
@@ -137,3 +138,25 @@ def upload_job(request: HttpRequest, pk: int) -> HttpResponse:
         return redirect(reader.result_url, pk=job.pk)
     context = {"job": job, "again_url": reader.form_url, "refresh": not job.is_finished}
     return render(request, "core/upload_job.html", context)
+
+
+# Public sites and the legal library's public pages may be indexed; the signed-in product
+# may not (its pages answer a sign-in form anyway).
+ROBOTS_DISALLOWED = (
+    "/accounts/",
+    "/account/",
+    "/admin/",
+    "/api/",
+    "/audit/",
+    "/ops/",
+    "/plans/",
+    "/portal/",
+    "/register/",
+    "/reports/",
+    "/units/",
+)
+
+
+def robots_txt(request: HttpRequest) -> HttpResponse:
+    lines = ["User-agent: *", *(f"Disallow: {path}" for path in ROBOTS_DISALLOWED), ""]
+    return HttpResponse("\n".join(lines), content_type="text/plain; charset=utf-8")

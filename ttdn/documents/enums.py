@@ -208,6 +208,7 @@ class SigningAuthority(models.TextChoices):
 
 # Who sets a unit's letterhead (abbreviation, names); who issues: access.WRITING_ROLES.
 LETTERHEAD_ROLES = frozenset({Role.LEADER})
+WITHDRAWING_ROLES = frozenset({Role.LEADER})
 
 # What docgen prints for each: its type (name and abbreviation) and authority prefix.
 PRINTED_TYPES = {

@@ -58,6 +58,7 @@ REGISTER_COLUMNS = (
     ("Người ký", 24),
     ("Nơi nhận văn bản", 40),
     ("Người đăng ký", 18),
+    ("Ghi chú", 30),
 )
 BOLD = Font(bold=True)
 
@@ -182,7 +183,15 @@ def _register_row(entry: OutgoingDocument) -> list[Any]:
         entry.signer_name,
         "; ".join([*entry.addressees, *entry.recipients]),
         registered_by,
+        _withdrawal_note(entry),
     ]
+
+
+def _withdrawal_note(entry: OutgoingDocument) -> str:
+    """As an office records it: "Thu hồi ngày 05/03/2026: <reason>"."""
+    if entry.withdrawn_on is None:
+        return ""
+    return f"Thu hồi ngày {entry.withdrawn_on.strftime('%d/%m/%Y')}: {entry.withdrawal_reason}"
 
 
 def _download(content: bytes, content_type: str, filename: str) -> HttpResponse:

@@ -401,3 +401,12 @@ class LetterheadForm(forms.ModelForm):
     class Meta:
         model = Letterhead
         fields = ["abbreviation", "issuing_body", "parent_body", "place", "drafting_unit"]
+
+
+class WithdrawForm(forms.Form):
+    reason = forms.CharField(
+        label=_("Why it is withdrawn"),
+        help_text=_("Recorded in the register beside its number, which is never given again."),
+        widget=forms.Textarea(attrs={"rows": 3}),
+        max_length=2000,
+    )

@@ -3,6 +3,7 @@ register: a unit's letterhead (saved or by default) and its register for a year.
 
 from __future__ import annotations
 
+import datetime
 from dataclasses import dataclass
 from typing import Any
 
@@ -11,6 +12,7 @@ from django.db.models import QuerySet
 from django.utils import timezone
 from django.utils.safestring import SafeString
 
+from ttdn import docgen
 from ttdn.core import access, search
 from ttdn.documents.citations import DocumentType as CitedType
 from ttdn.documents.models import (
@@ -19,6 +21,7 @@ from ttdn.documents.models import (
     Letterhead,
     OutgoingDocument,
     Publication,
+    RegisterCounter,
 )
 from ttdn.org.enums import UnitKind
 from ttdn.org.models import Unit
@@ -181,6 +184,33 @@ def _initials(name: str) -> str:
     if words and words[0].lower() == "trường":
         words = words[1:]
     return "".join(word if word.isupper() else word[0].upper() for word in words if word)
+
+
+def symbol_for(unit: Unit, doc_type: docgen.DocumentType, drafting_unit: str = "") -> str:
+    """The symbol the unit's register gives a document of this type: "KH-PGDĐT", a letter's
+    "PGDĐT-VP" (from `drafting_unit`, by default the letterhead's). Raises ValueError when
+    the symbol cannot be built."""
+    letterhead = letterhead_for(unit)
+    if doc_type is not docgen.DocumentType.LETTER:
+        return docgen.build_symbol(doc_type, letterhead.abbreviation)
+    return docgen.build_symbol(
+        doc_type, letterhead.abbreviation, drafting_unit or letterhead.drafting_unit
+    )
+
+
+def next_number_symbol(
+    unit: Unit,
+    *,
+    doc_type: docgen.DocumentType,
+    drafting_unit: str = "",
+    on: datetime.date | None = None,
+) -> str:
+    """What issuing a document of this type now would print after "Số:" ("02/KH-PGDĐT"), for a
+    confirmation step. Nothing is reserved: whoever issues first takes the number."""
+    year = (on or timezone.localdate()).year
+    counter = RegisterCounter.objects.filter(unit=unit, year=year).first()
+    number = (counter.last_number if counter else 0) + 1
+    return f"{docgen.format_number(number)}/{symbol_for(unit, doc_type, drafting_unit)}"
 
 
 @dataclass(frozen=True)

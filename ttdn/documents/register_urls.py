@@ -12,6 +12,7 @@ urlpatterns = [
     path("<int:unit_pk>/export.xlsx", views.register_export, name="export"),
     path("<int:unit_pk>/letterhead/", views.letterhead, name="letterhead"),
     path("documents/<int:pk>/", views.document_detail, name="document_detail"),
+    path("documents/<int:pk>/withdraw/", views.document_withdraw, name="document_withdraw"),
     path("documents/<int:pk>/docx/", views.document_docx, name="document_docx"),
     path("documents/<int:pk>/pdf/", views.document_pdf, name="document_pdf"),
 ]

@@ -9,8 +9,9 @@ from ttdn.core import access
 from ttdn.documents.enums import (
     LETTERHEAD_ROLES,
     PUBLISHING_ROLES,
+    WITHDRAWING_ROLES,
 )
-from ttdn.documents.models import Document
+from ttdn.documents.models import Document, OutgoingDocument
 from ttdn.org.models import Unit, UnitQuerySet
 
 
@@ -55,3 +56,9 @@ def issuing_units(user: Any) -> UnitQuerySet:
 def can_set_letterhead(user: Any, unit: Unit) -> bool:
     """Operators, and leaders of the unit or a unit above it."""
     return access.is_operator(user) or access.can_act_for(user, unit, LETTERHEAD_ROLES)
+
+
+def can_withdraw(user: Any, outgoing: OutgoingDocument) -> bool:
+    """Leaders of the issuing unit (or above it) withdraw (thu hồi) what it issued, as they
+    sign it; the entry and its number stay in the register."""
+    return access.can_act_for(user, outgoing.unit, WITHDRAWING_ROLES)

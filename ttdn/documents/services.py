@@ -4,6 +4,7 @@ status."""
 from __future__ import annotations
 
 import datetime
+from collections.abc import Callable
 from dataclasses import dataclass, replace
 from typing import Any
 
@@ -314,7 +315,7 @@ def issue_document(
         issuing_body=doc.issuing_body or letterhead.issuing_body,
         parent_body=doc.parent_body or letterhead.parent_body,
         place=doc.place or letterhead.place,
-        symbol=_symbol(doc.doc_type, letterhead, drafting_unit),
+        symbol=queries.symbol_for(unit, doc.doc_type, drafting_unit),
         date=day,
         number=None,
     )
@@ -342,12 +343,52 @@ def issue_document(
     return outgoing
 
 
-def _symbol(doc_type: docgen.DocumentType, letterhead: Letterhead, drafting_unit: str) -> str:
-    if doc_type is not docgen.DocumentType.LETTER:
-        return docgen.build_symbol(doc_type, letterhead.abbreviation)
-    return docgen.build_symbol(
-        doc_type, letterhead.abbreviation, drafting_unit or letterhead.drafting_unit
+# Apps above documents that keep their own record of an issued document (a plan) register
+# here what withdrawing it means for that record; `withdraw_document` runs each in its
+# transaction.
+WithdrawalHook = Callable[[OutgoingDocument, Any], None]
+_withdrawal_hooks: list[WithdrawalHook] = []
+
+
+def on_withdrawal(hook: WithdrawalHook) -> None:
+    """Run `hook(outgoing, by)` whenever a document of the register is withdrawn. Idempotent."""
+    if hook not in _withdrawal_hooks:
+        _withdrawal_hooks.append(hook)
+
+
+@transaction.atomic
+def withdraw_document(outgoing: OutgoingDocument, *, reason: str, by: Any) -> OutgoingDocument:
+    """Record that the issuing unit withdrew (thu hồi) the document, why and when.
+
+    The entry stays in the register with its number, which is never given again; the
+    document's record elsewhere (a plan) follows through the registered hooks. Who may
+    withdraw is the caller's decision (`rules.can_withdraw`). Raises ValidationError without
+    a reason or when the document is already withdrawn.
+    """
+    reason = nfc(reason).strip()
+    if not reason:
+        raise ValidationError(_("Say why the document is withdrawn."))
+    locked = OutgoingDocument.objects.select_for_update().defer("docx").get(pk=outgoing.pk)
+    if locked.withdrawn_on is not None:
+        raise ValidationError(
+            _("This document was already withdrawn on %(date)s.")
+            % {"date": locked.withdrawn_on.strftime("%d/%m/%Y")}
+        )
+    outgoing.withdrawn_on, outgoing.withdrawal_reason = timezone.localdate(), reason
+    outgoing.withdrawn_by = by if getattr(by, "pk", None) else None
+    outgoing.save(update_fields=["withdrawn_on", "withdrawal_reason", "withdrawn_by", "updated_at"])
+    audit.record(
+        AuditAction.UPDATE,
+        outgoing,
+        by=by,
+        changes={
+            "withdrawn_on": [None, outgoing.withdrawn_on.isoformat()],
+            "withdrawal_reason": [None, reason],
+        },
     )
+    for hook in _withdrawal_hooks:
+        hook(outgoing, by)
+    return outgoing
 
 
 def _next_number(unit: Unit, year: int) -> int:

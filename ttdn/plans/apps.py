@@ -10,6 +10,7 @@ class PlansConfig(AppConfig):
 
     def ready(self) -> None:
         from ttdn.core import demo, digest, navigation, related, todo, uploads
+        from ttdn.documents import services as documents_services
         from ttdn.plans import demo as plans_demo
         from ttdn.plans import forms as plans_forms
         from ttdn.plans import queries as plans_queries
@@ -28,6 +29,10 @@ class PlansConfig(AppConfig):
         todo.register(plans_todo.items)
         digest.register(digest.Source("plans", _("Plans"), plans_services.reminder_batch, order=50))
         related.register("content.article", _("Related plan tasks"), plans_queries.article_tasks)
+        related.register(
+            "documents.outgoingdocument", _("The plan it numbered"), plans_queries.outgoing_plans
+        )
+        documents_services.on_withdrawal(plans_services.withdraw_with_document)
         navigation.register(
             navigation.NavItem(pgettext_lazy("navigation", "Plans"), "plans:plan_list", order=50)
         )

@@ -12,14 +12,17 @@ class PlanStatus(models.TextChoices):
     DRAFT = "draft", pgettext_lazy("plan status", "Draft")
     ISSUED = "issued", pgettext_lazy("plan status", "Issued")
     SUPERSEDED = "superseded", pgettext_lazy("plan status", "Superseded")
+    # Its register entry was withdrawn (thu hồi): the number stays used, nobody owes it a plan.
+    WITHDRAWN = "withdrawn", pgettext_lazy("plan status", "Withdrawn")
 
 
 PLAN_FLOW = Flow(
     PlanStatus,
     {
         PlanStatus.DRAFT: {PlanStatus.ISSUED},
-        PlanStatus.ISSUED: {PlanStatus.SUPERSEDED},
-        PlanStatus.SUPERSEDED: set(),
+        PlanStatus.ISSUED: {PlanStatus.SUPERSEDED, PlanStatus.WITHDRAWN},
+        PlanStatus.SUPERSEDED: {PlanStatus.WITHDRAWN},
+        PlanStatus.WITHDRAWN: set(),
     },
 )
 

@@ -8,6 +8,7 @@ from typing import Any
 
 from django import forms
 from django.conf import settings
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django_stubs_ext import StrOrPromise
 
@@ -98,6 +99,18 @@ class ImportSaveForm(forms.Form):
 
 
 class IssueForm(forms.Form):
+    """What issuing asks for: whether units below must answer with plans of their own, which,
+    and by when. Plainly incomplete choices are refused, each naming what is missing."""
+
+    NONE, PLANS = "none", "plans"
+    responses = forms.ChoiceField(
+        label=_("Must units below answer with plans of their own?"),
+        choices=[
+            (NONE, _("No: the plan asks no unit for a plan in return")),
+            (PLANS, _("Yes: the ticked units submit their own plans by the date below")),
+        ],
+        widget=forms.RadioSelect,
+    )
     required_units = forms.ModelMultipleChoiceField(
         label=_("Units that must submit their own plan"),
         queryset=Unit.objects.none(),
@@ -109,6 +122,8 @@ class IssueForm(forms.Form):
         required=False,
         widget=forms.DateInput(attrs={"type": "date"}),
     )
+    # The number the confirmation step showed; issuing under another one asks again.
+    confirmed_number = forms.CharField(required=False, widget=forms.HiddenInput)
 
     def __init__(self, *args: Any, units: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
@@ -116,11 +131,36 @@ class IssueForm(forms.Form):
 
     def clean(self) -> dict[str, Any]:
         data = super().clean() or {}
-        if data.get("required_units") and not data.get("submissions_due"):
+        units, due = data.get("required_units"), data.get("submissions_due")
+        if data.get("responses") == self.PLANS:
+            if not units:
+                self.add_error(
+                    "required_units", _("Tick the units that must submit their own plans.")
+                )
+            if not due:
+                self.add_error(
+                    "submissions_due",
+                    _("Give the date by which the units must submit their plans."),
+                )
+        elif data.get("responses") == self.NONE and (units or due):
             self.add_error(
-                "submissions_due", _("Give the date by which the units must submit their plans.")
+                "responses",
+                _(
+                    "You chose that no unit answers: untick the units and clear the date, "
+                    "or choose that they submit their own plans."
+                ),
             )
+        if due and due < timezone.localdate():
+            self.add_error("submissions_due", _("This date has already passed."))
         return data
+
+    @property
+    def service_arguments(self) -> dict[str, Any]:
+        """What `services.issue_plan` takes from the form."""
+        return {
+            "required_units": self.cleaned_data.get("required_units") or [],
+            "submissions_due": self.cleaned_data.get("submissions_due"),
+        }
 
 
 class PlanForm(SignatureForm):

@@ -18,7 +18,7 @@ from ttdn.core.text import fold
 from ttdn.documents import checker
 from ttdn.documents.checker import CheckedCitation
 from ttdn.documents.enums import CitationStatus
-from ttdn.documents.models import Document
+from ttdn.documents.models import Document, OutgoingDocument
 from ttdn.events.enums import CalendarKind
 from ttdn.events.models import Commemoration
 from ttdn.org.models import Unit, UnitGroup
@@ -412,4 +412,14 @@ def article_tasks(user: Any, article: Article) -> list[RelatedLink]:
             detail=f"{link.task.plan.title} · {link.get_kind_display()}",
         )
         for link in links
+    ]
+
+
+def outgoing_plans(user: Any, outgoing: OutgoingDocument) -> list[RelatedLink]:
+    """The plan a register entry numbered, if the person sees it: what the register entry's
+    page lists (registered in `ttdn.core.related`)."""
+    plans = Plan.objects.visible_to(user).filter(outgoing=outgoing)
+    return [
+        RelatedLink(title=plan.title, url=plan.get_absolute_url(), detail=plan.get_status_display())
+        for plan in plans
     ]

@@ -6,6 +6,7 @@ from typing import Any
 
 from ttdn.content.models import Article
 from ttdn.core import access
+from ttdn.org.enums import Role
 from ttdn.org.models import Unit
 from ttdn.plans.models import Plan, PlanSubmission, PlanTask
 
@@ -54,3 +55,8 @@ def can_link_article(user: Any, task: PlanTask, article: Article) -> bool:
         and unit.path.startswith(task.plan.unit.path)
         and access.can_act_for(user, unit, access.EDITING_ROLES)
     )
+
+
+def can_withdraw(user: Any, plan: Plan) -> bool:
+    """Leaders of the plan's unit (or above it) withdraw what it issued, as they sign it."""
+    return access.can_act_for(user, plan.unit, {Role.LEADER})

@@ -11,6 +11,7 @@ urlpatterns = [
     path("<int:pk>/", views.plan_detail, name="plan_detail"),
     path("<int:pk>/print.<str:fmt>", views.plan_print, name="plan_print"),
     path("<int:pk>/issue/", views.plan_issue, name="plan_issue"),
+    path("<int:pk>/withdraw/", views.plan_withdraw, name="plan_withdraw"),
     path("<int:pk>/revise/", views.plan_revise, name="plan_revise"),
     path("<int:pk>/edit/", views.plan_edit, name="plan_edit"),
     path("tasks/<int:pk>/progress/", views.task_update, name="task_update"),

@@ -19,7 +19,9 @@ from ttdn.core.enums import UploadJobStatus
 from ttdn.core.feedback import attempt
 from ttdn.core.forms import form_errors
 from ttdn.documents import checker, printing
+from ttdn.documents import queries as register_queries
 from ttdn.documents.exports import missing_part_names
+from ttdn.documents.forms import WithdrawForm
 from ttdn.events.models import Commemoration
 from ttdn.events.queries import anniversaries, plan_paragraph
 from ttdn.org.models import Unit, UnitGroup
@@ -133,7 +135,12 @@ def plan_detail(request: HttpRequest, pk: int) -> HttpResponse:
         "can_edit": rules.can_edit(request.user, plan),
         "can_issue": can_issue,
         "issue_form": IssueForm(units=plan.unit.children.open_on()) if can_issue else None,
-        "can_revise": plan.status == PlanStatus.ISSUED and rules.can_issue(request.user, plan),
+        "can_revise": plan.status in (PlanStatus.ISSUED, PlanStatus.WITHDRAWN)
+        and rules.can_issue(request.user, plan),
+        "withdraw_form": WithdrawForm()
+        if plan.status in (PlanStatus.ISSUED, PlanStatus.SUPERSEDED)
+        and rules.can_withdraw(request.user, plan)
+        else None,
         "pdf_available": docgen.pdf_available(),
         "task_form": TaskForm(units=plan.unit.children.open_on()),
         "can_track": access.can_act_for(request.user, plan.unit),
@@ -160,6 +167,8 @@ def plan_print(request: HttpRequest, pk: int, fmt: str) -> HttpResponse:
 @require_POST
 @login_required
 def plan_issue(request: HttpRequest, pk: int) -> HttpResponse:
+    """Issue in two steps: the form's choices, then a confirmation naming the number the plan
+    will take, the units asked and the deadline. Plainly incomplete choices issue nothing."""
     plan = get_object_or_404(Plan.objects.visible_to(request.user).drafts(), pk=pk)
     if not rules.can_issue(request.user, plan):
         raise PermissionDenied
@@ -167,10 +176,11 @@ def plan_issue(request: HttpRequest, pk: int) -> HttpResponse:
     if not form.is_valid():
         messages.error(request, form_errors(form))
         return redirect(plan)
+    doc = exports.plan_document(plan)
+    if "confirm" not in request.POST:
+        return _confirm_issue(request, plan, form, doc)
     try:
-        services.issue_plan(
-            plan, doc=exports.plan_document(plan), by=request.user, **form.cleaned_data
-        )
+        services.issue_plan(plan, doc=doc, by=request.user, **form.service_arguments)
     except docgen.DocumentIncomplete as error:
         messages.error(request, printing.incomplete_message(INCOMPLETE, error))
     except ValidationError as error:
@@ -179,6 +189,45 @@ def plan_issue(request: HttpRequest, pk: int) -> HttpResponse:
         messages.success(
             request, _("The plan is issued as %(number)s.") % {"number": plan.number_symbol}
         )
+    return redirect(plan)
+
+
+def _confirm_issue(
+    request: HttpRequest, plan: Plan, form: IssueForm, doc: docgen.Document
+) -> HttpResponse:
+    missing = missing_part_names(docgen.missing_parts(doc))
+    if missing:
+        messages.error(request, INCOMPLETE % {"parts": ", ".join(missing)})
+        return redirect(plan)
+    context = {
+        "plan": plan,
+        "form": form,
+        "number": register_queries.next_number_symbol(plan.unit, doc_type=doc.doc_type),
+        "units": form.cleaned_data.get("required_units") or [],
+        "due": form.cleaned_data.get("submissions_due"),
+    }
+    return render(request, "plans/plan_issue_confirm.html", context)
+
+
+@require_POST
+@login_required
+def plan_withdraw(request: HttpRequest, pk: int) -> HttpResponse:
+    plan = get_object_or_404(Plan.objects.visible_to(request.user), pk=pk)
+    if not rules.can_withdraw(request.user, plan):
+        raise PermissionDenied
+    form = WithdrawForm(request.POST)
+    if not form.is_valid():
+        messages.error(request, form_errors(form))
+        return redirect(plan)
+    attempt(
+        request,
+        _("The plan is withdrawn; its number %(number)s stays used.")
+        % {"number": plan.number_symbol},
+        services.withdraw_plan,
+        plan,
+        reason=form.cleaned_data["reason"],
+        by=request.user,
+    )
     return redirect(plan)
 
 

@@ -9,13 +9,15 @@ class ReportsConfig(AppConfig):
     verbose_name = _("Periodic reports")
 
     def ready(self) -> None:
-        from ttdn.core import demo, digest, navigation, todo
+        from ttdn.core import demo, digest, history, navigation, todo
         from ttdn.reports import computed
         from ttdn.reports import demo as reports_demo
+        from ttdn.reports import queries as reports_queries
         from ttdn.reports import services as reports_services
         from ttdn.reports import todo as reports_todo
 
         computed.register_builtin()
+        history.register_labels("reports.Submission", reports_queries.indicator_labels)
         demo.register("reports", reports_demo.load, order=60)
         todo.register(reports_todo.items)
         digest.register(

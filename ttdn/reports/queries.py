@@ -518,3 +518,16 @@ def reminders_due(*, today: datetime.date | None = None, days_before: int = 3) -
         .order_by("due_on", "path")
     )
     return [Reminder(s, s.due_on < today) for s in waiting]
+
+
+def indicator_labels(submission_ids: list[str]) -> dict[str, dict[str, str]]:
+    """The names of the indicators of each submission's form by code, for its history
+    (registered with `ttdn.core.history`: a submission's values are audited by code)."""
+    rows = Submission.objects.filter(pk__in=[int(i) for i in submission_ids if i.isdigit()])
+    labels: dict[str, dict[str, str]] = {}
+    for pk, code, name in rows.values_list(
+        "pk", "round__form_version__indicators__code", "round__form_version__indicators__name"
+    ):
+        if code:
+            labels.setdefault(str(pk), {})[code] = name
+    return labels

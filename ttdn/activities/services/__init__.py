@@ -1,13 +1,13 @@
 """Writes of the activities app (STYLE.md §4), split by entity and re-exported here. Each is
-atomic and audited; `move_activity` alone moves an activity's status."""
+atomic and audited; `transition_activity` alone moves an activity's status."""
 
 from ttdn.activities.services.activities import (
     add_photo,
     attach_file,
     draft_article,
-    move_activity,
     record_activity,
     remove_photo,
+    transition_activity,
     update_activity,
 )
 from ttdn.activities.services.contests import (
@@ -28,7 +28,6 @@ __all__ = [
     "draft_article",
     "enter_contest",
     "launch_movement",
-    "move_activity",
     "organise_contest",
     "reached_rank",
     "record_activity",
@@ -37,5 +36,6 @@ __all__ = [
     "remove_photo",
     "round_of",
     "set_advancement",
+    "transition_activity",
     "update_activity",
 ]

@@ -1,4 +1,4 @@
-"""Activities: recording, the draft → recorded → verified flow (`move_activity` alone moves
+"""Activities: recording, the draft → recorded → verified flow (`transition_activity` alone moves
 it), photos through the portal's picture handling, and the portal article drafted from one."""
 
 from __future__ import annotations
@@ -143,7 +143,7 @@ def update_activity(
 
 
 @transaction.atomic
-def move_activity(activity: Activity, *, to: str, by: Any) -> Activity:
+def transition_activity(activity: Activity, *, to: str, by: Any) -> Activity:
     """The one function that moves an activity's status.
 
     Recording it, or taking it back to a draft, is for the unit's writers; verifying it, or

@@ -74,7 +74,7 @@ def test_plan_evidence_shows_each_unit_its_tasks_with_and_without_evidence(cast)
         cast.school_a, by=cast.teacher_a, tasks=[proved], kind=ActivityKind.CEREMONY,
         title="Lễ", starts_on=START,
     )  # fmt: skip
-    services.move_activity(activity, to=ActivityStatus.RECORDED, by=cast.teacher_a)
+    services.transition_activity(activity, to=ActivityStatus.RECORDED, by=cast.teacher_a)
 
     rows = queries.plan_evidence(cast.phong_officer, plan)
 

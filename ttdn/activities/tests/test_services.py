@@ -64,10 +64,10 @@ def test_record_activity_links_tasks_of_plans_above_only(cast):
 def test_school_records_and_the_office_verifies(cast):
     activity = record(cast)
 
-    services.move_activity(activity, to=ActivityStatus.RECORDED, by=cast.teacher_a)
+    services.transition_activity(activity, to=ActivityStatus.RECORDED, by=cast.teacher_a)
     with pytest.raises(PermissionDenied):
-        services.move_activity(activity, to=ActivityStatus.VERIFIED, by=cast.teacher_a)
-    services.move_activity(activity, to=ActivityStatus.VERIFIED, by=cast.phong_officer)
+        services.transition_activity(activity, to=ActivityStatus.VERIFIED, by=cast.teacher_a)
+    services.transition_activity(activity, to=ActivityStatus.VERIFIED, by=cast.phong_officer)
 
     activity.refresh_from_db()
     assert (activity.status, activity.verified_by) == (ActivityStatus.VERIFIED, cast.phong_officer)
@@ -77,7 +77,7 @@ def test_a_draft_cannot_be_verified(cast):
     activity = record(cast)
 
     with pytest.raises(InvalidTransition):
-        services.move_activity(activity, to=ActivityStatus.VERIFIED, by=cast.phong_officer)
+        services.transition_activity(activity, to=ActivityStatus.VERIFIED, by=cast.phong_officer)
 
     activity.refresh_from_db()
     assert (activity.status, activity.verified_by) == (ActivityStatus.DRAFT, None)
@@ -85,8 +85,8 @@ def test_a_draft_cannot_be_verified(cast):
 
 def test_a_verified_activity_cannot_be_edited(cast):
     activity = record(cast)
-    services.move_activity(activity, to=ActivityStatus.RECORDED, by=cast.teacher_a)
-    services.move_activity(activity, to=ActivityStatus.VERIFIED, by=cast.phong_officer)
+    services.transition_activity(activity, to=ActivityStatus.RECORDED, by=cast.teacher_a)
+    services.transition_activity(activity, to=ActivityStatus.VERIFIED, by=cast.phong_officer)
 
     with pytest.raises(PermissionDenied):
         services.update_activity(activity, by=cast.teacher_a, title="Đổi tên")

@@ -83,7 +83,7 @@ def test_the_form_names_a_wrong_field_and_saves_nothing(client, cast):
 
 def test_the_school_records_the_office_verifies_through_the_page(client, cast):
     activity = ActivityFactory(unit=cast.school_a)
-    url = reverse("activities:activity_move", args=[activity.pk])
+    url = reverse("activities:activity_transition", args=[activity.pk])
 
     client.force_login(cast.teacher_a)
     client.post(url, {"to": ActivityStatus.RECORDED})

@@ -202,7 +202,7 @@ def _activity(request: HttpRequest, pk: int) -> Activity:
 
 @require_POST
 @login_required
-def activity_move(request: HttpRequest, pk: int) -> HttpResponse:
+def activity_transition(request: HttpRequest, pk: int) -> HttpResponse:
     """Record, verify, or take a step back; the service decides who may."""
     activity = _activity(request, pk)
     target = request.POST.get("to", "")
@@ -214,7 +214,7 @@ def activity_move(request: HttpRequest, pk: int) -> HttpResponse:
         ActivityStatus.RECORDED: _("The activity is recorded."),
         ActivityStatus.VERIFIED: _("The activity is verified."),
     }[ActivityStatus(target)]
-    attempt(request, done, services.move_activity, activity, to=target, by=request.user)
+    attempt(request, done, services.transition_activity, activity, to=target, by=request.user)
     return redirect(activity)
 
 

@@ -305,9 +305,14 @@ def unpublish_article(article: Article, *, by: Any, reason: str = "") -> Article
 
 
 def reopen_article(article: Article, *, by: Any) -> Article:
-    """Make an unpublished article a draft again, or withdraw one from review."""
+    """Make an unpublished article a draft again, or withdraw one from review (its own unit's
+    writers and its reviewers only). Raises PermissionDenied, InvalidTransition."""
     if not rules.can_write(by, article.site.unit):
         raise PermissionDenied
+    if article.status == S.IN_REVIEW and not rules.can_withdraw_from_review(by, article):
+        raise PermissionDenied(
+            _("Only its own unit's writers or its reviewers take an article out of review.")
+        )
     return transition_article(article, to=S.DRAFT, by=by, decision=Decision.REOPENED)
 
 

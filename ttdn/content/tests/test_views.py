@@ -4,10 +4,11 @@ import pytest
 from django.contrib.messages import get_messages
 from django.urls import reverse
 
-from ttdn.content import services
+from ttdn.content import rules, services
 from ttdn.content.enums import ArticleStatus, Check, Classification
 from ttdn.content.models import Article, Image
 from ttdn.content.tests.factories import article, jpeg_with_gps, published
+from ttdn.content.todo import items as todo_items
 
 S = ArticleStatus
 
@@ -367,4 +368,90 @@ def test_consent_and_exemplar_lists_queries_do_not_grow_with_items(
     assert (len(consents.context["consents"]), len(exemplars.context["exemplars"])) == (
         item_count,
         item_count,
+    )
+
+
+# --- Who acts on an article in review --------------------------------------------------------
+
+
+def test_article_in_review_offers_each_person_exactly_what_they_may_do(client, sites, cast):
+    draft = article(sites.school_a, by=sites.editor_a)
+    services.submit_article(draft, by=sites.editor_a)
+    url = reverse("content:article_detail", args=[draft.pk])
+    offered = {}
+    for name, person in [
+        ("editor", sites.editor_a),
+        ("school leader", sites.leader_a),
+        ("phong officer", cast.phong_officer),
+        ("phong leader", cast.phong_leader),
+    ]:
+        client.force_login(person)
+        actions = client.get(url).context["actions"]
+        offered[name] = sorted(k for k, v in vars(actions).items() if v)
+
+    assert offered == {
+        "editor": ["reopen", "translate"],
+        "school leader": ["edit", "publish_now", "reopen", "review", "translate"],
+        "phong officer": ["translate"],
+        "phong leader": ["edit", "publish_now", "reopen", "review", "translate"],
+    }
+
+
+def test_article_page_names_who_approves_it(client, sites, cast):
+    draft = article(sites.school_a, by=sites.editor_a)
+    client.force_login(sites.editor_a)
+
+    response = client.post(reverse("content:article_submit", args=[draft.pk]), follow=True)
+
+    names = [m.user for m in response.context["reviewers"]]
+    assert (names, said(response)) == (
+        [sites.leader_a, cast.phong_leader, cast.so_leader],
+        [
+            "Sent for review; it is approved by: "
+            f"{sites.leader_a.get_full_name()}, {cast.phong_leader.get_full_name()}, "
+            f"{cast.so_leader.get_full_name()}."
+        ],
+    )
+
+
+def test_an_office_officer_cannot_take_a_schools_article_out_of_review(client, sites, cast):
+    draft = article(sites.school_a, by=sites.editor_a)
+    services.submit_article(draft, by=sites.editor_a)
+
+    response = signed_in(client, cast.phong_officer).post(
+        reverse("content:article_reopen", args=[draft.pk]), follow=True
+    )
+
+    assert (said(response), Article.objects.get().status) == (
+        ["Only its own unit's writers or its reviewers take an article out of review."],
+        S.IN_REVIEW,
+    )
+
+
+def test_todo_lists_an_article_in_review_for_exactly_its_reviewers(sites, cast):
+    draft = article(sites.school_a, by=sites.editor_a, title="Hội thi")
+    services.submit_article(draft, by=sites.editor_a)
+    people = {
+        "editor": sites.editor_a,
+        "school leader": sites.leader_a,
+        "phong officer": cast.phong_officer,
+        "phong leader": cast.phong_leader,
+        "so leader": cast.so_leader,
+        "teacher b": cast.teacher_b,
+        "outsider": cast.outsider,
+        "operator": cast.operator,
+    }
+
+    listed = sorted(
+        name
+        for name, person in people.items()
+        if any("Hội thi" in item.title for item in todo_items(person))
+    )
+
+    assert (
+        listed
+        == sorted(
+            name for name, person in people.items() if rules.article_actions(person, draft).review
+        )
+        == ["phong leader", "school leader", "so leader"]
     )

@@ -47,6 +47,8 @@ def dashboard(request: HttpRequest) -> HttpResponse:
             request.GET.get("page")
         ),
         "units": units,
+        # Site settings belong to leaders (site_settings); others are not offered a dead link.
+        "configurable": {u.pk for u in units if rules.can_review(request.user, u)},
         "statuses": ArticleStatus.choices,
         "status": status,
         "to_review": len(queries.awaiting_review(request.user)),
@@ -156,6 +158,8 @@ def article_detail(request: HttpRequest, pk: int) -> HttpResponse:
         "translations": article.translations.all(),
         "can_write": rules.can_write(request.user, unit),
         "can_review": rules.can_review(request.user, unit),
+        "actions": rules.article_actions(request.user, article),
+        "reviewers": queries.reviewers(article),
         "review_form": ReviewForm(),
         "reason_form": ReasonForm(),
         "checks": Check.choices,
@@ -186,7 +190,15 @@ def _workflow(
 
 @_workflow
 def article_submit(request: HttpRequest, article: Article) -> None:
-    attempt(request, _("Sent for review."), services.submit_article, article, by=request.user)
+    people = ", ".join(
+        m.user.get_full_name() or m.user.get_username() for m in queries.reviewers(article)
+    )
+    message = (
+        _("Sent for review; it is approved by: %(people)s.") % {"people": people}
+        if people
+        else _("Sent for review.")
+    )
+    attempt(request, message, services.submit_article, article, by=request.user)
 
 
 @_workflow

@@ -1,3 +1,5 @@
+import re
+
 import pytest
 from django.test import override_settings
 
@@ -107,7 +109,8 @@ def test_audit_log_query_count(cast, client, django_assert_num_queries, item_cou
         audit.record(AuditAction.UPDATE, cast.school_a, by=cast.teacher_a)
     client.force_login(cast.phong_leader)
 
-    with django_assert_num_queries(6):
+    # …and one for the names of the units the cast's own entries changed (their parents).
+    with django_assert_num_queries(7):
         client.get("/audit/")
 
 
@@ -190,3 +193,59 @@ def test_media_serves_portal_images_but_never_library_files(db, client, settings
     ]
 
     assert statuses == [200, 404]
+
+
+# --- Basics: forgotten password, robots.txt, favicon ------------------------------------------
+
+
+def test_forgotten_password_mails_a_link_that_sets_a_new_password(cast, client, mailoutbox):
+    cast.teacher_a.email = "thcs.hongbang@example.edu.vn"
+    cast.teacher_a.save(update_fields=["email"])
+
+    login_page = client.get("/accounts/login/").content.decode()
+    client.post("/accounts/password/reset/", {"email": "thcs.hongbang@example.edu.vn"})
+    link = re.search(r"http://testserver(/accounts/password/reset/\S+/)", mailoutbox[0].body)
+    form = client.get(link.group(1), follow=True)
+    done = client.post(
+        form.redirect_chain[-1][0],
+        {"new_password1": "Mat-khau-moi-2026", "new_password2": "Mat-khau-moi-2026"},
+    )
+
+    cast.teacher_a.refresh_from_db()
+    assert (
+        'href="/accounts/password/reset/"' in login_page,
+        mailoutbox[0].to,
+        done.url,
+        cast.teacher_a.check_password("Mat-khau-moi-2026"),
+    ) == (True, ["thcs.hongbang@example.edu.vn"], "/accounts/password/reset/done/", True)
+
+
+def test_forgotten_password_for_an_unknown_address_sends_nothing_and_says_the_same(
+    db, client, mailoutbox
+):
+    response = client.post("/accounts/password/reset/", {"email": "ai-do@example.com"})
+
+    assert (response.url, mailoutbox) == ("/accounts/password/reset/sent/", [])
+
+
+def test_robots_txt_keeps_crawlers_off_the_signed_in_product(db, client):
+    response = client.get("/robots.txt")
+
+    lines = response.content.decode().splitlines()
+    assert (
+        response.status_code,
+        lines[0],
+        "Disallow: /plans/" in lines,
+        "Disallow: /" in lines,
+    ) == (
+        200,
+        "User-agent: *",
+        True,
+        False,
+    )
+
+
+def test_favicon_ico_leads_to_the_icon(db, client):
+    response = client.get("/favicon.ico")
+
+    assert (response.status_code, response.url.endswith("ttdn/favicon.svg")) == (301, True)

@@ -124,6 +124,17 @@ class OutgoingDocument(TimestampedModel):
         related_name="+",
     )
     docx = models.BinaryField(_("DOCX file"), editable=False)
+    # A mistaken issue is withdrawn (thu hồi), never deleted: its number stays used.
+    withdrawn_on = models.DateField(_("withdrawn on"), null=True, blank=True)
+    withdrawal_reason = models.TextField(_("reason for withdrawal"), max_length=2000, blank=True)
+    withdrawn_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("withdrawn by"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
 
     objects = OutgoingDocumentQuerySet.as_manager()
 
@@ -143,6 +154,10 @@ class OutgoingDocument(TimestampedModel):
 
     def get_absolute_url(self) -> str:
         return reverse("register:document_detail", args=[self.pk])
+
+    @property
+    def is_withdrawn(self) -> bool:
+        return self.withdrawn_on is not None
 
     @property
     def number_symbol(self) -> str:

@@ -11,11 +11,13 @@ from io import BytesIO
 import docx
 import openpyxl
 import pytest
+from django.core.exceptions import ValidationError
 from django.db import connection
 from django.urls import reverse
-from django.utils import timezone
+from django.utils import timezone, translation
 
 from ttdn import docgen
+from ttdn.documents import services
 from ttdn.documents.models import Letterhead, OutgoingDocument, RegisterCounter
 from ttdn.documents.tests.factories import LetterheadFactory, OutgoingDocumentFactory, letter
 
@@ -49,6 +51,15 @@ def composed(unit, **changes):
         "signer_name": "Lê Thị Lan",
         **changes,
     }
+
+
+def confirmed(client, data):
+    """Preview `data`, then issue it from the confirmation step, as a person does."""
+    preview = client.post(reverse("register:compose"), {**data, "preview": "1"})
+    confirmation = preview.context["confirmation"]
+    return client.post(
+        reverse("register:compose"), {**data, "issue": "1", "confirmation": confirmation}
+    )
 
 
 @pytest.fixture
@@ -141,6 +152,7 @@ def test_register_list_queries_do_not_grow_with_entries(
 
 
 def test_register_export_is_a_workbook_with_one_row_per_entry_in_number_order(client, cast, issued):
+    services.withdraw_document(issued["plan"], reason="Ban hành nhầm", by=cast.phong_leader)
     client.force_login(cast.phong_leader)
 
     response = client.get(reverse("register:export", args=[cast.phong.pk]))
@@ -158,6 +170,7 @@ def test_register_export_is_a_workbook_with_one_row_per_entry_in_number_order(cl
                 "Người ký",
                 "Nơi nhận văn bản",
                 "Người đăng ký",
+                "Ghi chú",
             ],
             [
                 "01/PGDĐT-VP",
@@ -166,6 +179,7 @@ def test_register_export_is_a_workbook_with_one_row_per_entry_in_number_order(cl
                 "Nguyễn Văn Hùng",
                 "Hiệu trưởng các trường THCS; Như trên; Lãnh đạo phòng",
                 cast.phong_officer.get_full_name(),
+                None,
             ],
             [
                 "02/KH-PGDĐT",
@@ -174,6 +188,7 @@ def test_register_export_is_a_workbook_with_one_row_per_entry_in_number_order(cl
                 "Nguyễn Văn Hùng",
                 "Hiệu trưởng các trường THCS; Như trên; Lãnh đạo phòng",
                 cast.phong_leader.get_full_name(),
+                f"Thu hồi ngày {day}: Ban hành nhầm",
             ],
         ],
     )
@@ -209,6 +224,74 @@ def test_document_without_libreoffice_says_pdf_is_unavailable(client, cast, issu
     ]
 
 
+def test_leader_withdraws_a_document_which_keeps_its_number_in_the_register(client, cast, issued):
+    client.force_login(cast.phong_leader)
+
+    response = client.post(
+        reverse("register:document_withdraw", args=[issued["first"].pk]),
+        {"reason": "Ban hành nhầm đối tượng"},
+        follow=True,
+    )
+    register = client.get(register_url(cast.phong)).content.decode()
+    following = OutgoingDocumentFactory(unit=cast.phong, by=cast.phong_officer)
+
+    issued["first"].refresh_from_db()
+    assert (
+        [str(m) for m in response.context["messages"]],
+        issued["first"].withdrawn_on,
+        issued["first"].withdrawal_reason,
+        issued["first"].withdrawn_by,
+        register.count("badge-withdrawn"),
+        "Ban hành nhầm đối tượng" in register,
+        following.number,
+        'id="withdraw-form"' in response.content.decode(),
+    ) == (
+        ["01/PGDĐT-VP is withdrawn; its number stays used."],
+        TODAY,
+        "Ban hành nhầm đối tượng",
+        cast.phong_leader,
+        1,
+        True,
+        3,
+        False,
+    )
+
+
+@pytest.mark.parametrize(
+    ("person", "reason", "status"),
+    [
+        ("phong_officer", "Ban hành nhầm", 403),
+        ("teacher_a", "Ban hành nhầm", 404),
+        ("outsider", "Ban hành nhầm", 404),
+        ("phong_leader", " ", 302),
+    ],
+)
+def test_withdrawal_refused_to_all_but_leaders_and_without_a_reason(
+    client, cast, issued, person, reason, status
+):
+    client.force_login(getattr(cast, person))
+
+    response = client.post(
+        reverse("register:document_withdraw", args=[issued["first"].pk]), {"reason": reason}
+    )
+
+    issued["first"].refresh_from_db()
+    assert (response.status_code, issued["first"].withdrawn_on) == (status, None)
+
+
+def test_withdrawing_twice_is_refused_and_keeps_the_first_reason(cast, issued):
+    services.withdraw_document(issued["first"], reason="Sai trích yếu", by=cast.phong_leader)
+
+    with translation.override("en"), pytest.raises(ValidationError) as refusal:
+        services.withdraw_document(issued["first"], reason="Lần hai", by=cast.phong_leader)
+
+    issued["first"].refresh_from_db()
+    assert (refusal.value.messages, issued["first"].withdrawal_reason) == (
+        [f"This document was already withdrawn on {TODAY.strftime('%d/%m/%Y')}."],
+        "Sai trích yếu",
+    )
+
+
 # --- Compose and issue -------------------------------------------------------------
 
 
@@ -230,7 +313,7 @@ def test_compose_preview_shows_the_document_and_writes_nothing(client, cast):
 def test_compose_issue_numbers_the_letter_and_opens_it(client, cast, issued):
     client.force_login(cast.phong_officer)
 
-    response = client.post(reverse("register:compose"), composed(cast.phong, issue="1"))
+    response = confirmed(client, composed(cast.phong))
 
     outgoing = OutgoingDocument.objects.get(unit=cast.phong, year=TODAY.year, number=3)
     assert (
@@ -253,14 +336,51 @@ def test_compose_issue_numbers_the_letter_and_opens_it(client, cast, issued):
 def test_compose_issues_a_typed_document_with_its_type_in_the_symbol(client, cast):
     client.force_login(cast.teacher_a)
 
-    client.post(
-        reverse("register:compose"),
-        composed(cast.school_a, type="invitation", addressees="", authority="", issue="1"),
-    )
+    confirmed(client, composed(cast.school_a, type="invitation", addressees="", authority=""))
 
     assert list(OutgoingDocument.objects.values_list("symbol", "type")) == [
         ("GM-THCSHB", "invitation")
     ]
+
+
+def test_compose_preview_confirms_the_number_it_will_take_and_where_it_goes(client, cast, issued):
+    client.force_login(cast.phong_officer)
+
+    response = client.post(reverse("register:compose"), composed(cast.phong, preview="1"))
+
+    page = response.content.decode()
+    assert (
+        response.context["number"],
+        re.search(r'id="confirm-number">([^<]+)<', page).group(1),
+        re.search(r'id="confirm-recipients">([^<]+)<', page).group(1),
+        OutgoingDocument.objects.filter(unit=cast.phong, year=TODAY.year).count(),
+    ) == (
+        "03/PGDĐT-VP",
+        "03/PGDĐT-VP",
+        "Hiệu trưởng các trường THCS; Hiệu trưởng các trường tiểu học; Như trên; Lãnh đạo phòng",
+        2,
+    )
+
+
+@pytest.mark.parametrize(
+    "confirmation",
+    [None, "0000000000000000"],
+    ids=["issue-without-preview", "text-changed-after-preview"],
+)
+def test_compose_issue_without_a_matching_confirmation_issues_nothing(client, cast, confirmation):
+    client.force_login(cast.phong_officer)
+    data = composed(cast.phong, issue="1")
+    if confirmation:
+        data["confirmation"] = confirmation
+
+    response = client.post(reverse("register:compose"), data)
+
+    assert (
+        response.status_code,
+        response.context["number"],
+        [m.level_tag for m in response.context["messages"]],
+        OutgoingDocument.objects.count(),
+    ) == (200, "01/PGDĐT-VP", ["warning"], 0)
 
 
 def test_compose_names_each_missing_part_and_writes_nothing(client, cast):
@@ -411,10 +531,10 @@ def test_compose_issued_by_parallel_requests_gives_each_number_once(
     url = f"{live_server.url}{reverse('register:compose')}"
     token = re.search(r'name="csrfmiddlewaretoken" value="([^"]+)"', _http(url, cookies))
     cookies[settings.CSRF_COOKIE_NAME] = token.group(1) if token else ""
-    form = {
-        **composed(cast.phong, issue="1"),
-        "csrfmiddlewaretoken": cookies[settings.CSRF_COOKIE_NAME],
-    }
+    form = {**composed(cast.phong), "csrfmiddlewaretoken": cookies[settings.CSRF_COOKIE_NAME]}
+    preview = _http(url, cookies, {**form, "preview": "1"})
+    confirmation = re.search(r'name="confirmation" value="([^"]+)"', preview)
+    form |= {"issue": "1", "confirmation": confirmation.group(1) if confirmation else ""}
     start = threading.Barrier(REQUESTS)
 
     def post() -> None:

@@ -3,6 +3,7 @@ files, the compose screen that issues documents, and the unit's letterhead."""
 
 from __future__ import annotations
 
+import hashlib
 from typing import Any
 
 from django.contrib import messages
@@ -14,11 +15,15 @@ from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+from django.views.decorators.http import require_POST
 
 from ttdn import docgen
-from ttdn.core import access
+from ttdn.core import access, related
+from ttdn.core.feedback import attempt
+from ttdn.core.forms import form_errors
 from ttdn.documents import exports, queries, rules, services
-from ttdn.documents.forms import ComposeForm, LetterheadForm, RegisterFilterForm
+from ttdn.documents.forms import ComposeForm, LetterheadForm, RegisterFilterForm, WithdrawForm
 from ttdn.documents.models import OutgoingDocument
 from ttdn.documents.services import LETTERHEAD_FIELDS
 from ttdn.org.models import Unit
@@ -78,8 +83,35 @@ def _visible(request: HttpRequest, pk: int) -> OutgoingDocument:
 @login_required
 def document_detail(request: HttpRequest, pk: int) -> HttpResponse:
     outgoing = _visible(request, pk)
-    context = {"outgoing": outgoing, "pdf_available": docgen.pdf_available()}
+    can_withdraw = not outgoing.is_withdrawn and rules.can_withdraw(request.user, outgoing)
+    context = {
+        "outgoing": outgoing,
+        "pdf_available": docgen.pdf_available(),
+        "related": related.for_object(request.user, outgoing),
+        "withdraw_form": WithdrawForm() if can_withdraw else None,
+    }
     return render(request, "documents/outgoing_detail.html", context)
+
+
+@require_POST
+@login_required
+def document_withdraw(request: HttpRequest, pk: int) -> HttpResponse:
+    outgoing = _visible(request, pk)
+    if not rules.can_withdraw(request.user, outgoing):
+        raise PermissionDenied
+    form = WithdrawForm(request.POST)
+    if not form.is_valid():
+        messages.error(request, form_errors(form))
+        return redirect(outgoing)
+    attempt(
+        request,
+        _("%(number)s is withdrawn; its number stays used.") % {"number": outgoing},
+        services.withdraw_document,
+        outgoing,
+        reason=form.cleaned_data["reason"],
+        by=request.user,
+    )
+    return redirect(outgoing)
 
 
 @login_required
@@ -102,16 +134,21 @@ def document_pdf(request: HttpRequest, pk: int) -> HttpResponse:
 
 @login_required
 def compose(request: HttpRequest) -> HttpResponse:
+    """Compose, preview, then issue from a confirmation that names the number it will take
+    and where the document goes; a text changed after its preview is confirmed again. (Whoever
+    issues first takes a number: the message after issuing names the one taken.)"""
     units = rules.issuing_units(request.user)
     if not units.exists():
         raise PermissionDenied
     form = ComposeForm(request.POST or None, units=units, initial=_signer_initial(request))
-    preview = None
+    context: dict[str, Any] = {"form": form}
     if request.method == "POST" and form.is_valid() and form.document is not None:
-        if "issue" not in request.POST:
-            preview = exports.preview(form.document)
-        else:
-            data = form.cleaned_data
+        data = form.cleaned_data
+        number = queries.next_number_symbol(
+            data["unit"], doc_type=form.document.doc_type, drafting_unit=data["drafting_unit"]
+        )
+        confirmation = _digest(form.document)
+        if "issue" in request.POST and request.POST.get("confirmation") == confirmation:
             outgoing = services.issue_document(
                 data["unit"],
                 doc=form.document,
@@ -120,7 +157,24 @@ def compose(request: HttpRequest) -> HttpResponse:
             )
             messages.success(request, _("Issued as %(number)s.") % {"number": outgoing})
             return redirect(outgoing)
-    return render(request, "documents/compose.html", {"form": form, "preview": preview})
+        if "issue" in request.POST:
+            messages.warning(request, CONFIRM_AGAIN)
+        context |= {
+            "preview": exports.preview(form.document),
+            "number": number,
+            "confirmation": confirmation,
+        }
+    return render(request, "documents/compose.html", context)
+
+
+CONFIRM_AGAIN = gettext_lazy(
+    "The document changed since its preview, or was not previewed: check it and confirm again."
+)
+
+
+def _digest(doc: docgen.Document) -> str:
+    """Ties a confirmation to the text previewed: an edit after the preview asks again."""
+    return hashlib.sha256(repr(doc).encode()).hexdigest()[:16]
 
 
 def _signer_initial(request: HttpRequest) -> dict[str, Any]:

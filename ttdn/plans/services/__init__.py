@@ -21,6 +21,8 @@ from ttdn.plans.services.plans import (
     update_plan,
     update_section,
     update_task,
+    withdraw_plan,
+    withdraw_with_document,
 )
 
 __all__ = [
@@ -43,4 +45,6 @@ __all__ = [
     "update_plan",
     "update_section",
     "update_task",
+    "withdraw_plan",
+    "withdraw_with_document",
 ]

@@ -20,6 +20,7 @@ from ttdn.core.enums import AuditAction
 from ttdn.core.states import InvalidTransition, transition
 from ttdn.core.text import nfc
 from ttdn.documents import services as documents_services
+from ttdn.documents.models import OutgoingDocument
 from ttdn.events.models import Commemoration
 from ttdn.org.models import Unit
 from ttdn.plans import markup, queries
@@ -305,6 +306,8 @@ def issue_plan(
     units = list(required_units)
     if units and submissions_due is None:  # the form says so too; the API and CLI rely on this
         raise ValidationError(_("Give the date by which the units must submit their plans."))
+    if submissions_due is not None and not units:
+        raise ValidationError(_("Tick the units that must submit their own plans."))
     if any(u.pk == plan.unit_id or not u.path.startswith(plan.unit.path) for u in units):
         raise ValidationError(_("Only units below the plan's unit can be required to submit."))
     outgoing = documents_services.issue_document(plan.unit, doc=replace(doc, number=None), by=by)
@@ -332,16 +335,40 @@ def issue_plan(
 
 
 @transaction.atomic
+def withdraw_plan(plan: Plan, *, reason: str, by: Any) -> Plan:
+    """Withdraw (thu hồi) an issued plan: its register entry records the reason and keeps its
+    number, the plan is withdrawn and the units it required owe nothing any more. Who may
+    is the caller's decision (`rules.can_withdraw`). Raises InvalidTransition unless issued or
+    superseded, ValidationError without a reason."""
+    if plan.outgoing is None or not PLAN_FLOW.allows(plan.status, PlanStatus.WITHDRAWN):
+        raise InvalidTransition(_("Only an issued plan can be withdrawn."))
+    documents_services.withdraw_document(plan.outgoing, reason=reason, by=by)
+    plan.refresh_from_db(fields=["status"])
+    return plan
+
+
+def withdraw_with_document(outgoing: OutgoingDocument, by: Any) -> None:
+    """What withdrawing a register entry means for the plan it numbered: the plan is
+    withdrawn (registered with `documents.services.on_withdrawal`)."""
+    for plan in Plan.objects.filter(outgoing=outgoing).exclude(status=PlanStatus.WITHDRAWN):
+        transition_plan(plan, to=PlanStatus.WITHDRAWN, by=by)
+
+
+@transaction.atomic
 def new_version(plan: Plan, *, by: Any) -> Plan:
-    """A draft copy of an issued plan that, once issued, supersedes it. Raises
-    InvalidTransition unless the plan is issued and has no newer version yet."""
-    if plan.status != PlanStatus.ISSUED or Plan.objects.filter(supersedes=plan).exists():
+    """A draft copy of an issued plan that, once issued, supersedes it; of a withdrawn plan, a
+    draft to correct and issue anew (under a new number). Raises InvalidTransition unless the
+    plan is issued or withdrawn and has no newer version yet."""
+    revisable = plan.status in (PlanStatus.ISSUED, PlanStatus.WITHDRAWN)
+    if not revisable or Plan.objects.filter(supersedes=plan).exists():
         raise InvalidTransition(_("Only an issued plan without a newer version can be revised."))
     copy = copy_plan(plan, unit=plan.unit, by=by, derived=False)
-    copy.supersedes = plan
+    copy.supersedes = plan if plan.status == PlanStatus.ISSUED else None
     copy.parent = plan.parent
     copy.save(update_fields=["supersedes", "parent"])
-    audit.record(AuditAction.CREATE, copy, by=by, changes={"supersedes": [None, plan.pk]})
+    audit.record(
+        AuditAction.CREATE, copy, by=by, changes={"supersedes": [None, copy.supersedes_id]}
+    )
     return copy
 
 

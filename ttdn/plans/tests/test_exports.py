@@ -1,3 +1,4 @@
+import datetime
 import html
 import io
 import re
@@ -6,7 +7,7 @@ import zipfile
 import pytest
 
 from ttdn import docgen
-from ttdn.plans import exports
+from ttdn.plans import exports, markup, services
 from ttdn.plans.importer import import_file
 from ttdn.plans.tests.factories import SEED_000, SEED_001, imported, issue
 
@@ -90,3 +91,53 @@ def test_reprinted_seed_001_matches_the_seed_paragraph_by_paragraph(cast):
     ]
     start = printed.index(expected[0])
     assert printed[start : start + len(expected)] == expected
+
+
+def _printed_parts(plan) -> list[str]:
+    """Every heading, paragraph and task title the plan holds, spaces normalised."""
+    parts = [s.heading for s in plan.sections.all() if s.heading]
+    parts += [p for s in plan.sections.all() for p in markup.paragraphs(s.body)]
+    parts += [t.title for t in plan.tasks.all()]
+    return [re.sub(r"\s+", " ", re.sub(r"^-\s+", "", p)) for p in parts]
+
+
+def test_derived_plan_prints_everything_it_holds_with_the_schools_own_tasks(cast, requesting):
+    submission = requesting.submissions.get(unit=cast.school_a)
+    plan = services.start_plan(submission, by=cast.teacher_a)
+    services.update_plan(
+        plan,
+        by=cast.teacher_a,
+        title=plan.title,
+        place="Hồng Bàng",
+        recipients=["Phòng GDĐT", "Lưu: VT"],
+        signer_authority="",
+        signer_position="Hiệu trưởng",
+        signer_name="Trần Thị Mai",
+    )
+    section = plan.sections.exclude(heading="").first()
+    services.add_task(
+        plan, title="Tổ chức chuyên đề trường học hạnh phúc", section=section, by=cast.teacher_a
+    )
+    services.add_task(
+        plan,
+        title="Cập nhật chuyên mục gương điển hình",
+        due=datetime.date(2026, 12, 20),
+        evidence="Tin bài trên trang",
+        by=cast.teacher_a,
+    )
+
+    printed = _text(exports.docx_bytes(plan))
+
+    assert (
+        [part for part in _printed_parts(plan) if part not in printed],
+        printed.count("Cập nhật chuyên mục gương điển hình"),
+        "hạn 20/12/2026" in printed,
+    ) == ([], 1, True)
+
+
+def test_imported_plan_prints_each_task_once(cast):
+    plan = imported(cast.phong, SEED_000)
+
+    printed = _text(exports.docx_bytes(plan))
+
+    assert [t.title for t in plan.tasks.all() if printed.count(t.title) != 1] == []

@@ -1,13 +1,18 @@
 import datetime
+import re
 
 import pytest
 from django.conf import settings
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 
+from ttdn.documents.models import OutgoingDocument
+from ttdn.documents.tests.factories import OutgoingDocumentFactory
+from ttdn.plans import services
 from ttdn.plans.enums import PlanStatus, SubmissionStatus
-from ttdn.plans.models import Plan
+from ttdn.plans.models import Plan, PlanSubmission
 from ttdn.plans.tests.factories import SEED_000, printable_plan
+from ttdn.plans.todo import items as todo_items
 
 
 def signed_in(client, user):
@@ -123,7 +128,12 @@ def test_plan_issue_view_issues_and_requires_the_schools(client, cast, at):
 
     client.post(
         reverse("plans:plan_issue", args=[plan.pk]),
-        {"required_units": [cast.school_a.pk, cast.school_b.pk], "submissions_due": "2026-03-10"},
+        {
+            "responses": "plans",
+            "required_units": [cast.school_a.pk, cast.school_b.pk],
+            "submissions_due": "2026-03-10",
+            "confirm": "1",
+        },
     )
 
     plan.refresh_from_db()
@@ -134,15 +144,153 @@ def test_plan_issue_view_issues_and_requires_the_schools(client, cast, at):
     )
 
 
-def test_plan_issue_without_due_date_issues_nothing(client, cast):
+def test_plan_issue_first_confirms_the_number_the_units_and_the_deadline(client, cast, at):
+    at(2026, 3, 1)
+    OutgoingDocumentFactory(unit=cast.phong, by=cast.phong_officer)
     plan = printable_plan(cast.phong)
+    client = signed_in(client, cast.phong_leader)
 
-    signed_in(client, cast.phong_leader).post(
-        reverse("plans:plan_issue", args=[plan.pk]), {"required_units": [cast.school_a.pk]}
+    response = client.post(
+        reverse("plans:plan_issue", args=[plan.pk]),
+        {
+            "responses": "plans",
+            "required_units": [cast.school_a.pk, cast.school_b.pk],
+            "submissions_due": "2026-03-10",
+        },
+    )
+
+    page = response.content.decode()
+    plan.refresh_from_db()
+    assert (
+        response.status_code,
+        re.search(r'id="confirm-number">([^<]+)<', page).group(1),
+        re.search(r'id="confirm-units">([^<]+)<', page).group(1),
+        re.search(r'id="confirm-due">([^<]+)<', page).group(1),
+        plan.status,
+        OutgoingDocument.objects.count(),
+    ) == (
+        200,
+        "02/KH-PGDĐT",
+        f"{cast.school_a.name}; {cast.school_b.name}",
+        "10/03/2026",
+        PlanStatus.DRAFT,
+        1,
+    )
+
+
+@pytest.mark.parametrize(
+    ("choices", "errors"),
+    [
+        ({}, ["This field is required."]),
+        (
+            {"responses": "plans"},
+            [
+                "Tick the units that must submit their own plans.",
+                "Give the date by which the units must submit their plans.",
+            ],
+        ),
+        (
+            {"responses": "plans", "submissions_due": "2026-03-10"},
+            ["Tick the units that must submit their own plans."],
+        ),
+        ("units", ["Give the date by which the units must submit their plans."]),
+        (
+            {"responses": "none", "submissions_due": "2026-03-10"},
+            [
+                "You chose that no unit answers: untick the units and clear the date, "
+                "or choose that they submit their own plans."
+            ],
+        ),
+        (
+            {"responses": "plans", "submissions_due": "2026-02-28", "units": True},
+            ["This date has already passed."],
+        ),
+    ],
+    ids=["no-choice", "nothing", "no-units", "no-date", "date-but-no-answer", "past-date"],
+)
+def test_plan_issue_refuses_what_is_incomplete_saying_what_is_missing(
+    client, cast, at, choices, errors
+):
+    at(2026, 3, 1)
+    plan = printable_plan(cast.phong)
+    if choices == "units":
+        choices = {"responses": "plans", "required_units": [cast.school_a.pk]}
+    elif choices.pop("units", False):
+        choices["required_units"] = [cast.school_a.pk]
+
+    response = signed_in(client, cast.phong_leader).post(
+        reverse("plans:plan_issue", args=[plan.pk]), {**choices, "confirm": "1"}, follow=True
     )
 
     plan.refresh_from_db()
-    assert (plan.status, plan.submissions.count()) == (PlanStatus.DRAFT, 0)
+    assert (
+        [str(m) for m in response.context["messages"]],
+        plan.status,
+        plan.submissions.count(),
+        OutgoingDocument.objects.count(),
+    ) == ([" ".join(errors)], PlanStatus.DRAFT, 0, 0)
+
+
+def test_leader_withdraws_an_issued_plan_and_the_units_owe_nothing(client, cast, requesting):
+    client = signed_in(client, cast.phong_leader)
+
+    response = client.post(
+        reverse("plans:plan_withdraw", args=[requesting.pk]),
+        {"reason": "Ban hành nhầm, thiếu trường Tiểu học"},
+        follow=True,
+    )
+
+    requesting.refresh_from_db()
+    requesting.outgoing.refresh_from_db()
+    assert (
+        [str(m) for m in response.context["messages"]],
+        requesting.status,
+        requesting.outgoing.withdrawal_reason,
+        requesting.outgoing.number,
+        list(PlanSubmission.objects.waiting()),
+        todo_items(cast.teacher_a),
+    ) == (
+        ["The plan is withdrawn; its number 01/KH-PGDĐT stays used."],
+        PlanStatus.WITHDRAWN,
+        "Ban hành nhầm, thiếu trường Tiểu học",
+        1,
+        [],
+        [],
+    )
+
+
+def test_withdrawing_the_register_entry_withdraws_the_plan(client, cast, requesting):
+    client = signed_in(client, cast.phong_leader)
+
+    client.post(
+        reverse("register:document_withdraw", args=[requesting.outgoing_id]),
+        {"reason": "Ban hành nhầm"},
+    )
+    entry = client.get(reverse("register:document_detail", args=[requesting.outgoing_id]))
+
+    requesting.refresh_from_db()
+    assert (requesting.status, [g.links[0].url for g in entry.context["related"]]) == (
+        PlanStatus.WITHDRAWN,
+        [requesting.get_absolute_url()],
+    )
+
+
+@pytest.mark.parametrize(("person", "status"), [("phong_officer", 403), ("outsider", 404)])
+def test_plan_withdrawal_refused_to_all_but_leaders(client, cast, requesting, person, status):
+    response = signed_in(client, getattr(cast, person)).post(
+        reverse("plans:plan_withdraw", args=[requesting.pk]), {"reason": "Ban hành nhầm"}
+    )
+
+    requesting.refresh_from_db()
+    assert (response.status_code, requesting.status) == (status, PlanStatus.ISSUED)
+
+
+def test_withdrawn_plan_is_corrected_in_a_new_draft_that_supersedes_nothing(cast, requesting):
+    services.withdraw_plan(requesting, reason="Ban hành nhầm", by=cast.phong_leader)
+
+    draft = services.new_version(requesting, by=cast.phong_leader)
+
+    assert (draft.status, draft.supersedes, draft.tasks.count()) == (PlanStatus.DRAFT, None, 1)
 
 
 def test_school_cannot_issue_the_phong_plan(client, cast):
@@ -297,3 +445,18 @@ def test_task_add_refuses_a_unit_outside_the_plan_unit(client, cast):
     )
 
     assert plan.tasks.filter(title="Tổ chức hội thi").count() == 0
+
+
+def test_audit_log_names_issuing_and_submitting_a_plan_by_their_states(client, cast, requesting):
+    submission = requesting.submissions.get(unit=cast.school_a)
+    services.start_plan(submission, by=cast.teacher_a)
+    services.submit_plan(submission, by=cast.teacher_a)
+    client.force_login(cast.so_leader)  # in Vietnamese, the default
+
+    response = client.get("/audit/", {"action": "move"})
+
+    assert sorted({line.action for line in response.context["lines"]}) == [
+        "Chưa bắt đầu → Đang soạn",
+        "Dự thảo → Đã ban hành",
+        "Đang soạn → Đã nộp",
+    ]

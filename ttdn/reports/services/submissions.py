@@ -362,10 +362,11 @@ def _fitting(indicator: Indicator, value: Any) -> Any:
 @transaction.atomic
 def issue_report(submission: Submission, *, doc: docgen.Document, by: Any) -> Submission:
     """Number the printed report from its unit's outgoing register (storing the frozen DOCX
-    there) and link the entry to the submission. Raises ValidationError when already issued,
-    DocumentIncomplete when the print lacks a part."""
+    there) and link the entry to the submission; a report whose entry was withdrawn is issued
+    anew. Raises ValidationError when already issued, DocumentIncomplete when the print lacks
+    a part."""
     submission = _locked_copy(submission)
-    if submission.outgoing_id is not None:
+    if submission.outgoing is not None and not submission.outgoing.is_withdrawn:
         raise ValidationError(_("This report is already issued."))
     outgoing = documents_services.issue_document(
         submission.unit, doc=replace(doc, number=None), by=by

@@ -1,4 +1,5 @@
 import datetime
+import re
 from io import BytesIO
 
 import pytest
@@ -274,7 +275,7 @@ def test_report_issue_numbers_it_in_the_register(client, cast, phong_report):
 
     response = client.post(
         reverse("reports:submission_issue", args=[phong_report.pk]),
-        {**SIGNER, "signer_name": "Phạm Văn Hiệu"},
+        {**SIGNER, "signer_name": "Phạm Văn Hiệu", "confirm": "1"},
         follow=True,
     )
 
@@ -283,6 +284,41 @@ def test_report_issue_numbers_it_in_the_register(client, cast, phong_report):
         1,
         [f"The report is issued as {phong_report.outgoing.number_symbol}."],
     )
+
+
+def test_report_issue_first_confirms_the_number_and_the_recipients(client, cast, phong_report):
+    sign_in_english(client, cast.phong_leader)
+
+    response = client.post(
+        reverse("reports:submission_issue", args=[phong_report.pk]),
+        {**SIGNER, "signer_name": "Phạm Văn Hiệu", "recipients": "Sở GDĐT\nLưu: VT"},
+    )
+
+    page = response.content.decode()
+    phong_report.refresh_from_db()
+    assert (
+        re.search(r'id="confirm-number">([^<]+)<', page).group(1),
+        re.search(r'id="confirm-recipients">([^<]+)<', page).group(1),
+        phong_report.outgoing,
+    ) == ("01/BC-PGDĐT", "Sở GDĐT; Lưu: VT", None)
+
+
+def test_report_withdrawn_from_the_register_is_issued_anew_under_a_new_number(
+    client, cast, phong_report
+):
+    sign_in_english(client, cast.phong_leader)
+    issue = reverse("reports:submission_issue", args=[phong_report.pk])
+    data = {**SIGNER, "signer_name": "Phạm Văn Hiệu", "confirm": "1"}
+    client.post(issue, data)
+    phong_report.refresh_from_db()
+    first = phong_report.outgoing
+
+    client.post(reverse("register:document_withdraw", args=[first.pk]), {"reason": "Sai số liệu"})
+    client.post(issue, data)
+
+    phong_report.refresh_from_db()
+    first.refresh_from_db()
+    assert (first.is_withdrawn, first.number, phong_report.outgoing.number) == (True, 1, 2)
 
 
 @pytest.mark.parametrize(
@@ -311,3 +347,15 @@ def test_report_print_is_404_for_the_outsider(client, cast, phong_report):
     )
 
     assert response.status_code == 404
+
+
+def test_report_history_names_indicators_and_shows_values_not_lists(client, cast, phong_report):
+    sign_in_english(client, cast.phong_officer)
+
+    response = client.get(phong_report.get_absolute_url())
+
+    changes = {c.label: (c.before, c.after) for c in response.context["history"][0].changes}
+    assert (
+        changes["Số tin bài đăng trên trang thông tin điện tử"],
+        "[None" in response.content.decode(),
+    ) == (("—", "12"), False)

@@ -14,11 +14,14 @@ from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
 from ttdn import docgen
+from ttdn.core import history
 from ttdn.core.feedback import attempt, errors_of
 from ttdn.core.forms import form_errors
 from ttdn.core.models import AuditEntry
 from ttdn.core.states import InvalidTransition
 from ttdn.documents import printing
+from ttdn.documents import queries as register_queries
+from ttdn.documents.exports import missing_part_names
 from ttdn.reports import computed, exports, queries, rules, services
 from ttdn.reports.enums import Basis, SubmissionStatus
 from ttdn.reports.forms import (
@@ -81,9 +84,11 @@ def _render_submission(
         and submission.status != SubmissionStatus.SUBMITTED
         and not submission.unlocks.pending().exists(),
         "can_start": editable and queries.own_report_source(submission) is not None,
-        "history": AuditEntry.objects.filter(
-            object_type="reports.Submission", object_id=str(submission.pk)
-        )[:50],
+        "history": history.describe(
+            AuditEntry.objects.filter(
+                object_type="reports.Submission", object_id=str(submission.pk)
+            )[:50]
+        ),
         "changed": submission.changed_since_approval,
         "print_form": PrintForm(initial={"recipients": submission.reviewer.name}),
         "pdf_available": docgen.pdf_available(),
@@ -275,6 +280,15 @@ def submission_issue(request: HttpRequest, pk: int) -> HttpResponse:
         messages.error(request, form_errors(form))
         return redirect(submission)
     doc = exports.report_document(submission, **form.cleaned_data)
+    missing = missing_part_names(docgen.missing_parts(doc))
+    if "confirm" not in request.POST and not missing:
+        context = {
+            "submission": submission,
+            "form": form,
+            "doc": doc,
+            "number": register_queries.next_number_symbol(submission.unit, doc_type=doc.doc_type),
+        }
+        return render(request, "reports/submission_issue_confirm.html", context)
     try:
         services.issue_report(submission, doc=doc, by=request.user)
     except docgen.DocumentIncomplete as error:

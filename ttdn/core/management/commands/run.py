@@ -74,7 +74,11 @@ class Command(BaseCommand):
         lines = [f"\nTTĐN is running on http://{bind}/  (Ctrl-C stops web, worker and scheduler)"]
         if demo.exists():
             lines.append(f"Demo accounts, all with the password {DEMO_PASSWORD!r}:")
-            lines += [f"  {u.username:<24} {u.get_full_name()}" for u in demo[:40]]
+            lines += [f"  {u.username:<28} {u.get_full_name()}" for u in demo[:40]]
+            lines.append(
+                f"\nOpen http://{bind}/ and sign in as phong-hongbang (officer) or "
+                f"phong-hongbang-lanhdao (leader: issues, approves), password {DEMO_PASSWORD}."
+            )
         self.stdout.write("\n".join(lines) + "\n")
 
     def shutdown(self, processes: dict[str, subprocess.Popen[bytes]]) -> None:
