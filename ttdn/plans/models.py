@@ -339,14 +339,14 @@ class PlanSubmissionQuerySet(models.QuerySet["PlanSubmission"]):
         return self.filter(models.Q(unit__in=units) | models.Q(requesting_plan__unit__in=units))
 
     def waiting(self) -> PlanSubmissionQuerySet:
-        """Plans still owed: not handed in, for a request that was not withdrawn."""
+        """Plans still owed: not handed in, for a requesting plan that was not withdrawn."""
         return self.filter(
             status__in=[
                 SubmissionStatus.NOT_STARTED,
                 SubmissionStatus.DRAFT,
                 SubmissionStatus.RETURNED,
             ]
-        ).exclude(request__status=PlanStatus.WITHDRAWN)
+        ).exclude(requesting_plan__status=PlanStatus.WITHDRAWN)
 
 
 class PlanSubmission(TimestampedModel):

@@ -453,7 +453,7 @@ def test_audit_log_names_issuing_and_submitting_a_plan_by_their_states(client, c
     services.submit_plan(submission, by=cast.teacher_a)
     client.force_login(cast.so_leader)  # in Vietnamese, the default
 
-    response = client.get("/audit/", {"action": "move"})
+    response = client.get("/audit/", {"action": "update"})
 
     assert sorted({line.action for line in response.context["lines"]}) == [
         "Chưa bắt đầu → Đang soạn",
