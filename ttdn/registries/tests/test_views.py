@@ -7,6 +7,8 @@ import datetime
 import pytest
 from django.urls import reverse
 
+from ttdn.org.enums import Role
+from ttdn.org.tests.factories import MembershipFactory
 from ttdn.registries.enums import ApprovalStatus, InspectionStatus
 from ttdn.registries.models import Delegation, Partner
 from ttdn.registries.tests.factories import (
@@ -59,7 +61,7 @@ QUERIES = {
     "registries:programme_list": 7,
     "registries:delegation_list": 6,
     "registries:conference_list": 6,
-    "registries:contact_list": 6,
+    "registries:contact_list": 7,  # one more: which rows the person may edit
     "registries:course_list": 6,
     "registries:inspection_list": 6,
 }
@@ -226,3 +228,18 @@ def test_home_lists_requests_waiting_for_the_leader(client, cast):
     response = signed_in(client, cast.so_leader).get(reverse("registries:home"))
 
     assert response.context["awaiting"] == [delegation]
+
+
+def test_contact_list_links_to_the_edit_page_only_for_whom_may_edit(client, cast):
+    contact = ContactPersonFactory(unit=cast.school_a, full_name="Trần Thị Liên")
+    viewer = MembershipFactory(unit=cast.phong, role=Role.VIEWER).user
+    edit_url = reverse("registries:contact_update", args=[contact.pk])
+
+    pages = {
+        who: signed_in(client, user).get(reverse("registries:contact_list")).content.decode()
+        for who, user in (("viewer", viewer), ("officer", cast.phong_officer))
+    }
+
+    assert edit_url not in pages["viewer"]
+    assert "Trần Thị Liên" in pages["viewer"]
+    assert edit_url in pages["officer"]

@@ -53,10 +53,15 @@ def contact_list(request: HttpRequest) -> HttpResponse:
         for unit in _top_units(request):
             untrained = untrained | queries.untrained_contacts(unit, year)
         rows = rows.filter(pk__in=untrained.values("pk"))
+    page = page_of(request, rows)
+    editable = ContactPerson.objects.editable_by(request.user).filter(
+        pk__in=[contact.pk for contact in page]
+    )
     context = {
         "form": form,
         "year": year,
-        "page": page_of(request, rows),
+        "page": page,
+        "editable": set(editable.values_list("pk", flat=True)),
         "can_record": can_record(request),
     }
     return render(request, "registries/contact_list.html", context)
