@@ -8,6 +8,7 @@ from ttdn.core.api import router as core_router
 from ttdn.documents.api import citations_router
 from ttdn.documents.api import router as documents_router
 from ttdn.events.api import router as events_router
+from ttdn.monitoring.api import router as monitoring_router
 from ttdn.org.api import router as org_router
 from ttdn.plans.api import router as plans_router
 from ttdn.reports.api import router as reports_router
@@ -28,3 +29,4 @@ api.add_router("/anniversaries", events_router)
 api.add_router("/reports", reports_router)
 api.add_router("/plans", plans_router)
 api.add_router("/portal", content_router)
+api.add_router("/monitoring", monitoring_router)

@@ -86,6 +86,7 @@ INSTALLED_APPS = [
     "ttdn.documents",
     "ttdn.events",
     "ttdn.content",
+    "ttdn.monitoring",
     "ttdn.plans",
     "ttdn.reports",
     "django.contrib.admin",
@@ -201,6 +202,18 @@ EVEN_YEAR_RULE = os.environ.get("TTDN_EVEN_YEAR_RULE", "round_and_half")
 ANNIVERSARY_LEAD_DAYS = int(os.environ.get("TTDN_ANNIVERSARY_LEAD_DAYS", "60"))
 # The portal refuses attachments larger than this (ttdn.content.files), with a clear message.
 CONTENT_ATTACHMENT_MAX_MB = int(os.environ.get("TTDN_ATTACHMENT_MAX_MB", "20"))
+# Press monitoring (ttdn.monitoring.fetching): timeouts in seconds, the largest page kept (after
+# decompression), seconds between two requests to one host, and failed fetches in a row after
+# which a source is paused and its owner told.
+MONITORING_CONNECT_TIMEOUT = float(os.environ.get("TTDN_MONITORING_CONNECT_TIMEOUT", "10"))
+MONITORING_READ_TIMEOUT = float(os.environ.get("TTDN_MONITORING_READ_TIMEOUT", "30"))
+MONITORING_MAX_BYTES = int(os.environ.get("TTDN_MONITORING_MAX_MB", "5")) * 1_000_000
+MONITORING_HOST_INTERVAL = float(os.environ.get("TTDN_MONITORING_HOST_INTERVAL", "2"))
+MONITORING_PAUSE_AFTER = int(os.environ.get("TTDN_MONITORING_PAUSE_AFTER", "5"))
+# Where `ttdn run` serves the demo press site (demo mode only) and the demo's sources point.
+MONITORING_DEMO_PRESS_URL = os.environ.get(
+    "TTDN_MONITORING_DEMO_PRESS_URL", "http://127.0.0.1:8765/"
+)
 
 SESSION_COOKIE_SECURE = HTTPS
 CSRF_COOKIE_SECURE = HTTPS

@@ -14,6 +14,7 @@ urlpatterns = [
     path("calendar/", include("ttdn.events.urls")),
     path("reports/", include("ttdn.reports.urls")),
     path("plans/", include("ttdn.plans.urls")),
+    path("monitoring/", include("ttdn.monitoring.urls")),
     path("i18n/", include("django.conf.urls.i18n")),
     path("api/v1/", api.urls),
     path("admin/", admin.site.urls),
