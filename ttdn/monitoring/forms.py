@@ -42,6 +42,8 @@ class StreamFilterForm(forms.Form):
 
 
 class SourceForm(forms.ModelForm):
+    url = forms.URLField(label=_("Address"), required=False, max_length=1000, assume_scheme="https")
+
     class Meta:
         model = Source
         fields = [
@@ -63,7 +65,9 @@ class SourceForm(forms.ModelForm):
 
 class PasteForm(forms.Form):
     title = forms.CharField(label=_("Title"), max_length=500)
-    url = forms.URLField(label=_("Address, if any"), required=False, max_length=1000)
+    url = forms.URLField(
+        label=_("Address, if any"), required=False, max_length=1000, assume_scheme="https"
+    )
     text = forms.CharField(label=_("Text"), widget=forms.Textarea(attrs={"rows": 8}))
 
 
@@ -120,7 +124,9 @@ class ResponseForm(forms.Form):
     text = forms.CharField(
         label=_("Statement"), widget=forms.Textarea(attrs={"rows": 5}), required=False
     )
-    url = forms.URLField(label=_("Published at (address)"), required=False, max_length=1000)
+    url = forms.URLField(
+        label=_("Published at (address)"), required=False, max_length=1000, assume_scheme="https"
+    )
     article = forms.ModelChoiceField(
         label=_("Portal article"), queryset=Article.objects.none(), required=False
     )

@@ -50,3 +50,19 @@ def pasted(source: Source, text: str, **kwargs: Any) -> Item:
     from ttdn.monitoring import pipeline
 
     return pipeline.paste_item(source, title=kwargs.get("title", text[:40]), text=text)
+
+
+def mention_of(
+    unit, *, title: str = "Phụ huynh tố lạm thu", source: Source | None = None, **fields: Any
+):
+    """A mention of `unit` in a pasted item of its own story, as the pipeline records it."""
+    from ttdn.monitoring.enums import Tone
+    from ttdn.monitoring.models import Mention, Story
+
+    source = source or SourceFactory(unit=unit, format=SourceFormat.MANUAL, url="")
+    item = pasted(source, f"{title}. Nội dung bài viết về {unit.name}.", title=title)
+    item.story = Story.objects.create(title=title)
+    item.save(update_fields=["story"])
+    watch = WatchFactory(unit=unit, query=unit.name)
+    fields.setdefault("tone", Tone.NEGATIVE)
+    return Mention.objects.create(item=item, watch=watch, unit=unit, snippet=title, **fields)
