@@ -21,7 +21,7 @@ from ttdn.org.models import Unit
 def load() -> list[str]:
     so = Unit.objects.filter(code="SGDDT-HP").first()
     if so is None:
-        return ["monitoring: the demo units are missing (load org's demo first)"]
+        return ["the demo units are missing (load org's demo first)"]
     base = settings.MONITORING_DEMO_PRESS_URL.rstrip("/")
     created = 0
     for outlet in press_site.OUTLETS:
@@ -52,7 +52,7 @@ def load() -> list[str]:
         defaults={"query": 'học phí OR "lạm thu" OR "khoản thu"'},
     )
     _press_request(so)
-    return [f"monitoring: {len(press_site.OUTLETS)} sources on {base} ({created} new)"]
+    return [f"{len(press_site.OUTLETS)} sources on {base} ({created} new)"]
 
 
 def _press_request(unit: Unit) -> None:

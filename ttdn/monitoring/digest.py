@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime
 from collections import Counter
 
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
@@ -23,8 +24,8 @@ def collect(today: datetime.date, days_before: int) -> digest.Batch:
         per_unit.setdefault(mention.unit_id, Counter())[mention.tone] += 1
         names[mention.unit_id] = mention.unit.name
     lines = [digest.Line.to_units(_mentions_line(names[u], c), u) for u, c in per_unit.items()]
-    soon = datetime.datetime.combine(
-        today + datetime.timedelta(days=days_before), datetime.time.max
+    soon = timezone.make_aware(
+        datetime.datetime.combine(today + datetime.timedelta(days=days_before), datetime.time.max)
     )
     cases = Case.objects.filter(
         status__in=[CaseStatus.NEW, CaseStatus.VERIFYING], deadline__lte=soon

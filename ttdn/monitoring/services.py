@@ -7,6 +7,7 @@ which unit is the caller's check (`rules.py`), except where a service says other
 from __future__ import annotations
 
 import datetime
+import functools
 from typing import Any
 
 from django.core.exceptions import ValidationError
@@ -22,7 +23,7 @@ from ttdn.core.enums import AuditAction
 from ttdn.core.states import transition
 from ttdn.core.text import nfc
 from ttdn.documents import services as documents_services
-from ttdn.monitoring import exports, pipeline, watching
+from ttdn.monitoring import exports, pipeline, tasks, watching
 from ttdn.monitoring.enums import (
     CASE_FLOW,
     PRESS_REQUEST_FLOW,
@@ -101,6 +102,7 @@ def paste_item(source: Source, *, by: Any, title: str, text: str, url: str = "")
         raise ValidationError(_("Paste the text of the post or article."))
     item = pipeline.paste_item(source, title=nfc(title.strip()), text=nfc(text.strip()), url=url)
     audit.record(AuditAction.CREATE, item, by=by, unit_id=source.unit_id)
+    transaction.on_commit(functools.partial(tasks.process_item.enqueue, item.pk))
     return item
 
 

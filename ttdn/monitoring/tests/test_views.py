@@ -240,3 +240,35 @@ def test_a_press_request_is_answered_from_its_page(cast, client):
 
     request.refresh_from_db()
     assert (request.status, request.answer) == ("answered", "Trả lời.")
+
+
+def test_every_page_opens_for_the_units_officer(cast, client):
+    mention = mention_of(cast.school_a)
+    case = services.open_case(mention, by=cast.teacher_a, title="Vụ", severity=Severity.HIGH)
+    source = SourceFactory(unit=cast.school_a, format=SourceFormat.MANUAL, url="")
+    watch = WatchFactory(unit=cast.school_a)
+    request = services.record_press_request(
+        cast.school_a, by=None, journalist="PV", outlet="Báo", question="?", deadline=timezone.now()
+    )
+    client.force_login(cast.teacher_a)
+    urls = [
+        mention.get_absolute_url(), reverse("monitoring:story_detail", args=[mention.item.story_id]),
+        case.get_absolute_url(), source.get_absolute_url(), reverse("monitoring:source_create"),
+        reverse("monitoring:watch_edit", args=[watch.pk]), request.get_absolute_url(),
+    ]  # fmt: skip
+
+    codes = [client.get(url).status_code for url in urls]
+
+    assert codes == [200] * len(urls)
+
+
+def test_text_pasted_into_a_manual_source_becomes_an_item(cast, client):
+    source = SourceFactory(unit=cast.school_a, format=SourceFormat.MANUAL, url="")
+    client.force_login(cast.teacher_a)
+
+    client.post(
+        reverse("monitoring:source_paste", args=[source.pk]),
+        {"title": "Bài đăng Facebook", "text": "Phụ huynh phản ánh về học phí."},
+    )
+
+    assert list(source.items.values_list("title", "stage")) == [("Bài đăng Facebook", "extracted")]
