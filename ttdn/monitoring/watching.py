@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from django.db.models import Count, Max
 from django.utils.translation import gettext as _
 
-from ttdn.core.search import snippet
+from ttdn.core.search import fold_token, snippet, tokens
 from ttdn.monitoring import matching, tone
 from ttdn.monitoring.enums import WatchKind
 from ttdn.monitoring.models import Item, Mention, Watch
@@ -50,6 +50,7 @@ class _Compiled:
     version: tuple[object, ...]
     matcher: matching.Matcher
     watches: dict[int, Watch]
+    terms: dict[int, str]  # what each watch looks for, as a search query for the snippet
 
 
 _cache: list[_Compiled] = []
@@ -63,8 +64,12 @@ def matcher() -> _Compiled:
     if _cache and _cache[0].version == version:
         return _cache[0]
     watches = {w.pk: w for w in active}
+    expressions = {pk: expression(w) for pk, w in watches.items()}
     compiled = _Compiled(
-        version, matching.Matcher((pk, expression(w)) for pk, w in watches.items()), watches
+        version,
+        matching.Matcher(expressions.items()),
+        watches,
+        {pk: " ".join(matching.terms_of(e)) for pk, e in expressions.items()},
     )
     _cache[:] = [compiled]
     return compiled
@@ -80,12 +85,13 @@ def record_mentions(item: Item) -> list[Mention]:
         return []
     suggested = tone.suggest(text)
     known = set(Mention.objects.filter(item=item).values_list("watch_id", flat=True))
+    paragraphs = _paragraphs(item.text or item.title)
     mentions = [
         Mention(
             item=item,
             watch_id=pk,
             unit_id=compiled.watches[pk].unit_id,
-            snippet=str(snippet(item.text or item.title, " ".join(_terms(compiled.watches[pk])))),
+            snippet=_snippet(paragraphs, compiled.terms[pk]),
             suggested_tone=suggested,
             tone=suggested,
         )
@@ -94,8 +100,21 @@ def record_mentions(item: Item) -> list[Mention]:
     return Mention.objects.bulk_create(mentions)
 
 
-def _terms(watch: Watch) -> list[str]:
-    return matching.terms_of(expression(watch))
+def _paragraphs(text: str) -> list[tuple[str, frozenset[str]]]:
+    """The text's paragraphs, each with its folded tokens (to find where a watch matched)."""
+    return [
+        (line, frozenset(fold_token(t) for t in tokens(line)))
+        for line in text.splitlines()
+        if line.strip()
+    ]
+
+
+def _snippet(paragraphs: list[tuple[str, frozenset[str]]], terms: str) -> str:
+    """The snippet of the first paragraph holding the most of the watch's words: marking a
+    paragraph instead of the whole text keeps matching cheap for long articles."""
+    wanted = {fold_token(t) for t in tokens(terms)}
+    best = max(paragraphs, key=lambda p: len(wanted & p[1]), default=("", frozenset()))
+    return str(snippet(best[0], terms))
 
 
 def check_query(kind: str, query: str) -> None:
