@@ -9,14 +9,14 @@ The query language is `core.search`'s, with alternatives and exclusions added:
   reads (học phí) or ("lạm thu" and not tuyển). There are no brackets.
 
 Each alternative must name at least one word to look for. A `Matcher` compiles every watch
-once and indexes each alternative under its first required token, so an item is compared
-only with the alternatives whose first token it contains.
+once and indexes each alternative under its most selective required token, so an item is
+compared only with the few alternatives whose anchor token it contains.
 """
 
 from __future__ import annotations
 
 import re
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
@@ -125,14 +125,28 @@ class Text:
 
 
 class Matcher:
-    """Every watch compiled and indexed: `matches(text)` gives the keys of the watches it satisfies."""
+    """Every watch compiled and indexed: `matches(text)` gives the keys of the watches it satisfies.
+
+    Each alternative is indexed under the one required token that the fewest alternatives
+    share ("lâm" rather than "trường" in "Trường Phú Lâm"), so an item meets only the
+    alternatives whose most selective token it contains.
+    """
 
     def __init__(self, expressions: Iterable[tuple[int, Expression]]) -> None:
+        compiled = [(key, a) for key, e in expressions for a in e.alternatives]
+        shared = Counter(
+            (term.exact, token)
+            for _key, a in compiled
+            for term in a.required
+            for token in set(term.tokens)
+        )
         self._index: dict[tuple[bool, str], list[tuple[int, Alternative]]] = defaultdict(list)
-        for key, expression in expressions:
-            for alternative in expression.alternatives:
-                first = alternative.required[0]
-                self._index[(first.exact, first.tokens[0])].append((key, alternative))
+        for key, alternative in compiled:
+            anchor = min(
+                ((term.exact, token) for term in alternative.required for token in term.tokens),
+                key=lambda found: shared[found],
+            )
+            self._index[anchor].append((key, alternative))
 
     def matches(self, text: Text) -> set[int]:
         found: set[int] = set()
