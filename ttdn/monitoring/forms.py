@@ -42,7 +42,12 @@ class StreamFilterForm(forms.Form):
 
 
 class SourceForm(forms.ModelForm):
-    url = forms.URLField(label=_("Address"), required=False, max_length=1000, assume_scheme="https")
+    url = forms.URLField(
+        label=pgettext_lazy("monitoring", "Address"),
+        required=False,
+        max_length=1000,
+        assume_scheme="https",
+    )
 
     class Meta:
         model = Source
@@ -68,11 +73,13 @@ class PasteForm(forms.Form):
     url = forms.URLField(
         label=_("Address, if any"), required=False, max_length=1000, assume_scheme="https"
     )
-    text = forms.CharField(label=_("Text"), widget=forms.Textarea(attrs={"rows": 8}))
+    text = forms.CharField(
+        label=pgettext_lazy("monitoring", "Text"), widget=forms.Textarea(attrs={"rows": 8})
+    )
 
 
 class WatchForm(forms.Form):
-    name = forms.CharField(label=_("Name"), max_length=255)
+    name = forms.CharField(label=pgettext_lazy("monitoring", "Name"), max_length=255)
     query = forms.CharField(label=_("Query"), widget=forms.Textarea(attrs={"rows": 3}))
     is_active = forms.BooleanField(label=_("Active"), required=False, initial=True)
 

@@ -17,6 +17,7 @@ from django.db import models
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from ttdn.core import access
 from ttdn.core.models import TimestampedModel
@@ -68,8 +69,8 @@ class Source(TimestampedModel):
     unit = models.ForeignKey(
         "org.Unit", verbose_name=_("owner unit"), on_delete=models.PROTECT, related_name="+"
     )
-    name = models.CharField(_("name"), max_length=255)
-    url = models.URLField(_("address"), max_length=1000, blank=True)
+    name = models.CharField(pgettext_lazy("monitoring", "name"), max_length=255)
+    url = models.URLField(pgettext_lazy("monitoring", "address"), max_length=1000, blank=True)
     format = models.CharField(
         _("format"),
         max_length=_length(SourceFormat),
@@ -77,7 +78,7 @@ class Source(TimestampedModel):
         default=SourceFormat.FEED,
     )
     kind = models.CharField(
-        _("kind"),
+        pgettext_lazy("monitoring", "kind"),
         max_length=_length(SourceKind),
         choices=SourceKind,
         default=SourceKind.DOMESTIC_PRESS,
@@ -179,7 +180,7 @@ class Item(TimestampedModel):
     """One article, post or pasted text, with the page as fetched."""
 
     source = models.ForeignKey(Source, on_delete=models.PROTECT, related_name="items")
-    url = models.URLField(_("address"), max_length=2000, blank=True)
+    url = models.URLField(pgettext_lazy("monitoring", "address"), max_length=2000, blank=True)
     # SHA-256 of the canonical address (or of the text, for a pasted item): one item per address.
     key = models.CharField(max_length=64, unique=True, editable=False)
     stage = models.CharField(
@@ -238,9 +239,12 @@ class Watch(TimestampedModel):
         "org.Unit", verbose_name=_("unit"), on_delete=models.CASCADE, related_name="+"
     )
     kind = models.CharField(
-        _("kind"), max_length=_length(WatchKind), choices=WatchKind, default=WatchKind.QUERY
+        pgettext_lazy("monitoring", "kind"),
+        max_length=_length(WatchKind),
+        choices=WatchKind,
+        default=WatchKind.QUERY,
     )
-    name = models.CharField(_("name"), max_length=255)
+    name = models.CharField(pgettext_lazy("monitoring", "name"), max_length=255)
     query = models.TextField(
         _("query"),
         help_text=_(
@@ -248,7 +252,7 @@ class Watch(TimestampedModel):
             '"quoted words" must appear exactly as written. Tones and case do not matter outside quotes.'
         ),
     )
-    is_active = models.BooleanField(_("active"), default=True)
+    is_active = models.BooleanField(pgettext_lazy("monitoring", "active"), default=True)
 
     objects = UnitOwnedQuerySet.as_manager()
 
@@ -362,7 +366,7 @@ class Case(TimestampedModel):
     )
     responded_at = models.DateTimeField(_("responded"), null=True, blank=True)
     dismiss_reason = models.TextField(_("reason for dismissal"), blank=True)
-    closed_at = models.DateTimeField(_("closed"), null=True, blank=True)
+    closed_at = models.DateTimeField(pgettext_lazy("monitoring", "closed"), null=True, blank=True)
 
     objects = UnitOwnedQuerySet.as_manager()
 
