@@ -8,6 +8,7 @@ from ttdn.core.api import router as core_router
 from ttdn.documents.api import citations_router
 from ttdn.documents.api import router as documents_router
 from ttdn.events.api import router as events_router
+from ttdn.monitoring.api import router as monitoring_router
 from ttdn.org.api import router as org_router
 from ttdn.plans.api import router as plans_router
 from ttdn.registries import api as registries_api
@@ -36,3 +37,4 @@ api.add_router("/trainings", registries_api.trainings_router)
 api.add_router("/inspections", registries_api.inspections_router)
 api.add_router("/activities", activities_router)
 api.add_router("/contests", contests_router)
+api.add_router("/monitoring", monitoring_router)

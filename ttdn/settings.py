@@ -99,6 +99,7 @@ INSTALLED_APPS = [
     "ttdn.events",
     "ttdn.content",
     "ttdn.registries",
+    "ttdn.monitoring",
     "ttdn.plans",
     "ttdn.activities",
     "ttdn.reports",
@@ -231,6 +232,19 @@ UPLOAD_MAX_ROWS = int(os.environ.get("TTDN_UPLOAD_MAX_ROWS", "20000"))
 UPLOAD_MAX_MEGAPIXELS = int(os.environ.get("TTDN_UPLOAD_MAX_MEGAPIXELS", "25"))
 UPLOAD_BACKGROUND_PAGES = int(os.environ.get("TTDN_UPLOAD_BACKGROUND_PAGES", "40"))
 UPLOAD_BACKGROUND_MB = float(os.environ.get("TTDN_UPLOAD_BACKGROUND_MB", "2"))
+
+# Press monitoring (ttdn.monitoring.fetching): timeouts in seconds, the largest page kept (after
+# decompression), seconds between two requests to one host, and failed fetches in a row after
+# which a source is paused and its owner told.
+MONITORING_CONNECT_TIMEOUT = float(os.environ.get("TTDN_MONITORING_CONNECT_TIMEOUT", "10"))
+MONITORING_READ_TIMEOUT = float(os.environ.get("TTDN_MONITORING_READ_TIMEOUT", "30"))
+MONITORING_MAX_BYTES = int(os.environ.get("TTDN_MONITORING_MAX_MB", "5")) * 1_000_000
+MONITORING_HOST_INTERVAL = float(os.environ.get("TTDN_MONITORING_HOST_INTERVAL", "2"))
+MONITORING_PAUSE_AFTER = int(os.environ.get("TTDN_MONITORING_PAUSE_AFTER", "5"))
+# Where `ttdn run` serves the demo press site (demo mode only) and the demo's sources point.
+MONITORING_DEMO_PRESS_URL = os.environ.get(
+    "TTDN_MONITORING_DEMO_PRESS_URL", "http://127.0.0.1:8765/"
+)
 
 SESSION_COOKIE_SECURE = HTTPS
 CSRF_COOKIE_SECURE = HTTPS

@@ -18,3 +18,7 @@ STORAGES = {
     **STORAGES,  # noqa: F405
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
 }
+# Tests serve feeds and pages on 127.0.0.1 themselves: no waiting between requests to one host.
+MONITORING_HOST_INTERVAL = 0.0
+MONITORING_READ_TIMEOUT = 1.0
+MONITORING_CONNECT_TIMEOUT = 1.0

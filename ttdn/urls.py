@@ -15,6 +15,7 @@ urlpatterns = [
     path("plans/", include("ttdn.plans.urls")),
     path("registries/", include("ttdn.registries.urls")),
     path("activities/", include("ttdn.activities.urls")),
+    path("monitoring/", include("ttdn.monitoring.urls")),
     path("i18n/", include("django.conf.urls.i18n")),
     path("api/v1/", api.urls),
     path("admin/", admin.site.urls),

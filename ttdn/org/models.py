@@ -56,8 +56,8 @@ class UnitQuerySet(models.QuerySet["Unit"]):
 # so no unit may take one of these (content's public URLs and host middleware read this list).
 RESERVED_SLUGS = (
     "accounts", "account", "activities", "admin", "api", "audit", "calendar", "don-vi", "healthz",
-    "i18n", "library", "media", "ops", "plans", "portal", "register", "registries", "reports",
-    "static", "units", "robots.txt", "favicon.ico",
+    "i18n", "library", "media", "monitoring", "ops", "plans", "portal", "register", "registries",
+    "reports", "static", "units", "robots.txt", "favicon.ico",
 )  # fmt: skip
 
 

@@ -24,6 +24,7 @@ from ttdn.content import queries as content_queries
 from ttdn.core.enums import AuditAction
 from ttdn.core.models import AuditEntry
 from ttdn.events.models import Commemoration
+from ttdn.monitoring import queries as monitoring_queries
 from ttdn.org.models import Unit
 from ttdn.registries import queries as registries_queries
 
@@ -122,6 +123,7 @@ def register_builtin() -> None:
     )
     _register_registries()
     register_activities()
+    _register_monitoring()
 
 
 def _year_link(url_name: str) -> Link:
@@ -258,3 +260,62 @@ def register_activities() -> None:
                 lambda unit, start, end: reverse("activities:contest_list"),
             )
         )
+
+
+def _desk_link(**query: str) -> Link:
+    return lambda unit, start, end: (
+        reverse("monitoring:desk") + ("?" + urlencode(query) if query else "")
+    )
+
+
+def _register_monitoring() -> None:
+    """Press monitoring's counts, each over the unit and every unit below it."""
+    m = monitoring_queries
+    cases = lambda unit, start, end: reverse("monitoring:case_board")  # noqa: E731
+    for key, label, count, link in [
+        (
+            "mentions",
+            _("Press mentions of the unit and the units below it"),
+            m.mentions_total,
+            _desk_link(),
+        ),
+        (
+            "mentions_negative",
+            _("Negative press mentions"),
+            m.mentions_negative,
+            _desk_link(tone="negative"),
+        ),
+        (
+            "mentions_positive",
+            _("Positive press mentions"),
+            m.mentions_positive,
+            _desk_link(tone="positive"),
+        ),
+        (
+            "mentions_foreign",
+            _("Press mentions in foreign languages"),
+            m.mentions_foreign,
+            _desk_link(),
+        ),
+        (
+            "stories",
+            _("Press stories about the unit (copies counted once)"),
+            m.stories,
+            _desk_link(),
+        ),
+        ("cases_opened", _("Cases of false information opened"), m.cases_opened, cases),
+        (
+            "cases_responded_on_time",
+            _("Cases answered by their deadline"),
+            m.cases_responded_on_time,
+            cases,
+        ),
+        ("cases_dismissed", _("Cases dismissed"), m.cases_dismissed, cases),
+        (
+            "press_requests_answered",
+            _("Press requests for information answered"),
+            m.press_requests_answered,
+            lambda unit, start, end: reverse("monitoring:press_request_list"),
+        ),
+    ]:
+        register(ComputedQuery(f"monitoring.{key}", label, count, link))

@@ -5,6 +5,7 @@ import time
 from typing import Any
 
 from django.contrib.auth import get_user_model
+from django.core.management import get_commands
 from django.core.management.base import BaseCommand, CommandParser
 
 from ttdn.core.demo import DEMO_PASSWORD
@@ -67,6 +68,11 @@ class Command(BaseCommand):
             "worker": [python, "-m", "ttdn.manage", "db_worker", "--interval", "1"],
             "scheduler": [python, "-m", "ttdn.manage", "scheduler"],
         }
+        # Demo mode (demo accounts loaded): the local sites the demo's data points at, such as
+        # the press site monitoring fetches, so the demo moves without internet.
+        if get_user_model().objects.filter(is_demo=True).exists():
+            for name in sorted(c for c in get_commands() if c.startswith("serve_demo_")):
+                commands[name] = [python, "-m", "ttdn.manage", name]
         return {name: subprocess.Popen(cmd) for name, cmd in commands.items()}
 
     def banner(self, bind: str) -> None:

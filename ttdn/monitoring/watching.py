@@ -1,0 +1,126 @@
+"""Watches against items: the compiled matcher, entity watches from the unit tree, mentions."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from django.db.models import Count, Max
+from django.utils.translation import gettext as _
+
+from ttdn.core.search import fold_token, snippet, tokens
+from ttdn.monitoring import matching, tone
+from ttdn.monitoring.enums import WatchKind
+from ttdn.monitoring.models import Item, Mention, Watch
+from ttdn.org.models import Unit
+
+# The seeds' sensitive topics (seed 001): each unit may watch them (services.add_topic_watches).
+TOPICS = {
+    "Biển đảo": 'biển đảo OR "Hoàng Sa" OR "Trường Sa" OR "biển Đông"',
+    "Biên giới, lãnh thổ": "biên giới OR lãnh thổ OR chủ quyền",
+    "Dân tộc": "dân tộc thiểu số OR sắc tộc OR đồng bào dân tộc",
+    "Tôn giáo": "tôn giáo OR tín ngưỡng",
+    "Dân chủ, nhân quyền": "dân chủ OR nhân quyền",
+}
+
+
+def entity_query(unit: Unit) -> str:
+    """The names a unit is known by, one per line (aliases are further lines)."""
+    return "\n".join(n for n in dict.fromkeys([unit.name, unit.short_name]) if n)
+
+
+def expression(watch: Watch) -> matching.Expression:
+    if watch.kind == WatchKind.ENTITY:
+        return matching.entity(line for line in watch.query.splitlines() if line.strip())
+    return matching.parse(watch.query)
+
+
+def sync_entity_watches() -> int:
+    """Give every open unit without one its entity watch; returns how many were created."""
+    watched = Watch.objects.filter(kind=WatchKind.ENTITY).values("unit_id")
+    missing = Unit.objects.filter(closed_on__isnull=True).exclude(pk__in=watched)
+    created = Watch.objects.bulk_create(
+        [Watch(unit=u, kind=WatchKind.ENTITY, name=u.name, query=entity_query(u)) for u in missing],
+        ignore_conflicts=True,
+    )
+    return len(created)
+
+
+@dataclass
+class _Compiled:
+    version: tuple[object, ...]
+    matcher: matching.Matcher
+    watches: dict[int, Watch]
+    terms: dict[int, str]  # what each watch looks for, as a search query for the snippet
+
+
+_cache: list[_Compiled] = []
+
+
+def matcher() -> _Compiled:
+    """Every active watch compiled, rebuilt when a watch changes (one small query to know)."""
+    active = Watch.objects.filter(is_active=True)
+    stamp = active.aggregate(n=Count("pk"), at=Max("updated_at"), top=Max("pk"))
+    version = (stamp["n"], stamp["at"], stamp["top"])
+    if _cache and _cache[0].version == version:
+        return _cache[0]
+    watches = {w.pk: w for w in active}
+    expressions = {pk: expression(w) for pk, w in watches.items()}
+    compiled = _Compiled(
+        version,
+        matching.Matcher(expressions.items()),
+        watches,
+        {pk: " ".join(matching.terms_of(e)) for pk, e in expressions.items()},
+    )
+    _cache[:] = [compiled]
+    return compiled
+
+
+def record_mentions(item: Item) -> list[Mention]:
+    """One mention per watch the item satisfies (idempotent); returns those created now."""
+    compiled = matcher()
+    body = f"{item.title}\n{item.text}"
+    text = matching.Text.of(body)
+    keys = compiled.matcher.matches(text)
+    if not keys:
+        return []
+    suggested = tone.suggest(text)
+    known = set(Mention.objects.filter(item=item).values_list("watch_id", flat=True))
+    paragraphs = _paragraphs(item.text or item.title)
+    mentions = [
+        Mention(
+            item=item,
+            watch_id=pk,
+            unit_id=compiled.watches[pk].unit_id,
+            snippet=_snippet(paragraphs, compiled.terms[pk]),
+            suggested_tone=suggested,
+            tone=suggested,
+        )
+        for pk in sorted(keys - known)
+    ]
+    return Mention.objects.bulk_create(mentions)
+
+
+def _paragraphs(text: str) -> list[tuple[str, frozenset[str]]]:
+    """The text's paragraphs, each with its folded tokens (to find where a watch matched)."""
+    return [
+        (line, frozenset(fold_token(t) for t in tokens(line)))
+        for line in text.splitlines()
+        if line.strip()
+    ]
+
+
+def _snippet(paragraphs: list[tuple[str, frozenset[str]]], terms: str) -> str:
+    """The snippet of the first paragraph holding the most of the watch's words: marking a
+    paragraph instead of the whole text keeps matching cheap for long articles."""
+    wanted = {fold_token(t) for t in tokens(terms)}
+    best = max(paragraphs, key=lambda p: len(wanted & p[1]), default=("", frozenset()))
+    return str(snippet(best[0], terms))
+
+
+def check_query(kind: str, query: str) -> None:
+    """Raise ValidationError when the query cannot be compiled."""
+    if kind == WatchKind.ENTITY:
+        if not any(line.strip() for line in query.splitlines()):
+            raise matching.ValidationError(_("Give at least one name to look for."))
+        return
+    matching.parse(query)
