@@ -378,8 +378,10 @@ def watch_list(request: HttpRequest) -> HttpResponse:
             request, _("Watch added."), services.create_watch, unit, by=request.user, **data
         ):
             return redirect("monitoring:watch_list")
+    editable = Watch.objects.editable_by(request.user).filter(pk__in=[w.pk for w in page])
     context = {
         "page": page,
+        "editable": set(editable.values_list("pk", flat=True)),
         "form": form,
         "topics_form": forms.TopicWatchesForm(units=units),
         "can_add": units.exists(),

@@ -35,7 +35,7 @@ def test_signed_in_pages_downloads_and_api_answers_are_private_and_not_stored(ca
     ]
 
 
-def test_run_sets_the_web_timeout_the_deployment_guide_gives():
+def test_run_sets_the_web_timeout_the_deployment_guide_gives(db):
     with mock.patch.object(subprocess, "Popen") as popen:
         Command().start("127.0.0.1:8000", 2)
 

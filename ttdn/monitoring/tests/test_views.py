@@ -8,6 +8,8 @@ from ttdn.monitoring import services
 from ttdn.monitoring.enums import CaseStatus, Severity, SourceFormat
 from ttdn.monitoring.models import Case, Source, Watch
 from ttdn.monitoring.tests.factories import SourceFactory, WatchFactory, mention_of
+from ttdn.org.enums import Role
+from ttdn.org.tests.factories import MembershipFactory
 
 
 def _cases(cast, n):
@@ -79,6 +81,21 @@ def test_the_watch_list_in_a_fixed_number_of_queries(
     assert len(response.context["page"]) == item_count
 
 
+def test_the_watch_list_links_to_the_edit_page_only_for_whom_may_edit(cast, client):
+    watch = WatchFactory(unit=cast.phong, name="Học phí")
+    viewer = MembershipFactory(unit=cast.phong, role=Role.VIEWER).user
+    edit_url = reverse("monitoring:watch_edit", args=[watch.pk])
+
+    pages = {}
+    for who, user in (("viewer", viewer), ("officer", cast.phong_officer)):
+        client.force_login(user)
+        pages[who] = client.get(reverse("monitoring:watch_list")).content.decode()
+
+    assert edit_url not in pages["viewer"]
+    assert "Học phí" in pages["viewer"]
+    assert edit_url in pages["officer"]
+
+
 @pytest.mark.parametrize("item_count", [1, 3])
 def test_the_press_request_list_in_a_fixed_number_of_queries(
     cast, client, django_assert_num_queries, item_count
@@ -100,7 +117,7 @@ def test_the_press_request_list_in_a_fixed_number_of_queries(
     assert len(response.context["page"]) == item_count
 
 
-QUERIES = {"desk": 6, "case_board": 5, "source_list": 6, "watch_list": 9, "press_request_list": 8}
+QUERIES = {"desk": 6, "case_board": 5, "source_list": 6, "watch_list": 10, "press_request_list": 8}
 
 
 def test_the_outsider_gets_404_for_a_mention_a_story_and_a_case(cast, client):
