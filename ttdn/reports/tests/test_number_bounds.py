@@ -7,6 +7,7 @@ from io import BytesIO, StringIO
 
 import pytest
 from django.core.management import call_command
+from django.db import connection
 from django.test import Client
 from django.urls import reverse
 from openpyxl import load_workbook
@@ -139,6 +140,8 @@ def test_api_put_refuses_a_huge_number_and_stores_nothing(cast, round_, at, bear
 
 
 def test_repair_empties_figures_that_cannot_be_read_back(cast, round_, at):
+    if connection.vendor == "postgresql":
+        pytest.skip("PostgreSQL refuses such a figure itself (numeric field overflow)")
     at(2026, 4, 25)
     submission = submission_of(round_, cast.school_a)
     services.save_values(submission, {"articles": "7", "smallest": "2"}, by=cast.teacher_a)
