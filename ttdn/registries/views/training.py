@@ -112,6 +112,20 @@ def contact_update(request: HttpRequest, pk: int) -> HttpResponse:
     )
 
 
+@require_POST
+@login_required
+def contact_remove(request: HttpRequest, pk: int) -> HttpResponse:
+    contact = get_object_or_404(ContactPerson.objects.editable_by(request.user), pk=pk)
+    attempt(
+        request,
+        _("%(name)s is no longer a TTĐN contact.") % {"name": contact.full_name},
+        services.remove_contact,
+        contact,
+        by=request.user,
+    )
+    return redirect("registries:contact_list")
+
+
 # --- Courses ------------------------------------------------------------------------------------
 
 
