@@ -28,8 +28,8 @@ _TRACKING = re.compile(r"^(utm_\w+|fbclid|gclid|mc_cid|mc_eid|zarsrc|gidzl)$", r
 _MIN_LINK_TEXT = 20  # characters: a listing's article links carry a headline
 _LANGUAGE_MIN_CHARS = 40
 # The lead tells the language as well as the whole text, and py3langid's time grows steeply
-# with length (about 0.3 ms for 1,000 characters, 5 ms for 5,000).
-_LANGUAGE_MAX_CHARS = 1000
+# with length (it reads the text byte by byte in Python).
+_LANGUAGE_MAX_CHARS = 500
 
 
 @dataclass(frozen=True)

@@ -269,3 +269,19 @@ def test_a_document_is_checked_attached_and_served_to_those_who_see_the_activity
     assert (stored.filename, served["Content-Type"], hidden.status_code) == (
         "Chương trình buổi lễ.pdf", "application/pdf", 404,
     )  # fmt: skip
+
+
+def test_activity_page_tells_its_history_in_the_users_words(client, cast):
+    activity = ActivityFactory(unit=cast.school_a, title="Lễ chào cờ")
+    services.update_activity(activity, by=cast.teacher_a, title="Lễ chào cờ đầu tuần")
+    services.transition_activity(activity, to=ActivityStatus.RECORDED, by=cast.teacher_a)
+    client.force_login(cast.teacher_a)
+
+    lines = client.get(reverse("activities:activity_detail", args=[activity.pk])).context[
+        "history"
+    ]
+
+    assert [(line.action, [(c.before, c.after) for c in line.changes]) for line in lines] == [
+        ("Draft → Recorded", []),
+        ("Updated", [("Lễ chào cờ", "Lễ chào cờ đầu tuần")]),
+    ]

@@ -35,8 +35,9 @@ from ttdn.activities.models import (
     Movement,
 )
 from ttdn.content.models import Consent
-from ttdn.core import access
+from ttdn.core import access, history
 from ttdn.core.feedback import attempt, errors_of
+from ttdn.core.models import AuditEntry
 from ttdn.events.models import Commemoration
 from ttdn.plans.enums import PlanStatus
 from ttdn.plans.models import Plan, PlanTask
@@ -190,6 +191,11 @@ def activity_detail(request: HttpRequest, pk: int) -> HttpResponse:
         "article_form": ArticleDraftForm(photos=photos)
         if can_edit and not activity.article_id
         else None,
+        "history": history.describe(
+            AuditEntry.objects.filter(
+                object_type=Activity._meta.label, object_id=str(activity.pk)
+            )[:50]
+        ),
     }
     return render(request, "activities/activity_detail.html", context)
 
