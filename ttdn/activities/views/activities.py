@@ -41,6 +41,7 @@ from ttdn.core.models import AuditEntry
 from ttdn.events.models import Commemoration
 from ttdn.plans.enums import PlanStatus
 from ttdn.plans.models import Plan, PlanTask
+from ttdn.registries.models import Programme
 
 # --- The registry -----------------------------------------------------------------------------
 
@@ -95,6 +96,7 @@ def _activity_form(request: HttpRequest, **kwargs: Any) -> ActivityForm:
         tasks=tasks.order_by("plan__year", "plan_id", "order"),
         commemorations=Commemoration.objects.visible_to(user).order_by("month", "day", "name"),
         movements=Movement.objects.visible_to(user),
+        programmes=Programme.objects.visible_to(user).order_by("name"),
         partners=access.visible_units(user),
         **kwargs,
     )
@@ -140,6 +142,7 @@ def activity_update(request: HttpRequest, pk: int) -> HttpResponse:
         "unit": activity.unit_id,
         "commemoration": activity.commemoration_id,
         "movement": activity.movement_id,
+        "programme": activity.programme_id,
         "tasks": list(activity.tasks.values_list("pk", flat=True)),
         "co_organisers": list(activity.co_organisers.values_list("pk", flat=True)),
     }
@@ -171,7 +174,7 @@ def _consents(activity: Activity) -> Any:
 def activity_detail(request: HttpRequest, pk: int) -> HttpResponse:
     activity = get_object_or_404(
         Activity.objects.visible_to(request.user).select_related(
-            "unit__parent", "commemoration", "movement", "article", "verified_by"
+            "unit__parent", "commemoration", "movement", "programme", "article", "verified_by"
         ),
         pk=pk,
     )
@@ -192,9 +195,9 @@ def activity_detail(request: HttpRequest, pk: int) -> HttpResponse:
         if can_edit and not activity.article_id
         else None,
         "history": history.describe(
-            AuditEntry.objects.filter(
-                object_type=Activity._meta.label, object_id=str(activity.pk)
-            )[:50]
+            AuditEntry.objects.filter(object_type=Activity._meta.label, object_id=str(activity.pk))[
+                :50
+            ]
         ),
     }
     return render(request, "activities/activity_detail.html", context)

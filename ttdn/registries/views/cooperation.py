@@ -12,7 +12,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from ttdn.core import access
+from ttdn.core import access, related
 from ttdn.core.feedback import attempt
 from ttdn.documents.models import Document
 from ttdn.registries import exports, rules
@@ -235,6 +235,7 @@ def programme_detail(request: HttpRequest, pk: int) -> HttpResponse:
         "result_form": ResultForm(),
         "delegations": programme.delegations.visible_to(request.user).select_related("partner"),
         "courses": programme.courses.visible_to(request.user),
+        "related": related.for_object(request.user, programme),
     }
     return render(request, "registries/programme_detail.html", context)
 
