@@ -37,7 +37,7 @@ def workbook(*tables: Table) -> bytes:
     """An .xlsx with one sheet per table, each a bold header row and one row per record;
     dates shown dd/mm/yyyy, moments in local time dd/mm/yyyy hh:mm."""
     book = Workbook()
-    book.remove(book.active)  # type: ignore[arg-type]
+    book.remove(book.active)
     for table in tables:
         sheet = book.create_sheet(table.title[:31])
         append(sheet, [c.header for c in table.columns])
