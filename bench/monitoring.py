@@ -3,8 +3,9 @@
     .venv/bin/python bench/monitoring.py                           # 200 feeds × 50 items
     .venv/bin/python bench/monitoring.py --feeds 20 --items 25     # a quick run
 
-It sets Django up on a throw-away directory (SQLite there), starts a web server on 127.0.0.1
-serving generated feeds and article pages (about 40 kB of HTML each, with the menus, related
+It sets Django up on a throw-away directory (SQLite there), starts a web server on 127.0.0.1 (in
+another process, as a real site is, serving bytes rendered beforehand) with generated feeds and
+article pages (about 40 kB of HTML each, with the menus, related
 links and scripts of a real outlet's page), 10 % of the articles near-duplicates of an article
 of another feed (new title and lead, a paragraph dropped, a few words changed), in Vietnamese
 with tones, Vietnamese without tones, English and French. It creates 1,000 watches (saved
@@ -33,12 +34,12 @@ import argparse
 import html
 import itertools
 import json
+import multiprocessing
 import os
 import random
 import shutil
 import sys
 import tempfile
-import threading
 import time
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
@@ -223,19 +224,27 @@ class Corpus:
         ).encode()
 
 
-def serve(corpus: Corpus) -> ThreadingHTTPServer:
+def serve(corpus: Corpus) -> tuple[str, multiprocessing.Process]:
+    """The press site: another process, as a real site is, serving bytes rendered beforehand, so
+    that the pipeline's timing is the pipeline's and not the site's. Returns its base address."""
+    ready = multiprocessing.get_context("fork").Queue()
+    process = multiprocessing.get_context("fork").Process(
+        target=_site, args=(corpus, ready), daemon=True
+    )
+    process.start()
+    return ready.get(timeout=600), process
+
+
+def _site(corpus: Corpus, ready: Any) -> None:
+    server = ThreadingHTTPServer(("127.0.0.1", 0), BaseHTTPRequestHandler)
+    base = "http://{}:{}".format(*server.server_address[:2])
+    pages = {f"/f{f}/{n}.html": corpus.page(f, n) for f, n in corpus.articles}
+    pages |= {f"/f{f}/rss.xml": corpus.feed(f, base) for f in range(corpus.feeds)}
+
     class Handler(BaseHTTPRequestHandler):
         def do_GET(self) -> None:
-            base = "http://{}:{}".format(*self.server.server_address[:2])
-            parts = self.path.strip("/").split("/")
-            try:
-                feed = int(parts[0][1:])
-                body = (
-                    corpus.feed(feed, base)
-                    if parts[1] == "rss.xml"
-                    else corpus.page(feed, int(parts[1][:-5]))
-                )
-            except (IndexError, ValueError, KeyError):
+            body = pages.get(self.path)
+            if body is None:
                 self.send_error(404)
                 return
             self.send_response(200)
@@ -247,10 +256,10 @@ def serve(corpus: Corpus) -> ThreadingHTTPServer:
         def log_message(self, format: str, *args: Any) -> None:
             return
 
-    server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+    server.RequestHandlerClass = Handler
     server.daemon_threads = True
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    return server
+    ready.put(base)
+    server.serve_forever()
 
 
 # --- The run ---------------------------------------------------------------------
@@ -282,8 +291,7 @@ def run(args: argparse.Namespace, work: Path) -> None:
     from ttdn.org.models import Unit
 
     corpus = Corpus(args.feeds, args.items, args.seed)
-    server = serve(corpus)
-    base = "http://{}:{}".format(*server.server_address[:2])
+    base, site = serve(corpus)
     unit = Unit.objects.create(
         code="BENCH", name="Sở Giáo dục và Đào tạo Bench", slug="bench", path="/1/"
     )
@@ -317,7 +325,7 @@ def run(args: argparse.Namespace, work: Path) -> None:
         for item_id in pipeline.fetch_source(source).new_items:
             pipeline.process_item(item_id)
     pipeline_s = time.perf_counter() - started
-    server.shutdown()
+    site.terminate()
 
     items = list(Item.objects.only("url", "story_id", "title", "text"))
     precision, recall = dedupe_scores(corpus, items, base)

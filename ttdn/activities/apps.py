@@ -25,6 +25,11 @@ class ActivitiesConfig(AppConfig):
         related.register("content.article", _("Activity"), activity_queries.article_activity)
         related.register("plans.plan", _("Evidence"), activity_queries.plan_evidence_link)
         related.register(
+            "registries.programme",
+            _("Activities of the programme"),
+            activity_queries.programme_activities,
+        )
+        related.register(
             "plans.plantask", _("Activities carrying it out"), activity_queries.task_activities
         )
         navigation.register(

@@ -17,6 +17,7 @@ from ttdn.events.models import Commemoration
 from ttdn.org.enums import UnitLevel
 from ttdn.org.models import Unit, UnitGroup
 from ttdn.plans.models import PlanTask
+from ttdn.registries.models import Programme
 
 DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 COUNTED = "counted"
@@ -54,6 +55,11 @@ class ActivityForm(forms.Form):
     movement = forms.ModelChoiceField(
         label=_("Emulation movement"), queryset=Movement.objects.none(), required=False
     )
+    programme = forms.ModelChoiceField(
+        label=_("Cooperation programme it belongs to"),
+        queryset=Programme.objects.none(),
+        required=False,
+    )
     co_organisers = forms.ModelMultipleChoiceField(
         label=_("Co-organisers"), queryset=Unit.objects.none(), required=False
     )
@@ -65,6 +71,7 @@ class ActivityForm(forms.Form):
         tasks: QuerySet[PlanTask],
         commemorations: QuerySet[Commemoration],
         movements: QuerySet[Movement],
+        programmes: QuerySet[Programme],
         partners: QuerySet[Unit, Any],
         **kwargs: Any,
     ) -> None:
@@ -74,6 +81,7 @@ class ActivityForm(forms.Form):
         self.fields["tasks"].queryset = tasks  # type: ignore[attr-defined]
         self.fields["commemoration"].queryset = commemorations  # type: ignore[attr-defined]
         self.fields["movement"].queryset = movements  # type: ignore[attr-defined]
+        self.fields["programme"].queryset = programmes  # type: ignore[attr-defined]
 
     def clean(self) -> dict[str, Any]:
         data = super().clean() or {}

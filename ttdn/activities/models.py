@@ -81,6 +81,10 @@ class Activity(TimestampedModel):
         "Movement", verbose_name=_("emulation movement"), on_delete=models.SET_NULL,
         null=True, blank=True, related_name="activities",
     )  # fmt: skip
+    programme = models.ForeignKey(
+        "registries.Programme", verbose_name=_("cooperation programme"), on_delete=models.SET_NULL,
+        null=True, blank=True, related_name="activities",
+    )  # fmt: skip
     article = models.OneToOneField(
         "content.Article", verbose_name=_("portal article"), on_delete=models.SET_NULL,
         null=True, blank=True, related_name="+",

@@ -31,6 +31,7 @@ from ttdn.events.models import Commemoration
 from ttdn.org.models import Unit
 from ttdn.plans.enums import PlanStatus, TaskStatus
 from ttdn.plans.models import Plan, PlanTask, TaskArticle
+from ttdn.registries.models import Programme
 
 # --- Links on other apps' pages (core.related) ------------------------------------------------
 
@@ -61,6 +62,25 @@ def task_activities(user: Any, task: PlanTask) -> list[RelatedLink]:
         )
         for a in activities
     ] + _record_link(user, {"task": task.pk})
+
+
+def programme_activities(user: Any, programme: Programme) -> list[RelatedLink]:
+    """The activities that belong to a cooperation programme, shown on the programme's page."""
+    activities = (
+        Activity.objects.visible_to(user)
+        .filter(programme=programme)
+        .exclude(status=ActivityStatus.DRAFT)
+        .select_related("unit")
+        .order_by("-starts_on", "pk")
+    )
+    return [
+        RelatedLink(
+            a.title,
+            a.get_absolute_url(),
+            f"{a.unit.short_name or a.unit.name}, {a.starts_on:%d/%m/%Y}, {a.get_status_display()}",
+        )
+        for a in activities
+    ]
 
 
 def _record_link(user: Any, query: dict[str, Any]) -> list[RelatedLink]:

@@ -23,6 +23,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from ttdn.core import access, related
+from ttdn.core.calendar import CalendarEntry
 from ttdn.core.calendar import entries as calendar_entries
 from ttdn.core.text import fold
 from ttdn.events import ics, queries, services
@@ -47,7 +48,13 @@ def calendar(request: HttpRequest, year: int | None = None) -> HttpResponse:
         "form": form,
         "unit": unit,
         "items": items,
-        "months": _by_month(items),
+        "months": _by_month(
+            year,
+            items,
+            calendar_entries(
+                request.user, unit, datetime.date(year, 1, 1), datetime.date(year, 12, 31)
+            ),
+        ),
         "paragraph": queries.plan_paragraph(queries.filter_anniversaries(items, even_only=True)),
         "feed_url": _feed_url(request, unit),
         "even_rule": EvenYearRule(settings.EVEN_YEAR_RULE).label,
@@ -121,13 +128,19 @@ def _year_or_404(year: int) -> int:
 
 
 def _by_month(
-    items: list[queries.Anniversary],
-) -> list[tuple[datetime.date, list[queries.Anniversary]]]:
-    """The anniversaries grouped under the first day of their month, month by month."""
-    months: dict[datetime.date, list[queries.Anniversary]] = {}
+    year: int, items: list[queries.Anniversary], entries: list[CalendarEntry]
+) -> list[tuple[datetime.date, list[queries.Anniversary], list[CalendarEntry]]]:
+    """The anniversaries and the other apps' entries (activities) grouped under the first day of
+    their month, month by month; an entry begun the year before stands under January."""
+    months: dict[datetime.date, tuple[list[queries.Anniversary], list[CalendarEntry]]] = {}
     for item in items:
-        months.setdefault(item.date.replace(day=1), []).append(item)
-    return sorted(months.items())
+        months.setdefault(item.date.replace(day=1), ([], []))[0].append(item)
+    for entry in entries:
+        first = entry.starts_on.replace(day=1)
+        if first.year < year:
+            first = datetime.date(year, 1, 1)
+        months.setdefault(first, ([], []))[1].append(entry)
+    return [(first, rows, found) for first, (rows, found) in sorted(months.items())]
 
 
 def _step(year: int, month: int, months: int) -> datetime.date | None:

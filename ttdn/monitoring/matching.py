@@ -10,11 +10,14 @@ The query language is `core.search`'s, with alternatives and exclusions added:
 
 Each alternative must name at least one word to look for. A `Matcher` compiles every watch
 once and indexes each alternative under its most selective required token, so an item is
-compared only with the few alternatives whose anchor token it contains.
+compared only with the few alternatives whose anchor token it contains. A phrase is looked for
+as a substring of the item's tokens joined by spaces (tokens hold no spaces, so a match is
+exactly the phrase's tokens in order).
 """
 
 from __future__ import annotations
 
+import functools
 import re
 from collections import Counter, defaultdict
 from collections.abc import Iterable
@@ -36,6 +39,11 @@ Sequence = tuple[str, ...]
 class Term:
     tokens: Sequence
     exact: bool  # as written (a quoted phrase) rather than folded
+
+    @functools.cached_property
+    def joined(self) -> str:
+        """The tokens as `Text` joins them: a phrase is there when this string is."""
+        return f" {' '.join(self.tokens)} "
 
 
 @dataclass(frozen=True)
@@ -91,11 +99,13 @@ def _alternative(required: list[Term], excluded: list[Term]) -> Alternative:
 
 @dataclass
 class Text:
-    """An item's tokens, folded and as written, with where each occurs."""
+    """An item's tokens, folded and as written: as sets (is a word there?) and as one string
+    with a space on each side of every token (is a phrase there? a substring test in C)."""
 
     exact: list[str]
     folded: list[str]
-    _positions: dict[tuple[bool, str], list[int]] = field(default_factory=dict)
+    words: dict[bool, set[str]] = field(init=False)
+    _joined: dict[bool, str] = field(init=False)
 
     @classmethod
     def of(cls, text: str) -> Text:
@@ -103,20 +113,13 @@ class Text:
         return cls(exact, [fold_token(t) for t in exact])
 
     def __post_init__(self) -> None:
-        for exact, sequence in ((True, self.exact), (False, self.folded)):
-            for i, token in enumerate(sequence):
-                self._positions.setdefault((exact, token), []).append(i)
-
-    def keys(self) -> Iterable[tuple[bool, str]]:
-        return self._positions.keys()
+        self.words = {True: set(self.exact), False: set(self.folded)}
+        self._joined = {True: f" {' '.join(self.exact)} ", False: f" {' '.join(self.folded)} "}
 
     def contains(self, term: Term) -> bool:
-        starts = self._positions.get((term.exact, term.tokens[0]), ())
         if len(term.tokens) == 1:
-            return bool(starts)
-        sequence = self.exact if term.exact else self.folded
-        n = len(term.tokens)
-        return any(tuple(sequence[i : i + n]) == term.tokens for i in starts)
+            return term.tokens[0] in self.words[term.exact]
+        return term.joined in self._joined[term.exact]
 
     def satisfies(self, alternative: Alternative) -> bool:
         return all(self.contains(t) for t in alternative.required) and not any(
@@ -129,7 +132,7 @@ class Matcher:
 
     Each alternative is indexed under the one required token that the fewest alternatives
     share ("lâm" rather than "trường" in "Trường Phú Lâm"), so an item meets only the
-    alternatives whose most selective token it contains.
+    alternatives whose most selective token it contains, found by one set intersection.
     """
 
     def __init__(self, expressions: Iterable[tuple[int, Expression]]) -> None:
@@ -140,21 +143,55 @@ class Matcher:
             for term in a.required
             for token in set(term.tokens)
         )
-        self._index: dict[tuple[bool, str], list[tuple[int, Alternative]]] = defaultdict(list)
+        self._index: dict[bool, dict[str, list[_Candidate]]] = {
+            True: defaultdict(list),
+            False: defaultdict(list),
+        }
         for key, alternative in compiled:
-            anchor = min(
+            exact, token = min(
                 ((term.exact, token) for term in alternative.required for token in term.tokens),
                 key=lambda found: shared[found],
             )
-            self._index[anchor].append((key, alternative))
+            self._index[exact][token].append(_Candidate.of(key, alternative))
+        self._anchors = {exact: frozenset(index) for exact, index in self._index.items()}
 
     def matches(self, text: Text) -> set[int]:
         found: set[int] = set()
-        for token_key in text.keys():  # noqa: SIM118  (Text is not a dict)
-            for key, alternative in self._index.get(token_key, ()):
-                if key not in found and text.satisfies(alternative):
-                    found.add(key)
+        exact_words, folded_words = text.words[True], text.words[False]
+        for exact, index in self._index.items():
+            for token in self._anchors[exact].intersection(text.words[exact]):
+                for candidate in index[token]:
+                    if (
+                        candidate.key not in found
+                        and candidate.folded <= folded_words
+                        and candidate.exact <= exact_words
+                        and (candidate.simple or text.satisfies(candidate.alternative))
+                    ):
+                        found.add(candidate.key)
         return found
+
+
+@dataclass(frozen=True)
+class _Candidate:
+    """An alternative with every token it requires, so that most are set aside by two subset
+    tests; `simple` when those tests decide (single words only, nothing excluded)."""
+
+    key: int
+    alternative: Alternative
+    folded: frozenset[str]
+    exact: frozenset[str]
+    simple: bool
+
+    @classmethod
+    def of(cls, key: int, alternative: Alternative) -> _Candidate:
+        required = alternative.required
+        return cls(
+            key,
+            alternative,
+            frozenset(t for term in required if not term.exact for t in term.tokens),
+            frozenset(t for term in required if term.exact for t in term.tokens),
+            simple=not alternative.excluded and all(len(term.tokens) == 1 for term in required),
+        )
 
 
 def terms_of(expression: Expression) -> list[str]:

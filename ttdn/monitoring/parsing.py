@@ -27,6 +27,9 @@ from ttdn.monitoring.fetching import FetchError
 _TRACKING = re.compile(r"^(utm_\w+|fbclid|gclid|mc_cid|mc_eid|zarsrc|gidzl)$", re.IGNORECASE)
 _MIN_LINK_TEXT = 20  # characters: a listing's article links carry a headline
 _LANGUAGE_MIN_CHARS = 40
+# The lead tells the language as well as the whole text, and py3langid's time grows steeply
+# with length (it reads the text byte by byte in Python).
+_LANGUAGE_MAX_CHARS = 500
 
 
 @dataclass(frozen=True)
@@ -167,7 +170,7 @@ def language(text: str, default: str) -> str:
     """The language of `text` (py3langid, offline); `default` for a text too short to tell."""
     if len(text) < _LANGUAGE_MIN_CHARS:
         return default
-    code, _score = py3langid.classify(text[:5000])
+    code, _score = py3langid.classify(text[:_LANGUAGE_MAX_CHARS])
     return str(code)
 
 

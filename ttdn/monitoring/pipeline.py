@@ -21,7 +21,7 @@ from dataclasses import dataclass
 
 from django.conf import settings
 from django.db import IntegrityError, transaction
-from django.db.models import Max, Q
+from django.db.models import F, Max
 from django.utils import timezone
 
 from ttdn.monitoring import alerts, fetching, parsing, stories, watching
@@ -119,14 +119,13 @@ def _failed(source: Source, reason: str, *, now: datetime.datetime) -> FetchResu
 
 
 def process_item(item_id: int) -> str:
-    """Take the item through every remaining step; returns the stage it ends in."""
-    stage = ItemStage.LISTED
+    """Take the item through every remaining step; returns the stage it ends in. The item is
+    read once: each step moves the same object on and saves what it changed."""
+    item = Item.objects.select_related("source").get(pk=item_id)
     for _step in range(len(STEPS) + 1):
-        item = Item.objects.select_related("source").get(pk=item_id)
-        stage = ItemStage(item.stage)
-        step = STEPS.get(stage)
+        step = STEPS.get(ItemStage(item.stage))
         if step is None:
-            return stage
+            break
         try:
             with transaction.atomic():
                 step(item)
@@ -135,7 +134,7 @@ def process_item(item_id: int) -> str:
                 stage=ItemStage.FAILED, error=str(error)[:500], updated_at=timezone.now()
             )
             return ItemStage.FAILED
-    return stage
+    return ItemStage(item.stage)
 
 
 def fetch_page(item: Item) -> None:
@@ -163,7 +162,10 @@ def extract_text(item: Item) -> None:
     item.published_at = item.published_at or extracted.published_at
     _finish_text(item)
     item.stage = ItemStage.EXTRACTED
-    item.save()
+    item.save(update_fields=[*_TEXT_FIELDS, "stage", "updated_at"])  # not the page again
+
+
+_TEXT_FIELDS = ["text", "title", "published_at", "language", "text_sha256", "duplicate_of"]
 
 
 def _finish_text(item: Item) -> None:
@@ -176,7 +178,7 @@ def _finish_text(item: Item) -> None:
 
 def cluster(item: Item) -> None:
     """Join the story of the nearest earlier item (exact copy or MinHash neighbour) or start one."""
-    values = stories.signature(f"{item.title}\n{item.text}")
+    values = stories.signature(watching.text_of(item).folded)
     band_values = stories.bands(values)
     item.signature = stories.to_bytes(values)
     item.story = _story_of(item.duplicate_of) or _nearest_story(item, values, band_values)
@@ -184,13 +186,15 @@ def cluster(item: Item) -> None:
         item.story = Story.objects.create(
             title=item.title or item.text[:200],
             first_seen_at=item.published_at or timezone.now(),
-            item_count=0,
+            item_count=1,
         )
+    else:
+        # The stage moves on in this transaction, so an item joins its story exactly once.
+        Story.objects.filter(pk=item.story.pk).update(item_count=F("item_count") + 1)
     Band.objects.filter(item=item).delete()
     Band.objects.bulk_create([Band(item=item, band=b, value=v) for b, v in enumerate(band_values)])
     item.stage = ItemStage.CLUSTERED
     item.save(update_fields=["signature", "story", "stage", "updated_at"])
-    Story.objects.filter(pk=item.story.pk).update(item_count=item.story.items.count())
 
 
 def _story_of(item: Item | None) -> Story | None:
@@ -198,12 +202,13 @@ def _story_of(item: Item | None) -> Story | None:
 
 
 def _nearest_story(item: Item, values: object, band_values: list[int]) -> Story | None:
-    matches = Q()
-    for b, v in enumerate(band_values):
-        matches |= Q(band=b, value=v)
-    candidate_ids = set(
-        Band.objects.filter(matches).exclude(item=item).values_list("item_id", flat=True)
-    )
+    wanted = set(enumerate(band_values))
+    shared = Band.objects.filter(value__in=band_values).exclude(item=item)
+    candidate_ids = {
+        pk for b, v, pk in shared.values_list("band", "value", "item_id") if (b, v) in wanted
+    }
+    if not candidate_ids:
+        return None
     candidates = Item.objects.filter(pk__in=candidate_ids, story__isnull=False).only(
         "signature", "story"
     )

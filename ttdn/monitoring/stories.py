@@ -19,8 +19,6 @@ import hashlib
 import numpy as np
 from datasketch import MinHash
 
-from ttdn.core.search import fold_token, tokens
-
 PERMUTATIONS = 126
 BANDS = 42
 ROWS = PERMUTATIONS // BANDS
@@ -29,9 +27,8 @@ THRESHOLD = 0.4
 _SEED = 1
 
 
-def signature(text: str) -> np.ndarray:
-    """The MinHash values of the text's folded word shingles (uint64, PERMUTATIONS of them)."""
-    words = [fold_token(t) for t in tokens(text)]
+def signature(words: list[str]) -> np.ndarray:
+    """The MinHash values of the shingles of a text's folded words (uint64, PERMUTATIONS of them)."""
     shingles = {
         " ".join(words[i : i + SHINGLE]).encode() for i in range(max(len(words) - SHINGLE + 1, 1))
     }

@@ -5,6 +5,7 @@ from ttdn.monitoring import views
 app_name = "monitoring"
 urlpatterns = [
     path("", views.desk, name="desk"),
+    path("export.xlsx", views.export, name="export"),
     path("mentions/<int:pk>/", views.mention_detail, name="mention_detail"),
     path("mentions/<int:pk>/tone/", views.label_tone, name="label_tone"),
     path("mentions/<int:pk>/case/", views.open_case, name="open_case"),

@@ -19,12 +19,13 @@ from ttdn.content.enums import ArticleStatus
 from ttdn.content.models import Article
 from ttdn.core import access
 from ttdn.core.feedback import attempt
-from ttdn.monitoring import exports, forms, queries, rules, services
+from ttdn.monitoring import excel, exports, forms, queries, rules, services
 from ttdn.monitoring.enums import CASE_FLOW, CaseStatus, SourceFormat
 from ttdn.monitoring.models import Case, Mention, PressRequest, Source, Watch
 from ttdn.org.models import Unit, User
 
 PAGE_SIZE = 50
+XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
 
 def _writing_units(user: Any) -> QuerySet[Unit]:
@@ -51,6 +52,16 @@ def desk(request: HttpRequest) -> HttpResponse:
     page = Paginator(mentions, PAGE_SIZE).get_page(request.GET.get("page"))
     template = "monitoring/desk.html#results" if request.htmx else "monitoring/desk.html"  # type: ignore[attr-defined]
     return render(request, template, {"form": form, "page": page})
+
+
+@login_required
+def export(request: HttpRequest) -> HttpResponse:
+    """The registers (mentions as filtered on the desk, cases, press requests) as .xlsx."""
+    form = forms.StreamFilterForm(request.GET or None)
+    filters = form.cleaned_data if form.is_valid() else {}
+    response = HttpResponse(excel.export(request.user, **filters), content_type=XLSX)
+    response["Content-Disposition"] = 'attachment; filename="theo-doi-bao-chi.xlsx"'
+    return response
 
 
 @login_required

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from django.db.models import Count, Max
 from django.utils.translation import gettext as _
 
-from ttdn.core.search import fold_token, snippet, tokens
+from ttdn.core.search import Query, fold_token, parse, snippet, tokens
 from ttdn.monitoring import matching, tone
 from ttdn.monitoring.enums import WatchKind
 from ttdn.monitoring.models import Item, Mention, Watch
@@ -50,7 +50,7 @@ class _Compiled:
     version: tuple[object, ...]
     matcher: matching.Matcher
     watches: dict[int, Watch]
-    terms: dict[int, str]  # what each watch looks for, as a search query for the snippet
+    terms: dict[int, Query]  # what each watch looks for, as a search query for the snippet
 
 
 _cache: list[_Compiled] = []
@@ -69,17 +69,28 @@ def matcher() -> _Compiled:
         version,
         matching.Matcher(expressions.items()),
         watches,
-        {pk: " ".join(matching.terms_of(e)) for pk, e in expressions.items()},
+        {pk: parse(" ".join(matching.terms_of(e))) for pk, e in expressions.items()},
     )
     _cache[:] = [compiled]
     return compiled
 
 
+_texts: list[tuple[int, str, matching.Text]] = []
+
+
+def text_of(item: Item) -> matching.Text:
+    """The item's title and text read into tokens once for the steps that need them (clustering,
+    matching, tone): the last item's is kept while its text stays the same."""
+    body = f"{item.title}\n{item.text}"
+    if not (_texts and _texts[0][0] == item.pk and _texts[0][1] == body):
+        _texts[:] = [(item.pk, body, matching.Text.of(body))]
+    return _texts[0][2]
+
+
 def record_mentions(item: Item) -> list[Mention]:
     """One mention per watch the item satisfies (idempotent); returns those created now."""
     compiled = matcher()
-    body = f"{item.title}\n{item.text}"
-    text = matching.Text.of(body)
+    text = text_of(item)
     keys = compiled.matcher.matches(text)
     if not keys:
         return []
@@ -109,10 +120,11 @@ def _paragraphs(text: str) -> list[tuple[str, frozenset[str]]]:
     ]
 
 
-def _snippet(paragraphs: list[tuple[str, frozenset[str]]], terms: str) -> str:
+def _snippet(paragraphs: list[tuple[str, frozenset[str]]], terms: Query) -> str:
     """The snippet of the first paragraph holding the most of the watch's words: marking a
     paragraph instead of the whole text keeps matching cheap for long articles."""
-    wanted = {fold_token(t) for t in tokens(terms)}
+    wanted = {token for sequence in terms.folded for token in sequence}
+    wanted |= {fold_token(token) for sequence in terms.exact for token in sequence}
     best = max(paragraphs, key=lambda p: len(wanted & p[1]), default=("", frozenset()))
     return str(snippet(best[0], terms))
 

@@ -9,12 +9,21 @@ class RegistriesConfig(AppConfig):
     verbose_name = _("Cooperation, training and inspection")
 
     def ready(self) -> None:
-        from ttdn.core import demo, jobs, navigation, todo
+        from ttdn.core import demo, digest, jobs, navigation, todo
         from ttdn.registries import demo as registries_demo
+        from ttdn.registries import digest as registries_digest
         from ttdn.registries import todo as registries_todo
 
         demo.register("registries", registries_demo.load, order=55)
         todo.register(registries_todo.items)
+        digest.register(
+            digest.Source(
+                "registries",
+                _("Cooperation, training and inspection"),
+                registries_digest.collect,
+                order=75,
+            )
+        )
         navigation.register(
             navigation.NavItem(
                 pgettext_lazy("navigation", "Cooperation"), "registries:home", order=45

@@ -5,15 +5,11 @@ each registry as a workbook."""
 from __future__ import annotations
 
 import datetime
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from io import BytesIO
-from typing import Any
 
 from django.db.models import Model
 from django.utils import timezone
-from openpyxl import Workbook
-from openpyxl.styles import Font
 
 from ttdn import docgen
 from ttdn.core import spreadsheets
@@ -225,26 +221,9 @@ def certificates(course: Course, trainees: Iterable[Trainee], *, signature: Sign
 # --- Workbooks ----------------------------------------------------------------------------------
 
 
-@dataclass(frozen=True)
-class Column:
-    header: str
-    value: Callable[[Any], Any]
-    width: int = 18
+Column = spreadsheets.Column
 
 
 def workbook(title: str, columns: Sequence[Column], rows: Iterable[Model]) -> bytes:
     """An .xlsx with a header row and one row per record; the importers read the same headers."""
-    book = Workbook()
-    sheet = book.active
-    assert sheet is not None
-    sheet.title = title[:31]
-    spreadsheets.append(sheet, [c.header for c in columns])
-    for cell in sheet[1]:
-        cell.font = Font(bold=True)
-    for index, column in enumerate(columns, start=1):
-        sheet.column_dimensions[sheet.cell(1, index).column_letter].width = column.width
-    for row in rows:
-        spreadsheets.append(sheet, [column.value(row) for column in columns])
-    buffer = BytesIO()
-    book.save(buffer)
-    return buffer.getvalue()
+    return spreadsheets.workbook(spreadsheets.Table(title, columns, rows))

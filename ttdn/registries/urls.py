@@ -50,6 +50,7 @@ urlpatterns = [
     path("contacts/", training.contact_list, name="contact_list"),
     path("contacts/new/", training.contact_create, name="contact_create"),
     path("contacts/<int:pk>/edit/", training.contact_update, name="contact_update"),
+    path("contacts/<int:pk>/remove/", training.contact_remove, name="contact_person_remove"),
     path("courses/", training.course_list, name="course_list"),
     path("courses/new/", training.course_create, name="course_create"),
     path("courses/<int:pk>/", training.course_detail, name="course_detail"),

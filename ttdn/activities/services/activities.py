@@ -27,16 +27,17 @@ from ttdn.core.text import nfc, slugify
 from ttdn.events.models import Commemoration
 from ttdn.org.models import Unit
 from ttdn.plans.models import Plan, PlanTask
+from ttdn.registries.models import Programme
 
 FIELDS = [
     "kind", "title", "starts_on", "ends_on", "place", "description", "officials", "teachers",
-    "pupils", "parents", "foreign_guests", "commemoration_id", "movement_id",
+    "pupils", "parents", "foreign_guests", "commemoration_id", "movement_id", "programme_id",
 ]  # fmt: skip
 
 
 def _check_links(activity: Activity, tasks: Iterable[PlanTask], by: Any) -> list[PlanTask]:
     """Tasks of plans of the unit or above it, which the person can read; the commemoration
-    and the movement the person can see."""
+    the movement and the programme the person can see."""
     path = activity.unit.path
     tasks = list(tasks)
     plans = Plan.objects.visible_to(by).filter(pk__in={task.plan_id for task in tasks})
@@ -61,11 +62,16 @@ def _check_links(activity: Activity, tasks: Iterable[PlanTask], by: Any) -> list
         and not Movement.objects.visible_to(by).filter(pk=activity.movement_id).exists()
     ):
         raise ValidationError({"movement": _("Choose a movement you can see.")})
+    if (
+        activity.programme_id
+        and not Programme.objects.visible_to(by).filter(pk=activity.programme_id).exists()
+    ):
+        raise ValidationError({"programme": _("Choose a programme you can see.")})
     return tasks
 
 
 def _assign(activity: Activity, fields: dict[str, Any]) -> None:
-    for name in ("commemoration", "movement"):
+    for name in ("commemoration", "movement", "programme"):
         if name in fields:
             value = fields.pop(name)
             fields[f"{name}_id"] = value.pk if value else None

@@ -3,6 +3,10 @@ from __future__ import annotations
 import pytest
 from django.utils import translation
 
+from ttdn.core.tests import fixtures
+
+bearer = fixtures.bearer
+
 
 @pytest.fixture(autouse=True)
 def english(settings):
@@ -10,14 +14,3 @@ def english(settings):
     settings.LANGUAGE_CODE = "en"
     with translation.override("en"):
         yield
-
-
-@pytest.fixture
-def bearer():
-    from ttdn.core.services import create_token
-
-    def headers(user) -> dict[str, str]:
-        _token, key = create_token(user, name="test", by=user)
-        return {"HTTP_AUTHORIZATION": f"Bearer {key}"}
-
-    return headers

@@ -43,6 +43,31 @@ def test_the_month_page_lists_the_activities_of_the_month(client, cast):
     assert [entry.title for entry in page.context["entries"]] == ["Hội thi"]
 
 
+def test_the_year_page_lists_activities_under_their_month(client, cast):
+    ActivityFactory(
+        unit=cast.school_a, title="Hội thi", status=ActivityStatus.VERIFIED,
+        starts_on=datetime.date(2026, 3, 26),
+    )  # fmt: skip
+    ActivityFactory(
+        unit=cast.school_a, title="Trại hè", status=ActivityStatus.RECORDED,
+        starts_on=datetime.date(2025, 12, 30), ends_on=datetime.date(2026, 1, 2),
+    )  # fmt: skip
+    ActivityFactory(
+        unit=cast.outsider_school, title="Hội thi tỉnh khác", status=ActivityStatus.RECORDED,
+        starts_on=datetime.date(2026, 3, 26),
+    )  # fmt: skip
+    client.force_login(cast.teacher_a)
+
+    page = client.get(reverse("events:year", args=[2026]), {"unit": "HB-A"})
+
+    listed = [
+        (first.month, [e.title for e in entries])
+        for first, _rows, entries in page.context["months"]
+        if entries
+    ]
+    assert listed == [(1, ["Trại hè"]), (3, ["Hội thi"])]
+
+
 def test_a_round_anniversary_just_past_asks_for_its_activity_until_one_is_recorded(cast):
     day = timezone.localdate() - datetime.timedelta(days=3)
     anniversary = local(

@@ -4,6 +4,7 @@ through, and query counts that do not grow with the number of rows."""
 import datetime
 
 import pytest
+from django.core.exceptions import ValidationError
 from django.urls import reverse
 
 from ttdn.activities import services
@@ -20,6 +21,7 @@ from ttdn.content.tests.factories import jpeg_with_gps
 from ttdn.org.tests.factories import UnitFactory
 from ttdn.plans.enums import PlanStatus
 from ttdn.plans.tests.factories import PlanFactory, PlanTaskFactory
+from ttdn.registries.tests.factories import ProgrammeFactory
 
 
 def test_the_outsider_gets_404_on_every_page_of_a_unit_it_cannot_see(client, cast):
@@ -270,3 +272,37 @@ def test_a_document_is_checked_attached_and_served_to_those_who_see_the_activity
     assert (stored.filename, served["Content-Type"], hidden.status_code) == (
         "Chương trình buổi lễ.pdf", "application/pdf", 404,
     )  # fmt: skip
+
+
+def test_activity_page_tells_its_history_in_the_users_words(client, cast):
+    activity = ActivityFactory(unit=cast.school_a, title="Lễ chào cờ")
+    services.update_activity(activity, by=cast.teacher_a, title="Lễ chào cờ đầu tuần")
+    services.transition_activity(activity, to=ActivityStatus.RECORDED, by=cast.teacher_a)
+    client.force_login(cast.teacher_a)
+
+    lines = client.get(reverse("activities:activity_detail", args=[activity.pk])).context["history"]
+
+    assert [(line.action, [(c.before, c.after) for c in line.changes]) for line in lines] == [
+        ("Draft → Recorded", []),
+        ("Updated", [("Lễ chào cờ", "Lễ chào cờ đầu tuần")]),
+    ]
+
+
+def test_an_activity_belongs_to_a_programme_it_can_see_and_the_programme_lists_it(client, cast):
+    programme = ProgrammeFactory(unit=cast.phong, name="Song ngữ tiếng Pháp")
+    programme.units.add(cast.school_a)
+    hidden = ProgrammeFactory(unit=cast.outsider_so, name="Chương trình tỉnh khác")
+    activity = ActivityFactory(unit=cast.school_a, title="Ngày hội tiếng Pháp")
+
+    with pytest.raises(ValidationError):
+        services.update_activity(activity, by=cast.teacher_a, programme=hidden)
+    services.update_activity(activity, by=cast.teacher_a, programme=programme)
+    services.transition_activity(activity, to=ActivityStatus.RECORDED, by=cast.teacher_a)
+    client.force_login(cast.phong_officer)
+    page = client.get(reverse("registries:programme_detail", args=[programme.pk]))
+
+    activity.refresh_from_db()
+    assert activity.programme == programme
+    assert [[link.title for link in group.links] for group in page.context["related"]] == [
+        ["Ngày hội tiếng Pháp"]
+    ]

@@ -35,11 +35,13 @@ from ttdn.activities.models import (
     Movement,
 )
 from ttdn.content.models import Consent
-from ttdn.core import access
+from ttdn.core import access, history
 from ttdn.core.feedback import attempt, errors_of
+from ttdn.core.models import AuditEntry
 from ttdn.events.models import Commemoration
 from ttdn.plans.enums import PlanStatus
 from ttdn.plans.models import Plan, PlanTask
+from ttdn.registries.models import Programme
 
 # --- The registry -----------------------------------------------------------------------------
 
@@ -94,6 +96,7 @@ def _activity_form(request: HttpRequest, **kwargs: Any) -> ActivityForm:
         tasks=tasks.order_by("plan__year", "plan_id", "order"),
         commemorations=Commemoration.objects.visible_to(user).order_by("month", "day", "name"),
         movements=Movement.objects.visible_to(user),
+        programmes=Programme.objects.visible_to(user).order_by("name"),
         partners=access.visible_units(user),
         **kwargs,
     )
@@ -139,6 +142,7 @@ def activity_update(request: HttpRequest, pk: int) -> HttpResponse:
         "unit": activity.unit_id,
         "commemoration": activity.commemoration_id,
         "movement": activity.movement_id,
+        "programme": activity.programme_id,
         "tasks": list(activity.tasks.values_list("pk", flat=True)),
         "co_organisers": list(activity.co_organisers.values_list("pk", flat=True)),
     }
@@ -170,7 +174,7 @@ def _consents(activity: Activity) -> Any:
 def activity_detail(request: HttpRequest, pk: int) -> HttpResponse:
     activity = get_object_or_404(
         Activity.objects.visible_to(request.user).select_related(
-            "unit__parent", "commemoration", "movement", "article", "verified_by"
+            "unit__parent", "commemoration", "movement", "programme", "article", "verified_by"
         ),
         pk=pk,
     )
@@ -190,6 +194,11 @@ def activity_detail(request: HttpRequest, pk: int) -> HttpResponse:
         "article_form": ArticleDraftForm(photos=photos)
         if can_edit and not activity.article_id
         else None,
+        "history": history.describe(
+            AuditEntry.objects.filter(object_type=Activity._meta.label, object_id=str(activity.pk))[
+                :50
+            ]
+        ),
     }
     return render(request, "activities/activity_detail.html", context)
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import bisect
+import functools
 import re
 from collections.abc import Iterable
 
@@ -22,8 +23,8 @@ def snippet(text: str, query: Query | str, *, words: int = 30) -> SafeString:
     """
     parsed = as_query(query)
     text = _SPACES.sub(" ", nfc(text or "")).strip()
-    found = list(TOKEN.finditer(text))
-    marked = _marked([m.group() for m in found], parsed)
+    found, exact, folded = _read(text)
+    marked = _marked(exact, folded, parsed)
     start = _best_window(marked, words, len(found))
     end = min(start + words, len(found))
     char_start = found[start].start() if start else 0
@@ -36,20 +37,32 @@ def highlight(text: str, query: Query | str) -> SafeString:
     """All of `text`, HTML-escaped, with the query's matches in <mark>."""
     parsed = as_query(query)
     text = nfc(text or "")
-    found = list(TOKEN.finditer(text))
-    marked = _marked([m.group() for m in found], parsed)
+    found, exact, folded = _read(text)
+    marked = _marked(exact, folded, parsed)
     return mark_safe(_render(text, found, marked, 0, len(text)))  # noqa: S308  (escaped in _render)
 
 
-def _marked(words: list[str], query: Query) -> set[int]:
+@functools.lru_cache(maxsize=64)
+def _read(text: str) -> tuple[list[re.Match[str]], list[str], list[str]]:
+    """The words of `text` with where they stand, lower-cased and folded; remembered for a few
+    texts, as one paragraph is often marked for several queries in a row (monitoring's watches)."""
+    found = list(TOKEN.finditer(text))
+    exact = [m.group().lower() for m in found]
+    return found, exact, [fold_token(w) for w in exact]
+
+
+def _marked(exact: list[str], folded: list[str], query: Query) -> set[int]:
     """Indexes of the words that match a sequence of the query."""
-    exact = [w.lower() for w in words]
-    folded = [fold_token(w) for w in exact]
     marked: set[int] = set()
     for sequences, seen in ((query.folded, folded), (query.exact, exact)):
+        if not sequences:
+            continue
+        starts: dict[str, list[int]] = {}  # where each word stands: compare only where one starts
+        for i, word in enumerate(seen):
+            starts.setdefault(word, []).append(i)
         for sequence in sequences:
             size = len(sequence)
-            for i in range(len(seen) - size + 1):
+            for i in starts.get(sequence[0], ()):
                 if tuple(seen[i : i + size]) == sequence:
                     marked.update(range(i, i + size))
     return marked

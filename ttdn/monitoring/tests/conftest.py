@@ -2,9 +2,11 @@ from collections.abc import Iterator
 
 import pytest
 
-from ttdn.core.services import create_token
+from ttdn.core.tests import fixtures
 from ttdn.monitoring import fetching, watching
 from ttdn.monitoring.tests.server import TestServer
+
+bearer = fixtures.bearer
 
 
 @pytest.fixture
@@ -21,14 +23,3 @@ def _fresh_matcher() -> Iterator[None]:
     watching._cache.clear()
     yield
     watching._cache.clear()
-
-
-@pytest.fixture
-def bearer():
-    """Authorization headers with a fresh API token of `user`."""
-
-    def headers(user) -> dict[str, str]:
-        _token, key = create_token(user, name="test", by=user)
-        return {"HTTP_AUTHORIZATION": f"Bearer {key}"}
-
-    return headers

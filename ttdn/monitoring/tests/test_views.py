@@ -1,9 +1,13 @@
 import datetime
+from io import BytesIO
 
 import pytest
 from django.urls import reverse
 from django.utils import timezone
+from openpyxl import load_workbook
 
+from ttdn.core.enums import AuditAction
+from ttdn.core.models import AuditEntry
 from ttdn.monitoring import services
 from ttdn.monitoring.enums import CaseStatus, Severity, SourceFormat
 from ttdn.monitoring.models import Case, Source, Watch
@@ -287,3 +291,31 @@ def test_text_pasted_into_a_manual_source_becomes_an_item(cast, client):
     )
 
     assert list(source.items.values_list("title", "stage")) == [("Bài đăng Facebook", "extracted")]
+
+
+def test_export_gives_the_registers_the_person_may_see_as_text_and_is_audited(client, cast):
+    ours = mention_of(cast.school_a, title='=HYPERLINK("http://x") Phụ huynh tố lạm thu')
+    mention_of(cast.outsider_so, title="Tin của tỉnh khác")
+    services.open_case(
+        ours, by=cast.phong_officer, title="Tin sai về lạm thu", severity=Severity.HIGH
+    )
+    services.record_press_request(
+        cast.school_a, by=cast.teacher_a, journalist="Nguyễn Văn Báo", outlet="Báo Quảng Ninh",
+        question="Nhà trường thu những khoản nào?", deadline=timezone.now() + datetime.timedelta(days=2),
+    )  # fmt: skip
+    client.force_login(cast.teacher_a)
+
+    response = client.get(reverse("monitoring:export"), {"tone": "negative"})
+
+    book = load_workbook(BytesIO(response.content))
+    rows = {
+        sheet.title: [[c.value for c in row][:2] for row in sheet.iter_rows(min_row=2)]
+        for sheet in book.worksheets
+    }
+    assert rows["Tin bài"][0][1] == cast.school_a.name
+    assert len(rows["Tin bài"]) == 1
+    assert book["Tin bài"]["E2"].data_type == "s"
+    assert book["Tin bài"]["E2"].value == '=HYPERLINK("http://x") Phụ huynh tố lạm thu'
+    assert rows["Vụ việc"] == [["Tin sai về lạm thu", cast.school_a.name]]
+    assert rows["Yêu cầu báo chí"] == [["Nguyễn Văn Báo", "Báo Quảng Ninh"]]
+    assert AuditEntry.objects.filter(action=AuditAction.EXPORT, actor=cast.teacher_a).count() == 1

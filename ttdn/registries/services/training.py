@@ -30,6 +30,13 @@ def update_contact(contact: ContactPerson, *, by: Any, **fields: Any) -> Contact
 
 
 @transaction.atomic
+def remove_contact(contact: ContactPerson, *, by: Any) -> ContactPerson:
+    """The person is no longer the unit's TTĐN contact: they leave the list and the "not trained"
+    count, while the courses they attended keep their name and certificate."""
+    return change(contact, by=by, is_active=False)
+
+
+@transaction.atomic
 def record_course(unit: Unit, *, by: Any, **fields: Any) -> Course:
     """A new course organised by `unit`. Raises ValidationError on a wrong field."""
     if (

@@ -1,7 +1,10 @@
 import pytest
 
+from ttdn.core.tests import fixtures
 from ttdn.documents.enums import DocumentType
 from ttdn.documents.tests.factories import DocumentFactory, LetterheadFactory
+
+bearer = fixtures.bearer
 
 
 @pytest.fixture

@@ -1,8 +1,5 @@
 from __future__ import annotations
 
-import pytest
-
-from ttdn.core.services import create_token
 from ttdn.registries.tests.factories import (
     AgreementFactory,
     CourseFactory,
@@ -13,15 +10,6 @@ from ttdn.registries.tests.factories import (
     PartnerFactory,
     TraineeFactory,
 )
-
-
-@pytest.fixture
-def bearer():
-    def headers(user) -> dict[str, str]:
-        _token, key = create_token(user, name="test", by=user)
-        return {"HTTP_AUTHORIZATION": f"Bearer {key}"}
-
-    return headers
 
 
 def test_lists_show_the_caller_only_what_it_may_see(client, cast, bearer):

@@ -239,3 +239,22 @@ def test_contact_list_links_to_the_edit_page_only_for_whom_may_edit(client, cast
     assert edit_url not in pages["viewer"]
     assert "Trần Thị Liên" in pages["viewer"]
     assert edit_url in pages["officer"]
+
+
+def test_removing_a_contact_takes_them_off_the_list_and_keeps_their_training(client, cast):
+    contact = ContactPersonFactory(unit=cast.school_a, full_name="Trần Thị Liên")
+    course = CourseFactory(unit=cast.phong)
+    trainee = TraineeFactory(
+        course=course, contact=contact, unit=cast.school_a, full_name="Trần Thị Liên"
+    )
+    remove_url = reverse("registries:contact_person_remove", args=[contact.pk])
+
+    outsider = signed_in(client, cast.outsider).post(remove_url)
+    removed = signed_in(client, cast.phong_officer).post(remove_url)
+    listed = client.get(reverse("registries:contact_list")).context["page"].object_list
+
+    contact.refresh_from_db()
+    trainee.refresh_from_db()
+    assert (outsider.status_code, removed.status_code) == (404, 302)
+    assert (contact.is_active, list(listed)) == (False, [])
+    assert (trainee.contact, trainee.full_name) == (contact, "Trần Thị Liên")

@@ -32,11 +32,6 @@ def recording_units(request: HttpRequest) -> Any:
     return rules.recording_units(request.user)
 
 
-def acting_unit_id(request: HttpRequest) -> int | None:
-    active = access.active_membership(request.user, request.session)
-    return active.unit_id if active else None
-
-
 def can_record(request: HttpRequest) -> bool:
     return any(m.role in access.WRITING_ROLES for m in access.memberships(request.user))
 

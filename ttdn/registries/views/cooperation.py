@@ -12,6 +12,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from ttdn.core import access, related
 from ttdn.core.feedback import attempt
 from ttdn.documents.models import Document
 from ttdn.registries import exports, rules
@@ -40,7 +41,6 @@ from ttdn.registries.models import (
 )
 from ttdn.registries.services import cooperation as services
 from ttdn.registries.views.common import (
-    acting_unit_id,
     can_record,
     form_page,
     issue,
@@ -72,7 +72,7 @@ def _create(
             request.POST or None,
             request.FILES or None,
             units=recording_units(request),
-            initial={"unit": acting_unit_id(request)},
+            initial={"unit": access.acting_unit(request)},
         ),
     )
     if request.method == "POST" and form.is_valid():
@@ -235,6 +235,7 @@ def programme_detail(request: HttpRequest, pk: int) -> HttpResponse:
         "result_form": ResultForm(),
         "delegations": programme.delegations.visible_to(request.user).select_related("partner"),
         "courses": programme.courses.visible_to(request.user),
+        "related": related.for_object(request.user, programme),
     }
     return render(request, "registries/programme_detail.html", context)
 

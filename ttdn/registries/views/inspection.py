@@ -13,6 +13,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from ttdn.core import access
 from ttdn.core.feedback import attempt
 from ttdn.org.models import Unit
 from ttdn.registries import exports, rules
@@ -29,7 +30,6 @@ from ttdn.registries.forms import (
 from ttdn.registries.models import Finding, FollowUp, Inspection
 from ttdn.registries.services import inspection as services
 from ttdn.registries.views.common import (
-    acting_unit_id,
     apply_errors,
     can_record,
     form_page,
@@ -90,7 +90,7 @@ def inspection_create(request: HttpRequest) -> HttpResponse:
         InspectionForm(
             request.POST or None,
             units=recording_units(request),
-            initial={"unit": acting_unit_id(request)},
+            initial={"unit": access.acting_unit(request)},
         ),
         subjects=_below(request),
     )

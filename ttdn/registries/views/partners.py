@@ -11,6 +11,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from ttdn.core import access
 from ttdn.core.feedback import attempt
 from ttdn.core.text import fold
 from ttdn.documents.exports import XLSX_TYPE
@@ -19,7 +20,6 @@ from ttdn.registries.forms import ImportForm, PartnerContactForm, PartnerForm, S
 from ttdn.registries.models import Partner, PartnerContact
 from ttdn.registries.services import partners as services
 from ttdn.registries.views.common import (
-    acting_unit_id,
     can_record,
     form_page,
     page_of,
@@ -61,7 +61,9 @@ def partner_detail(request: HttpRequest, pk: int) -> HttpResponse:
         "partner": partner,
         "history": queries.partner_history(partner, request.user),
         "contacts": partner.contacts.visible_to(request.user).select_related("unit"),
-        "contact_form": PartnerContactForm(units=units, initial={"unit": acting_unit_id(request)})
+        "contact_form": PartnerContactForm(
+            units=units, initial={"unit": access.acting_unit(request)}
+        )
         if units.exists()
         else None,
         "can_edit": units.filter(pk=partner.recorded_by_id).exists(),
@@ -74,7 +76,7 @@ def partner_create(request: HttpRequest) -> HttpResponse:
     form = PartnerForm(
         request.POST or None,
         units=recording_units(request),
-        initial={"unit": acting_unit_id(request)},
+        initial={"unit": access.acting_unit(request)},
     )
     if request.method == "POST" and form.is_valid():
         data = dict(form.cleaned_data)

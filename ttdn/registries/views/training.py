@@ -29,7 +29,6 @@ from ttdn.registries.models import ContactPerson, Course, Programme, Trainee
 from ttdn.registries.services import training as services
 from ttdn.registries.views.common import (
     INCOMPLETE,
-    acting_unit_id,
     can_record,
     form_page,
     page_of,
@@ -78,7 +77,7 @@ def contact_create(request: HttpRequest) -> HttpResponse:
     form = ContactPersonForm(
         request.POST or None,
         units=recording_units(request),
-        initial={"unit": acting_unit_id(request)},
+        initial={"unit": access.acting_unit(request)},
     )
     if request.method == "POST" and form.is_valid():
         data = dict(form.cleaned_data)
@@ -111,6 +110,20 @@ def contact_update(request: HttpRequest, pk: int) -> HttpResponse:
     return form_page(
         request, form, title=_("Edit the TTĐN contact"), back="registries:contact_list"
     )
+
+
+@require_POST
+@login_required
+def contact_remove(request: HttpRequest, pk: int) -> HttpResponse:
+    contact = get_object_or_404(ContactPerson.objects.editable_by(request.user), pk=pk)
+    attempt(
+        request,
+        _("%(name)s is no longer a TTĐN contact.") % {"name": contact.full_name},
+        services.remove_contact,
+        contact,
+        by=request.user,
+    )
+    return redirect("registries:contact_list")
 
 
 # --- Courses ------------------------------------------------------------------------------------
@@ -161,7 +174,7 @@ def course_create(request: HttpRequest) -> HttpResponse:
         CourseForm(
             request.POST or None,
             units=recording_units(request),
-            initial={"unit": acting_unit_id(request)},
+            initial={"unit": access.acting_unit(request)},
         ),
         programme=Programme.objects.visible_to(request.user),
     )
