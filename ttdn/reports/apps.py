@@ -9,7 +9,7 @@ class ReportsConfig(AppConfig):
     verbose_name = _("Periodic reports")
 
     def ready(self) -> None:
-        from ttdn.core import demo, digest, history, navigation, todo
+        from ttdn.core import demo, digest, history, jobs, navigation, todo
         from ttdn.reports import computed
         from ttdn.reports import demo as reports_demo
         from ttdn.reports import queries as reports_queries
@@ -28,5 +28,13 @@ class ReportsConfig(AppConfig):
         navigation.register(
             navigation.NavItem(
                 pgettext_lazy("navigation", "Reports"), "reports:round_list", order=60
+            )
+        )
+        jobs.register(
+            jobs.Job(
+                "open_scheduled_rounds",
+                "open_scheduled_rounds",
+                jobs.timedelta(days=1),
+                _("Open the reporting rounds that the forms' schedules open today"),
             )
         )

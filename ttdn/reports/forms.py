@@ -92,6 +92,11 @@ class RoundForm(forms.Form):
     )
     due_commune = forms.DateField(label=_("Deadline of communes"), required=False, widget=DATE)
     due_school = forms.DateField(label=_("Deadline of schools"), required=False, widget=DATE)
+    leave_out_covered = forms.BooleanField(
+        label=_("Leave out the units that already report for this period in another open round"),
+        required=False,
+        help_text=_("Without it, such a round is refused and the units are named."),
+    )
 
     def __init__(self, *args: Any, report_forms: Any, groups: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
@@ -117,7 +122,8 @@ class RoundForm(forms.Form):
             )
         except InvalidPeriod as error:
             raise forms.ValidationError(str(error)) from error
-        span = period.data_window()
+        # Asked before the legal cut-off, a round counts up to the last one before it opens.
+        span = period.data_window_before(window.opens)
         data_window = (data["data_from"] or span.start, data["data_to"] or span.end)
         if data_window[0] > data_window[1]:
             raise forms.ValidationError(_("The data window ends before it starts."))
@@ -127,6 +133,14 @@ class RoundForm(forms.Form):
             for lv in LEVEL_DEADLINES
             if data.get(f"due_{lv.value}")
         }
+        if any(day <= data_window[1] for day in [window.due, *data["deadlines"].values()]):
+            raise forms.ValidationError(
+                _(
+                    "Every deadline falls after the data window ends (%(end)s): a unit cannot "
+                    "report days that have not passed."
+                )
+                % {"end": data_window[1].strftime("%d/%m/%Y")}
+            )
         return data
 
 
@@ -225,6 +239,18 @@ class PrintForm(SignatureForm):
         max_length=2000,
     )
     field_order = ["recipients", *SIGNATURE_FIELDS]
+    required_css_class = "required"
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        """A printed report needs its signer's position and name (Nghị định 30/2020): marked
+        required on the page, so nobody learns it from a failed download."""
+        super().__init__(*args, **kwargs)
+        for name, message in (
+            ("signer_position", _("Give the position of the signer.")),
+            ("signer_name", _("Give the name of the signer.")),
+        ):
+            self.fields[name].required = True
+            self.fields[name].error_messages["required"] = message
 
     def clean(self) -> dict[str, Any]:
         cleaned = super().clean()

@@ -13,7 +13,18 @@ urlpatterns = [
         views.consolidation_export,
         name="consolidation_export",
     ),
+    path(
+        "rounds/<int:pk>/consolidation/print.<str:fmt>",
+        views.consolidation_print,
+        name="consolidation_print",
+    ),
+    path(
+        "rounds/<int:pk>/consolidation/issue/",
+        views.consolidation_issue,
+        name="consolidation_issue",
+    ),
     path("rounds/<int:pk>/completeness/", views.completeness, name="completeness"),
+    path("rounds/<int:pk>/remind/", views.remind, name="remind"),
     path("rounds/<int:pk>/template.xlsx", views.excel_template, name="excel_template"),
     path("rounds/<int:pk>/upload/", views.excel_upload, name="excel_upload"),
     path("submissions/<int:pk>/", views.submission_detail, name="submission_detail"),

@@ -1,7 +1,13 @@
 """Screens of periodic reports: rounds, a report to fill in and review, unlocks, the
 consolidation and completeness of a round, forms, and Excel."""
 
-from ttdn.reports.views.consolidation import completeness, consolidation
+from ttdn.reports.views.consolidation import (
+    completeness,
+    consolidation,
+    consolidation_issue,
+    consolidation_print,
+    remind,
+)
 from ttdn.reports.views.excel import consolidation_export, excel_template, excel_upload
 from ttdn.reports.views.forms import (
     form_create,
@@ -37,6 +43,8 @@ __all__ = [
     "completeness",
     "consolidation",
     "consolidation_export",
+    "consolidation_issue",
+    "consolidation_print",
     "excel_template",
     "excel_upload",
     "form_create",
@@ -48,6 +56,7 @@ __all__ = [
     "indicator_move",
     "indicator_remove",
     "indicator_update",
+    "remind",
     "round_create",
     "round_detail",
     "round_list",
