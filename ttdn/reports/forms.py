@@ -144,6 +144,87 @@ class RoundForm(forms.Form):
         return data
 
 
+class ScheduleForm(forms.Form):
+    """When a form's rounds open by themselves: each date as a day of the period's n-th month
+    (a half-year's 4th month is April or October), a deadline per level that reports."""
+
+    period_kind = forms.ChoiceField(label=_("Period"), choices=[])
+    title = forms.CharField(
+        label=_("Title of the rounds"),
+        max_length=200,
+        help_text=_("The period follows it, e.g. “… 6 tháng đầu năm 2027”."),
+    )
+    opens_month = forms.IntegerField(label=_("Opens in month no."), min_value=1, max_value=15)
+    opens_day = forms.IntegerField(label=_("on day"), min_value=1, max_value=31)
+    due_school_month = forms.IntegerField(
+        label=_("Schools due in month no."), min_value=1, max_value=15, required=False
+    )
+    due_school_day = forms.IntegerField(
+        label=_("on day"), min_value=1, max_value=31, required=False
+    )
+    due_commune_month = forms.IntegerField(
+        label=_("Communes due in month no."), min_value=1, max_value=15, required=False
+    )
+    due_commune_day = forms.IntegerField(
+        label=_("on day"), min_value=1, max_value=31, required=False
+    )
+    due_district_month = forms.IntegerField(
+        label=_("District offices due in month no."), min_value=1, max_value=15, required=False
+    )
+    due_district_day = forms.IntegerField(
+        label=_("on day"), min_value=1, max_value=31, required=False
+    )
+    closes_month = forms.IntegerField(label=_("Closes in month no."), min_value=1, max_value=15)
+    closes_day = forms.IntegerField(label=_("on day"), min_value=1, max_value=31)
+    levels = forms.MultipleChoiceField(
+        label=_("Levels that report"),
+        choices=UnitLevel.choices,
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+        help_text=_("None ticked: the units directly below yours."),
+    )
+    active = forms.BooleanField(label=_("Open the rounds by themselves"), required=False)
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        kinds = [PeriodKind.MONTH, PeriodKind.QUARTER, PeriodKind.HALF_YEAR, PeriodKind.YEAR]
+        self.fields["period_kind"].choices = [(k.value, k.label) for k in kinds]  # type: ignore[attr-defined]
+
+    @classmethod
+    def initial_of(cls, schedule: Any) -> dict[str, Any]:
+        initial = {
+            name: getattr(schedule, name)
+            for name in (
+                "period_kind",
+                "title",
+                "opens_month",
+                "opens_day",
+                "closes_month",
+                "closes_day",
+                "levels",
+                "active",
+            )
+        }
+        for level, (month, day) in schedule.deadlines.items():
+            initial[f"due_{level}_month"], initial[f"due_{level}_day"] = month, day
+        return initial
+
+    def clean(self) -> dict[str, Any]:
+        data = super().clean() or {}
+        deadlines = {}
+        for level in LEVEL_DEADLINES:
+            month, day = data.get(f"due_{level.value}_month"), data.get(f"due_{level.value}_day")
+            if bool(month) != bool(day):
+                raise forms.ValidationError(
+                    _("Give both the month and the day of the deadline of %(level)s.")
+                    % {"level": level.label}
+                )
+            if month and day:
+                deadlines[level.value] = (month, day)
+        data["deadlines"] = deadlines
+        return data
+
+
 def values_form(
     indicators: list[Indicator], *, data: Any = None, initial: dict[str, Any], disabled: bool
 ) -> forms.Form:

@@ -14,7 +14,7 @@ from django.urls import reverse
 from ttdn.core import jobs
 from ttdn.reports import services, standard
 from ttdn.reports.enums import PeriodKind
-from ttdn.reports.models import Round, Submission, Value
+from ttdn.reports.models import ReportForm, Round, Submission, Value
 from ttdn.reports.periods import Period
 from ttdn.reports.tests.factories import HALF, WINDOW, open_round, report_form
 from ttdn.reports.validation import ValuesInvalid
@@ -299,3 +299,69 @@ def test_the_round_page_names_the_units_already_reporting(cast, form, client):
     assert list(second.submissions.values_list("unit__code", flat=True)) == ["HB-B"]
     page = opened.content.decode()
     assert 'id="left-out"' in page and "Trường THCS Hồng Bàng" in page
+
+
+# --- The screens ------------------------------------------------------------------------------
+
+
+def test_a_unit_adopts_a_standard_form_and_switches_its_schedule_on(cast, client, at):
+    at(2027, 3, 1)
+    client.force_login(cast.phong_officer)
+    page = client.get(reverse("reports:form_list")).content.decode()
+    assert 'id="standard-ttdn-6-thang"' in page and "counted by the system" in page
+    response = client.post(reverse("reports:standard_adopt", args=["ttdn-6-thang"]), follow=True)
+    form = ReportForm.objects.get(owner=cast.phong, standard="ttdn-6-thang")
+    assert response.redirect_chain[-1][0] == form.get_absolute_url()
+    assert "The schedule is off" in response.content.decode()
+    data = {
+        "period_kind": "half_year",
+        "title": "Báo cáo kết quả công tác thông tin đối ngoại",
+        "opens_month": 4,
+        "opens_day": 20,
+        "due_school_month": 5,
+        "due_school_day": 5,
+        "due_district_month": 5,
+        "due_district_day": 10,
+        "closes_month": 5,
+        "closes_day": 25,
+        "active": "on",
+    }
+    page = client.post(reverse("reports:schedule_set", args=[form.pk]), data, follow=True)
+    html = page.content.decode()
+    assert "Rounds of this form open by themselves." in html
+    assert "6 tháng đầu năm 2027" in html and "20/04/2027" in html and "05/05/2027" in html
+    # Adopted twice: refused with the name of the unit's copy.
+    again = client.post(reverse("reports:standard_adopt", args=["ttdn-6-thang"]), follow=True)
+    assert "adopted this form already" in again.content.decode()
+    assert ReportForm.objects.filter(standard="ttdn-6-thang").count() == 1
+
+
+def test_a_schedule_with_half_a_deadline_is_refused_and_changes_nothing(cast, client, six_months):
+    client.force_login(cast.phong_officer)
+    data = {
+        "period_kind": "half_year",
+        "title": "Báo cáo",
+        "opens_month": 4,
+        "opens_day": 20,
+        "due_school_month": 5,
+        "closes_month": 5,
+        "closes_day": 25,
+    }
+    page = client.post(reverse("reports:schedule_set", args=[six_months.pk]), data, follow=True)
+    assert "Give both the month and the day" in page.content.decode()
+    six_months.schedule.refresh_from_db()
+    assert six_months.schedule.active and six_months.schedule.title.startswith("Báo cáo kết quả")
+
+
+def test_only_the_forms_unit_sets_its_schedule_or_adopts_for_itself(cast, client, six_months):
+    data = {"period_kind": "year", "title": "X", "opens_month": 1, "opens_day": 1}
+    url = reverse("reports:schedule_set", args=[six_months.pk])
+    client.force_login(cast.teacher_a)
+    assert client.post(url, data).status_code in (403, 404)
+    client.force_login(cast.outsider)
+    assert client.post(url, data).status_code == 404
+    six_months.schedule.refresh_from_db()
+    assert six_months.schedule.period_kind == "half_year"
+    client.logout()
+    assert client.post(reverse("reports:standard_adopt", args=["ttdn-nam"])).status_code == 302
+    assert not ReportForm.objects.filter(standard="ttdn-nam").exists()

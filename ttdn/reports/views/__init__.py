@@ -21,10 +21,12 @@ from ttdn.reports.views.forms import (
     indicator_update,
     rule_add,
     rule_remove,
+    schedule_set,
     section_add,
     section_move,
     section_remove,
     section_update,
+    standard_adopt,
 )
 from ttdn.reports.views.rounds import round_create, round_detail, round_list
 from ttdn.reports.views.submissions import (
@@ -62,10 +64,12 @@ __all__ = [
     "round_list",
     "rule_add",
     "rule_remove",
+    "schedule_set",
     "section_add",
     "section_move",
     "section_remove",
     "section_update",
+    "standard_adopt",
     "submission_approve",
     "submission_detail",
     "submission_issue",
