@@ -27,6 +27,7 @@ urlpatterns = [
     path("rounds/<int:pk>/remind/", views.remind, name="remind"),
     path("rounds/<int:pk>/template.xlsx", views.excel_template, name="excel_template"),
     path("rounds/<int:pk>/upload/", views.excel_upload, name="excel_upload"),
+    path("uploads/<int:pk>/", views.excel_upload_job, name="excel_upload_job"),
     path("submissions/<int:pk>/", views.submission_detail, name="submission_detail"),
     path("submissions/<int:pk>/save/", views.submission_save, name="submission_save"),
     path("submissions/<int:pk>/approve/", views.submission_approve, name="submission_approve"),

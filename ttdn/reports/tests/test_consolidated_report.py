@@ -156,3 +156,31 @@ def test_only_people_who_act_for_the_unit_remind(cast, reported, client):
     assert client.post(url, {"unit": cast.phong.code}).status_code in (403, 404)
     assert not mail.outbox
     assert not Submission.objects.filter(reminded_on__isnull=False).exists()
+
+
+# --- The filled template is read by the worker ----------------------------------------------
+
+
+def test_only_the_sender_sees_the_result_of_an_upload(cast, round_, client, upload_template, at):
+    from openpyxl import load_workbook
+
+    from ttdn.core.models import UploadJob
+
+    at(2026, 5, 1)
+    client.force_login(cast.teacher_a)
+    download = client.get(reverse("reports:excel_template", args=[round_.pk]))
+    book = load_workbook(BytesIO(b"".join(download.streaming_content)))
+    header = [c.value for c in book.active[1]]
+    book.active.cell(3, header.index("articles") + 1, 7)
+    upload = BytesIO()
+    book.save(upload)
+    upload.seek(0)
+    upload.name = "a.xlsx"
+    sent, done = upload_template(round_, upload)
+    job = UploadJob.objects.get()
+    assert (job.status, job.result["changed"], done.status_code) == ("done", 1, 302)
+    assert done.url == round_.get_absolute_url()
+    # Nobody else opens the job or its result, not even the unit's own officer above.
+    client.force_login(cast.phong_officer)
+    assert client.get(reverse("reports:excel_upload_job", args=[job.pk])).status_code == 404
+    assert client.get(sent.url).status_code == 404

@@ -157,7 +157,7 @@ def test_consolidation_and_completeness_pages_show_totals(client, cast, round_, 
     ) == (200, 200, 7, 1)
 
 
-def test_excel_round_trip_writes_every_row_or_none(client, cast, round_, at):
+def test_excel_round_trip_writes_every_row_or_none(client, cast, round_, at, upload_template):
     at(2026, 5, 1)
     sign_in(client, cast.phong_officer)
     download = client.get(reverse("reports:excel_template", args=[round_.pk]))
@@ -171,14 +171,14 @@ def test_excel_round_trip_writes_every_row_or_none(client, cast, round_, at):
     bad.seek(0)
     bad.name = "bad.xlsx"
 
-    refused = client.post(reverse("reports:excel_upload", args=[round_.pk]), {"file": bad})
+    sent, refused = upload_template(round_, bad)
     sheet.cell(4, header.index("articles") + 1, 8)
     good = BytesIO()
     book.save(good)
     good.seek(0)
     good.name = "good.xlsx"
     written_before = submission_of(round_, cast.school_a).values.count()
-    accepted = client.post(reverse("reports:excel_upload", args=[round_.pk]), {"file": good})
+    _sent, accepted = upload_template(round_, good)
 
     errors = [(e.row, e.column, e.message) for e in refused.context["errors"]]
     numbers = [
@@ -191,6 +191,9 @@ def test_excel_round_trip_writes_every_row_or_none(client, cast, round_, at):
         302,
         [12, 8],
     )
+    # The request only stored the file: the worker read it, its page showed the progress.
+    assert sent.status_code == 302 and sent.url.startswith("/account/uploads/")
+    assert refused.status_code == 422
 
 
 def test_unlock_flow_through_the_pages(client, cast, round_, at):

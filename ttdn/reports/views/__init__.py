@@ -8,7 +8,12 @@ from ttdn.reports.views.consolidation import (
     consolidation_print,
     remind,
 )
-from ttdn.reports.views.excel import consolidation_export, excel_template, excel_upload
+from ttdn.reports.views.excel import (
+    consolidation_export,
+    excel_template,
+    excel_upload,
+    excel_upload_job,
+)
 from ttdn.reports.views.forms import (
     form_create,
     form_detail,
@@ -49,6 +54,7 @@ __all__ = [
     "consolidation_print",
     "excel_template",
     "excel_upload",
+    "excel_upload_job",
     "form_create",
     "form_detail",
     "form_list",
