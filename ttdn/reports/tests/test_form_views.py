@@ -253,7 +253,7 @@ def test_form_list_query_count(client, cast, django_assert_num_queries, item_cou
         report_form(cast.phong, cast.phong_officer, code=f"form-{n}")
     client.force_login(cast.phong_officer)
 
-    with django_assert_num_queries(5):
+    with django_assert_num_queries(6):
         response = client.get(url("form_list"))
 
     assert len(response.context["rows"]) == item_count
@@ -264,7 +264,7 @@ def test_form_detail_query_count(client, cast, form, django_assert_num_queries, 
     open_rounds(cast.phong, cast.phong_officer, form, round_count)
     client.force_login(cast.phong_officer)
 
-    with django_assert_num_queries(11):
+    with django_assert_num_queries(12):
         response = client.get(form.get_absolute_url())
 
     assert response.status_code == 200
