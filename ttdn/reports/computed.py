@@ -21,11 +21,14 @@ from django.utils.translation import gettext_lazy as _
 from ttdn.activities import queries as activity_queries
 from ttdn.activities.enums import ActivityKind, ParticipantGroup
 from ttdn.content import queries as content_queries
+from ttdn.content.enums import Language
 from ttdn.core.enums import AuditAction
 from ttdn.core.models import AuditEntry
 from ttdn.events.models import Commemoration
 from ttdn.monitoring import queries as monitoring_queries
 from ttdn.org.models import Unit
+from ttdn.plans.enums import PlanStatus
+from ttdn.plans.models import Plan
 from ttdn.registries import queries as registries_queries
 
 Count = Callable[[Unit, datetime.date, datetime.date], int | Decimal]
@@ -89,6 +92,24 @@ def _audit_link(unit: Unit, start: datetime.date, end: datetime.date) -> str:
     return reverse("audit_list") + "?" + urlencode(query)
 
 
+def _published_in(language: str) -> Count:
+    """Articles of one language the unit's own site published in the window and still shows."""
+
+    def count(unit: Unit, start: datetime.date, end: datetime.date) -> int:
+        rows = content_queries.published_counts(
+            Unit.objects.filter(pk=unit.pk), since=start, until=end
+        )
+        return sum(row.count for row in rows if row.language == language)
+
+    return count
+
+
+def _plans_issued(unit: Unit, start: datetime.date, end: datetime.date) -> int:
+    return Plan.objects.filter(
+        unit=unit, status=PlanStatus.ISSUED, issued_on__gte=start, issued_on__lte=end
+    ).count()
+
+
 def register_builtin() -> None:
     register(
         ComputedQuery(
@@ -119,6 +140,23 @@ def register_builtin() -> None:
             "content.articles_published_in_subtree",
             _("Articles published by the unit and every unit below it"),
             content_queries.articles_published_in_subtree,
+        )
+    )
+    for language in Language:
+        register(
+            ComputedQuery(
+                f"content.articles_published.{language.value}",
+                format_lazy("{}: {}", _("Articles the unit's website published"), language.label),
+                _published_in(language.value),
+                lambda unit, start, end: reverse("portal:home", args=[unit.slug]),
+            )
+        )
+    register(
+        ComputedQuery(
+            "plans.issued",
+            _("Plans the unit issued"),
+            _plans_issued,
+            lambda unit, start, end: reverse("plans:plan_list"),
         )
     )
     _register_registries()
@@ -168,6 +206,12 @@ def _register_registries() -> None:
             "people_trained",
             _("People of the unit trained in external information work"),
             q.people_trained,
+            lambda u, s, e: reverse("registries:course_list"),
+        ),
+        (
+            "courses_held",
+            _("Training courses the unit organised"),
+            q.courses_held,
             lambda u, s, e: reverse("registries:course_list"),
         ),
         (

@@ -1,13 +1,18 @@
-"""Demo: Phòng GDĐT Hồng Bàng's 6-month TTĐN report form, and an open round to its schools with
+"""Demo: Phòng GDĐT Hồng Bàng adopts the standard 6-month and annual TTĐN forms with their
+schedules switched on, and has the round of the current half-year open to its schools, with
 a few reports already submitted, approved or returned (seed 000: “định kỳ hàng quý, 6 tháng
-(05/5), hàng năm (05/11) báo cáo kết quả”)."""
+(05/5), hàng năm (05/11) báo cáo kết quả”). The schools' figures that the system counts (the
+portal, press monitoring, the registries, activities, plans) are pre-filled. The Phòng's own
+6-month form of before stays, as a unit's form of its own."""
 
 from __future__ import annotations
 
 import datetime
 
-from django.utils import timezone, translation
+from django.utils import timezone
 
+from ttdn.monitoring import services as monitoring_services
+from ttdn.monitoring.models import PressRequest
 from ttdn.org.models import Unit, User
 from ttdn.reports import periods, services
 from ttdn.reports.enums import (
@@ -18,7 +23,8 @@ from ttdn.reports.enums import (
     PeriodKind,
     RuleKind,
 )
-from ttdn.reports.models import ReportForm, Round, Submission
+from ttdn.reports.models import ReportForm, Round, Schedule, Submission
+from ttdn.reports.services.schedules import planned
 
 FORM_CODE = "ttdn-6-thang-pgddt-hb"
 FORM_NAME = "Báo cáo công tác thông tin đối ngoại 6 tháng"
@@ -111,36 +117,29 @@ INDICATORS = [
     (REVIEW, "NX02", "Khó khăn, vướng mắc", K.NARRATIVE, A.NONE, "", False, ""),
     (REVIEW, "NX03", "Đề xuất, kiến nghị", K.NARRATIVE, A.NONE, "", False, ""),
 ]
-# (school code, values, what happens)
+# (school code, values of the standard 6-month form, what happens); the figures the system
+# counts are left as pre-filled.
 REPORTS = [
     (
         "HB-TH-HUNGVUONG",
         {
-            "TT01": "18",
-            "TT02": "4",
-            "TT03": "2",
-            "TT04": "36",
-            "TT05": "1",
-            "TT06": "0",
-            "TT07": "1",
-            "TT09.vi": "14",
-            "TT09.en": "4",
+            "TT02": "18",
+            "TT04": "2",
+            "TT08": "1",
+            "KT04": "0",
             "NX01": "Duy trì chuyên mục “Gương sáng nhà trường”; tổ chức giao lưu trực tuyến với trường đối tác Nhật Bản.",
             "NX02": "Giáo viên kiêm nhiệm còn ít thời gian.",
-            "NX03": "Đề nghị Phòng mở thêm lớp tập huấn viết tin bài.",
+            "NX03": "Chưa có cán bộ chuyên trách công tác thông tin đối ngoại.",
+            "NX04": "Đề nghị Phòng mở thêm lớp tập huấn viết tin bài.",
         },
         "approve",
     ),
     (
         "HB-TH-QUANTOAN",
         {
-            "TT01": "11",
-            "TT02": "2",
-            "TT03": "1",
-            "TT04": "20",
-            "TT05": "0",
-            "TT06": "1",
-            "TT07": "1",
+            "TT02": "11",
+            "TT04": "1",
+            "TT08": "1",
             "NX01": "Đăng đầy đủ văn bản về công tác TTĐN; phản bác kịp thời một tin sai lệch trên mạng xã hội.",
             "NX02": "Trang web thường xuyên quá tải.",
         },
@@ -149,11 +148,8 @@ REPORTS = [
     (
         "HB-MN-HOAPHUONG",
         {
-            "TT01": "6",
-            "TT02": "0",
-            "TT03": "1",
-            "TT04": "12",
-            "TT07": "0",
+            "TT02": "6",
+            "TT08": "0",
             "NX01": "Cập nhật hoạt động của trẻ lên trang web hằng tuần.",
         },
         "return",
@@ -168,16 +164,52 @@ def load() -> list[str]:
     leader = User.objects.filter(username="phong-hongbang-lanhdao").first()
     if phong is None or officer is None or leader is None:
         return ["skipped: the org demo is missing"]
-    form = ReportForm.objects.filter(code=FORM_CODE).first() or _form(phong, officer)
-    if Round.objects.filter(owner=phong, form_version__form=form).exists():
-        return ["report form and round already there", *_annual_form()]
-    round_ = _round(phong, officer, form)
+    if not ReportForm.objects.filter(code=FORM_CODE).exists():
+        _form(phong, officer)
+    standard_forms = _adopt(phong, officer)
+    six_months = standard_forms["ttdn-6-thang"]
+    if Round.objects.filter(owner=phong, form_version__form=six_months).exists():
+        return ["report forms and round already there", *_annual_form()]
+    _press_request(Unit.objects.get(code=REPORTS[0][0]))
+    round_ = _round(phong, officer, six_months)
     for code, values, action in REPORTS:
         _report(round_, code, values, action, leader)
     lines = [
-        f"form “{form.name}”, round “{round_.title}” with {round_.submissions.count()} reports"
+        f"standard forms adopted with their schedules on: {', '.join(standard_forms)}",
+        f"round “{round_.title}” with {round_.submissions.count()} reports",
     ]
     return lines + _annual_form()
+
+
+def _adopt(phong: Unit, officer: User) -> dict[str, ReportForm]:
+    """The standard forms, adopted by the Phòng with their schedules switched on."""
+    adopted = {f.standard: f for f in ReportForm.objects.filter(owner=phong).exclude(standard="")}
+    for key in ("ttdn-6-thang", "ttdn-nam"):
+        if key not in adopted:
+            adopted[key] = services.adopt_standard(phong, key, by=officer)
+    Schedule.objects.filter(form__in=adopted.values()).update(active=True)
+    return adopted
+
+
+def _press_request(school: Unit) -> None:
+    """A journalist's question the school answered: press monitoring's figure that the
+    school's report shows pre-filled (“yêu cầu cung cấp thông tin của báo chí đã trả lời”)."""
+    if PressRequest.objects.filter(unit=school).exists():
+        return
+    request = monitoring_services.record_press_request(
+        school,
+        by=None,
+        journalist="Trần Minh Đức",
+        outlet="Báo Hải Phòng (demo)",
+        contact="minhduc@baohaiphong.example.vn",
+        question="Đề nghị nhà trường cho biết kết quả chương trình giao lưu với trường đối tác Nhật Bản.",
+        deadline=timezone.now() + datetime.timedelta(days=2),
+    )
+    monitoring_services.answer_press_request(
+        request,
+        by=None,
+        answer="Nhà trường đã tổ chức 2 buổi giao lưu trực tuyến với 120 học sinh tham gia.",
+    )
 
 
 # Quảng Ninh's yearly form: its cooperation, training and inspection figures come from the
@@ -280,22 +312,23 @@ def _form(phong: Unit, officer: User) -> ReportForm:
 
 
 def _round(phong: Unit, officer: User, form: ReportForm) -> Round:
-    """The 6-month period of today; open since ten days ago, due in a week, closing in three."""
+    """The half-year of today, as the schedule would name it; open since today, due in a week,
+    closing in three. Its data run from the period's legal start (Nghị định 09/2019) to today
+    at the latest, so every deadline falls after them and today's records count."""
     today = timezone.localdate()
     period = periods.containing(PeriodKind.HALF_YEAR, today)
-    with translation.override("vi"):
-        label = period.label  # a title is data, in the language of the documents
+    title = planned(form.schedule, period).title
+    legal = period.data_window()
     window = periods.SubmissionWindow(
-        today - datetime.timedelta(days=10),
-        today + datetime.timedelta(days=7),
-        today + datetime.timedelta(days=21),
+        today, today + datetime.timedelta(days=7), today + datetime.timedelta(days=21)
     )
     return services.open_round(
         phong,
         form_version=services.latest_version(form),
         period=period,
         window=window,
-        title=f"{FORM_NAME} — {label}",
+        data_window=(legal.start, min(legal.end, today)),
+        title=title,
         by=officer,
     )
 

@@ -10,13 +10,15 @@ from io import BytesIO
 from typing import IO, Any
 
 from django.db import transaction
+from django.utils import translation
 from django.utils.translation import gettext as _
 from openpyxl import Workbook
 from openpyxl.styles import Alignment, Font
 from openpyxl.utils import get_column_letter
 
 from ttdn.core import extract, spreadsheets
-from ttdn.reports import services
+from ttdn.org.models import User
+from ttdn.reports import rules, services
 from ttdn.reports.models import Indicator, Round, Submission
 from ttdn.reports.queries import Consolidation
 from ttdn.reports.validation import ValuesInvalid
@@ -122,6 +124,33 @@ def upload(round_: Round, file: IO[bytes], *, allowed: list[Submission], by: Any
     if errors:
         raise UploadInvalid(errors)
     return changed
+
+
+UPLOAD_JOB = "reports.excel"
+
+
+def fillable(user: Any, round_: Round) -> list[Submission]:
+    """The reports of `round_` that `user` may fill in: what an upload of theirs may write."""
+    return [
+        s
+        for s in Submission.objects.visible_to(user).filter(round=round_).select_related("unit")
+        if rules.can_fill(user, s)
+    ]
+
+
+def read_upload(data: bytes, filename: str, params: dict[str, Any]) -> dict[str, Any]:
+    """What the worker does with a filled template (`core.uploads`): store every row for the
+    person who sent it, in their language, or none of them. The result names the round, the
+    reports changed and each bad row."""
+    round_ = Round.objects.get(pk=params["round"])
+    user = User.objects.get(pk=params["by"])
+    with translation.override(params.get("language") or None):
+        try:
+            changed = upload(round_, BytesIO(data), allowed=fillable(user, round_), by=user)
+        except UploadInvalid as error:
+            errors = [[e.row, e.column, e.message] for e in error.errors]
+            return {"round": round_.pk, "changed": 0, "errors": errors}
+    return {"round": round_.pk, "changed": changed, "errors": []}
 
 
 def _upload_row(

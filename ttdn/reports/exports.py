@@ -1,19 +1,24 @@
 """What a printed report says: a unit's submission as a docgen Document of type Báo cáo
 (Nghị định 30/2020 layout) addressed to the reviewing unit, and its DOCX/PDF bytes. An issued
-report prints the DOCX frozen in the outgoing register."""
+report prints the DOCX frozen in the outgoing register. A unit's consolidation of a round prints
+as its own Báo cáo: per section the figures and the narratives by unit, then the units that
+did not report."""
 
 from __future__ import annotations
 
 import re
 from collections.abc import Iterable
+from decimal import Decimal
 
 from django.utils import translation
 
 from ttdn import docgen
 from ttdn.docgen.pdf import convert
 from ttdn.documents.queries import letterhead_for
-from ttdn.reports.enums import IndicatorKind
-from ttdn.reports.models import Indicator, Submission, Value
+from ttdn.org.models import Unit
+from ttdn.reports import queries
+from ttdn.reports.enums import Basis, IndicatorKind
+from ttdn.reports.models import Indicator, Round, Submission, Value
 
 AUTHORITIES = {a.value: a for a in docgen.Authority}
 TABLE_HEADER = ("Mã", "Chỉ tiêu", "Đơn vị tính", "Giá trị")
@@ -106,6 +111,105 @@ def _shown(indicator: Indicator, value: Value | None) -> str:
     if indicator.is_numeric:
         return str(value.as_json()).replace(".", ",")
     return value.text
+
+
+# --- The consolidated report ------------------------------------------------------------------
+
+TOTALS_HEADER = ("Mã", "Chỉ tiêu", "Đơn vị tính", "Tổng hợp")
+
+
+def consolidated_document(
+    round_: Round,
+    unit: Unit,
+    *,
+    recipients: Iterable[str] = (),
+    signer_authority: str = "",
+    signer_position: str = "",
+    signer_name: str = "",
+) -> docgen.Document:
+    """The consolidation of `unit` as the Báo cáo it sends up (approved reports): how many units
+    reported over which days, then per section of the form the table of figures and each
+    narrative by unit, and last the units that did not report."""
+    letterhead = letterhead_for(unit)
+    data = queries.consolidation(round_, unit, basis=Basis.APPROVED, narratives=None)
+    missing = queries.completeness(round_, unit, missing=None)
+    addressees = (unit.parent.name,) if unit.parent else ()
+    return docgen.Document(
+        doc_type=docgen.DocumentType.REPORT,
+        issuing_body=letterhead.issuing_body,
+        parent_body=letterhead.parent_body,
+        symbol=docgen.build_symbol(docgen.DocumentType.REPORT, letterhead.abbreviation),
+        place=letterhead.place,
+        title=consolidated_title(round_),
+        addressees=addressees,
+        body=tuple(_consolidated_body(data, missing)),
+        recipients=tuple(recipients) or addressees,
+        signer=signer(signer_authority, signer_position, signer_name),
+    )
+
+
+def consolidated_title(round_: Round) -> str:
+    """“Tổng hợp kết quả công tác TTĐN 6 tháng (6 tháng đầu năm 2027)”."""
+    name = _REPORT_PREFIX.sub("", round_.form_version.form.name).strip()
+    with translation.override("vi"):
+        period = round_.period.label
+    return f"Tổng hợp kết quả {name[:1].lower()}{name[1:]} ({period})"
+
+
+def _consolidated_body(
+    data: queries.Consolidation, missing: queries.Completeness
+) -> list[docgen.Block]:
+    round_ = data.round
+    expected = missing.total.expected
+    blocks: list[docgen.Block] = [
+        docgen.Paragraph(
+            f"Số liệu từ ngày {round_.data_from:%d/%m/%Y} đến ngày {round_.data_to:%d/%m/%Y}, "
+            f"tổng hợp từ báo cáo đã được duyệt của {data.counted}/{expected} đơn vị."
+        )
+    ]
+    rows = {r.indicator.pk: r for r in data.rows}
+    narratives = {n.indicator.pk: n for n in data.narratives}
+    indicators = list(round_.form_version.indicators.select_related("section"))
+    sections: dict[int, list[Indicator]] = {}
+    for indicator in indicators:
+        if indicator.parent_id is None:
+            sections.setdefault(indicator.section_id, []).append(indicator)
+    for items in sections.values():
+        blocks.append(docgen.Heading(1, items[0].section.title))
+        table = [
+            (i.code, i.name, _measure(i), _figure(rows[i.pk].total)) for i in items if i.pk in rows
+        ]
+        if table:
+            blocks.append(docgen.Table(TOTALS_HEADER, tuple(table), TABLE_WIDTHS))
+        for indicator in items:
+            narrative = narratives.get(indicator.pk)
+            if narrative is None:
+                continue
+            blocks.append(docgen.Heading(2, f"{indicator.code}. {indicator.name}"))
+            entries = [
+                f"{entry.unit_name}: {line.strip()}"
+                for entry in narrative.entries
+                for line in entry.text.splitlines()
+                if line.strip()
+            ]
+            blocks.extend(docgen.Paragraph(text) for text in entries or ["Không có."])
+    blocks.append(docgen.Heading(1, "Các đơn vị chưa báo cáo"))
+    if missing.missing:
+        blocks.append(
+            docgen.ListBlock(
+                tuple(f"{s.unit_name} (hạn {s.due_on:%d/%m/%Y})" for s in missing.missing)
+            )
+        )
+    else:
+        blocks.append(docgen.Paragraph("Tất cả các đơn vị đã báo cáo."))
+    return blocks
+
+
+def _figure(number: Decimal | None) -> str:
+    """A total as printed: decimal comma, “—” when nobody reported it."""
+    if number is None:
+        return "—"
+    return format(number.normalize(), "f").replace(".", ",")
 
 
 def docx_bytes(submission: Submission, doc: docgen.Document) -> bytes:

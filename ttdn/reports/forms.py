@@ -92,6 +92,11 @@ class RoundForm(forms.Form):
     )
     due_commune = forms.DateField(label=_("Deadline of communes"), required=False, widget=DATE)
     due_school = forms.DateField(label=_("Deadline of schools"), required=False, widget=DATE)
+    leave_out_covered = forms.BooleanField(
+        label=_("Leave out the units that already report for this period in another open round"),
+        required=False,
+        help_text=_("Without it, such a round is refused and the units are named."),
+    )
 
     def __init__(self, *args: Any, report_forms: Any, groups: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
@@ -117,7 +122,8 @@ class RoundForm(forms.Form):
             )
         except InvalidPeriod as error:
             raise forms.ValidationError(str(error)) from error
-        span = period.data_window()
+        # Asked before the legal cut-off, a round counts up to the last one before it opens.
+        span = period.data_window_before(window.opens)
         data_window = (data["data_from"] or span.start, data["data_to"] or span.end)
         if data_window[0] > data_window[1]:
             raise forms.ValidationError(_("The data window ends before it starts."))
@@ -127,6 +133,95 @@ class RoundForm(forms.Form):
             for lv in LEVEL_DEADLINES
             if data.get(f"due_{lv.value}")
         }
+        if any(day <= data_window[1] for day in [window.due, *data["deadlines"].values()]):
+            raise forms.ValidationError(
+                _(
+                    "Every deadline falls after the data window ends (%(end)s): a unit cannot "
+                    "report days that have not passed."
+                )
+                % {"end": data_window[1].strftime("%d/%m/%Y")}
+            )
+        return data
+
+
+class ScheduleForm(forms.Form):
+    """When a form's rounds open by themselves: each date as a day of the period's n-th month
+    (a half-year's 4th month is April or October), a deadline per level that reports."""
+
+    period_kind = forms.ChoiceField(label=_("Period"), choices=[])
+    title = forms.CharField(
+        label=_("Title of the rounds"),
+        max_length=200,
+        help_text=_("The period follows it, e.g. “… 6 tháng đầu năm 2027”."),
+    )
+    opens_month = forms.IntegerField(label=_("Opens in month no."), min_value=1, max_value=15)
+    opens_day = forms.IntegerField(label=_("on day"), min_value=1, max_value=31)
+    due_school_month = forms.IntegerField(
+        label=_("Schools due in month no."), min_value=1, max_value=15, required=False
+    )
+    due_school_day = forms.IntegerField(
+        label=_("on day"), min_value=1, max_value=31, required=False
+    )
+    due_commune_month = forms.IntegerField(
+        label=_("Communes due in month no."), min_value=1, max_value=15, required=False
+    )
+    due_commune_day = forms.IntegerField(
+        label=_("on day"), min_value=1, max_value=31, required=False
+    )
+    due_district_month = forms.IntegerField(
+        label=_("District offices due in month no."), min_value=1, max_value=15, required=False
+    )
+    due_district_day = forms.IntegerField(
+        label=_("on day"), min_value=1, max_value=31, required=False
+    )
+    closes_month = forms.IntegerField(label=_("Closes in month no."), min_value=1, max_value=15)
+    closes_day = forms.IntegerField(label=_("on day"), min_value=1, max_value=31)
+    levels = forms.MultipleChoiceField(
+        label=_("Levels that report"),
+        choices=UnitLevel.choices,
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+        help_text=_("None ticked: the units directly below yours."),
+    )
+    active = forms.BooleanField(label=_("Open the rounds by themselves"), required=False)
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        kinds = [PeriodKind.MONTH, PeriodKind.QUARTER, PeriodKind.HALF_YEAR, PeriodKind.YEAR]
+        self.fields["period_kind"].choices = [(k.value, k.label) for k in kinds]  # type: ignore[attr-defined]
+
+    @classmethod
+    def initial_of(cls, schedule: Any) -> dict[str, Any]:
+        initial = {
+            name: getattr(schedule, name)
+            for name in (
+                "period_kind",
+                "title",
+                "opens_month",
+                "opens_day",
+                "closes_month",
+                "closes_day",
+                "levels",
+                "active",
+            )
+        }
+        for level, (month, day) in schedule.deadlines.items():
+            initial[f"due_{level}_month"], initial[f"due_{level}_day"] = month, day
+        return initial
+
+    def clean(self) -> dict[str, Any]:
+        data = super().clean() or {}
+        deadlines = {}
+        for level in LEVEL_DEADLINES:
+            month, day = data.get(f"due_{level.value}_month"), data.get(f"due_{level.value}_day")
+            if bool(month) != bool(day):
+                raise forms.ValidationError(
+                    _("Give both the month and the day of the deadline of %(level)s.")
+                    % {"level": level.label}
+                )
+            if month and day:
+                deadlines[level.value] = (month, day)
+        data["deadlines"] = deadlines
         return data
 
 
@@ -225,6 +320,18 @@ class PrintForm(SignatureForm):
         max_length=2000,
     )
     field_order = ["recipients", *SIGNATURE_FIELDS]
+    required_css_class = "required"
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        """A printed report needs its signer's position and name (Nghị định 30/2020): marked
+        required on the page, so nobody learns it from a failed download."""
+        super().__init__(*args, **kwargs)
+        for name, message in (
+            ("signer_position", _("Give the position of the signer.")),
+            ("signer_name", _("Give the name of the signer.")),
+        ):
+            self.fields[name].required = True
+            self.fields[name].error_messages["required"] = message
 
     def clean(self) -> dict[str, Any]:
         cleaned = super().clean()

@@ -21,6 +21,7 @@ a round sets it, and `default_submission_window` proposes one.
 
 from __future__ import annotations
 
+import calendar
 import datetime
 import re
 from dataclasses import dataclass
@@ -163,6 +164,32 @@ class Period:
             return span
         start = span.start.replace(day=1) - datetime.timedelta(days=1)  # the month before
         return Window(start.replace(day=CUTOFF_DAY), span.end.replace(day=CUTOFF_DAY - 1))
+
+    def data_window_before(self, opens: datetime.date) -> Window:
+        """The data window of a round that opens on `opens`: the legal one when the round opens
+        after it ends. A round asked for earlier (the sector's 6-month report due 05/5, its
+        yearly one due 16/11) cannot count days to come, so it counts as many months, still from
+        the 15th to the 14th, up to the last 14th before it opens (e.g. opening 20/4/2027:
+        15/10/2026 to 14/4/2027). A period without a legal cut-off counts from its first day to
+        the day before the round opens."""
+        legal = self.data_window()
+        if opens > legal.end:
+            return legal
+        if not self.has_legal_cutoff:
+            return Window(legal.start, max(legal.start, opens - datetime.timedelta(days=1)))
+        last = opens.replace(day=CUTOFF_DAY - 1)
+        if opens.day < CUTOFF_DAY:
+            last = _first(opens.year, opens.month, -1).replace(day=CUTOFF_DAY - 1)
+        months = MONTHS_LONG.get(self.kind, 12)
+        start = _first(last.year, last.month, -months).replace(day=CUTOFF_DAY)
+        return Window(start, last)
+
+    def day_in(self, month: int, day: int) -> datetime.date:
+        """The `day` of the period's `month`-th month (1: its first; beyond its length: the
+        months after it), the last day of that month when it is shorter: how a schedule names
+        its dates once for every period (a half-year's 4th month is April or October)."""
+        first = _first(self.calendar.start.year, self.calendar.start.month, month - 1)
+        return first.replace(day=min(day, calendar.monthrange(first.year, first.month)[1]))
 
     def default_submission_window(self, *, cutoff: bool = True) -> SubmissionWindow:
         """A proposal: open the day after the data window ends, due five days later, close

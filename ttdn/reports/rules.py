@@ -37,6 +37,11 @@ def can_issue(user: Any, submission: Submission) -> bool:
     return access.units_with_role(user, access.WRITING_ROLES).filter(pk=submission.unit_id).exists()
 
 
+def can_issue_for(user: Any, unit: Unit) -> bool:
+    """Leaders and officers of the unit itself number its consolidated report in its register."""
+    return access.units_with_role(user, access.WRITING_ROLES).filter(pk=unit.pk).exists()
+
+
 def can_create_form(user: Any, unit: Unit) -> bool:
     """Leaders and officers of a unit (or above it) make its forms."""
     return access.can_act_for(user, unit)

@@ -11,6 +11,7 @@ from ttdn.reports.models.forms import (
 )
 from ttdn.reports.models.rollups import RollUp, Tally
 from ttdn.reports.models.rounds import Round, RoundDeadline, RoundQuerySet
+from ttdn.reports.models.schedules import Schedule, ScheduleQuerySet
 from ttdn.reports.models.submissions import (
     Submission,
     SubmissionQuerySet,
@@ -29,6 +30,8 @@ __all__ = [
     "RoundDeadline",
     "RoundQuerySet",
     "Rule",
+    "Schedule",
+    "ScheduleQuerySet",
     "Section",
     "Submission",
     "SubmissionQuerySet",

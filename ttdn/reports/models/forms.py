@@ -34,6 +34,10 @@ class ReportForm(TimestampedModel):
         "org.Unit", verbose_name=_("owner unit"), on_delete=models.PROTECT, related_name="+"
     )
     description = models.TextField(_("description"), blank=True)
+    # The key of the standard form (reports/standard.py) it was adopted from, "" for a form of
+    # the unit's own: forms adopted from one standard count as one form for the rule that a
+    # unit reports once per period.
+    standard = models.CharField(_("adopted from the standard form"), max_length=64, blank=True)
 
     objects = ReportFormQuerySet.as_manager()
 

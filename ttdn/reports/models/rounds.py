@@ -61,6 +61,17 @@ class Round(TimestampedModel):
     )
     groups = models.ManyToManyField("org.UnitGroup", blank=True, related_name="+")
     levels = models.JSONField(_("levels"), default=list, blank=True)
+    # "Unit (“title of the round it reports in”)" of the units not asked because they already
+    # report on the form for the period in another open round (services.open_round).
+    left_out = models.JSONField(_("left out"), default=list, blank=True)
+    schedule = models.ForeignKey(
+        "reports.Schedule",
+        verbose_name=_("opened by the schedule"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="rounds",
+    )
 
     objects = RoundQuerySet.as_manager()
 

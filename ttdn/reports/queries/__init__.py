@@ -17,6 +17,7 @@ from ttdn.reports.queries.figures import (
 )
 from ttdn.reports.queries.submissions import (
     Reminder,
+    covered_elsewhere,
     indicator_labels,
     own_report_source,
     reminders_due,
@@ -41,6 +42,7 @@ __all__ = [
     "completeness",
     "consolidation",
     "contributing_values",
+    "covered_elsewhere",
     "indicator_labels",
     "own_report_source",
     "place_in_round",

@@ -6,10 +6,11 @@ from __future__ import annotations
 import datetime
 from dataclasses import dataclass
 
+from django.db.models import Q
 from django.utils import timezone
 
 from ttdn.org.models import Unit
-from ttdn.reports.models import Round, Submission
+from ttdn.reports.models import ReportForm, Round, Submission
 
 
 def own_report_source(submission: Submission) -> tuple[Round, Unit] | None:
@@ -61,3 +62,25 @@ def indicator_labels(submission_ids: list[str]) -> dict[str, dict[str, str]]:
         if code:
             labels.setdefault(str(pk), {})[code] = name
     return labels
+
+
+def covered_elsewhere(
+    form: ReportForm, period_key: str, unit_ids: list[int], *, today: datetime.date | None = None
+) -> list[Submission]:
+    """The reports that units of `unit_ids` already owe or made for the period in rounds still
+    open (not past closing) on the same form, or on a form adopted from the same standard: a
+    unit reports once per period (no second round for it)."""
+    today = today or timezone.localdate()
+    same_form = Q(round__form_version__form=form)
+    if form.standard:
+        same_form |= Q(round__form_version__form__standard=form.standard)
+    return list(
+        Submission.objects.filter(
+            same_form,
+            unit_id__in=unit_ids,
+            round__period_key=period_key,
+            round__closes_on__gte=today,
+        )
+        .select_related("round")
+        .order_by("path")
+    )

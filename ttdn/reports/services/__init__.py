@@ -3,6 +3,7 @@ versions, rounds, a unit's report, the daily digest's lines. Each write is atomi
 
 from ttdn.reports.services.errors import (
     Locked,
+    RoundCovered,
     RoundInvalid,
 )
 from ttdn.reports.services.forms import (
@@ -24,11 +25,19 @@ from ttdn.reports.services.forms import (
 )
 from ttdn.reports.services.reminders import (
     mark_reminded,
+    remind_units,
     reminder_batch,
 )
 from ttdn.reports.services.rounds import (
     expected_units,
+    issue_consolidation,
     open_round,
+)
+from ttdn.reports.services.schedules import (
+    adopt_standard,
+    next_round,
+    open_scheduled_rounds,
+    set_schedule,
 )
 from ttdn.reports.services.submissions import (
     approve_submission,
@@ -46,10 +55,12 @@ from ttdn.reports.services.submissions import (
 
 __all__ = [
     "Locked",
+    "RoundCovered",
     "RoundInvalid",
     "add_indicator",
     "add_rule",
     "add_section",
+    "adopt_standard",
     "approve_submission",
     "categories_from_lines",
     "create_form",
@@ -58,13 +69,17 @@ __all__ = [
     "expected_units",
     "grant_unlock",
     "is_editable",
+    "issue_consolidation",
     "issue_report",
     "latest_version",
     "mark_reminded",
     "move_indicator",
     "move_section",
+    "next_round",
     "open_round",
+    "open_scheduled_rounds",
     "refuse_unlock",
+    "remind_units",
     "reminder_batch",
     "remove_indicator",
     "remove_rule",
@@ -73,6 +88,7 @@ __all__ = [
     "request_unlock",
     "return_submission",
     "save_values",
+    "set_schedule",
     "start_from_consolidation",
     "submit_submission",
     "update_form",

@@ -1,4 +1,5 @@
-"""The reports' lines of the daily digest."""
+"""Reminders: the reports' lines of the daily digest, and the reminder a reviewing unit sends
+by hand ("Nhắc") to the units below it whose reports are still waiting."""
 
 from __future__ import annotations
 
@@ -7,12 +8,15 @@ from collections.abc import Iterable
 from typing import Any
 
 from django.db import transaction
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from ttdn.core import audit, digest
 from ttdn.core.enums import AuditAction
+from ttdn.org.models import Unit
 from ttdn.reports import queries
 from ttdn.reports.models import (
+    Round,
     Submission,
 )
 
@@ -43,6 +47,27 @@ def reminder_batch(today: datetime.date, days_before: int) -> digest.Batch:
         notes,
         lambda: mark_reminded([r.submission for r in reminders], on=today, by=None),
     )
+
+
+def remind_units(round_: Round, unit: Unit, *, by: Any, on: datetime.date | None = None) -> int:
+    """E-mail the people of every unit below `unit` (as the round froze the tree) whose report
+    in `round_` still waits (not handed in, or returned), one message each, and record the
+    reminder; a unit already reminded that day is left alone. Returns how many units."""
+    day = on or timezone.localdate()
+    path, _depth = queries.place_in_round(round_, unit)
+    waiting = list(
+        Submission.objects.filter(round=round_)
+        .in_subtree(path)
+        .exclude(unit=unit)
+        .waiting()
+        .exclude(reminded_on=day)
+        .select_related("round")
+    )
+    lines = [digest.Line.to_units(_reminder_line(s, day), s.unit_id) for s in waiting]
+    digest.deliver(
+        [(_("Periodic reports"), lines)], subject_line=_("Reports waiting for your unit")
+    )
+    return mark_reminded(waiting, on=day, by=by)
 
 
 def _reminder_values(submission: Submission) -> dict[str, str]:

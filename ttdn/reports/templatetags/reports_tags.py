@@ -4,6 +4,8 @@ from typing import Any
 from django import template
 from django.utils.formats import number_format
 
+from ttdn.org.enums import UnitLevel
+
 register = template.Library()
 
 
@@ -17,3 +19,9 @@ def figure(value: Any) -> str:
         places = max(0, -int(value.as_tuple().exponent))
         return number_format(value, decimal_pos=places, use_l10n=True, force_grouping=True)
     return str(value)
+
+
+@register.simple_tag
+def level_label(level: str) -> str:
+    """The name of a level of units ("school" → "Trường học"/"School")."""
+    return str(UnitLevel(level).label) if level in UnitLevel.values else level

@@ -38,3 +38,23 @@ def phong_report(cast, at):
     at(2026, 4, 25)
     services.save_values(submission, PHONG_VALUES, by=cast.phong_officer)
     return submission
+
+
+@pytest.fixture
+def upload_template(client, django_capture_on_commit_callbacks):
+    """Send a filled template as the signed-in person, let the worker read it, and return
+    (the page the upload led to, the page of the finished job)."""
+    from django.urls import reverse
+
+    from ttdn.core.models import UploadJob
+    from ttdn.core.tasks import read_upload
+
+    def send(round_, file):
+        with django_capture_on_commit_callbacks(execute=True):
+            sent = client.post(reverse("reports:excel_upload", args=[round_.pk]), {"file": file})
+        job = UploadJob.objects.order_by("-pk").first()
+        with django_capture_on_commit_callbacks(execute=True):
+            read_upload.call(job.pk)
+        return sent, client.get(reverse("reports:excel_upload_job", args=[job.pk]))
+
+    return send

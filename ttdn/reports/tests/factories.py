@@ -87,6 +87,27 @@ def open_round(owner, by, form: ReportForm, **kwargs: Any) -> Round:
     )
 
 
+def open_rounds(owner, by, form: ReportForm, count: int, **kwargs: Any) -> list[Round]:
+    """Rounds of `form` for `count` half-years in a row from HALF, each with the proposed
+    windows (a unit reports once per period, so one round each)."""
+    rounds = []
+    for step in range(count):
+        period = HALF.shifted(step)
+        span = period.data_window()
+        rounds.append(
+            open_round(
+                owner,
+                by,
+                form,
+                period=period,
+                window=period.default_submission_window(),
+                data_window=(span.start, span.end),
+                **kwargs,
+            )
+        )
+    return rounds
+
+
 PHONG_VALUES = {
     "articles": "12",
     "foreign": "3",

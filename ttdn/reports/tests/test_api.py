@@ -1,7 +1,7 @@
 import pytest
 
 from ttdn.reports.models import Submission
-from ttdn.reports.tests.factories import open_round
+from ttdn.reports.tests.factories import open_rounds
 
 
 def test_api_lists_rounds_puts_values_submits_and_consolidates(client, cast, round_, bearer, at):
@@ -54,8 +54,7 @@ def test_api_outsider_sees_nothing(client, cast, round_, bearer):
 def test_api_round_list_query_count(
     client, cast, form, bearer, django_assert_num_queries, item_count
 ):
-    for _ in range(item_count):
-        open_round(cast.phong, cast.phong_officer, form)
+    open_rounds(cast.phong, cast.phong_officer, form, item_count)
     headers = bearer(cast.teacher_a)
 
     with django_assert_num_queries(4):

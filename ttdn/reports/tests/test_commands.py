@@ -6,7 +6,7 @@ from django.core.management.base import CommandError
 
 from ttdn.reports import services
 from ttdn.reports.models import RollUp, Submission, Tally
-from ttdn.reports.tests.factories import open_round
+from ttdn.reports.tests.factories import open_round, report_form
 
 FULL = {
     "articles": "12",
@@ -86,7 +86,8 @@ def test_digest_tells_overdue_units_and_their_reviewer(cast, round_, at, mailout
 
 
 def test_digest_sends_one_summary_per_person_per_day(cast, form, round_, at, mailoutbox):
-    open_round(cast.phong, cast.phong_officer, form, title="Báo cáo bổ sung")
+    other = report_form(cast.phong, cast.phong_officer, code="bo-sung")
+    open_round(cast.phong, cast.phong_officer, other, title="Báo cáo bổ sung")
     at(2026, 5, 7)
 
     run("send_daily_digest")

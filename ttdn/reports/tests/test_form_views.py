@@ -4,7 +4,7 @@ from django.urls import reverse
 from ttdn.reports import services
 from ttdn.reports.enums import CategorySet, IndicatorKind
 from ttdn.reports.models import FormVersion, Indicator, ReportForm
-from ttdn.reports.tests.factories import open_round, report_form
+from ttdn.reports.tests.factories import open_rounds, report_form
 
 INDICATOR = {
     "code": "TT09",
@@ -253,7 +253,7 @@ def test_form_list_query_count(client, cast, django_assert_num_queries, item_cou
         report_form(cast.phong, cast.phong_officer, code=f"form-{n}")
     client.force_login(cast.phong_officer)
 
-    with django_assert_num_queries(5):
+    with django_assert_num_queries(6):
         response = client.get(url("form_list"))
 
     assert len(response.context["rows"]) == item_count
@@ -261,11 +261,10 @@ def test_form_list_query_count(client, cast, django_assert_num_queries, item_cou
 
 @pytest.mark.parametrize("round_count", [1, 3])
 def test_form_detail_query_count(client, cast, form, django_assert_num_queries, round_count):
-    for _ in range(round_count):
-        open_round(cast.phong, cast.phong_officer, form)
+    open_rounds(cast.phong, cast.phong_officer, form, round_count)
     client.force_login(cast.phong_officer)
 
-    with django_assert_num_queries(11):
+    with django_assert_num_queries(12):
         response = client.get(form.get_absolute_url())
 
     assert response.status_code == 200

@@ -98,7 +98,9 @@ def test_form_names_the_field_with_too_many_digits(client, cast, round_, at):
     )
 
 
-def test_excel_upload_refuses_a_huge_number_and_writes_nothing(client, cast, round_, at):
+def test_excel_upload_refuses_a_huge_number_and_writes_nothing(
+    client, cast, round_, at, upload_template
+):
     at(2026, 5, 1)
     client.force_login(cast.phong_officer)
     download = client.get(reverse("reports:excel_template", args=[round_.pk]))
@@ -111,7 +113,7 @@ def test_excel_upload_refuses_a_huge_number_and_writes_nothing(client, cast, rou
     upload.seek(0)
     upload.name = "huge.xlsx"
 
-    refused = client.post(reverse("reports:excel_upload", args=[round_.pk]), {"file": upload})
+    _sent, refused = upload_template(round_, upload)
 
     errors = [(e.row, e.column, e.message) for e in refused.context["errors"]]
     column = chr(ord("A") + header.index("smallest"))

@@ -1,8 +1,19 @@
 """Screens of periodic reports: rounds, a report to fill in and review, unlocks, the
 consolidation and completeness of a round, forms, and Excel."""
 
-from ttdn.reports.views.consolidation import completeness, consolidation
-from ttdn.reports.views.excel import consolidation_export, excel_template, excel_upload
+from ttdn.reports.views.consolidation import (
+    completeness,
+    consolidation,
+    consolidation_issue,
+    consolidation_print,
+    remind,
+)
+from ttdn.reports.views.excel import (
+    consolidation_export,
+    excel_template,
+    excel_upload,
+    excel_upload_job,
+)
 from ttdn.reports.views.forms import (
     form_create,
     form_detail,
@@ -15,10 +26,12 @@ from ttdn.reports.views.forms import (
     indicator_update,
     rule_add,
     rule_remove,
+    schedule_set,
     section_add,
     section_move,
     section_remove,
     section_update,
+    standard_adopt,
 )
 from ttdn.reports.views.rounds import round_create, round_detail, round_list
 from ttdn.reports.views.submissions import (
@@ -37,8 +50,11 @@ __all__ = [
     "completeness",
     "consolidation",
     "consolidation_export",
+    "consolidation_issue",
+    "consolidation_print",
     "excel_template",
     "excel_upload",
+    "excel_upload_job",
     "form_create",
     "form_detail",
     "form_list",
@@ -48,15 +64,18 @@ __all__ = [
     "indicator_move",
     "indicator_remove",
     "indicator_update",
+    "remind",
     "round_create",
     "round_detail",
     "round_list",
     "rule_add",
     "rule_remove",
+    "schedule_set",
     "section_add",
     "section_move",
     "section_remove",
     "section_update",
+    "standard_adopt",
     "submission_approve",
     "submission_detail",
     "submission_issue",

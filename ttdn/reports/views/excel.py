@@ -6,8 +6,11 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import FileResponse, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import translation
 from django.utils.translation import gettext as _
 
+from ttdn.core import uploads
+from ttdn.core.enums import UploadJobStatus
 from ttdn.reports import excel, queries, rules
 from ttdn.reports.enums import Basis
 from ttdn.reports.forms import (
@@ -39,34 +42,42 @@ def excel_template(request: HttpRequest, pk: int) -> FileResponse:
 
 @login_required
 def excel_upload(request: HttpRequest, pk: int) -> HttpResponse:
+    """Send a filled template: the worker reads and stores it while its page shows progress."""
     round_ = get_object_or_404(Round.objects.visible_to(request.user), pk=pk)
     form = UploadForm(request.POST or None, request.FILES or None)
-    errors: list[excel.RowError] = []
     if request.method == "POST" and form.is_valid():
-        allowed = [
-            s
-            for s in Submission.objects.visible_to(request.user)
-            .filter(round=round_)
-            .select_related("unit")
-            if rules.can_fill(request.user, s)
-        ]
-        try:
-            count = excel.upload(
-                round_, form.cleaned_data["file"], allowed=allowed, by=request.user
-            )
-        except excel.UploadInvalid as error:
-            errors = error.errors
-        else:
-            messages.success(
-                request, _("%(count)s reports updated from the file.") % {"count": count}
-            )
-            return redirect(round_)
-    return render(
-        request,
-        "reports/excel_upload.html",
-        {"round": round_, "form": form, "errors": errors},
-        status=422 if errors else 200,
-    )
+        file = form.cleaned_data["file"]
+        job = uploads.queue_upload(
+            excel.UPLOAD_JOB,
+            data=file.read(),
+            filename=file.name or "bao-cao.xlsx",
+            by=request.user,
+            params={
+                "round": round_.pk,
+                "by": request.user.pk,
+                "language": translation.get_language(),
+            },
+        )
+        return redirect("upload_job", pk=job.pk)
+    return render(request, "reports/excel_upload.html", {"round": round_, "form": form})
+
+
+@login_required
+def excel_upload_job(request: HttpRequest, pk: int) -> HttpResponse:
+    """A filled template the worker has read: back to the round, or the rows to fix."""
+    job = uploads.job_of(request.user, pk, kind=excel.UPLOAD_JOB)
+    if job.status != UploadJobStatus.DONE:
+        return redirect("upload_job", pk=job.pk)
+    round_ = get_object_or_404(Round.objects.visible_to(request.user), pk=job.result["round"])
+    errors = [excel.RowError(*e) for e in job.result["errors"]]
+    if not errors:
+        messages.success(
+            request,
+            _("%(count)s reports updated from the file.") % {"count": job.result["changed"]},
+        )
+        return redirect(round_)
+    context = {"round": round_, "form": UploadForm(), "errors": errors}
+    return render(request, "reports/excel_upload.html", context, status=422)
 
 
 @login_required

@@ -19,16 +19,18 @@ from django.views.decorators.http import require_POST
 
 from ttdn.core import access
 from ttdn.core.feedback import attempt
-from ttdn.reports import rules, services
+from ttdn.core.forms import form_errors
+from ttdn.reports import rules, services, standard
 from ttdn.reports.forms import (
     IndicatorForm,
     ReportFormForm,
     RuleForm,
+    ScheduleForm,
     SectionForm,
     indicator_initial,
     values_form,
 )
-from ttdn.reports.models import FormVersion, Indicator, ReportForm, Rule, Section
+from ttdn.reports.models import FormVersion, Indicator, ReportForm, Rule, Schedule, Section
 from ttdn.reports.validation import ValuesInvalid
 from ttdn.reports.views.common import entry_sections
 
@@ -76,11 +78,76 @@ def _apply(
 def form_list(request: HttpRequest) -> HttpResponse:
     forms_ = ReportForm.objects.visible_to(request.user).select_related("owner")
     unit = access.acting_unit(request)
+    can_create = unit is not None and rules.can_create_form(request.user, unit)
+    adopted = (
+        {f.standard: f for f in ReportForm.objects.filter(owner=unit).exclude(standard="")}
+        if unit is not None
+        else {}
+    )
     context = {
         "rows": [(f, rules.can_edit_form(request.user, f)) for f in forms_],
-        "can_create": unit is not None and rules.can_create_form(request.user, unit),
+        "can_create": can_create,
+        "unit": unit,
+        "standards": [
+            {
+                "form": found,
+                "computed": sum(1 for i in found.indicators if i.get("computed")),
+                "adopted": adopted.get(found.key),
+            }
+            for found in standard.standard_forms()
+        ],
     }
     return render(request, "reports/form_list.html", context)
+
+
+@require_POST
+@login_required
+def standard_adopt(request: HttpRequest, key: str) -> HttpResponse:
+    """The acting unit adopts a standard form as its own (with its schedule, switched off)."""
+    unit = access.acting_unit(request)
+    if unit is None or not rules.can_create_form(request.user, unit):
+        raise PermissionDenied
+    try:
+        form = services.adopt_standard(unit, key, by=request.user)
+    except ValuesInvalid as error:
+        messages.error(request, " ".join(error.messages))
+        return redirect("reports:form_list")
+    messages.success(
+        request,
+        _(
+            "The form is your unit's now: change what you need, then switch its schedule on "
+            "for the rounds to open by themselves."
+        ),
+    )
+    return redirect(form)
+
+
+@require_POST
+@login_required
+def schedule_set(request: HttpRequest, pk: int) -> HttpResponse:
+    report_form = _editable(request, pk)
+    form = ScheduleForm(request.POST)
+    if form.is_valid():
+        data = form.cleaned_data
+        try:
+            services.set_schedule(
+                report_form,
+                period_kind=data["period_kind"],
+                title=data["title"],
+                opens=(data["opens_month"], data["opens_day"]),
+                closes=(data["closes_month"], data["closes_day"]),
+                deadlines=data["deadlines"],
+                levels=data["levels"],
+                active=data["active"],
+                by=request.user,
+            )
+        except ValuesInvalid as error:
+            messages.error(request, " ".join(error.messages))
+        else:
+            messages.success(request, _("The schedule is saved."))
+    else:
+        messages.error(request, form_errors(form))
+    return redirect(f"{report_form.get_absolute_url()}#schedule")
 
 
 @login_required
@@ -131,8 +198,19 @@ def form_detail(request: HttpRequest, pk: int) -> HttpResponse:
         ),
         "section_form": SectionForm(),
         "rule_form": RuleForm(indicators=indicators),
+        **_schedule_context(report_form),
     }
     return render(request, "reports/form_detail.html", context)
+
+
+def _schedule_context(report_form: ReportForm) -> dict[str, Any]:
+    schedule = Schedule.objects.filter(form=report_form).first()
+    initial = ScheduleForm.initial_of(schedule) if schedule else {"title": report_form.name}
+    return {
+        "schedule": schedule,
+        "next_round": services.next_round(schedule) if schedule else None,
+        "schedule_form": ScheduleForm(initial=initial),
+    }
 
 
 @login_required

@@ -64,12 +64,25 @@ def round_create(request: HttpRequest) -> HttpResponse:
                 levels=data["levels"],
                 groups=data["groups"],
                 deadlines=data["deadlines"],
+                leave_out_covered=data["leave_out_covered"],
                 by=request.user,
+            )
+        except services.RoundCovered as error:
+            form.add_error(None, str(error))
+            form.add_error(
+                "leave_out_covered",
+                _("Tick this to open the round for the other units; these keep their report."),
             )
         except services.RoundInvalid as error:
             form.add_error(None, str(error))
         else:
             messages.success(request, _("The round is open; each unit has its report to do."))
+            if round_.left_out:
+                messages.info(
+                    request,
+                    _("Left out, as they already report for this period: %(names)s.")
+                    % {"names": "; ".join(round_.left_out)},
+                )
             return redirect(round_)
     return render(request, "reports/round_form.html", {"form": form, "unit": unit})
 
