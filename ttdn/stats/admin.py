@@ -1,0 +1,36 @@
+from django.contrib import admin
+
+from ttdn.stats.models import Dataset, Figure, PressContact, PressDocument
+
+
+@admin.register(Dataset)
+class DatasetAdmin(admin.ModelAdmin):  # type: ignore[type-arg]
+    list_display = ["code", "name", "topic", "form_code", "indicator_code", "public", "order"]
+    list_filter = ["topic", "public", "key_figure"]
+    search_fields = ["code", "name", "name_en"]
+
+
+@admin.register(Figure)
+class FigureAdmin(admin.ModelAdmin):  # type: ignore[type-arg]
+    list_display = ["dataset", "unit_name", "period_label", "value", "revision", "status", "source"]
+    list_filter = ["status", "source"]
+    raw_id_fields = ["unit", "parent", "round", "submission", "entered_by", "approved_by"]
+
+    def has_change_permission(self, request, obj=None) -> bool:  # type: ignore[no-untyped-def]
+        return False  # figures change only as new revisions, through the services
+
+
+@admin.register(PressContact)
+class PressContactAdmin(admin.ModelAdmin):  # type: ignore[type-arg]
+    list_display = ["unit", "spokesperson", "position", "phone", "email"]
+    raw_id_fields = ["unit"]
+
+
+@admin.register(PressDocument)
+class PressDocumentAdmin(admin.ModelAdmin):  # type: ignore[type-arg]
+    list_display = ["title", "unit", "kind", "status", "published_at"]
+    list_filter = ["kind", "status"]
+    raw_id_fields = ["unit", "corrects", "created_by", "published_by", "outgoing"]
+
+    def has_change_permission(self, request, obj=None) -> bool:  # type: ignore[no-untyped-def]
+        return False  # press documents move through their review, in the product
