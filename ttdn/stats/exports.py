@@ -19,6 +19,7 @@ from ttdn import docgen
 from ttdn.core import spreadsheets
 from ttdn.docgen.pdf import convert
 from ttdn.documents.exports import lines
+from ttdn.documents.queries import letterhead_for
 from ttdn.stats import queries
 from ttdn.stats.models import Dataset, Figure, PressContact, PressDocument
 
@@ -52,8 +53,14 @@ def press_document(
             docgen.Paragraph(_("Figures for %(period)s:") % {"period": document.period_label}),
             docgen.Table(header, table, (0.35, 0.15, 0.15, 0.35)),
         ]
+        letterhead = letterhead_for(document.unit)
         return docgen.Document(
             doc_type=docgen.DocumentType.NOTICE,
+            issuing_body=letterhead.issuing_body,
+            parent_body=letterhead.parent_body,
+            symbol=docgen.build_symbol(docgen.DocumentType.NOTICE, letterhead.abbreviation),
+            place=letterhead.place,
+            date=document.published_on,
             title=document.title_in(language),
             body=tuple(body),
             recipients=(_("The press"), _("Units below, to inform")),
