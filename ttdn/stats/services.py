@@ -37,7 +37,7 @@ from ttdn.stats.enums import (
     Source,
 )
 from ttdn.stats.models import Dataset, Figure, FigureReference, PressContact, PressDocument
-from ttdn.stats.queries import PLACEHOLDER
+from ttdn.stats.queries import PLACEHOLDER, number_text
 from ttdn.stats.rules import (
     can_approve_figure,
     can_enter_figures,
@@ -527,16 +527,12 @@ def _correction_text(document: PressDocument, changed: list[Difference], languag
                 _("- %(name)s: %(before)s %(measure)s, corrected to {%(code)s} %(measure)s.")
                 % {
                     "name": d.reference.dataset.name_in(language),
-                    "before": _plain(d.before),
+                    "before": number_text(d.before, language),
                     "measure": d.reference.dataset.measure_in(language),
                     "code": d.reference.dataset.code,
                 }
             )
         return "\n".join(lines)
-
-
-def _plain(number: Decimal | None) -> str:
-    return "" if number is None else format(number.normalize(), "f")
 
 
 @transaction.atomic
