@@ -12,7 +12,7 @@ from ttdn.org.models import Unit, User
 from ttdn.reports import periods
 from ttdn.reports import services as reports_services
 from ttdn.reports.enums import Aggregation, IndicatorKind, PeriodKind
-from ttdn.reports.models import ReportForm, Submission
+from ttdn.reports.models import ReportForm, Round, Submission
 from ttdn.stats import services
 from ttdn.stats.enums import PressKind, Topic
 from ttdn.stats.models import Dataset, PressDocument
@@ -146,7 +146,9 @@ def _form(office: Unit, officer: User) -> ReportForm:
     return form
 
 
-def _round(office: Unit, officer: User, leader: User, form: ReportForm, year: int, column: int):
+def _round(
+    office: Unit, officer: User, leader: User, form: ReportForm, year: int, column: int
+) -> Round:
     """The school year `year`'s statistics, collected from the schools and approved."""
     today = timezone.localdate()
     window = periods.SubmissionWindow(
@@ -191,4 +193,3 @@ def _fact_sheet(office: Unit, officer: User, leader: User) -> PressDocument:
     )
     services.submit_press_document(sheet, by=officer)
     return services.publish_press_document(sheet, by=leader)
-

@@ -84,7 +84,7 @@ class PressDocumentForm(NfcMixin, forms.Form):
             self.fields["datasets"].queryset = datasets  # type: ignore[attr-defined]
 
 
-class PressContactForm(NfcMixin, forms.ModelForm):  # type: ignore[type-arg]
+class PressContactForm(NfcMixin, forms.ModelForm):
     class Meta:
         model = PressContact
         fields = ["spokesperson", "position", "contact_name", "phone", "email"]

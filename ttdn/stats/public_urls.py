@@ -13,7 +13,5 @@ urlpatterns = [
     path("<unit:unit_slug>/bao-chi/<int:pk>/", public.press_document, name="document"),
     path("<unit:unit_slug>/du-lieu-mo/", public.open_data, name="open_data"),
     path("<unit:unit_slug>/du-lieu-mo/<slug:code>/", public.dataset, name="dataset"),
-    path(
-        "<unit:unit_slug>/du-lieu-mo/<slug:code>.<str:fmt>", public.download, name="download"
-    ),
+    path("<unit:unit_slug>/du-lieu-mo/<slug:code>.<str:fmt>", public.download, name="download"),
 ]

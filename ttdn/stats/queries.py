@@ -343,7 +343,7 @@ def number_text(value: Decimal | None, language: str) -> str:
     if value is None:
         return "—"
     value = value.normalize()
-    places = max(0, -int(value.as_tuple().exponent))  # type: ignore[arg-type]
+    places = max(0, -int(value.as_tuple().exponent))
     text = f"{value:,.{places}f}"
     if language == "vi":
         text = text.replace(",", " ").replace(".", ",").replace(" ", ".")

@@ -32,9 +32,7 @@ def fits(page) -> bool:
 
 def correct_a_school_report() -> None:
     """Trường THCS Cẩm Phú's 2022–2023 report: unlocked, 671 pupils corrected to 681, approved."""
-    submission = Submission.objects.get(
-        unit__code="CP-THCS-CAMPHU", round__period_key="2022-SY"
-    )
+    submission = Submission.objects.get(unit__code="CP-THCS-CAMPHU", round__period_key="2022-SY")
     school = User.objects.get(username="truong-campha")
     leader = User.objects.get(username="phong-campha-lanhdao")
     reports_services.request_unlock(submission, reason="Sai số học sinh", by=school)

@@ -15,9 +15,7 @@ SY2022 = Period(PeriodKind.SCHOOL_YEAR, 2022)
 
 
 def _approved(dataset):
-    return {
-        f.unit.code: f.value for f in Figure.objects.approved().filter(dataset=dataset)
-    }
+    return {f.unit.code: f.value for f in Figure.objects.approved().filter(dataset=dataset)}
 
 
 def test_refresh_publishes_approved_reports_only(cast, world):
@@ -64,7 +62,10 @@ def test_refresh_adds_the_second_report_once_approved(cast, world):
 def test_rate_is_computed_from_its_two_figures(cast, world):
     services.refresh_from_reports()
 
-    assert _approved(world.datasets["rate"]) == {"PGD-HB": Decimal("80.00"), "HB-A": Decimal("80.00")}
+    assert _approved(world.datasets["rate"]) == {
+        "PGD-HB": Decimal("80.00"),
+        "HB-A": Decimal("80.00"),
+    }
 
 
 def test_edit_in_an_unlock_window_is_not_published_until_approved_again(cast, world):

@@ -13,7 +13,7 @@ from ttdn.reports.models import Submission
 from ttdn.reports.periods import Period
 from ttdn.stats import queries, services
 from ttdn.stats.enums import PressKind
-from ttdn.stats.models import Figure, PressDocument
+from ttdn.stats.models import Dataset, Figure, PressDocument
 from ttdn.stats.tests import factories
 
 SY2022 = Period(PeriodKind.SCHOOL_YEAR, 2022)
@@ -100,7 +100,7 @@ def test_outsider_sees_no_dashboard_figure_or_document(client, cast, published):
 def test_press_kit_shows_published_documents_and_approved_figures_only(client, cast, published):
     sheet, _draft = published
     services.enter_figure(
-        factories_dataset("candidates"), cast.phong, period=Period(PeriodKind.SCHOOL_YEAR, 2023),
+        Dataset.objects.get(code="candidates"), cast.phong, period=Period(PeriodKind.SCHOOL_YEAR, 2023),
         value="999", by=cast.phong_officer,
     )  # fmt: skip
     client.force_login(cast.outsider)
@@ -110,13 +110,7 @@ def test_press_kit_shows_published_documents_and_approved_figures_only(client, c
     page = response.content.decode()
     assert [d.title for d in response.context["documents"]] == [sheet.title]
     assert ("Bản nháp chưa duyệt" in page, "999" in page) == (False, False)
-    assert [k.figure.value for k in response.context["board"].key_figures][0] == Decimal(640)
-
-
-def factories_dataset(code):
-    from ttdn.stats.models import Dataset
-
-    return Dataset.objects.get(code=code)
+    assert response.context["board"].key_figures[0].figure.value == Decimal(640)
 
 
 def test_press_kit_document_in_english(client, cast, published):
@@ -159,7 +153,7 @@ def test_open_data_keeps_old_revisions_downloadable(client, cast, world):
     )  # fmt: skip
     services.refresh_from_reports()
 
-    current = _csv(client, cast.school_a if False else cast.phong, "pupils")
+    current = _csv(client, cast.phong, "pupils")
     everything = _csv(client, cast.phong, "pupils", "?revisions=all")
 
     assert [(r["unit_code"], r["value"], r["revision"], r["current"]) for r in current] == [
@@ -174,12 +168,12 @@ def test_open_data_keeps_old_revisions_downloadable(client, cast, world):
 def test_open_data_json_and_excel_carry_the_same_figures_and_licence(client, cast, world):
     services.refresh_from_reports()
     open_site(cast.phong)
-    base = ["press_kit:download"]
 
-    as_json = json.loads(client.get(reverse(base[0], args=[cast.phong.slug, "pupils", "json"])).content)
-    book = load_workbook(
-        io.BytesIO(client.get(reverse(base[0], args=[cast.phong.slug, "pupils", "xlsx"])).content)
-    )
+    def download(fmt):
+        return client.get(reverse("press_kit:download", args=[cast.phong.slug, "pupils", fmt]))
+
+    as_json = json.loads(download("json").content)
+    book = load_workbook(io.BytesIO(download("xlsx").content))
 
     sheet_values = [row[5] for row in book["data"].iter_rows(min_row=2, values_only=True)]
     assert (as_json["licence"], [r["value"] for r in as_json["figures"]], sheet_values) == (

@@ -22,7 +22,9 @@ from ttdn.stats.views.common import form_page, show_refusal, unit_or_404
 @login_required
 def home(request: HttpRequest) -> HttpResponse:
     """The dashboard of the unit the person acts for (or their first unit)."""
-    unit = access.acting_unit(request) or access.visible_units(request.user).order_by("path").first()
+    unit = (
+        access.acting_unit(request) or access.visible_units(request.user).order_by("path").first()
+    )
     if unit is None:
         raise Http404
     return redirect("stats:dashboard", pk=unit.pk)
@@ -99,7 +101,12 @@ def figure_new(request: HttpRequest, pk: int) -> HttpResponse:
             return redirect(figure)
     intro = _("A figure typed in is shown nowhere until a leader of the unit approves it.")
     return form_page(
-        request, form, title=_("Enter a figure"), unit=unit, back=reverse("stats:dashboard", args=[unit.pk]), intro=intro
+        request,
+        form,
+        title=_("Enter a figure"),
+        unit=unit,
+        back=reverse("stats:dashboard", args=[unit.pk]),
+        intro=intro,
     )
 
 

@@ -29,7 +29,9 @@ def _language(request: HttpRequest) -> str:
     return Language.EN if request.GET.get("lang") == Language.EN else Language.VI
 
 
-def _render(request: HttpRequest, site: Site, template: str, context: dict[str, Any]) -> HttpResponse:
+def _render(
+    request: HttpRequest, site: Site, template: str, context: dict[str, Any]
+) -> HttpResponse:
     language = _language(request)
     with translation.override(language):
         context = {"site": site, "unit": site.unit, "language": language, **context}
