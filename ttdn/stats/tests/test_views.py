@@ -246,3 +246,20 @@ def test_press_document_prints_as_docx(client, cast, published):
     assert (response.status_code, response["Content-Disposition"]) == (
         200, f'attachment; filename="thong-cao-{sheet.pk}-en.docx"',
     )  # fmt: skip
+
+
+def test_api_answers_the_same_figures_as_the_csv_without_a_token(client, cast, world):
+    services.refresh_from_reports()
+    open_site(cast.phong)
+    url = f"/api/v1/open-data/{cast.phong.slug}/datasets/pupils/figures"
+
+    answer = client.get(url).json()
+    datasets = client.get(f"/api/v1/open-data/{cast.phong.slug}/datasets").json()
+
+    assert [(r["unit_code"], r["value"]) for r in answer] == [
+        (r["unit_code"], r["value"]) for r in _csv(client, cast.phong, "pupils")
+    ]
+    assert [(d["code"], d["periods"]) for d in datasets] == [
+        ("pupils", ["2022-SY"]), ("candidates", ["2022-SY"]), ("admitted", ["2022-SY"]),
+        ("rate", ["2022-SY"]),
+    ]  # fmt: skip
