@@ -17,6 +17,7 @@ from ttdn.stats import exports, queries
 from ttdn.stats.enums import Language
 from ttdn.stats.models import Dataset, Figure, PressContact, PressDocument
 
+SHOWN = 200
 FORMATS = {
     "csv": "text/csv; charset=utf-8",
     "json": "application/json",
@@ -90,7 +91,8 @@ def dataset(request: HttpRequest, unit_slug: str, code: str) -> HttpResponse:
     context = {
         "dataset": chosen,
         "dictionary": exports.dictionary(chosen),
-        "figures": queries.open_data(chosen, site.unit, revisions=True),
+        # The first rows only: a province has thousands; the downloads have all of them.
+        "figures": queries.open_data(chosen, site.unit, revisions=True)[:SHOWN],
         "licence": exports.LICENCE,
         "licence_url": exports.LICENCE_URL,
     }
