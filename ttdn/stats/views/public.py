@@ -45,7 +45,10 @@ def _render(
 def press_kit(request: HttpRequest, unit_slug: str) -> HttpResponse:
     site = site_or_404(unit_slug)
     unit = site.unit
-    board = queries.dashboard(unit, completeness=False)
+    with translation.override(_language(request)):
+        board = queries.dashboard(unit, completeness=False)
+    # Only open datasets are public: a figure kept for the unit's own use stays inside.
+    board.key_figures = [k for k in board.key_figures if k.dataset.public]
     context = {
         "board": board,
         "documents": PressDocument.objects.published().filter(unit=unit),
