@@ -62,7 +62,7 @@ def test_dashboard_shows_key_figures_ranking_and_median(client, cast, world):
     assert ([f.unit_name for f in ranking.figures], ranking.median) == (
         [cast.school_b.name, cast.school_a.name], Decimal(726),
     )  # fmt: skip
-    assert board.completeness.total.approved == 2
+    assert (board.completeness.expected, board.completeness.approved) == (2, 2)
 
 
 def test_dashboard_figures_link_to_their_provenance(client, cast, world):
@@ -74,7 +74,7 @@ def test_dashboard_figures_link_to_their_provenance(client, cast, world):
     detail = client.get(figure.get_absolute_url())
 
     assert (figure.get_absolute_url() in page, detail.context["provenance"]) == (
-        True, f"{world.round.title}: the approved report of {cast.school_a.name}",
+        True, f"{world.round.title}: báo cáo đã duyệt của {cast.school_a.name}",
     )  # fmt: skip
 
 
@@ -199,7 +199,7 @@ def test_manual_figure_form_refuses_a_bad_number_and_changes_nothing(client, cas
     response = client.post(url, data)
 
     assert (response.status_code, Figure.objects.count()) == (200, 0)
-    assert response.context["form"].errors["__all__"] == ["Enter a number, e.g. 1250 or 97.5."]
+    assert response.context["form"].errors["__all__"] == ["Nhập một số, ví dụ 1250 hoặc 97,5."]
 
 
 def test_out_of_date_document_offers_the_correction_notice(client, cast, world, published):
