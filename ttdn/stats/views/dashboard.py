@@ -39,6 +39,7 @@ def dashboard(request: HttpRequest, pk: int) -> HttpResponse:
         "unit": unit,
         "board": board,
         "can_write": rules.can_enter_figures(request.user, unit),
+        "can_lead": access.can_act_for(request.user, unit, rules.LEADERS),
         "waiting": queries.waiting_figures([unit.pk])[:50],
         "documents": documents[:10],
         "out_of_date": queries.out_of_date(documents),
