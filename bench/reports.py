@@ -200,6 +200,9 @@ def run(args: argparse.Namespace, work: Path, database_url: str) -> None:
     where_the_time_goes(round_, root, "country")
     if engine == "postgresql":
         explain(round_, province)
+    from dashboard import measure as measure_dashboards  # bench/dashboard.py (issue 19)
+
+    figures.update(measure_dashboards(rounds, root, province, connection))
     print(json.dumps(figures))
 
 

@@ -13,6 +13,7 @@ from ttdn.org.api import router as org_router
 from ttdn.plans.api import router as plans_router
 from ttdn.registries import api as registries_api
 from ttdn.reports.api import router as reports_router
+from ttdn.stats.api import router as stats_router
 
 api = DocumentedAPI(
     title="TTĐN API",
@@ -38,3 +39,4 @@ api.add_router("/inspections", registries_api.inspections_router)
 api.add_router("/activities", activities_router)
 api.add_router("/contests", contests_router)
 api.add_router("/monitoring", monitoring_router)
+api.add_router("/open-data", stats_router)

@@ -103,6 +103,7 @@ INSTALLED_APPS = [
     "ttdn.plans",
     "ttdn.activities",
     "ttdn.reports",
+    "ttdn.stats",
     "django.contrib.admin",
     "django.contrib.auth",
     "django.contrib.contenttypes",

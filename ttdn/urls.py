@@ -16,6 +16,7 @@ urlpatterns = [
     path("registries/", include("ttdn.registries.urls")),
     path("activities/", include("ttdn.activities.urls")),
     path("monitoring/", include("ttdn.monitoring.urls")),
+    path("stats/", include("ttdn.stats.urls")),
     path("i18n/", include("django.conf.urls.i18n")),
     path("api/v1/", api.urls),
     path("admin/", admin.site.urls),
@@ -24,6 +25,8 @@ urlpatterns = [
     # never served from /media/: they go through views that check who may read them.
     re_path(r"^media/(?P<path>.*)$", public_media),
     path("portal/", include("ttdn.content.urls")),
+    # A unit's press kit and open data, under its portal (/<unit slug>/bao-chi/, /du-lieu-mo/).
+    path("", include("ttdn.stats.public_urls")),
     # Public sites at /<unit slug>/: last, so they never shadow the routes above.
     path("", include("ttdn.content.public_urls")),
 ]

@@ -57,7 +57,7 @@ class UnitQuerySet(models.QuerySet["Unit"]):
 RESERVED_SLUGS = (
     "accounts", "account", "activities", "admin", "api", "audit", "calendar", "don-vi", "healthz",
     "i18n", "library", "media", "monitoring", "ops", "plans", "portal", "register", "registries",
-    "reports", "static", "units", "robots.txt", "favicon.ico",
+    "reports", "static", "stats", "units", "robots.txt", "favicon.ico",
 )  # fmt: skip
 
 

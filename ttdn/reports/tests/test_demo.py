@@ -7,7 +7,9 @@ def test_demo_opens_a_six_month_round_with_reports_in_several_states(db):
     call_command("load_demo")
     call_command("load_demo")
 
-    round_ = Round.objects.get()
+    round_ = Round.objects.get(
+        owner__code="PGDDT-HB", form_version__form__code="ttdn-6-thang-pgddt-hb"
+    )
     states = dict(Submission.objects.filter(round=round_).values_list("unit__code", "status"))
     assert (
         round_.owner.code,

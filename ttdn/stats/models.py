@@ -1,0 +1,322 @@
+"""Datasets of the sector, their figures (each with its provenance and revisions), press
+documents that cite figures by reference and freeze them when published, and the unit's
+spokesperson for the press kit."""
+
+from __future__ import annotations
+
+import datetime
+from decimal import Decimal
+from typing import Any
+
+from django.conf import settings
+from django.db import models
+from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
+
+from ttdn.core import access
+from ttdn.core.models import TimestampedModel, max_length_of
+from ttdn.reports.periods import InvalidPeriod, parse
+from ttdn.stats.enums import FigureStatus, PressKind, PressStatus, Source, Topic
+
+
+def period_name(key: str) -> str:
+    """The period's name in the reader's language, e.g. “Năm học 2022–2023”."""
+    try:
+        return str(parse(key).label)
+    except InvalidPeriod:
+        return key
+
+
+class Dataset(TimestampedModel):
+    """One statistic of the sector, e.g. “Số học sinh”: shared by the whole tree (a school and
+    the ministry count pupils the same way). Its figures come from the indicator
+    `indicator_code` of the approved reports on the form `form_code`, or are entered by hand;
+    a rate is `numerator` / `denominator` × 100, computed per unit from their figures."""
+
+    code = models.SlugField(_("code"), max_length=64, unique=True)
+    name = models.CharField(_("name"), max_length=255)
+    name_en = models.CharField(_("name in English"), max_length=255)
+    measure = models.CharField(_("unit of measure"), max_length=50)
+    measure_en = models.CharField(_("unit of measure in English"), max_length=50)
+    description = models.TextField(_("definition"), blank=True)
+    topic = models.CharField(
+        _("topic"), max_length=max_length_of(Topic), choices=Topic, default=Topic.OTHER
+    )
+    form_code = models.SlugField(_("report form code"), max_length=64, blank=True)
+    indicator_code = models.CharField(_("indicator code"), max_length=32, blank=True)
+    numerator = models.ForeignKey(
+        "self",
+        verbose_name=_("numerator"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+    denominator = models.ForeignKey(
+        "self",
+        verbose_name=_("denominator"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+    public = models.BooleanField(_("open data"), default=True)
+    key_figure = models.BooleanField(_("key figure"), default=False)
+    order = models.PositiveIntegerField(_("order"), default=0)
+
+    class Meta:
+        verbose_name = _("dataset")
+        verbose_name_plural = _("datasets")
+        ordering = ["order", "code"]
+
+    def __str__(self) -> str:
+        return self.name
+
+    @property
+    def is_rate(self) -> bool:
+        return self.numerator_id is not None and self.denominator_id is not None
+
+    def name_in(self, language: str) -> str:
+        return self.name_en if language == "en" and self.name_en else self.name
+
+    def measure_in(self, language: str) -> str:
+        return self.measure_en if language == "en" and self.measure_en else self.measure
+
+
+class FigureQuerySet(models.QuerySet["Figure"]):
+    def approved(self) -> FigureQuerySet:
+        """The figures in force: approved and not replaced by a newer revision."""
+        return self.filter(status=FigureStatus.APPROVED)
+
+    def public(self) -> FigureQuerySet:
+        """What anyone may read: approved figures of open datasets."""
+        return self.approved().filter(dataset__public=True)
+
+    def visible_to(self, user: Any) -> FigureQuerySet:
+        """Every figure (drafts and old revisions too) of the units the person sees."""
+        if access.is_operator(user):
+            return self
+        return self.filter(unit__in=access.visible_unit_ids(user))
+
+
+class Figure(models.Model):
+    """One revision of a dataset's value for a unit and a period, with where it came from:
+    a round and a submission (or the approved reports below the unit), an Excel file and row,
+    or a manual entry with who approved it. A change is a new revision; the old one stays
+    (status “replaced”) and can still be downloaded."""
+
+    dataset = models.ForeignKey(Dataset, on_delete=models.PROTECT, related_name="figures")
+    unit = models.ForeignKey("org.Unit", on_delete=models.PROTECT, related_name="+")
+    parent = models.ForeignKey(
+        "org.Unit", on_delete=models.PROTECT, null=True, blank=True, related_name="+"
+    )
+    # The unit's place when the figure was made (as its round froze it); compared byte by
+    # byte, "C" collation on PostgreSQL (migration 0001, core/lookups.py).
+    path = models.CharField(max_length=512)
+    unit_name = models.CharField(_("unit"), max_length=255)
+    period_key = models.CharField(_("period"), max_length=20)
+    period_start = models.DateField()
+    value = models.DecimalField(_("value"), max_digits=22, decimal_places=4)
+    revision = models.PositiveIntegerField(_("revision"), default=1)
+    status = models.CharField(
+        _("status"),
+        max_length=max_length_of(FigureStatus),
+        choices=FigureStatus,
+        default=FigureStatus.DRAFT,
+    )
+    source = models.CharField(_("source"), max_length=max_length_of(Source), choices=Source)
+    round = models.ForeignKey(
+        "reports.Round", on_delete=models.PROTECT, null=True, blank=True, related_name="+"
+    )
+    submission = models.ForeignKey(
+        "reports.Submission", on_delete=models.PROTECT, null=True, blank=True, related_name="+"
+    )
+    reports_counted = models.PositiveIntegerField(_("approved reports counted"), default=0)
+    import_file = models.CharField(_("file"), max_length=255, blank=True)
+    import_row = models.PositiveIntegerField(_("row"), null=True, blank=True)
+    entered_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
+    )
+    approved_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
+    )
+    approved_at = models.DateTimeField(_("approved at"), null=True, blank=True)
+    note = models.CharField(_("reason for the change"), max_length=500, blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    objects = FigureQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("figure")
+        verbose_name_plural = _("figures")
+        ordering = ["dataset", "path", "period_start", "revision"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["dataset", "unit", "period_key", "revision"], name="one_figure_revision"
+            ),
+            models.UniqueConstraint(
+                fields=["dataset", "unit", "period_key"],
+                condition=models.Q(status=FigureStatus.APPROVED),
+                name="one_approved_figure",
+            ),
+        ]
+        indexes = [
+            # A unit's key figures and its children's, for one period: the dashboard's reads.
+            models.Index(fields=["unit", "status", "period_start"], name="figure_unit"),
+            models.Index(fields=["parent", "period_key", "status"], name="figure_parent"),
+            models.Index(fields=["dataset", "period_key", "path"], name="figure_dataset_path"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.dataset} — {self.unit_name} — {self.period_label}"
+
+    def get_absolute_url(self) -> str:
+        return reverse("stats:figure_detail", args=[self.pk])
+
+    @property
+    def period_label(self) -> str:
+        return period_name(self.period_key)
+
+
+class PressContactQuerySet(models.QuerySet["PressContact"]):
+    def visible_to(self, user: Any) -> PressContactQuerySet:
+        if access.is_operator(user):
+            return self
+        return self.filter(unit__in=access.visible_unit_ids(user))
+
+
+class PressContact(TimestampedModel):
+    """The unit's spokesperson and press contact (Nghị định 09/2017/NĐ-CP), shown on its press
+    kit."""
+
+    unit = models.OneToOneField("org.Unit", on_delete=models.PROTECT, related_name="+")
+    spokesperson = models.CharField(_("spokesperson"), max_length=255)
+    position = models.CharField(_("position"), max_length=255)
+    contact_name = models.CharField(_("press contact"), max_length=255, blank=True)
+    phone = models.CharField(_("phone"), max_length=50, blank=True)
+    email = models.EmailField(_("e-mail"), blank=True)
+
+    objects = PressContactQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("press contact")
+        verbose_name_plural = _("press contacts")
+
+    def __str__(self) -> str:
+        return self.spokesperson
+
+
+class PressDocumentQuerySet(models.QuerySet["PressDocument"]):
+    def visible_to(self, user: Any) -> PressDocumentQuerySet:
+        if access.is_operator(user):
+            return self
+        return self.filter(unit__in=access.visible_unit_ids(user))
+
+    def published(self) -> PressDocumentQuerySet:
+        return self.filter(status=PressStatus.PUBLISHED)
+
+
+class PressDocument(TimestampedModel):
+    """A fact sheet, a press release or a correction notice of a unit, in Vietnamese and
+    English. It cites figures by reference (`FigureReference`); publishing freezes them."""
+
+    unit = models.ForeignKey("org.Unit", on_delete=models.PROTECT, related_name="+")
+    kind = models.CharField(_("kind"), max_length=max_length_of(PressKind), choices=PressKind)
+    title = models.CharField(_("title"), max_length=255)
+    title_en = models.CharField(_("title in English"), max_length=255)
+    body = models.TextField(_("text"), blank=True)
+    body_en = models.TextField(_("text in English"), blank=True)
+    period_key = models.CharField(_("period"), max_length=20)
+    status = models.CharField(
+        _("status"),
+        max_length=max_length_of(PressStatus),
+        choices=PressStatus,
+        default=PressStatus.DRAFT,
+    )
+    corrects = models.ForeignKey(
+        "self",
+        verbose_name=_("corrects"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="corrections",
+    )
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
+    )
+    published_at = models.DateTimeField(_("published at"), null=True, blank=True)
+    published_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
+    )
+    outgoing = models.ForeignKey(
+        "documents.OutgoingDocument",
+        verbose_name=_("register entry"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+
+    objects = PressDocumentQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("press document")
+        verbose_name_plural = _("press documents")
+        ordering = ["-published_at", "-created_at", "-pk"]
+
+    def __str__(self) -> str:
+        return self.title
+
+    def get_absolute_url(self) -> str:
+        return reverse("stats:press_detail", args=[self.pk])
+
+    @property
+    def is_published(self) -> bool:
+        return self.status == PressStatus.PUBLISHED
+
+    @property
+    def period_label(self) -> str:
+        return period_name(self.period_key)
+
+    def title_in(self, language: str) -> str:
+        return self.title_en if language == "en" and self.title_en else self.title
+
+    def body_in(self, language: str) -> str:
+        return self.body_en if language == "en" else self.body
+
+    @property
+    def published_on(self) -> datetime.date | None:
+        return self.published_at.date() if self.published_at else None
+
+
+class FigureReference(models.Model):
+    """A figure a press document cites: the dataset for the document's unit and period. While
+    the document is a draft it reads the figure in force; publishing records the revision and
+    its value, so that a later revision shows the document as out of date."""
+
+    document = models.ForeignKey(PressDocument, on_delete=models.CASCADE, related_name="references")
+    dataset = models.ForeignKey(Dataset, on_delete=models.PROTECT, related_name="+")
+    order = models.PositiveIntegerField(default=0)
+    figure = models.ForeignKey(
+        Figure, on_delete=models.PROTECT, null=True, blank=True, related_name="references"
+    )
+    value = models.DecimalField(max_digits=22, decimal_places=4, null=True, blank=True)
+
+    class Meta:
+        ordering = ["order", "pk"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["document", "dataset"], name="one_reference_per_dataset"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.document_id}/{self.dataset.code}"
+
+    @property
+    def frozen(self) -> bool:
+        return self.figure_id is not None
+
+    @property
+    def frozen_value(self) -> Decimal | None:
+        return self.value

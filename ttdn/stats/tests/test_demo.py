@@ -1,0 +1,32 @@
+from decimal import Decimal
+
+from django.core.management import call_command
+from django.urls import reverse
+
+from ttdn.org.models import Unit
+from ttdn.stats import queries
+from ttdn.stats.enums import PressKind, PressStatus
+from ttdn.stats.models import PressDocument
+
+
+def test_demo_publishes_campha_fact_sheet_in_its_press_kit(client, db):
+    call_command("load_demo")
+    call_command("load_demo")
+
+    office = Unit.objects.get(code="PGDDT-CP")
+    sheet = PressDocument.objects.get(unit=office)
+    board = queries.dashboard(office)
+    vi = client.get(reverse("press_kit:home", args=[office.slug]))
+    en = client.get(reverse("press_kit:document", args=[office.slug, sheet.pk]) + "?lang=en")
+    assert (sheet.kind, sheet.status, sheet.period_key, board.period.key) == (
+        PressKind.FACT_SHEET, PressStatus.PUBLISHED, "2022-SY", "2022-SY",
+    )  # fmt: skip
+    assert [d.pk for d in vi.context["documents"]] == [sheet.pk]
+    assert en.context["text"] == (
+        "In the 2022–2023 school year, Cẩm Phả city's education sector had 5 schools with "
+        "3,090 pupils and 164 teachers; 5 schools met the national standard. 80.46% of "
+        "grade-10 candidates were admitted to public schools."
+    )
+    assert [(k.dataset.code, k.change) for k in board.key_figures][:3] == [
+        ("schools", Decimal(0)), ("classes", Decimal(3)), ("pupils", Decimal(98)),
+    ]  # fmt: skip
