@@ -17,8 +17,9 @@ one- to three-word queries, each typed once with tones and once without, are run
   person), q=…)`, the library page's own work: the search over the rows the person may see,
   ranked, at most 1,000 (SEARCH_LIMIT), the first page of 25 loaded with their units, titles
   highlighted and snippets cut;
-- its reference, restricted to the same rows (the queryset's own SQL, so exactly the same
-  rows) and doing the same work the plainest way each database offers: on SQLite a plain FTS5
+- its reference, restricted to the same rows (the SQL of the same `visible_to` queryset,
+  compiled per call as the page compiles it, so exactly the same rows at the same cost of
+  deciding who sees what) and doing the same work the plainest way each database offers: on SQLite a plain FTS5
   table (unicode61, `remove_diacritics 2`) in the same database, ranked by bm25 (title 10:1),
   at most 1,000, then the 25 best rows with FTS5's own highlight() and snippet(); on
   PostgreSQL a stored `to_tsvector('simple', …)` column (title A, body B) with a GIN index,
@@ -181,7 +182,11 @@ def run(args: argparse.Namespace, work: Path) -> None:
     queries = make_queries(rng, weights, fold)
     plain = sqlite3.connect(plain_path)
     visible = Document.objects.visible_to(person)
-    restriction = visible.order_by().values("pk").query.sql_with_params()
+
+    def restriction():
+        """The rows the person may see, as SQL: decided per call on both sides, as a page is."""
+        return Document.objects.visible_to(person).order_by().values("pk").query.sql_with_params()
+
     visible_count = visible.count()
 
     def restricted(q: str) -> list[int]:
@@ -198,7 +203,7 @@ def run(args: argparse.Namespace, work: Path) -> None:
         lambda q: [h.object_id for h in search.search(q, Document, limit=LIMIT)],
         lambda q: plain_search(plain, "plain", q),
         restricted,
-        lambda q: reference.page(connection, q, restriction),
+        lambda q: reference.page(connection, q, restriction()),
     )
     # Where the restricted time goes: the search alone (at most 1,000 ranked ids) on both sides.
     (search_only_times, _), (reference_search_times, _) = timed(
@@ -207,7 +212,7 @@ def run(args: argparse.Namespace, work: Path) -> None:
             h.object_id
             for h in search.search(q, Document.objects.visible_to(person), limit=SEARCH_LIMIT)
         ],
-        lambda q: reference.ids(connection, q, restriction),
+        lambda q: reference.ids(connection, q, restriction()),
         rounds=1,
     )
 

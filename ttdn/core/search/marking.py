@@ -42,15 +42,26 @@ def highlight(text: str, query: Query | str) -> SafeString:
 
 
 def _marked(words: list[str], query: Query) -> set[int]:
-    """Indexes of the words that match a sequence of the query."""
+    """Indexes of the words that match a sequence of the query.
+
+    One pass over the words per kind of sequence: a word that starts no sequence is skipped at
+    the cost of one set look-up, which is what nearly every word of a long text is.
+    """
     exact = [w.lower() for w in words]
-    folded = [fold_token(w) for w in exact]
     marked: set[int] = set()
-    for sequences, seen in ((query.folded, folded), (query.exact, exact)):
+    for sequences, seen in ((query.folded, None), (query.exact, exact)):
+        if not sequences:
+            continue
+        if seen is None:
+            seen = [fold_token(w) for w in exact]
+        starting: dict[str, list[tuple[str, ...]]] = {}
         for sequence in sequences:
-            size = len(sequence)
-            for i in range(len(seen) - size + 1):
-                if tuple(seen[i : i + size]) == sequence:
+            starting.setdefault(sequence[0], []).append(sequence)
+        total = len(seen)
+        for i, token in enumerate(seen):
+            for sequence in starting.get(token, ()):
+                size = len(sequence)
+                if i + size <= total and tuple(seen[i : i + size]) == sequence:
                     marked.update(range(i, i + size))
     return marked
 
