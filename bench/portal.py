@@ -394,7 +394,11 @@ def wagtail_python() -> Path:
     shutil.rmtree(WAGTAIL_VENV, ignore_errors=True)
     BENCH_DIR.mkdir(parents=True, exist_ok=True)
     subprocess.run([sys.executable, "-m", "venv", str(WAGTAIL_VENV)], check=True)
-    subprocess.run([str(python), "-m", "pip", "install", "--quiet", *pins], check=True)
+    installed = subprocess.run(
+        [str(python), "-m", "pip", "install", "--quiet", *pins], capture_output=True, text=True
+    )
+    if installed.returncode:
+        raise SystemExit(f"installing Wagtail failed:\n{installed.stderr[-3000:]}")
     stamp.write_text("\n".join(pins))
     return python
 
