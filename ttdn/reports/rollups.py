@@ -109,12 +109,11 @@ def apply(
             stale.append(row)
     RollUp.objects.bulk_update(rows, ["count", "total", "yes_count", "minimum", "maximum"])
     for row in stale:
-        _recompute_extremes(row, leaving=submission.pk)
+        _recompute_extremes(row, leaving=submission)
 
 
-def _recompute_extremes(row: RollUp, *, leaving: int) -> None:
-    unit = Submission.objects.filter(round_id=row.round_id, unit_id=row.unit_id).first()
-    path, depth = _place(row, unit)
+def _recompute_extremes(row: RollUp, *, leaving: Submission) -> None:
+    path, depth = _place_above(leaving, row.unit_id)
     statuses = _statuses(row.basis)
     found = Value.objects.filter(
         indicator_id=row.indicator_id,
@@ -123,22 +122,16 @@ def _recompute_extremes(row: RollUp, *, leaving: int) -> None:
             round_id=row.round_id, level=row.level, status__in=statuses
         )
         .contributing_to(row.unit_id, path, depth)
-        .exclude(pk=leaving),
+        .exclude(pk=leaving.pk),
     ).aggregate(low=Min("number"), high=Max("number"))
     RollUp.objects.filter(pk=row.pk).update(minimum=found["low"], maximum=found["high"])
 
 
-def _place(row: RollUp, unit_submission: Submission | None) -> tuple[str, int]:
-    """The frozen path and depth of a roll-up's unit: from its own submission, else from any
-    submission below it."""
-    if unit_submission is not None:
-        return unit_submission.path, unit_submission.depth
-    below = Submission.objects.filter(
-        round_id=row.round_id, path__contains=f"/{row.unit_id}/"
-    ).first()
-    assert below is not None, "a roll-up row exists only above a submission"
-    ids = below.path.strip("/").split("/")
-    depth = ids.index(str(row.unit_id))
+def _place_above(submission: Submission, unit_id: int) -> tuple[str, int]:
+    """The frozen path and depth of a unit above `submission` (one whose roll-ups count it):
+    the beginning of the submission's own frozen path, so no query is needed."""
+    ids = submission.path.strip("/").split("/")
+    depth = ids.index(str(unit_id))
     return "/" + "/".join(ids[: depth + 1]) + "/", depth
 
 
