@@ -1,4 +1,4 @@
-# TTĐN — the two commands that matter: `make run` and `make test`.
+# TTĐN — the commands that matter: `make run`, `make check` (fast) and `make test` (everything).
 PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
@@ -6,7 +6,7 @@ TTDN := $(BIN)/ttdn
 STAMP := $(VENV)/.installed
 DEV_STAMP := $(VENV)/.installed-dev
 
-.PHONY: install install-dev run test lint check-migrations test-postgres messages lock clean
+.PHONY: install install-dev run test check test-fast lint check-migrations test-postgres messages lock clean
 
 install: $(STAMP)
 
@@ -38,8 +38,17 @@ lint: install-dev
 	$(BIN)/djade --target-version 5.2 --check $$(find ttdn -name '*.html')
 	DJANGO_SETTINGS_MODULE=ttdn.settings_test $(TTDN) makemigrations --check --dry-run
 
+# Everything, as CI runs it: lint, then every test (browser, LibreOffice PDF and demo loading too).
 test: lint
 	$(BIN)/pytest -n 2
+
+# The developer's default: lint, then the suite without the slow kinds of test (markers in
+# pyproject.toml: browser, pdf, demo). `make test` before merging still runs them all.
+FAST := not browser and not pdf and not demo
+check: lint
+	$(BIN)/pytest -n 2 -m "$(FAST)"
+
+test-fast: check
 
 # The suite on PostgreSQL: TTDN_DATABASE_URL=postgres://postgres@127.0.0.1:5432/ttdn make test-postgres
 test-postgres: install-dev

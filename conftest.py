@@ -73,6 +73,44 @@ def cast(db: None) -> Cast:
     )
 
 
+# --- The demo data, loaded once per module that needs it ----------------------------------
+
+
+@pytest.fixture(scope="module")
+def demo(django_db_setup, django_db_blocker):
+    """The demo data (`ttdn load_demo`), loaded once for all the tests of a module.
+
+    It is loaded in a transaction that outlives the module's tests (each test's own work is a
+    savepoint inside it, undone after the test) and is rolled back after the last one, so no
+    other test ever sees it. Tests that take it are marked `demo` and left out of `make check`.
+    """
+    import io
+
+    from django.core.management import call_command
+    from django.db import transaction
+
+    outer = transaction.atomic()
+    with django_db_blocker.unblock():
+        outer.__enter__()
+        try:
+            call_command("load_demo", stdout=io.StringIO())
+        except BaseException:
+            transaction.set_rollback(True)
+            outer.__exit__(None, None, None)
+            raise
+    yield
+    with django_db_blocker.unblock():
+        transaction.set_rollback(True)
+        outer.__exit__(None, None, None)
+
+
+def pytest_collection_modifyitems(items):
+    """A test that takes the `demo` fixture is a `demo` test, so `-m "not demo"` leaves it out."""
+    for item in items:
+        if "demo" in getattr(item, "fixturenames", ()):
+            item.add_marker(pytest.mark.demo)
+
+
 # --- Browser tests: Playwright driving Debian's chromium -----------------------------------
 
 CHROMIUM = "/usr/bin/chromium"

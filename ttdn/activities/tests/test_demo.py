@@ -3,8 +3,7 @@ from django.core.management import call_command
 from ttdn.activities.models import Activity, Contest, Movement, Registration
 
 
-def test_demo_load_is_complete_and_idempotent(db):
-    call_command("load_demo", stdout=open("/dev/null", "w"))  # noqa: SIM115
+def test_demo_load_is_complete_and_idempotent(db, demo):
     call_command("load_demo", stdout=open("/dev/null", "w"))  # noqa: SIM115
 
     contest = Contest.objects.get()

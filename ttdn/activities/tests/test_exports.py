@@ -71,6 +71,7 @@ def test_certificate_is_hidden_from_the_outsider(client, cast, prize):
     assert response.status_code == 404
 
 
+@pytest.mark.pdf
 def test_certificate_pdf_is_a_pdf(prize):
     if not docgen.pdf_available():
         pytest.skip("LibreOffice is needed to print certificates as PDF")

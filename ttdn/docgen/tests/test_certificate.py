@@ -62,6 +62,7 @@ def test_no_certificate_is_refused():
         certificate.render([])
 
 
+@pytest.mark.pdf
 def test_certificate_pdf_has_one_page_per_person():
     require_tools("soffice", "pdftotext")
 

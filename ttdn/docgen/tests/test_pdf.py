@@ -58,6 +58,7 @@ def header(plan_pdf: bytes) -> dict[str, Line]:
     return {role: line_equal_to(lines, text) for role, text in wanted.items()}
 
 
+@pytest.mark.pdf
 def test_pdf_issuing_body_sits_top_left(header: dict[str, Line]) -> None:
     parent, issuer = header["parent"], header["issuer"]
 
@@ -68,6 +69,7 @@ def test_pdf_issuing_body_sits_top_left(header: dict[str, Line]) -> None:
     assert issuer.centre == pytest.approx(parent.centre, abs=1)
 
 
+@pytest.mark.pdf
 def test_pdf_national_title_sits_top_right_level_with_the_issuer(header: dict[str, Line]) -> None:
     nation, motto, parent = header["nation"], header["motto"], header["parent"]
 
@@ -78,6 +80,7 @@ def test_pdf_national_title_sits_top_right_level_with_the_issuer(header: dict[st
     assert motto.centre == pytest.approx(nation.centre, abs=1)
 
 
+@pytest.mark.pdf
 def test_pdf_number_sits_under_the_issuing_body(header: dict[str, Line]) -> None:
     number, issuer = header["number"], header["issuer"]
 
@@ -85,6 +88,7 @@ def test_pdf_number_sits_under_the_issuing_body(header: dict[str, Line]) -> None
     assert number.centre == pytest.approx(issuer.centre, abs=1)
 
 
+@pytest.mark.pdf
 def test_pdf_place_and_date_sit_under_the_motto_level_with_the_number(
     header: dict[str, Line],
 ) -> None:
@@ -95,6 +99,7 @@ def test_pdf_place_and_date_sit_under_the_motto_level_with_the_number(
     assert date.y_max == pytest.approx(number.y_max, abs=3)
 
 
+@pytest.mark.pdf
 def test_pdf_type_name_and_summary_are_centred_below_the_header(header: dict[str, Line]) -> None:
     text_centre = LEFT_MARGIN_PT + (PAGE_WIDTH_PT - LEFT_MARGIN_PT - RIGHT_MARGIN_PT) / 2
     type_name, summary = header["type"], header["summary"]
@@ -104,6 +109,7 @@ def test_pdf_type_name_and_summary_are_centred_below_the_header(header: dict[str
     assert (type_name.centre, summary.centre) == (pytest.approx(text_centre, abs=1),) * 2
 
 
+@pytest.mark.pdf
 def test_pdf_draws_the_rules_under_motto_issuer_and_summary(
     plan_pdf: bytes, header: dict[str, Line]
 ) -> None:
@@ -119,6 +125,7 @@ def test_pdf_draws_the_rules_under_motto_issuer_and_summary(
     assert 1 / 3 <= rule_under(header["summary"]) / header["summary"].width <= 1 / 2
 
 
+@pytest.mark.pdf
 def test_pdf_page_numbers_start_on_page_two_centred_in_the_top_margin(plan_pdf: bytes) -> None:
     text_centre = LEFT_MARGIN_PT + (PAGE_WIDTH_PT - LEFT_MARGIN_PT - RIGHT_MARGIN_PT) / 2
 
@@ -130,6 +137,7 @@ def test_pdf_page_numbers_start_on_page_two_centred_in_the_top_margin(plan_pdf: 
     assert second[0].centre == pytest.approx(text_centre, abs=2)
 
 
+@pytest.mark.pdf
 def test_pdf_closing_blocks_stand_side_by_side(plan_pdf: bytes) -> None:
     lines = pdf_lines(plan_pdf, page=3)
 
@@ -146,6 +154,7 @@ def test_pdf_closing_blocks_stand_side_by_side(plan_pdf: bytes) -> None:
     assert archive.x_min == pytest.approx(LEFT_MARGIN_PT, abs=1)
 
 
+@pytest.mark.pdf
 def test_pdf_letter_prints_vv_under_the_number_and_no_type_name() -> None:
     require_tools(*TOOLS)
 
@@ -158,6 +167,7 @@ def test_pdf_letter_prints_vv_under_the_number_and_no_type_name() -> None:
     assert line_equal_to(lines, "Kính gửi: - Hiệu trưởng các trường mầm non;").y_min > summary.y_max
 
 
+@pytest.mark.pdf
 def test_pdf_long_title_wraps_inside_the_margins() -> None:
     require_tools(*TOOLS)
     doc = replace(plan(), title=LONG_TITLE)
@@ -174,6 +184,7 @@ def test_pdf_long_title_wraps_inside_the_margins() -> None:
     assert max(line.x_max for line in title) <= PAGE_WIDTH_PT - RIGHT_MARGIN_PT + 1
 
 
+@pytest.mark.pdf
 def test_pdf_page_png_renders_an_a4_page(plan_pdf: bytes) -> None:
     image = pdf.page_png(plan_pdf, page=1, dpi=100)
 
@@ -185,6 +196,7 @@ def test_pdf_page_png_renders_an_a4_page(plan_pdf: bytes) -> None:
     )
 
 
+@pytest.mark.pdf
 def test_pdf_samples_script_writes_png_files(tmp_path: Path) -> None:
     require_tools(*TOOLS)
 
@@ -210,6 +222,7 @@ def test_pdf_render_checks_the_document_before_converting() -> None:
         pdf.render(Document(doc_type=DocumentType.LETTER))
 
 
+@pytest.mark.pdf
 def test_pdf_parallel_conversions_do_not_share_a_profile() -> None:
     require_tools(*TOOLS)
 

@@ -59,6 +59,7 @@ def test_issued_plan_prints_the_frozen_register_copy(cast, at):
     assert "Số: 01/KH-PGDĐT" in _text(printed)
 
 
+@pytest.mark.pdf
 def test_plan_pdf_is_a_pdf(cast):
     if not docgen.pdf_available():
         pytest.fail("LibreOffice is needed to print plans as PDF")

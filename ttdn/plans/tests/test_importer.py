@@ -1240,6 +1240,7 @@ def test_import_file_refuses_what_is_not_a_regular_file(tmp_path: Path) -> None:
     )
 
 
+@pytest.mark.pdf
 @pytest.mark.skipif(not pdf.available(), reason="LibreOffice (soffice) is not installed")
 def test_import_file_reads_seed_001_printed_to_pdf_by_libreoffice(tmp_path: Path) -> None:
     document = docx.Document()

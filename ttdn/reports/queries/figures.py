@@ -9,6 +9,7 @@ from decimal import Decimal
 from typing import Any
 
 from django.db import connection
+from django.db.models import Count, Q
 
 from ttdn.org.enums import UnitLevel
 from ttdn.org.models import Unit
@@ -175,6 +176,10 @@ def consolidation(
     contributing = Submission.objects.filter(
         round=round_, status__in=_statuses(basis)
     ).contributing_to(unit.pk, path, depth)
+    changed = Q(status=SubmissionStatus.APPROVED, changed_after_approval=True)
+    # One pass over the reports counted gives both figures; the names are read only when a
+    # report did change since its approval, which most consolidations never see.
+    counts = contributing.aggregate(counted=Count("pk"), changed=Count("pk", filter=changed))
     return Consolidation(
         round=round_,
         unit=unit,
@@ -185,12 +190,12 @@ def consolidation(
         narratives=_narratives(
             contributing_values(round_, unit, path, depth, basis), indicators, limit=narratives
         ),
-        counted=contributing.count(),
+        counted=counts["counted"],
         changed_since_approval=list(
-            contributing.filter(
-                status=SubmissionStatus.APPROVED, changed_after_approval=True
-            ).values_list("unit_name", flat=True)
-        ),
+            contributing.filter(changed).values_list("unit_name", flat=True)
+        )
+        if counts["changed"]
+        else [],
     )
 
 

@@ -3,8 +3,7 @@ from django.core.management import call_command
 from ttdn.reports.models import ReportForm, Round, Submission, Value
 
 
-def test_demo_opens_a_six_month_round_with_reports_in_several_states(db):
-    call_command("load_demo")
+def test_demo_opens_a_six_month_round_with_reports_in_several_states(db, demo):
     call_command("load_demo")
 
     round_ = Round.objects.get(

@@ -163,6 +163,21 @@ def test_roll_ups_kept_incrementally_match_a_rebuild(cast, filled):
     assert after == before
 
 
+ROLL_UP = ("unit_id", "indicator_id", "basis", "count", "total", "minimum", "maximum", "yes_count")
+
+
+def test_extremes_recomputed_when_their_report_leaves_match_a_rebuild(cast, filled):
+    # School A holds the largest "largest" (30) and "smallest" (7.5) in every roll-up above it.
+    school_a = Submission.objects.get(round=filled, unit=cast.school_a)
+    services.return_submission(school_a, message="Sai", by=cast.phong_leader)
+    kept = sorted(RollUp.objects.filter(round=filled).values_list(*ROLL_UP))
+
+    rollups.rebuild(filled)
+
+    assert sorted(RollUp.objects.filter(round=filled).values_list(*ROLL_UP)) == kept
+    assert kept != []
+
+
 TALLY = ("unit_id", "parent_id", "level", "due_on", *rollups.TALLY_FIELDS)
 
 
