@@ -31,6 +31,7 @@ from ttdn.content.models import (
     Section,
     Site,
 )
+from ttdn.content.services import outbox
 from ttdn.core import audit
 from ttdn.core.enums import AuditAction
 from ttdn.core.states import InvalidTransition, transition
@@ -221,6 +222,8 @@ def transition_article(
     )
     if S.PUBLISHED in (before, to):
         cache.invalidate(article.site.unit)
+    if to == S.PUBLISHED:
+        outbox.queue_posts(article)
     if before == S.PUBLISHED and to == S.UNPUBLISHED:
         for translation in article.translations.filter(status=S.PUBLISHED):
             transition_article(

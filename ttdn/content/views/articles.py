@@ -30,6 +30,7 @@ from ttdn.content.models import (
 from ttdn.content.views.common import writable_site
 from ttdn.core import access, related
 from ttdn.core.feedback import attempt, errors_of
+from ttdn.org.enums import SCHOOL_KINDS
 
 # --- Dashboard and sites -------------------------------------------------------------------
 
@@ -52,6 +53,7 @@ def dashboard(request: HttpRequest) -> HttpResponse:
         "statuses": ArticleStatus.choices,
         "status": status,
         "to_review": len(queries.awaiting_review(request.user)),
+        "school_kinds": SCHOOL_KINDS,
     }
     return render(request, "content/dashboard.html", context)
 
