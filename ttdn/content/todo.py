@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime
 from datetime import timedelta
 from typing import Any
 
@@ -70,10 +71,10 @@ def _withdrawn(user: Any) -> list[TodoItem]:
     ]
 
 
-def disclosures_due(user: Any) -> list[TodoItem]:
+def disclosures_due(user: Any, today: datetime.date | None = None) -> list[TodoItem]:
     """Công khai items of the schools the person writes for (their own membership, not the
     offices above) that are not published and fall due within REMIND_DAYS, or are overdue."""
-    today = timezone.localdate()
+    today = today or timezone.localdate()
     units = [
         m.unit
         for m in access.memberships(user)
