@@ -86,6 +86,12 @@ def get(code: str) -> Channel | None:
     return configured().get(code)
 
 
+def label_of(code: str) -> str:
+    """The channel's name as configured, or its code once it is no longer configured."""
+    channel = get(code)
+    return str(channel.label) if channel is not None else code
+
+
 def choices() -> list[tuple[str, str]]:
     return [(code, channel.label) for code, channel in configured().items()]
 

@@ -4,6 +4,7 @@ refused post is tried again after a growing wait and recorded; credentials never
 import datetime
 
 import pytest
+from django.urls import reverse
 from django.utils import timezone
 from django_tasks_db.models import DBTaskResult
 
@@ -112,3 +113,15 @@ def test_no_credentials_are_stored_with_a_site_or_a_post():
     assert {name for name in stored if any(w in name for w in ("token", "secret", "password"))} == (
         set()
     )
+
+
+def test_article_page_shows_each_posts_result(client, sites, channel):
+    posting(sites.school_a, "local")
+    article = published(sites.school_a, reviewer=sites.leader_a)
+    outbox.deliver(article.posts.get().pk)
+    client.force_login(sites.leader_a)
+
+    page = client.get(reverse("content:article_detail", args=[article.pk]))
+
+    assert [(label, post.attempts) for post, label in page.context["posts"]] == [("Test", 1)]
+    assert "1 attempt failed; next try" in page.content.decode()

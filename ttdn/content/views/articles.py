@@ -15,7 +15,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from ttdn.content import cache, queries, rules, services
+from ttdn.content import cache, channels, queries, rules, services
 from ttdn.content.enums import ArticleStatus, Check
 from ttdn.content.forms import (
     ArticleForm,
@@ -167,6 +167,7 @@ def article_detail(request: HttpRequest, pk: int) -> HttpResponse:
         "checks": Check.choices,
         "gallery": article.gallery.select_related("image"),
         "attachments": article.attachments.all(),
+        "posts": [(post, channels.label_of(post.channel)) for post in article.posts.all()],
         "related": related.for_object(request.user, article),
     }
     return render(request, "content/article_detail.html", context)
