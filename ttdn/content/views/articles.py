@@ -25,6 +25,7 @@ from ttdn.content.forms import (
 )
 from ttdn.content.models import (
     Article,
+    Post,
     Site,
 )
 from ttdn.content.views.common import writable_site
@@ -167,7 +168,9 @@ def article_detail(request: HttpRequest, pk: int) -> HttpResponse:
         "checks": Check.choices,
         "gallery": article.gallery.select_related("image"),
         "attachments": article.attachments.all(),
-        "posts": [(post, channels.label_of(post.channel)) for post in article.posts.all()],
+        "posts": [
+            (post, channels.label_of(post.channel)) for post in Post.objects.filter(article=article)
+        ],
         "related": related.for_object(request.user, article),
     }
     return render(request, "content/article_detail.html", context)
