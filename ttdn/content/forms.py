@@ -11,6 +11,7 @@ from django.utils.translation import pgettext_lazy
 
 from ttdn.content import channels, disclosure, files
 from ttdn.content.enums import (
+    PAGE_KINDS,
     Check,
     Classification,
     ExemplarRole,
@@ -77,7 +78,7 @@ class ArticleForm(forms.Form):
     def __init__(self, *args: Any, site: Site, commemorations: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self._narrow("commemoration", commemorations)
-        self._narrow("section", site.sections.all())
+        self._narrow("section", site.sections.exclude(kind__in=PAGE_KINDS))
         self._narrow("cover_consent", site.consents.all())
         self._narrow("exemplar", site.exemplars.all())
         language = self.fields["language"]

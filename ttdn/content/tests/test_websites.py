@@ -14,6 +14,7 @@ from ttdn.content import services
 from ttdn.content.enums import PALETTE_HEX, HomeBlock
 from ttdn.content.forms import SiteForm
 from ttdn.content.models import ScheduleEntry
+from ttdn.content.tests.factories import article
 
 MONDAY = datetime.date(2025, 9, 8)
 
@@ -218,3 +219,16 @@ def test_this_weeks_schedule_is_on_the_home_page(client, sites):
     home = client.get(reverse("portal:home", args=[sites.school_a.unit.slug])).context["home"]
 
     assert [e.content for _d, rows in home.week.days for e in rows] == ["Dự giờ"]
+
+
+def test_articles_never_go_into_the_schedule_or_disclosure_sections(sites):
+    schedule = sites.school_a.sections.get(slug="lich-cong-tac")
+
+    with pytest.raises(ValidationError) as error:
+        article(sites.school_a, section=schedule)
+    default = article(sites.school_a)
+
+    assert (error.value.messages, default.section.slug) == (
+        ["This section shows a page of its own, not articles."],
+        "tin-tuc-hoat-dong",
+    )
