@@ -110,8 +110,9 @@ def create_article(site: Site, *, by: Any, **fields: Any) -> Article:
         raise PermissionDenied
     article = Article(site=site, author=by)
     # The news section (else the first that lists articles): never the schedule's or Công khai's.
-    articles = site.sections.exclude(kind__in=PAGE_KINDS)
-    fields.setdefault("section", articles.filter(kind=SectionKind.NEWS).first() or articles.first())
+    if fields.get("section") is None:
+        articles = site.sections.exclude(kind__in=PAGE_KINDS)
+        fields["section"] = articles.filter(kind=SectionKind.NEWS).first() or articles.first()
     _assign(article, fields)
     article.save()
     _revise(article, by=by)
