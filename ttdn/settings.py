@@ -314,6 +314,17 @@ CACHES = {
 
 TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend", "QUEUES": ["default"]}}
 
+# Social channels the portal's outbox posts published articles to (ttdn/content/channels.py).
+# The local channel appends each post to a file; a real one (a Facebook page, a Zalo OA) is added
+# here with its token read from the environment (or an _FILE variable), never from the database.
+SOCIAL_CHANNELS = {
+    "local": {
+        "BACKEND": "ttdn.content.channels.LocalChannel",
+        "LABEL": _("Test channel (a file on the server)"),
+        "OPTIONS": {"path": str(VAR_DIR / "social-outbox.jsonl")},
+    }
+}
+
 vars().update(email_settings(os.environ.get("TTDN_EMAIL_URL", "console://")))
 DEFAULT_FROM_EMAIL = os.environ.get("TTDN_DEFAULT_FROM_EMAIL", "TTĐN <no-reply@localhost>")
 

@@ -92,6 +92,13 @@ def shown_sections(site: Site) -> list[Section]:
     return [section for section in sections(site) if not section.is_hidden]
 
 
+def menu(site: Site) -> list[tuple[Section, list[Section]]]:
+    """The public menu: top-level shown sections in order, each with its shown children."""
+    shown = shown_sections(site)
+    top = [section for section in shown if section.parent_id is None]
+    return [(parent, [s for s in shown if s.parent_id == parent.pk]) for parent in top]
+
+
 def touch_site(instance: Section, **_kwargs: Any) -> None:
     """A section was saved or deleted (signals): make its site's sections and pages stale."""
     from ttdn.content.models import Site

@@ -2,15 +2,17 @@
 
 from __future__ import annotations
 
+import datetime
 import io
 
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.db import transaction
+from django.utils import timezone
 from PIL import Image as Pillow
 
-from ttdn.content import services
+from ttdn.content import disclosure, services
 from ttdn.content.enums import Check
-from ttdn.content.models import Article
+from ttdn.content.models import Article, Site
 from ttdn.org.models import Unit, User
 
 # (unit code, section slug, author, reviewer, title, summary, body paragraphs)
@@ -90,7 +92,94 @@ def load() -> list[str]:
         services.submit_article(article, by=people[author])
         services.approve_article(article, by=people[reviewer], checklist=Check.values)
         published += 1
-    return [f"{opened} sites opened, {published} demo articles published"]
+    dressed = _dress_school("HB-THCS-HONGBANG", people)
+    return [
+        f"{opened} sites opened, {published} demo articles published"
+        + (", the site of Trường THCS Hồng Bàng dressed as a school's" if dressed else "")
+    ]
+
+
+# A school's site as schools run them (issue 21): banner and logo, colours, contacts, official
+# pages, key figures, videos, notices, an introduction, admissions, this week's schedule and
+# some công khai items (others missing, so the office's board shows who is late).
+NOTICES = [
+    ("Thông báo lịch nghỉ Tết Nguyên đán (demo)", "thong-bao",
+     "Học sinh nghỉ Tết từ ngày 26/01 đến hết ngày 03/02; đi học trở lại ngày 04/02."),
+    ("Thông báo họp cha mẹ học sinh cuối học kỳ I (demo)", "thong-bao",
+     "Nhà trường tổ chức họp cha mẹ học sinh các lớp vào 7 giờ 30 sáng Chủ nhật."),
+    ("Giới thiệu Trường THCS Hồng Bàng (demo)", "gioi-thieu",
+     "Trường được thành lập năm 1960, đạt chuẩn quốc gia mức độ 2; 32 lớp, 1.250 học sinh."),
+    ("Kế hoạch tuyển sinh lớp 6 (demo)", "tuyen-sinh",
+     "Tuyển 320 học sinh lớp 6 theo phương thức xét tuyển, trên địa bàn phường được phân tuyến."),
+]  # fmt: skip
+WEEK = [
+    (0, (7, 30), "Chào cờ đầu tuần; phát động thi đua chào mừng ngày 20/11", "Sân trường",
+     "Hiệu trưởng", "Toàn trường"),
+    (1, (14, 0), "Sinh hoạt tổ chuyên môn Khoa học tự nhiên", "Phòng họp 2",
+     "Tổ trưởng", "Giáo viên tổ KHTN"),
+    (2, (8, 0), "Dự giờ thăm lớp 7A, 8B", "Lớp 7A, 8B", "Phó Hiệu trưởng", "Ban giám hiệu"),
+    (3, (15, 30), "Họp Hội đồng sư phạm tháng", "Hội trường", "Hiệu trưởng", "Toàn thể viên chức"),
+    (4, (8, 0), "Kiểm tra hồ sơ chuyên môn", "Phòng Hiệu trưởng", "Phó Hiệu trưởng", "Tổ trưởng"),
+]  # fmt: skip
+
+
+def _picture(colour: tuple[int, int, int], size: tuple[int, int], name: str) -> SimpleUploadedFile:
+    """A plain picture with a lighter band (no real people or places)."""
+    picture = Pillow.new("RGB", size, colour)
+    band = Pillow.new("RGB", (size[0], size[1] // 4), tuple(min(255, c + 60) for c in colour))
+    picture.paste(band, (0, size[1] * 3 // 4))
+    out = io.BytesIO()
+    picture.save(out, format="JPEG")
+    return SimpleUploadedFile(name, out.getvalue(), content_type="image/jpeg")
+
+
+def _dress_school(code: str, people: dict[str, User]) -> bool:
+    site = Site.objects.filter(unit__code=code).select_related("unit").first()
+    leader, editor = people.get("truong-hongbang-hieutruong"), people.get("truong-hongbang-bientap")
+    if site is None or leader is None or editor is None or site.banner_id:
+        return False
+    banner = services.add_image(
+        site, upload=_picture((11, 79, 138), (1600, 400), "banner.jpg"),
+        alt="Cổng Trường THCS Hồng Bàng (ảnh minh họa)", by=leader,
+    )  # fmt: skip
+    logo = services.add_image(
+        site, upload=_picture((155, 28, 28), (256, 256), "logo.jpg"), alt=site.unit.name, by=leader
+    )
+    services.update_site(
+        site, by=leader, banner=banner, logo=logo, colour="navy", accent="red",
+        tagline="Dạy tốt – Học tốt – Rèn luyện tốt",
+        address="Số 1 phố Hoàng Văn Thụ, phường Hồng Bàng, thành phố Hải Phòng",
+        phone="0225 3842 123", email="thcshongbang@haiphong.edu.vn",
+        responsible="Hiệu trưởng Đặng Văn Thành", facebook_url="https://www.facebook.com/thcshongbang.demo",
+        youtube_url="https://www.youtube.com/@thcshongbang.demo", post_channels=["local"],
+        key_figures=[["Học sinh", "1.250"], ["Lớp học", "32"], ["Giáo viên", "68"],
+                     ["Giải học sinh giỏi thành phố", "27"]],
+        videos=[["Lễ khai giảng năm học mới", "https://www.youtube.com/watch?v=demo-khai-giang"]],
+    )  # fmt: skip
+    for title, section, text in NOTICES:
+        article = services.create_article(
+            site, by=editor, title=title, summary=text, body=f"<p>{text}</p>",
+            section=site.sections.get(slug=section), tags=["demo"],
+        )  # fmt: skip
+        services.publish_without_review(article, by=leader, reason="Bản demo")
+    today = timezone.localdate()
+    monday = today - datetime.timedelta(days=today.weekday())
+    services.save_week(
+        site, monday=monday, by=editor, note="Lịch có thể điều chỉnh; xem thông báo mới nhất.",
+        rows=[
+            {"day": monday + datetime.timedelta(days=d), "time": datetime.time(*t), "content": c,
+             "place": p, "lead": lead, "attendees": a}
+            for d, t, c, p, lead, a in WEEK
+        ],
+    )  # fmt: skip
+    year = disclosure.school_year_of(today)
+    for item, body in (
+        ("general.information", "Trường THCS Hồng Bàng, công lập, trực thuộc Phòng GDĐT."),
+        ("finance.fees", "Học phí: miễn theo Nghị quyết của HĐND thành phố. Thu khác: không."),
+        ("plans.year", "Kế hoạch giáo dục năm học được Hội đồng trường thông qua."),
+    ):
+        services.publish_disclosure(site, item=item, school_year=year, body=body, by=editor)
+    return True
 
 
 # The demo gallery: plain coloured pictures (no real pupils), captions, and one attachment.

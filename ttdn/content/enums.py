@@ -75,17 +75,39 @@ class SectionKind(models.TextChoices):
     EXEMPLARS = "exemplars", _("Exemplary figures")
     INTERNATIONAL = "international", _("International integration")
     DOCUMENTS = "documents", _("Documents on external information")
+    ABOUT = "about", _("About the school")
+    NOTICES = "notices", _("Notices")
+    ADMISSIONS = "admissions", _("Admissions")
+    # Sections whose page is not a list of articles: the address is the section's, the page
+    # shows the site's work schedule, its public disclosures or its documents.
+    SCHEDULE = "schedule", _("Work schedule")
+    DISCLOSURE = "disclosure", _("Public disclosure")
+    LIBRARY = "library", _("Documents of the unit")
     OTHER = "other", _("Other")
 
 
-# The sections seed 000 asks every school's website for: (slug, Vietnamese title, kind).
+# Kinds whose public page is not an article list (no feed, no "new article" into them).
+PAGE_KINDS = frozenset({SectionKind.SCHEDULE, SectionKind.DISCLOSURE, SectionKind.LIBRARY})
+
+
+# The sections a school's website has (issue 21) and those seed 000 asks for: (slug,
+# Vietnamese title, kind), in menu order.
 DEFAULT_SECTIONS = [
+    ("gioi-thieu", "Giới thiệu", SectionKind.ABOUT),
+    ("thong-bao", "Thông báo", SectionKind.NOTICES),
+    ("lich-cong-tac", "Lịch công tác", SectionKind.SCHEDULE),
+    ("cong-khai", "Công khai", SectionKind.DISCLOSURE),
     ("tin-tuc-hoat-dong", "Tin tức – hoạt động", SectionKind.NEWS),
     ("thanh-tich-noi-bat", "Thành tích nổi bật", SectionKind.ACHIEVEMENTS),
     ("guong-dien-hinh-tien-tien", "Gương điển hình tiên tiến", SectionKind.EXEMPLARS),
     ("hoi-nhap-quoc-te", "Hội nhập quốc tế", SectionKind.INTERNATIONAL),
     ("van-ban-thong-tin-doi-ngoai", "Văn bản về thông tin đối ngoại", SectionKind.DOCUMENTS),
+    ("van-ban", "Văn bản", SectionKind.LIBRARY),
+    ("tuyen-sinh", "Tuyển sinh", SectionKind.ADMISSIONS),
 ]
+
+# Sections only a school has (what a Phòng or Sở publishes is not under Thông tư 09/2024).
+SCHOOL_SECTIONS = frozenset({SectionKind.DISCLOSURE, SectionKind.ADMISSIONS})
 
 
 class ExemplarRole(models.TextChoices):
@@ -111,3 +133,52 @@ class Palette(models.TextChoices):
     GREEN = "green", _("Forest green")
     TEAL = "teal", _("Teal")
     PURPLE = "purple", _("Purple")
+
+
+# The hex value of each palette colour: white text on it has at least 4.5:1 contrast (WCAG 2.1
+# AA, tested), and portal.css uses the same values.
+PALETTE_HEX = {
+    Palette.NAVY: "#0b4f8a",
+    Palette.RED: "#9b1c1c",
+    Palette.GREEN: "#1d5e2a",
+    Palette.TEAL: "#00605e",
+    Palette.PURPLE: "#5b2a86",
+}
+
+
+class HomeBlock(models.TextChoices):
+    """The blocks a site's home page is composed from, in the order the editor chooses."""
+
+    NEWS = "news", _("Latest news")
+    NOTICES = "notices", _("Notices")
+    SCHEDULE = "schedule", _("This week's schedule")
+    FIGURES = "figures", _("Key figures")
+    EXEMPLARS = "exemplars", _("Exemplary figures")
+    VIDEOS = "videos", _("Videos")
+
+
+DEFAULT_HOME_BLOCKS = [
+    HomeBlock.NOTICES,
+    HomeBlock.NEWS,
+    HomeBlock.SCHEDULE,
+    HomeBlock.FIGURES,
+    HomeBlock.EXEMPLARS,
+    HomeBlock.VIDEOS,
+]
+
+
+class PostStatus(models.TextChoices):
+    """A post of an article to a social channel, through the outbox."""
+
+    QUEUED = "queued", pgettext_lazy("post status", "Queued")
+    SENT = "sent", pgettext_lazy("post status", "Posted")
+    FAILED = "failed", pgettext_lazy("post status", "Failed")
+
+
+class DisclosureStanding(models.TextChoices):
+    """Where a school stands with one công khai item for a school year."""
+
+    ON_TIME = "on_time", pgettext_lazy("disclosure", "Published on time")
+    LATE = "late", pgettext_lazy("disclosure", "Published late")
+    OVERDUE = "overdue", pgettext_lazy("disclosure", "Not published, overdue")
+    PENDING = "pending", pgettext_lazy("disclosure", "Not yet due")

@@ -9,11 +9,13 @@ from django.conf import settings
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
-from ttdn.content import files
+from ttdn.content import channels, disclosure, files
 from ttdn.content.enums import (
+    PAGE_KINDS,
     Check,
     Classification,
     ExemplarRole,
+    HomeBlock,
     Language,
     Palette,
     SectionKind,
@@ -76,7 +78,7 @@ class ArticleForm(forms.Form):
     def __init__(self, *args: Any, site: Site, commemorations: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self._narrow("commemoration", commemorations)
-        self._narrow("section", site.sections.all())
+        self._narrow("section", site.sections.exclude(kind__in=PAGE_KINDS))
         self._narrow("cover_consent", site.consents.all())
         self._narrow("exemplar", site.exemplars.all())
         language = self.fields["language"]
@@ -194,19 +196,75 @@ class SearchForm(forms.Form):
     q = forms.CharField(label=_("Search"), max_length=200, required=False)
 
 
+# The hosts an official page or a video may be on: links only, never a player from elsewhere.
+SOCIAL_HOSTS = {
+    "facebook_url": ("facebook.com", "fb.com"),
+    "zalo_url": ("zalo.me",),
+    "youtube_url": ("youtube.com", "youtu.be"),
+}
+VIDEO_HOSTS = ("youtube.com", "youtu.be", "vimeo.com", "facebook.com", "fb.watch")
+
+
+def _on_host(url: str, hosts: tuple[str, ...]) -> bool:
+    from urllib.parse import urlsplit
+
+    host = (urlsplit(url).hostname or "").lower()
+    return any(host == h or host.endswith(f".{h}") for h in hosts)
+
+
+def _pairs(text: str, *, url_hosts: tuple[str, ...] = ()) -> list[list[str]]:
+    """Lines "label | value" as pairs; a value must be a link on `url_hosts` when given."""
+    pairs = []
+    for number, line in enumerate(nfc(text or "").splitlines(), start=1):
+        if not line.strip():
+            continue
+        label, bar, value = (part.strip() for part in line.partition("|"))
+        if not bar or not label or not value:
+            raise forms.ValidationError(
+                _("Line %(number)s: write it as “label | value”.") % {"number": number}
+            )
+        if url_hosts and not (value.startswith("https://") and _on_host(value, url_hosts)):
+            raise forms.ValidationError(
+                _("Line %(number)s: give a https:// link to %(hosts)s.")
+                % {"number": number, "hosts": ", ".join(url_hosts)}
+            )
+        pairs.append([label[:100], value[:300]])
+    return pairs
+
+
 class SiteForm(forms.Form):
     tagline = forms.CharField(label=_("Tagline"), max_length=255, required=False)
     colour = forms.ChoiceField(label=_("Colour"), choices=Palette.choices)
+    accent = forms.ChoiceField(
+        label=_("Second colour"),
+        choices=Palette.choices,
+        help_text=_("Every colour offered keeps white text readable (WCAG AA contrast)."),
+    )
     logo_upload = forms.ImageField(
         label=_("Logo"),
         required=False,
         widget=forms.ClearableFileInput(attrs={"accept": IMAGE_TYPES}),
     )
+    banner_upload = forms.ImageField(
+        label=_("Banner"),
+        required=False,
+        help_text=_("A wide picture shown across the top of every page (about 1600 × 400)."),
+        widget=forms.ClearableFileInput(attrs={"accept": IMAGE_TYPES}),
+    )
+    banner_alt = forms.CharField(label=_("What the banner shows"), max_length=255, required=False)
     contact = forms.CharField(
         label=_("Contact"), max_length=255, required=False, help_text=_("Telephone, e-mail.")
     )
     address = forms.CharField(label=_("Address"), max_length=255, required=False)
     map_url = forms.URLField(label=_("Map link"), required=False, assume_scheme="https")
+    phone = forms.CharField(label=_("Telephone"), max_length=64, required=False)
+    email = forms.EmailField(label=_("E-mail"), required=False)
+    responsible = forms.CharField(
+        label=_("Responsible for the content"),
+        max_length=255,
+        required=False,
+        help_text=_("Name and position, shown in the footer."),
+    )
     languages = forms.MultipleChoiceField(
         label=_("Other languages offered"),
         choices=[(c.value, c.label) for c in Language if c != Language.VI],
@@ -214,6 +272,140 @@ class SiteForm(forms.Form):
         required=False,
         help_text=_("Vietnamese is always offered."),
     )
+    facebook_url = forms.URLField(label=_("Facebook page"), required=False, assume_scheme="https")
+    zalo_url = forms.URLField(
+        label=_("Zalo official account"), required=False, assume_scheme="https"
+    )
+    youtube_url = forms.URLField(label=_("YouTube channel"), required=False, assume_scheme="https")
+    post_channels = forms.MultipleChoiceField(
+        label=_("Post new articles to"),
+        choices=[],
+        widget=forms.CheckboxSelectMultiple,
+        required=False,
+        help_text=_("When an article is published, a post is queued to each channel chosen."),
+    )
+    home_blocks = forms.CharField(
+        label=_("Home page blocks, in order"),
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 6}),
+    )
+    key_figures = forms.CharField(
+        label=_("Key figures"),
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 4}),
+        help_text=_("One per line: “label | figure”, e.g. “Học sinh | 1.250”."),
+    )
+    videos = forms.CharField(
+        label=_("Videos"),
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 4}),
+        help_text=_("One per line: “title | link” to YouTube, Vimeo or Facebook."),
+    )
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        field = self.fields["post_channels"]
+        assert isinstance(field, forms.MultipleChoiceField)
+        field.choices = channels.choices()
+        labels = "; ".join(str(label) for label in HomeBlock.labels)
+        self.fields["home_blocks"].help_text = _(
+            "One block per line, top first; leave a block out to hide it. Blocks: %(blocks)s."
+        ) % {"blocks": labels}
+
+    def clean_home_blocks(self) -> list[str]:
+        by_label = {str(label).casefold(): value for value, label in HomeBlock.choices}
+        by_label.update({value: value for value in HomeBlock.values})
+        chosen: list[str] = []
+        for line in nfc(self.cleaned_data["home_blocks"] or "").splitlines():
+            if not line.strip():
+                continue
+            value = by_label.get(line.strip().casefold())
+            if value is None:
+                raise forms.ValidationError(
+                    _("“%(line)s” is not a block of the home page.") % {"line": line.strip()}
+                )
+            if value not in chosen:
+                chosen.append(value)
+        return chosen
+
+    def clean_key_figures(self) -> list[list[str]]:
+        return _pairs(self.cleaned_data["key_figures"])
+
+    def clean_videos(self) -> list[list[str]]:
+        return _pairs(self.cleaned_data["videos"], url_hosts=VIDEO_HOSTS)
+
+    def clean(self) -> dict[str, Any]:
+        data = super().clean() or {}
+        for name, hosts in SOCIAL_HOSTS.items():
+            if data.get(name) and not _on_host(data[name], hosts):
+                self.add_error(
+                    name, _("Give the address of the page on %(host)s.") % {"host": hosts[0]}
+                )
+        if data.get("banner_upload") and not (data.get("banner_alt") or "").strip():
+            self.add_error("banner_alt", _("Say what the banner shows."))
+        return data
+
+    @staticmethod
+    def initial_for(site: Site) -> dict[str, Any]:
+        names = (
+            "tagline", "colour", "accent", "contact", "address", "map_url", "phone", "email",
+            "responsible", "languages", "facebook_url", "zalo_url", "youtube_url", "post_channels",
+        )  # fmt: skip
+        initial = {name: getattr(site, name) for name in names}
+        labels = dict(HomeBlock.choices)
+        initial["home_blocks"] = "\n".join(str(labels[b]) for b in site.blocks if b in labels)
+        initial["key_figures"] = "\n".join(f"{a} | {b}" for a, b in site.key_figures)
+        initial["videos"] = "\n".join(f"{a} | {b}" for a, b in site.videos)
+        return initial
+
+
+class DisclosureForm(forms.Form):
+    item = forms.ChoiceField(label=_("Item"))
+    school_year = forms.TypedChoiceField(label=_("School year"), coerce=int)
+    body = forms.CharField(
+        label=_("Content"),
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 8}),
+        help_text=_("The information itself; or attach the signed file below, or both."),
+    )
+    upload = forms.FileField(label=_("File"), required=False)
+    note = forms.CharField(
+        label=_("What changed"),
+        max_length=500,
+        required=False,
+        help_text=_("Needed for a new version of an item already published."),
+    )
+
+    def __init__(self, *args: Any, site: Site, years: list[int], **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        item = self.fields["item"]
+        year = self.fields["school_year"]
+        assert isinstance(item, forms.ChoiceField) and isinstance(year, forms.ChoiceField)
+        item.choices = [(i.code, i.title) for i in disclosure.items_for(site.unit.kind)]
+        year.choices = [(y, disclosure.school_year_label(y)) for y in years]
+        self.fields["upload"].help_text = _("PDF or office documents: %(kinds)s.") % {
+            "kinds": files.allowed_names()
+        }
+
+
+class WeekForm(forms.Form):
+    note = forms.CharField(label=_("Note for the week"), max_length=500, required=False)
+
+
+class ScheduleRowForm(forms.Form):
+    day = forms.DateField(
+        label=_("Day"), required=False, widget=forms.DateInput(attrs={"type": "date"})
+    )
+    time = forms.TimeField(
+        label=_("Time"), required=False, widget=forms.TimeInput(attrs={"type": "time"})
+    )
+    content = forms.CharField(label=_("Work"), max_length=500, required=False)
+    place = forms.CharField(label=_("Place"), max_length=255, required=False)
+    lead = forms.CharField(label=_("Led by"), max_length=255, required=False)
+    attendees = forms.CharField(label=_("Attended by"), max_length=255, required=False)
+
+
+ScheduleRows = forms.formset_factory(ScheduleRowForm, extra=0, max_num=60, absolute_max=60)
 
 
 class GalleryForm(forms.Form):
@@ -274,6 +466,19 @@ class SectionForm(forms.Form):
         required=False,
         help_text=_("Its published articles stay on the site."),
     )
+    parent = forms.ModelChoiceField(
+        label=_("Shown under"),
+        queryset=Section.objects.none(),
+        required=False,
+        empty_label=_("(the top of the menu)"),
+        help_text=_("The menu has one level under a section."),
+    )
+
+    def __init__(self, *args: Any, section: Section, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        field = self.fields["parent"]
+        assert isinstance(field, forms.ModelChoiceField)
+        field.queryset = section.site.sections.filter(parent__isnull=True).exclude(pk=section.pk)
 
 
 class NewSectionForm(forms.Form):

@@ -6,26 +6,41 @@ language is part of the address (`?lang=en`), never a cookie, so a cached page i
 
 from __future__ import annotations
 
+import datetime
 from collections.abc import Callable
 from functools import wraps
 from typing import Any
 
+from django.conf import settings
 from django.db.models import prefetch_related_objects
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
-from django.utils import translation
+from django.templatetags.static import static
+from django.utils import timezone, translation
 from django.views.decorators.http import require_GET
 
 from ttdn.content import cache, queries, serving
 from ttdn.content.enums import Language, SectionKind
 from ttdn.content.forms import SearchForm
-from ttdn.content.models import Article, Attachment, Exemplar, GalleryItem, Site
+from ttdn.content.models import (
+    Article,
+    Attachment,
+    Disclosure,
+    Exemplar,
+    GalleryItem,
+    Section,
+    Site,
+    public_path,
+)
+from ttdn.org.models import RESERVED_SLUGS as RESERVED
 
 View = Callable[..., HttpResponse]
 
 
 def site_or_404(unit_slug: str) -> Site:
-    return get_object_or_404(Site.objects.select_related("unit", "logo"), unit__slug=unit_slug)
+    return get_object_or_404(
+        Site.objects.select_related("unit", "logo", "banner"), unit__slug=unit_slug
+    )
 
 
 def language_of(request: HttpRequest, site: Site) -> str:
@@ -71,6 +86,7 @@ def _render(
     with translation.override(language):
         context = {"site": site, "unit": site.unit, "language": language, **context}
         context["sections"] = cache.shown_sections(site)
+        context["menu"] = cache.menu(site)
         context["languages"] = [(code, Language(code).label) for code in site.offered]
         return render(request, template, context)
 
@@ -83,11 +99,20 @@ def home(request: HttpRequest, unit_slug: str) -> HttpResponse:
 
 
 @cached
-def section(request: HttpRequest, unit_slug: str, section_slug: str) -> HttpResponse:
+def section(
+    request: HttpRequest, unit_slug: str, section_slug: str, monday: str = ""
+) -> HttpResponse:
     site = site_or_404(unit_slug)
     chosen = next((s for s in cache.shown_sections(site) if s.slug == section_slug), None)
-    if chosen is None:
+    if chosen is None or (monday and chosen.kind != SectionKind.SCHEDULE):
         raise Http404
+    if chosen.kind == SectionKind.SCHEDULE:
+        return _schedule(request, site, chosen, monday)
+    if chosen.kind == SectionKind.DISCLOSURE:
+        context = {"section": chosen, "years": queries.public_disclosures(site, _today())}
+        return _render(request, site, "content/public/disclosure.html", context)
+    if chosen.kind == SectionKind.LIBRARY:
+        return redirect("public_documents:list", unit_slug)
     language = language_of(request, site)
     context = {
         "section": chosen,
@@ -100,12 +125,73 @@ def section(request: HttpRequest, unit_slug: str, section_slug: str) -> HttpResp
     return _render(request, site, "content/public/section.html", context)
 
 
+def _today() -> datetime.date:
+    return timezone.localdate()
+
+
+def _schedule(request: HttpRequest, site: Site, chosen: Section, monday: str) -> HttpResponse:
+    """The week's schedule: this week, or the week of the Monday in the address."""
+    day = _today()
+    if monday:
+        try:
+            day = datetime.date.fromisoformat(monday)
+        except ValueError:
+            raise Http404 from None
+        if day.weekday() != 0 or not 2000 <= day.year <= 2100:
+            raise Http404
+    context = {"section": chosen, "week": queries.schedule_week(site, day), "today": _today()}
+    return _render(request, site, "content/public/schedule.html", context)
+
+
+@require_GET
+def disclosure_file(request: HttpRequest, unit_slug: str, pk: int) -> FileResponse:
+    """The file of a published disclosure: public documents, every version."""
+    found = get_object_or_404(Disclosure, pk=pk, site__unit__slug=unit_slug)
+    if not found.file:
+        raise Http404
+    return serving.disclosure_file(found)
+
+
+@require_GET
+def robots(request: HttpRequest, unit_slug: str) -> HttpResponse:
+    """robots.txt of a site: everything may be read except search results; the sitemap."""
+    site = site_or_404(unit_slug)
+    sitemap = request.build_absolute_uri(public_path("portal:sitemap", site.unit.slug))
+    search = public_path("portal:search", site.unit.slug)
+    body = f"User-agent: *\nDisallow: {search}\nSitemap: {sitemap}\n"
+    return HttpResponse(body, content_type="text/plain; charset=utf-8")
+
+
+@require_GET
+def favicon(request: HttpRequest, unit_slug: str) -> HttpResponse:
+    """The site's logo (its smallest public rendition) as its icon, or the product's."""
+    site = site_or_404(unit_slug)
+    logo = site.logo
+    if logo is not None and logo.withdrawn_at is None and logo.renditions:
+        return redirect(f"{settings.MEDIA_URL}{logo.renditions[0]['jpeg']}")
+    return redirect(static("ttdn/favicon.svg"))
+
+
+def not_found(request: HttpRequest) -> HttpResponse | None:
+    """A 404 under a site's address, in the site's own look (core.errors asks every registered
+    app); None when the address is not a site's."""
+    first = request.path_info.lstrip("/").split("/", 1)[0]
+    if not first or first in RESERVED:
+        return None
+    site = Site.objects.select_related("unit", "logo", "banner").filter(unit__slug=first).first()
+    if site is None:
+        return None
+    response = _render(request, site, "content/public/404.html", {"missing": True})
+    response.status_code = 404
+    return response
+
+
 @cached
 def article(request: HttpRequest, unit_slug: str, pk: int, slug: str) -> HttpResponse:
     found = get_object_or_404(  # the site comes with the article: one query for both
         Article.objects.live()
         .filter(site__unit__slug=unit_slug)
-        .select_related("site__unit", "site__logo", "section", "cover"),
+        .select_related("site__unit", "site__logo", "site__banner", "section", "cover"),
         pk=pk,
     )
     if found.has_media:  # 2 queries, for the few articles with a gallery or attachments

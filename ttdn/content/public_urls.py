@@ -30,6 +30,16 @@ urlpatterns = [
     path("<unit:unit_slug>/sitemap.xml", public.sitemap, name="sitemap"),
     path("<unit:unit_slug>/tim-kiem/", public.search, name="search"),
     path("<unit:unit_slug>/chuyen-muc/<slug:section_slug>/", public.section, name="section"),
+    path(
+        "<unit:unit_slug>/chuyen-muc/<slug:section_slug>/tuan/<str:monday>/",
+        public.section,
+        name="schedule_week",
+    ),
+    path(
+        "<unit:unit_slug>/cong-khai/<int:pk>/tep/", public.disclosure_file, name="disclosure_file"
+    ),
+    path("<unit:unit_slug>/robots.txt", public.robots, name="robots"),
+    path("<unit:unit_slug>/favicon.ico", public.favicon, name="favicon"),
     path("<unit:unit_slug>/chuyen-muc/<slug:section_slug>/rss.xml", feeds.rss, name="section_rss"),
     path(
         "<unit:unit_slug>/chuyen-muc/<slug:section_slug>/atom.xml", feeds.atom, name="section_atom"

@@ -4,26 +4,36 @@ from __future__ import annotations
 
 import datetime
 import difflib
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any, cast
 
 from django.core.paginator import Page, Paginator
 from django.db import connection
-from django.db.models import Count, Prefetch, Q, QuerySet
+from django.db.models import Count, Min, Prefetch, Q, QuerySet
 from django.utils import timezone
 
-from ttdn.content import markup, rules
-from ttdn.content.enums import ArticleStatus, Classification, Language
+from ttdn.content import disclosure, markup, rules
+from ttdn.content.enums import (
+    ArticleStatus,
+    Classification,
+    DisclosureStanding,
+    HomeBlock,
+    Language,
+    SectionKind,
+)
 from ttdn.content.models import (
     REVIEWING_ROLES,
     Article,
+    Disclosure,
     Exemplar,
     GalleryItem,
     Revision,
+    ScheduleEntry,
     Section,
     Site,
 )
 from ttdn.core import search
+from ttdn.org.enums import SCHOOL_KINDS
 from ttdn.org.models import Membership, Unit
 
 PAGE_SIZE = 20
@@ -81,6 +91,8 @@ class Home:
     latest: list[Article]
     subtree: list[Article]  # the latest news of the units below (an office's site)
     exemplars: list[Exemplar]
+    notices: list[Article] = field(default_factory=list)
+    week: Week | None = None
 
 
 def home(site: Site, language: str = Language.VI, sections: list[Section] | None = None) -> Home:
@@ -98,11 +110,165 @@ def home(site: Site, language: str = Language.VI, sections: list[Section] | None
             .defer("body")
             .order_by("-published_at", "-pk")[:HOME_SIZE]
         )
+    blocks, kinds = site.blocks, {section.kind for section in sections}
+    notices: list[Article] = []
+    if HomeBlock.NOTICES in blocks and SectionKind.NOTICES in kinds:
+        shown = [section.pk for section in sections if section.kind == SectionKind.NOTICES]
+        notices = listed(site, sections, _live(site, language).filter(section__in=shown)[:5])
+    week = None
+    if HomeBlock.SCHEDULE in blocks and SectionKind.SCHEDULE in kinds:
+        week = schedule_week(site, timezone.localdate())
+    exemplars: list[Exemplar] = []
+    if HomeBlock.EXEMPLARS in blocks:
+        exemplars = list(site.exemplars.public().select_related("photo")[:6])
     return Home(
         latest=listed(site, sections, _live(site, language)[:HOME_SIZE]),
         subtree=below,
-        exemplars=list(site.exemplars.public().select_related("photo")[:6]),
+        exemplars=exemplars,
+        notices=notices,
+        week=week,
     )
+
+
+@dataclass(frozen=True)
+class Week:
+    """A week of the work schedule: its days (Monday to Sunday) with their rows."""
+
+    monday: datetime.date
+    days: list[tuple[datetime.date, list[ScheduleEntry]]]
+    note: str = ""
+
+    @property
+    def previous(self) -> datetime.date:
+        return self.monday - datetime.timedelta(days=7)
+
+    @property
+    def next(self) -> datetime.date:
+        return self.monday + datetime.timedelta(days=7)
+
+    @property
+    def sunday(self) -> datetime.date:
+        return self.monday + datetime.timedelta(days=6)
+
+    @property
+    def is_empty(self) -> bool:
+        return not any(rows for _day, rows in self.days)
+
+
+def schedule_week(site: Site, day: datetime.date) -> Week:
+    """The week of the site's schedule that holds `day` (one query)."""
+    monday = day - datetime.timedelta(days=day.weekday())
+    entries = list(
+        ScheduleEntry.objects.filter(week__site=site, week__monday=monday).select_related("week")
+    )
+    days = [
+        (d, [e for e in entries if e.day == d])
+        for d in (monday + datetime.timedelta(days=n) for n in range(7))
+    ]
+    return Week(monday=monday, days=days, note=entries[0].week.note if entries else "")
+
+
+# --- Công khai (Thông tư 09/2024) -----------------------------------------------------------
+
+
+def standing(
+    due: datetime.date, first: datetime.datetime | None, today: datetime.date
+) -> DisclosureStanding:
+    """Where an item stands: published by its date or after it, or not yet (overdue or not)."""
+    if first is not None:
+        published = timezone.localdate(first)
+        return DisclosureStanding.ON_TIME if published <= due else DisclosureStanding.LATE
+    return DisclosureStanding.OVERDUE if today > due else DisclosureStanding.PENDING
+
+
+@dataclass(frozen=True)
+class ItemStatus:
+    item: disclosure.Item
+    due: datetime.date
+    standing: DisclosureStanding
+    versions: list[Disclosure]  # newest first
+
+    @property
+    def current(self) -> Disclosure | None:
+        return self.versions[0] if self.versions else None
+
+    @property
+    def group(self) -> str:
+        return disclosure.GROUPS[self.item.group]
+
+
+def disclosure_status(site: Site, school_year: int, today: datetime.date) -> list[ItemStatus]:
+    """Each item the school publishes for the school year, its deadline, standing and versions
+    (one query)."""
+    rows = list(Disclosure.objects.filter(site=site, school_year=school_year))
+    found = []
+    for item in disclosure.items_for(site.unit.kind):
+        versions = sorted((r for r in rows if r.item == item.code), key=lambda r: -r.version)
+        first = versions[-1].published_at if versions else None
+        due = item.due_on(school_year)
+        found.append(ItemStatus(item, due, standing(due, first, today), versions))
+    return found
+
+
+def public_disclosures(site: Site, today: datetime.date) -> list[tuple[int, list[ItemStatus]]]:
+    """The school years the public page shows, newest first, each with its published items."""
+    years = list(disclosure.shown_years(today))
+    rows = list(Disclosure.objects.filter(site=site, school_year__in=years))
+    shown = []
+    for year in years:
+        items = []
+        for item in disclosure.items_for(site.unit.kind):
+            versions = sorted(
+                (r for r in rows if r.item == item.code and r.school_year == year),
+                key=lambda r: -r.version,
+            )
+            if versions:
+                due = item.due_on(year)
+                items.append(ItemStatus(item, due, standing(due, None, today), versions))
+        if items:
+            shown.append((year, items))
+    return shown
+
+
+@dataclass(frozen=True)
+class BoardRow:
+    unit: Unit
+    cells: list[DisclosureStanding | None]  # per catalogue item; None where it does not apply
+
+    @property
+    def late_or_overdue(self) -> int:
+        late = {DisclosureStanding.LATE, DisclosureStanding.OVERDUE}
+        return sum(1 for cell in self.cells if cell in late)
+
+
+def disclosure_board(unit: Unit, school_year: int, today: datetime.date) -> list[BoardRow]:
+    """The schools below `unit`, in tree order, with the standing of each item for the school
+    year: who published on time, late, or not yet (two queries)."""
+    schools = list(
+        Unit.objects.filter(path__under=unit.path, kind__in=SCHOOL_KINDS, closed_on__isnull=True)
+        .exclude(pk=unit.pk)
+        .order_by("path")
+    )
+    firsts = {
+        (row["site__unit_id"], row["item"]): row["first"]
+        for row in Disclosure.objects.filter(
+            site__unit__path__under=unit.path, school_year=school_year
+        )
+        .values("site__unit_id", "item")
+        .annotate(first=Min("published_at"))
+        .order_by()
+    }
+    rows = []
+    for school in schools:
+        applies = {item.code for item in disclosure.items_for(school.kind)}
+        cells: list[DisclosureStanding | None] = [
+            standing(item.due_on(school_year), firsts.get((school.pk, item.code)), today)
+            if item.code in applies
+            else None
+            for item in disclosure.CATALOGUE
+        ]
+        rows.append(BoardRow(school, cells))
+    return rows
 
 
 def section_page(site: Site, section: Section, language: str, number: Any) -> Page:

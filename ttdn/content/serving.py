@@ -12,7 +12,7 @@ import mimetypes
 from django.core.files.storage import default_storage
 from django.http import FileResponse, Http404
 
-from ttdn.content.models import Attachment, GalleryItem, Image
+from ttdn.content.models import Attachment, Disclosure, GalleryItem, Image
 
 EXTENSIONS = {"webp": ("webp", "image/webp"), "jpg": ("jpeg", "image/jpeg")}
 
@@ -52,4 +52,14 @@ def attachment_file(attachment: Attachment) -> FileResponse:
         as_attachment=True,
         filename=attachment.filename,
         content_type=attachment.content_type,
+    )
+
+
+def disclosure_file(entry: Disclosure) -> FileResponse:
+    """A published disclosure's file, under its original name, shown in the browser."""
+    name = entry.file.name or ""
+    if not name or not default_storage.exists(name):
+        raise Http404
+    return FileResponse(
+        default_storage.open(name, "rb"), filename=entry.filename, content_type=entry.content_type
     )

@@ -20,7 +20,7 @@ from datetime import timedelta
 from typing import Any
 
 from django.core.files.storage import default_storage
-from django.db import transaction
+from django.db import models, transaction
 from django.utils import timezone
 
 from ttdn.content import images
@@ -42,12 +42,12 @@ def is_gallery(image: Image) -> bool:
 
 
 def in_public_use(image: Image) -> bool:
-    """Whether a public page may show the picture: not withdrawn, and a logo, the cover of a
-    published article or the photo of a public exemplary figure."""
+    """Whether a public page may show the picture: not withdrawn, and a logo or banner, the
+    cover of a published article or the photo of a public exemplary figure."""
     if image.withdrawn_at is not None or is_gallery(image):
         return False
     return (
-        Site.objects.filter(logo=image).exists()
+        Site.objects.filter(models.Q(logo=image) | models.Q(banner=image)).exists()
         or image.covers.filter(status=ArticleStatus.PUBLISHED).exists()
         or Exemplar.objects.public().filter(photo=image).exists()
     )

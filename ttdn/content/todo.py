@@ -2,15 +2,17 @@
 
 from __future__ import annotations
 
+import datetime
+from datetime import timedelta
 from typing import Any
 
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from ttdn.content import queries
+from ttdn.content import disclosure, queries
 from ttdn.content.enums import ArticleStatus
-from ttdn.content.models import Article, Exemplar, Image
+from ttdn.content.models import Article, Disclosure, Exemplar, Image, Site
 from ttdn.core import access
 from ttdn.core.todo import TodoItem
 
@@ -67,3 +69,47 @@ def _withdrawn(user: Any) -> list[TodoItem]:
         )
         for exemplar in exemplars.select_related("site__unit")[:LIMIT]
     ]
+
+
+def disclosures_due(user: Any, today: datetime.date | None = None) -> list[TodoItem]:
+    """Công khai items of the schools the person writes for (their own membership, not the
+    offices above) that are not published and fall due within REMIND_DAYS, or are overdue."""
+    today = today or timezone.localdate()
+    units = [
+        m.unit
+        for m in access.memberships(user)
+        if m.role in access.EDITING_ROLES and disclosure.items_for(m.unit.kind)
+    ]
+    with_site = set(Site.objects.filter(unit__in=units).values_list("unit_id", flat=True))
+    units = [unit for unit in units if unit.pk in with_site]
+    if not units:
+        return []
+    current = disclosure.school_year_of(today)
+    years = (current, current + 1)
+    published = set(
+        Disclosure.objects.filter(site__unit__in=units, school_year__in=years)
+        .values_list("site__unit_id", "item", "school_year")
+        .distinct()
+    )
+    horizon = today + timedelta(days=disclosure.REMIND_DAYS)
+    found = []
+    for unit in units:
+        for year in years:
+            for item in disclosure.items_for(unit.kind):
+                due = item.due_on(year)
+                if (unit.pk, item.code, year) in published or due > horizon:
+                    continue
+                if year != current and due < today:
+                    continue  # next year's item already late is last year's business
+                found.append(
+                    TodoItem(
+                        title=_("Publish “%(item)s” (public disclosure %(year)s)")
+                        % {"item": item.title, "year": disclosure.school_year_label(year)},
+                        url=reverse("content:disclosure_list", args=[unit.code])
+                        + f"?year={year}&item={item.code}",
+                        unit_name=unit.name,
+                        due=due,
+                        urgent=due < today,
+                    )
+                )
+    return found[:LIMIT]

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.template import loader
 from django.utils.translation import gettext as _
@@ -24,8 +26,24 @@ def permission_denied(request: HttpRequest, exception: Exception) -> HttpRespons
     )
 
 
+NotFoundPage = Callable[[HttpRequest], HttpResponse | None]
+_not_found_pages: list[NotFoundPage] = []
+
+
+def register_not_found(page: NotFoundPage) -> None:
+    """Let an app answer a 404 in its own look (the portal, under a site's address): `page`
+    returns the response, or None when the address is not its. Idempotent."""
+    if page not in _not_found_pages:
+        _not_found_pages.append(page)
+
+
 def page_not_found(request: HttpRequest, exception: Exception) -> HttpResponse:
-    return _api_error(request, 404, _("Not found.")) or defaults.page_not_found(request, exception)
+    if api := _api_error(request, 404, _("Not found.")):
+        return api
+    for page in _not_found_pages:
+        if (response := page(request)) is not None:
+            return response
+    return defaults.page_not_found(request, exception)
 
 
 def server_error(request: HttpRequest) -> HttpResponse:

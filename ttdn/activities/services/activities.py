@@ -275,7 +275,7 @@ def draft_article(
     commemoration = activity.commemoration
     article = content_services.create_article(
         site, by=by, title=activity.title, summary=activity.title,
-        body=_article_body(activity), section=section or site.sections.first(),
+        body=_article_body(activity), section=section,
         tags=[commemoration.name] if commemoration else [],
         commemoration_id=commemoration.pk if commemoration else None,
     )  # fmt: skip

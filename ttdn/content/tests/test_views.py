@@ -261,6 +261,7 @@ def test_leader_sets_the_sites_colour_languages_and_logo(client, sites):
     url = reverse("content:site_settings", args=[sites.school_a.unit.code])
     data = {
         "colour": "green",
+        "accent": "red",
         "languages": ["en", "fr"],
         "contact": "0225 3842 000",
         "logo_upload": jpeg_with_gps(),
@@ -269,8 +270,9 @@ def test_leader_sets_the_sites_colour_languages_and_logo(client, sites):
     signed_in(client, sites.leader_a).post(url, data)
 
     site = type(sites.school_a).objects.get(pk=sites.school_a.pk)
-    assert (site.colour, site.offered, site.contact, site.logo.alt) == (
+    assert (site.colour, site.accent, site.offered, site.contact, site.logo.alt) == (
         "green",
+        "red",
         ["vi", "en", "fr"],
         "0225 3842 000",
         "Trường THCS Hồng Bàng",

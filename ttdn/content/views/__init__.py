@@ -34,6 +34,7 @@ from ttdn.content.views.sites import (
     section_move,
     site_settings,
 )
+from ttdn.content.views.websites import disclosure_board, disclosure_list, schedule_edit
 
 __all__ = [
     "article_create",
@@ -50,6 +51,8 @@ __all__ = [
     "attachment_remove",
     "consent_list",
     "dashboard",
+    "disclosure_board",
+    "disclosure_list",
     "exemplar_list",
     "gallery_file",
     "gallery_move",
@@ -57,6 +60,7 @@ __all__ = [
     "image_file",
     "revision_compare",
     "revision_restore",
+    "schedule_edit",
     "section_delete",
     "section_edit",
     "section_list",

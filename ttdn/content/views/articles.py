@@ -15,7 +15,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from ttdn.content import cache, queries, rules, services
+from ttdn.content import cache, channels, queries, rules, services
 from ttdn.content.enums import ArticleStatus, Check
 from ttdn.content.forms import (
     ArticleForm,
@@ -25,11 +25,13 @@ from ttdn.content.forms import (
 )
 from ttdn.content.models import (
     Article,
+    Post,
     Site,
 )
 from ttdn.content.views.common import writable_site
 from ttdn.core import access, related
 from ttdn.core.feedback import attempt, errors_of
+from ttdn.org.enums import SCHOOL_KINDS
 
 # --- Dashboard and sites -------------------------------------------------------------------
 
@@ -52,6 +54,7 @@ def dashboard(request: HttpRequest) -> HttpResponse:
         "statuses": ArticleStatus.choices,
         "status": status,
         "to_review": len(queries.awaiting_review(request.user)),
+        "school_kinds": SCHOOL_KINDS,
     }
     return render(request, "content/dashboard.html", context)
 
@@ -165,6 +168,9 @@ def article_detail(request: HttpRequest, pk: int) -> HttpResponse:
         "checks": Check.choices,
         "gallery": article.gallery.select_related("image"),
         "attachments": article.attachments.all(),
+        "posts": [
+            (post, channels.label_of(post.channel)) for post in Post.objects.filter(article=article)
+        ],
         "related": related.for_object(request.user, article),
     }
     return render(request, "content/article_detail.html", context)

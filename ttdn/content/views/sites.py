@@ -62,8 +62,13 @@ def _section(request: HttpRequest, pk: int) -> Section:
 @login_required
 def section_edit(request: HttpRequest, pk: int) -> HttpResponse:
     section = _section(request, pk)
-    initial = {"title": section.title, "slug": section.slug, "is_hidden": section.is_hidden}
-    form = SectionForm(request.POST or None, initial=initial)
+    initial = {
+        "title": section.title,
+        "slug": section.slug,
+        "is_hidden": section.is_hidden,
+        "parent": section.parent_id,
+    }
+    form = SectionForm(request.POST or None, initial=initial, section=section)
     if request.method == "POST" and form.is_valid():
         try:
             services.update_section(section, by=request.user, **form.cleaned_data)
@@ -137,11 +142,7 @@ def site_settings(request: HttpRequest, code: str) -> HttpResponse:
     site = get_object_or_404(
         Site.objects.select_related("unit"), unit__in=units.values("pk"), unit__code=code
     )
-    initial = {
-        f: getattr(site, f)
-        for f in ("tagline", "colour", "contact", "address", "map_url", "languages")
-    }
-    form = SiteForm(request.POST or None, request.FILES or None, initial=initial)
+    form = SiteForm(request.POST or None, request.FILES or None, initial=SiteForm.initial_for(site))
     if request.method == "POST" and form.is_valid():
         message = _("The site's settings are saved.")
         if attempt(request, message, _save_site, request, site, form.cleaned_data):
@@ -153,6 +154,9 @@ def site_settings(request: HttpRequest, code: str) -> HttpResponse:
 def _save_site(request: HttpRequest, site: Site, data: dict[str, Any]) -> None:
     if upload := data.pop("logo_upload"):
         data["logo"] = services.add_image(site, upload=upload, alt=site.unit.name, by=request.user)
+    alt = data.pop("banner_alt")
+    if upload := data.pop("banner_upload"):
+        data["banner"] = services.add_image(site, upload=upload, alt=alt, by=request.user)
     services.update_site(site, by=request.user, **data)
 
 

@@ -1,0 +1,234 @@
+"""What makes a school's site look and work like one: its sections, weekly schedule, menu,
+colours, footer, 404 page, robots.txt and icon."""
+
+import datetime
+from pathlib import Path
+
+import pytest
+from django.contrib.staticfiles import finders
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.urls import reverse
+from django.utils import timezone
+
+from ttdn.content import services
+from ttdn.content.enums import PALETTE_HEX, HomeBlock
+from ttdn.content.forms import SiteForm
+from ttdn.content.models import ScheduleEntry
+from ttdn.content.tests.factories import article
+
+MONDAY = datetime.date(2025, 9, 8)
+
+
+def slugs(site):
+    return list(site.sections.values_list("slug", flat=True))
+
+
+def test_a_school_site_starts_with_a_schools_sections_and_an_office_without_disclosure(sites):
+    school, office = slugs(sites.school_a), slugs(sites.phong)
+
+    assert school[:4] == ["gioi-thieu", "thong-bao", "lich-cong-tac", "cong-khai"]
+    assert ("tuyen-sinh" in school, "cong-khai" in office, "tuyen-sinh" in office) == (
+        True,
+        False,
+        False,
+    )
+
+
+def _luminance(hex_colour: str) -> float:
+    channels = [int(hex_colour[i : i + 2], 16) / 255 for i in (1, 3, 5)]
+    linear = [c / 12.92 if c <= 0.03928 else ((c + 0.055) / 1.055) ** 2.4 for c in channels]
+    return 0.2126 * linear[0] + 0.7152 * linear[1] + 0.0722 * linear[2]
+
+
+@pytest.mark.parametrize("colour", list(PALETTE_HEX))
+def test_every_colour_keeps_white_text_readable(colour):
+    ratio = (1.05) / (_luminance(PALETTE_HEX[colour]) + 0.05)
+
+    assert ratio >= 4.5
+
+
+def test_portal_css_uses_the_checked_colours():
+    css = Path(finders.find("content/portal.css")).read_text(encoding="utf-8")
+
+    assert [f".accent-{c} {{ --accent: {h}; }}" in css for c, h in PALETTE_HEX.items()] == [
+        True
+    ] * len(PALETTE_HEX)
+
+
+def test_week_is_saved_as_a_table_and_shown_by_week(client, sites):
+    services.save_week(
+        sites.school_a, monday=MONDAY, by=sites.editor_a,
+        rows=[
+            {"day": MONDAY, "time": datetime.time(7, 30), "content": "Chào cờ", "place": "Sân"},
+            {"day": MONDAY + datetime.timedelta(days=2), "content": "Họp hội đồng"},
+            {"day": MONDAY, "content": "  "},  # an empty row is dropped
+        ],
+    )  # fmt: skip
+    url = reverse("portal:schedule_week", args=[sites.school_a.unit.slug, "lich-cong-tac", MONDAY])
+
+    page = client.get(url)
+
+    week = page.context["week"]
+    assert [(d, [e.content for e in rows]) for d, rows in week.days if rows] == [
+        (MONDAY, ["Chào cờ"]),
+        (MONDAY + datetime.timedelta(days=2), ["Họp hội đồng"]),
+    ]
+    assert (week.previous, week.next) == (datetime.date(2025, 9, 1), datetime.date(2025, 9, 15))
+
+
+@pytest.mark.parametrize(
+    ("monday", "day", "message"),
+    [
+        (MONDAY + datetime.timedelta(days=1), MONDAY, "A week starts on a Monday."),
+        (MONDAY, MONDAY + datetime.timedelta(days=7),
+         "Each day must be in the week from 08/09/2025 to 14/09/2025."),
+    ],
+)  # fmt: skip
+def test_a_bad_week_is_refused_and_nothing_is_saved(sites, monday, day, message):
+    with pytest.raises(ValidationError) as error:
+        services.save_week(
+            sites.school_a, monday=monday, by=sites.editor_a, rows=[{"day": day, "content": "X"}]
+        )
+
+    assert (error.value.messages, ScheduleEntry.objects.count()) == ([message], 0)
+
+
+def test_schedule_belongs_to_the_schools_writers(client, sites, cast):
+    with pytest.raises(PermissionDenied):
+        services.save_week(sites.school_a, monday=MONDAY, by=cast.teacher_b, rows=[])
+    client.force_login(cast.outsider)
+
+    response = client.get(reverse("content:schedule_edit", args=[cast.school_a.code]))
+
+    assert response.status_code == 404
+
+
+def test_schedule_week_address_must_be_a_monday(client, sites):
+    slug = sites.school_a.unit.slug
+    tuesday = reverse("portal:schedule_week", args=[slug, "lich-cong-tac", "2025-09-09"])
+    nonsense = reverse("portal:schedule_week", args=[slug, "lich-cong-tac", "tuan-sau"])
+    not_schedule = reverse("portal:schedule_week", args=[slug, "thong-bao", "2025-09-08"])
+
+    assert [client.get(u).status_code for u in (tuesday, nonsense, not_schedule)] == [404] * 3
+
+
+def test_a_missing_page_of_a_site_is_answered_in_the_sites_look(client, sites):
+    """Issue 15 point 13: a public 404 under a school's address used the internal header."""
+    response = client.get(f"/{sites.school_a.unit.slug}/khong-co-trang-nay/")
+
+    text = response.content.decode()
+    assert (response.status_code, "portal-header" in text, "Trường THCS Hồng Bàng" in text) == (
+        404,
+        True,
+        True,
+    )
+    assert "site-header" not in text
+
+
+def test_a_missing_page_elsewhere_keeps_the_product_look(client, db):
+    response = client.get("/khong-co-don-vi-nay/")
+
+    assert (response.status_code, "portal-header" in response.content.decode()) == (404, False)
+
+
+def test_robots_txt_points_to_the_sitemap_and_keeps_search_out(client, sites):
+    slug = sites.school_a.unit.slug
+
+    body = client.get(f"/{slug}/robots.txt").content.decode()
+
+    assert body == (
+        f"User-agent: *\nDisallow: /{slug}/tim-kiem/\n"
+        f"Sitemap: http://testserver/{slug}/sitemap.xml\n"
+    )
+
+
+def test_favicon_without_a_logo_is_the_products(client, sites):
+    response = client.get(f"/{sites.school_a.unit.slug}/favicon.ico")
+
+    assert (response.status_code, response["Location"].endswith("favicon.svg")) == (302, True)
+
+
+def test_menu_nests_one_level_only(client, sites):
+    site = sites.school_a
+    about, notices, news = (
+        site.sections.get(slug=s) for s in ("gioi-thieu", "thong-bao", "tin-tuc-hoat-dong")
+    )
+    services.update_section(notices, title=notices.title, parent=about, by=sites.editor_a)
+
+    with pytest.raises(ValidationError) as error:
+        services.update_section(news, title=news.title, parent=notices, by=sites.editor_a)
+    menu = client.get(reverse("portal:home", args=[site.unit.slug])).context["menu"]
+
+    assert error.value.messages == ["The menu has one level under a section: this would make two."]
+    assert [(s.slug, [c.slug for c in children]) for s, children in menu][:2] == [
+        ("gioi-thieu", ["thong-bao"]),
+        ("lich-cong-tac", []),
+    ]
+
+
+def test_home_blocks_follow_the_editors_order(client, sites):
+    services.update_site(
+        sites.school_a, by=sites.leader_a, home_blocks=[HomeBlock.FIGURES, HomeBlock.NEWS],
+        key_figures=[["Học sinh", "1.250"]],
+    )  # fmt: skip
+
+    text = client.get(reverse("portal:home", args=[sites.school_a.unit.slug])).content.decode()
+
+    assert text.index("1.250") < text.index('id="latest"')
+    assert 'id="week"' not in text
+
+
+@pytest.mark.parametrize(
+    ("field", "value"),
+    [
+        ("facebook_url", "https://example.com/thcshongbang"),
+        ("videos", "Khai giảng | https://example.com/video.mp4"),
+        ("key_figures", "Học sinh 1.250"),
+        ("home_blocks", "Trang trí"),
+    ],
+)
+def test_site_settings_refuse_links_elsewhere_and_malformed_lines(field, value):
+    data = {"colour": "navy", "accent": "red", field: value}
+
+    form = SiteForm(data)
+
+    assert (form.is_valid(), list(form.errors)) == (False, [field])
+
+
+def test_footer_shows_contacts_the_responsible_person_and_official_pages(client, sites):
+    services.update_site(
+        sites.school_a, by=sites.leader_a, phone="0225 3842 123", email="c2hb@hp.edu.vn",
+        responsible="Hiệu trưởng Trần Văn An", zalo_url="https://zalo.me/123",
+    )  # fmt: skip
+
+    text = client.get(reverse("portal:home", args=[sites.school_a.unit.slug])).content.decode()
+
+    assert [
+        s in text
+        for s in ("tel:02253842123", "mailto:c2hb@hp.edu.vn", "Trần Văn An", "https://zalo.me/123")
+    ] == [True] * 4
+
+
+def test_this_weeks_schedule_is_on_the_home_page(client, sites):
+    today = timezone.localdate()
+    monday = today - datetime.timedelta(days=today.weekday())
+    services.save_week(
+        sites.school_a, monday=monday, by=sites.editor_a, rows=[{"day": today, "content": "Dự giờ"}]
+    )
+
+    home = client.get(reverse("portal:home", args=[sites.school_a.unit.slug])).context["home"]
+
+    assert [e.content for _d, rows in home.week.days for e in rows] == ["Dự giờ"]
+
+
+def test_articles_never_go_into_the_schedule_or_disclosure_sections(sites):
+    schedule = sites.school_a.sections.get(slug="lich-cong-tac")
+
+    with pytest.raises(ValidationError) as error:
+        article(sites.school_a, section=schedule)
+    default = article(sites.school_a)
+
+    assert (error.value.messages, default.section.slug) == (
+        ["This section shows a page of its own, not articles."],
+        "tin-tuc-hoat-dong",
+    )
