@@ -4,6 +4,8 @@ from typing import Any
 from django import template
 from django.utils.formats import number_format
 
+from ttdn.reports.enums import AGGREGATION_NOTES, Aggregation
+
 register = template.Library()
 
 
@@ -17,3 +19,9 @@ def figure(value: Any) -> str:
         places = max(0, -int(value.as_tuple().exponent))
         return number_format(value, decimal_pos=places, use_l10n=True, force_grouping=True)
     return str(value)
+
+
+@register.filter
+def aggregation_note(aggregation: str) -> str:
+    """How an indicator's consolidated figure comes from its units, in the reader's words."""
+    return str(AGGREGATION_NOTES[Aggregation(aggregation)])
