@@ -36,13 +36,9 @@ ROLES = [
 SKIPPED = ("/accounts/logout", "/admin/", "/api/", "/i18n/")
 FILES = (".docx", ".pdf", ".xlsx", ".ics", ".xml", ".rss", "/docx/", "/pdf/", "/feed/")
 LIMIT = 300  # screens per account; a safety stop, the product has fewer
-# The screens issue 15 names for a phone: a consolidation, a school's figures by category and the
-# board of the units' plans. The walk must reach them.
-NAMED = {
-    "reports:consolidation",
-    "reports:submission_detail",
-    "plans:plan_board",
-}
+# Screens issue 15 names for a phone, a consolidation and a school's figures by category: the walk
+# must reach them. (The demo's plans are drafts, with no board yet: test_phone.py issues one.)
+NAMED = {"reports:consolidation", "reports:submission_detail"}
 
 
 class Links(HTMLParser):

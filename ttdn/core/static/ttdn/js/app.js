@@ -73,9 +73,35 @@ function addSelectAll(root) {
   });
 }
 
+// A box that scrolls sideways (a wide table) can be scrolled from the keyboard: it takes focus,
+// named after its table's caption.
+function focusScrollBoxes(root) {
+  root.querySelectorAll(".scroll, table.table").forEach((box) => {
+    const scrolls = box.scrollWidth > box.clientWidth + 1 && getComputedStyle(box).overflowX !== "visible";
+    if (scrolls && !box.hasAttribute("tabindex")) {
+      box.setAttribute("tabindex", "0");
+      box.setAttribute("data-scroll-focus", "");
+      const caption = box.querySelector("caption");
+      if (caption && box.tagName !== "TABLE") {
+        box.setAttribute("role", "region");
+        box.setAttribute("aria-label", caption.textContent.replace(/\s+/g, " ").trim());
+      }
+    } else if (!scrolls && box.hasAttribute("data-scroll-focus")) {
+      box.removeAttribute("tabindex");
+      box.removeAttribute("data-scroll-focus");
+    }
+  });
+}
+
 function enhance(root) {
   labelTables(root);
   addSelectAll(root);
+  focusScrollBoxes(root);
 }
 document.addEventListener("DOMContentLoaded", () => enhance(document));
 document.addEventListener("htmx:load", () => enhance(document));
+let resizing = null;
+window.addEventListener("resize", () => {
+  clearTimeout(resizing);
+  resizing = setTimeout(() => focusScrollBoxes(document), 200);
+});
