@@ -42,6 +42,17 @@ class Aggregation(models.TextChoices):
     NONE = "none", _("None (listed by unit)")
 
 
+# How the consolidation's figure of an indicator comes from its units, said to the reader.
+AGGREGATION_NOTES = {
+    Aggregation.SUM: _("added up over the units"),
+    Aggregation.AVERAGE: _("average of the units"),
+    Aggregation.MIN: _("the smallest of the units"),
+    Aggregation.MAX: _("the largest of the units"),
+    Aggregation.COUNT_YES: _("number of units answering yes"),
+    Aggregation.NONE: _("not combined: each unit's answer is listed"),
+}
+
+
 # The aggregations that make sense for each kind: no sum of a narrative or of percentages.
 AGGREGATIONS_OF = {
     IndicatorKind.INTEGER: (

@@ -5,6 +5,7 @@ from django import template
 from django.utils.formats import number_format
 
 from ttdn.org.enums import UnitLevel
+from ttdn.reports.enums import AGGREGATION_NOTES, Aggregation
 
 register = template.Library()
 
@@ -25,3 +26,9 @@ def figure(value: Any) -> str:
 def level_label(level: str) -> str:
     """The name of a level of units ("school" → "Trường học"/"School")."""
     return str(UnitLevel(level).label) if level in UnitLevel.values else level
+
+
+@register.filter
+def aggregation_note(aggregation: str) -> str:
+    """How an indicator's consolidated figure comes from its units, in the reader's words."""
+    return str(AGGREGATION_NOTES[Aggregation(aggregation)])
