@@ -101,6 +101,11 @@ def register(model: type[Model], text: Callable[[Any], SearchText]) -> None:
     post_delete.connect(_deleted, sender=model, weak=False, dispatch_uid=f"ttdn.search.{label}")
 
 
+def registered_models() -> list[type[Model]]:
+    """The indexed models, e.g. to rebuild every index after a restore."""
+    return [registration.model for registration in _registry.values()]
+
+
 def unregister(model: type[Model]) -> None:
     """Stop indexing `model` (its index entries stay until `rebuild` or deletion)."""
     label = model._meta.label_lower
@@ -516,7 +521,8 @@ class _PostgreSQL:
     )
     upsert_sql = (
         insert_sql
-        + " ON CONFLICT (object_id) DO UPDATE SET folded = EXCLUDED.folded, exact = EXCLUDED.exact"
+        # The table is a registered model's, quoted; values are parameters.
+        + " ON CONFLICT (object_id) DO UPDATE SET folded = EXCLUDED.folded, exact = EXCLUDED.exact"  # nosec B608
     )
     among = " AND object_id IN ({among})"
     # By which of (folded words, exact phrases) the query has: the rank, then the condition.
