@@ -164,7 +164,9 @@ def read_manifest(archive: tarfile.TarFile) -> dict[str, Any]:
         member = archive.getmember(MANIFEST)
         stream = archive.extractfile(member)
         manifest = json.load(stream) if stream else None
-    except (KeyError, ValueError, tarfile.TarError, OSError, EOFError) as error:
+    except (tarfile.TarError, OSError, EOFError, zlib.error) as error:
+        raise BackupError(_("The archive is damaged: %s") % error) from error
+    except (KeyError, ValueError) as error:
         raise BackupError(_("The archive has no readable manifest: %s") % error) from error
     if not isinstance(manifest, dict) or manifest.get("format") != FORMAT:
         raise BackupError(_("This is not a TTĐN backup archive this release can read."))
