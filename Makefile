@@ -35,6 +35,7 @@ lint: install-dev
 	$(BIN)/ruff format --check .
 	$(BIN)/lint-imports
 	$(BIN)/mypy ttdn
+	$(BIN)/bandit --quiet --configfile pyproject.toml --recursive ttdn
 	$(BIN)/djade --target-version 5.2 --check $$(find ttdn -name '*.html')
 	DJANGO_SETTINGS_MODULE=ttdn.settings_test $(TTDN) makemigrations --check --dry-run
 

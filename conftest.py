@@ -35,6 +35,11 @@ class Cast:
 
 @pytest.fixture
 def cast(db: None) -> Cast:
+    return build_cast()
+
+
+def build_cast() -> Cast:
+    """The cast, for a fixture that builds it once for a whole module."""
     so = UnitFactory(
         code="SGD-HP", name="Sở Giáo dục và Đào tạo thành phố Hải Phòng", kind=UnitKind.DEPARTMENT
     )
@@ -149,12 +154,44 @@ def browser():
 
 @pytest.fixture
 def page(browser, live_server):
-    """A fresh browser page whose relative URLs go to the live test server."""
+    """A fresh browser page whose relative URLs go to the live test server. Every page it visits
+    must send our Content Security Policy without 'unsafe-inline' and break none of it: the test
+    fails on any violation the browser reports."""
     context = browser.new_context(base_url=live_server.url, locale="vi-VN")
+    violations = watch_csp(context, live_server.url)
     page = context.new_page()
     page.set_default_timeout(10_000)
     yield page
     context.close()
+    assert violations == [], "Content Security Policy violations:\n" + "\n".join(violations)
+
+
+# The browser reports a violation on the console; the listener catches those it does not.
+_CSP_LISTENER = """document.addEventListener("securitypolicyviolation", (event) => {
+    console.error(`Content Security Policy violation: ${event.violatedDirective} ${event.blockedURI}`);
+});"""
+
+
+def watch_csp(context, origin: str) -> list[str]:
+    """Collect, for every page of `context`, each Content Security Policy violation and each
+    page of `origin` served without a policy or with 'unsafe-inline'."""
+    found: list[str] = []
+
+    def console(message) -> None:
+        if "Content Security Policy" in message.text:
+            found.append(f"{message.location.get('url', '')}: {message.text}")
+
+    def response(answer) -> None:
+        if answer.request.resource_type != "document" or not answer.url.startswith(origin):
+            return
+        policy = answer.headers.get("content-security-policy")
+        if answer.status < 300 and (policy is None or "unsafe-inline" in policy):
+            found.append(f"{answer.url}: policy {policy!r}")
+
+    context.add_init_script(_CSP_LISTENER)
+    context.on("console", console)
+    context.on("response", response)
+    return found
 
 
 def sign_in(page, username: str, password: str) -> None:
@@ -207,4 +244,13 @@ def _no_language_left_active():
     from django.utils import translation
 
     translation.deactivate()
+    yield
+
+
+@pytest.fixture(autouse=True)
+def _no_rate_limits_left():
+    """Every test starts with no failed sign-ins or searches counted against 127.0.0.1."""
+    from django.core.cache import caches
+
+    caches["ratelimit"].clear()
     yield

@@ -208,6 +208,12 @@ AXES_LOCKOUT_TEMPLATE = "registration/locked_out.html"
 AXES_RESET_ON_SUCCESS = True
 AXES_VERBOSE = False
 AXES_CLIENT_IP_CALLABLE = "ttdn.core.middleware.client_ip"  # the audit log's address
+# And per address, with a higher bar (a school's wrong passwords add up behind one address):
+# this many failed sign-ins from one address in 15 minutes refuse its sign-ins for the rest of
+# the quarter hour, so spraying many accounts from one address stops too (core/ratelimit.py).
+SIGN_IN_ADDRESS_FAILURES = int(os.environ.get("TTDN_SIGN_IN_ADDRESS_FAILURES", "30"))
+# Searches of the public portal one address may make per minute.
+PORTAL_SEARCH_PER_MINUTE = int(os.environ.get("TTDN_PORTAL_SEARCH_PER_MINUTE", "30"))
 
 OTP_TOTP_ISSUER = "TTĐN"
 
@@ -309,6 +315,14 @@ CACHES = {
         "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
         "LOCATION": os.environ.get("TTDN_PORTAL_CACHE_DIR", str(VAR_DIR / "cache" / "portal")),
         "OPTIONS": {"MAX_ENTRIES": 20000},
+    },
+    # Counters of core/ratelimit.py, shared by the server processes of the machine.
+    "ratelimit": {
+        "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
+        "LOCATION": os.environ.get(
+            "TTDN_RATELIMIT_CACHE_DIR", str(VAR_DIR / "cache" / "ratelimit")
+        ),
+        "OPTIONS": {"MAX_ENTRIES": 50000},
     },
 }
 

@@ -9,6 +9,7 @@ os.environ.setdefault("TTDN_EMAIL_URL", "locmem://")
 # xdist's workers inherit TTDN_VAR_DIR from the first process: each gets its own page cache, which
 # tests empty (ttdn/content/tests/conftest.py) while another worker's test may be using it.
 os.environ["TTDN_PORTAL_CACHE_DIR"] = tempfile.mkdtemp(prefix="ttdn-test-portal-")
+os.environ["TTDN_RATELIMIT_CACHE_DIR"] = tempfile.mkdtemp(prefix="ttdn-test-ratelimit-")
 
 from ttdn.settings import *  # noqa: F403
 

@@ -8,7 +8,7 @@ import pytest
 from django.utils import timezone
 from playwright.sync_api import expect
 
-from conftest import sign_in
+from conftest import sign_in, watch_csp
 from ttdn.core.demo import DEMO_PASSWORD
 from ttdn.documents import demo as documents_demo
 from ttdn.org import demo as org_demo
@@ -26,10 +26,23 @@ def demo_data(transactional_db):
     registries_demo.load()
 
 
+_watched: list[list[str]] = []
+
+
+@pytest.fixture(autouse=True)
+def _csp_kept():
+    """The pages of these tests keep the Content Security Policy too (conftest.watch_csp)."""
+    _watched.clear()
+    yield
+    violations = [found for each in _watched for found in each]
+    assert violations == [], "Content Security Policy violations:\n" + "\n".join(violations)
+
+
 def _as(browser, live_server, username):
     context = browser.new_context(
         base_url=live_server.url, locale="vi-VN", viewport={"width": 390, "height": 844}
     )
+    _watched.append(watch_csp(context, live_server.url))
     page = context.new_page()
     page.set_default_timeout(10_000)
     sign_in(page, username, DEMO_PASSWORD)

@@ -99,11 +99,13 @@ def menu(site: Site) -> list[tuple[Section, list[Section]]]:
     return [(parent, [s for s in shown if s.parent_id == parent.pk]) for parent in top]
 
 
-def touch_site(instance: Section, **_kwargs: Any) -> None:
-    """A section was saved or deleted (signals): make its site's sections and pages stale."""
+def touch_site(instance: Section, raw: bool = False, **_kwargs: Any) -> None:
+    """A section was saved or deleted (signals): make its site's sections and pages stale. Rows
+    loaded as they were (a restored backup, a fixture) leave the site's own row as it was."""
     from ttdn.content.models import Site
 
-    Site.objects.filter(pk=instance.site_id).update(updated_at=timezone.now())
+    if not raw:
+        Site.objects.filter(pk=instance.site_id).update(updated_at=timezone.now())
     if unit := Unit.objects.filter(site__pk=instance.site_id).first():
         invalidate(unit)
 

@@ -32,6 +32,7 @@ from ttdn.content.models import (
     Site,
     public_path,
 )
+from ttdn.core import ratelimit
 from ttdn.org.models import RESERVED_SLUGS as RESERVED
 
 View = Callable[..., HttpResponse]
@@ -77,6 +78,10 @@ def _cache_path(request: HttpRequest) -> str:
     """The path and the parameters that change a page: other parameters never grow the cache."""
     kept = [f"{name}={request.GET[name]}" for name in ("lang", "page") if name in request.GET]
     return request.path + ("?" + "&".join(kept) if kept else "")
+
+
+def _search_limit() -> ratelimit.Limit:
+    return ratelimit.Limit("portal-search", settings.PORTAL_SEARCH_PER_MINUTE, 60)
 
 
 def _render(
@@ -245,9 +250,16 @@ def search(request: HttpRequest, unit_slug: str) -> HttpResponse:
     form = SearchForm(request.GET or None)
     query = form.cleaned_data["q"] if form.is_valid() else ""
     language = language_of(request, site)
-    results = queries.search_site(site, query, language) if query else []
-    context = {"form": form, "query": query, "results": results}
-    return _render(request, site, "content/public/search.html", context)
+    # Searching is the one public page that cannot be cached: an address gets so many a minute.
+    limit = _search_limit()
+    limited = bool(query) and ratelimit.count(request, limit) > limit.count
+    results = queries.search_site(site, query, language) if query and not limited else []
+    context = {"form": form, "query": query, "results": results, "limited": limited}
+    response = _render(request, site, "content/public/search.html", context)
+    if limited:
+        response.status_code = 429
+        response["Retry-After"] = str(limit.seconds)
+    return response
 
 
 @cached

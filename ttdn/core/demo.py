@@ -25,4 +25,4 @@ def loaders() -> list[DemoLoader]:
     return sorted(_loaders.values(), key=lambda loader: loader.order)
 
 
-DEMO_PASSWORD = "demo-ttdn-2026"  # noqa: S105  (printed by `ttdn run`; demo accounts only)
+DEMO_PASSWORD = "demo-ttdn-2026"  # noqa: S105  (printed by `ttdn run`; demo accounts only)  # nosec B105

@@ -18,7 +18,7 @@ from ttdn.core import access, audit
 from ttdn.core.enums import AuditAction
 from ttdn.core.models import ApiToken, hash_token
 
-TOKEN_PREFIX = "ttdn_"  # noqa: S105  (a visible marker, not a secret)
+TOKEN_PREFIX = "ttdn_"  # noqa: S105  (a visible marker, not a secret)  # nosec B105
 
 
 @transaction.atomic

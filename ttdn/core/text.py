@@ -7,7 +7,8 @@ not "d" with a combining mark), so `fold` maps them explicitly.
 import re
 import unicodedata
 
-_D_MAP = str.maketrans({"đ": "d", "Đ": "D"})
+# "ð"/"Ð" (eth) are how PDF extraction often gives "đ"/"Đ": they fold the same way.
+_D_MAP = str.maketrans({"đ": "d", "Đ": "D", "ð": "d", "Ð": "D"})
 _NON_SLUG = re.compile(r"[^a-z0-9]+")
 _SPACES = re.compile(r"\s+")
 

@@ -3,9 +3,12 @@
 from __future__ import annotations
 
 import base64
+from typing import Any
 
 import segno
+from django.conf import settings
 from django.contrib import messages
+from django.contrib.auth import views as auth_views
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
@@ -16,10 +19,33 @@ from django.views.decorators.http import require_GET, require_POST
 from django_otp import login as otp_login
 from django_otp import match_token, user_has_device
 
-from ttdn.core import access, history, queries, services, todo, uploads
+from ttdn.core import access, history, queries, ratelimit, services, todo, uploads
 from ttdn.core.enums import UploadJobStatus
-from ttdn.core.forms import AuditFilterForm, OtpForm, TokenForm
+from ttdn.core.forms import AuditFilterForm, OtpForm, SignInForm, TokenForm
 from ttdn.core.models import ApiToken
+
+
+def _sign_in_limit() -> ratelimit.Limit:
+    return ratelimit.Limit("sign-in-failures", settings.SIGN_IN_ADDRESS_FAILURES, 15 * 60)
+
+
+class SignInView(auth_views.LoginView):
+    """The sign-in form. Beside the lock-out of an account (django-axes), an address that failed
+    too often in the last quarter hour is refused for its remainder, whichever accounts it tried."""
+
+    authentication_form = SignInForm
+    redirect_authenticated_user = True
+
+    def post(self, request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
+        if ratelimit.exceeded(request, _sign_in_limit()):
+            response = render(request, "registration/address_limited.html", status=429)
+            response["Retry-After"] = str(_sign_in_limit().seconds)
+            return response
+        return super().post(request, *args, **kwargs)
+
+    def form_invalid(self, form: Any) -> HttpResponse:
+        ratelimit.count(self.request, _sign_in_limit())
+        return super().form_invalid(form)
 
 
 @login_required

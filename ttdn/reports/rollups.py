@@ -125,7 +125,7 @@ def _save_cells(rows: list[RollUp]) -> None:
     fields = [field for field in RollUp._meta.concrete_fields if field.name in _CELL_FIELDS]
     quote = connection.ops.quote_name
     columns = ", ".join(f"{quote(field.column or field.name)} = %s" for field in fields)
-    sql = f"UPDATE {quote(RollUp._meta.db_table)} SET {columns} WHERE {quote('id')} = %s"  # noqa: S608  (names from the model, quoted; values are parameters)
+    sql = f"UPDATE {quote(RollUp._meta.db_table)} SET {columns} WHERE {quote('id')} = %s"  # noqa: S608  # nosec B608  (names from the model, quoted; values are parameters)
     values = [
         (
             *(field.get_db_prep_save(getattr(row, field.attname), connection) for field in fields),

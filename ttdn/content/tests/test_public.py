@@ -251,6 +251,21 @@ def test_search_matches_without_tones_and_only_live_articles_of_the_site(client,
     assert [a.title for a in response.context["results"]] == ["Tập huấn đào tạo giáo viên"]
 
 
+def test_search_is_limited_per_address(client, sites, settings):
+    settings.PORTAL_SEARCH_PER_MINUTE = 3
+    published(sites.school_a, reviewer=sites.leader_a, title="Tập huấn đào tạo giáo viên")
+    url = reverse("portal:search", args=[sites.school_a.unit.slug])
+    answered = [client.get(url, {"q": "dao tao"}).status_code for _ in range(3)]
+
+    refused = client.get(url, {"q": "dao tao"})
+    elsewhere = client.get(url, {"q": "dao tao"}, REMOTE_ADDR="10.2.2.2")
+
+    assert answered == [200, 200, 200]
+    assert (refused.status_code, refused.context["results"]) == (429, [])
+    assert "Bạn đã tìm kiếm quá nhiều lần" in refused.content.decode()
+    assert [a.title for a in elsewhere.context["results"]] == ["Tập huấn đào tạo giáo viên"]
+
+
 def test_language_switch_lists_the_english_articles(client, sites):
     sites.school_a.languages = ["en"]
     sites.school_a.save()

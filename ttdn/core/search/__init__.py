@@ -34,7 +34,14 @@ Primary keys must be integers.
 """
 
 from ttdn.core.search.databases import create_index, create_tables, drop_tables
-from ttdn.core.search.indexing import index, rebuild, register, unindex, unregister
+from ttdn.core.search.indexing import (
+    index,
+    rebuild,
+    register,
+    registered_models,
+    unindex,
+    unregister,
+)
 from ttdn.core.search.marking import highlight, snippet
 from ttdn.core.search.postgresql import tsquery, vector
 from ttdn.core.search.query import Hit, Query, fold_token, parse, tokens
@@ -57,6 +64,7 @@ __all__ = [
     "ranked",
     "rebuild",
     "register",
+    "registered_models",
     "search",
     "snippet",
     "tokens",

@@ -32,6 +32,11 @@ def register(model: type[Model], text: Callable[[Any], SearchText]) -> None:
     post_delete.connect(_deleted, sender=model, weak=False, dispatch_uid=f"ttdn.search.{label}")
 
 
+def registered_models() -> list[type[Model]]:
+    """The indexed models, e.g. to rebuild every index after a restore."""
+    return [registration.model for registration in REGISTRY.values()]
+
+
 def unregister(model: type[Model]) -> None:
     """Stop indexing `model` (its index entries stay until `rebuild` or deletion)."""
     label = model._meta.label_lower

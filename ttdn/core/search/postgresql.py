@@ -30,7 +30,8 @@ class PostgreSQL:
     )
     upsert_sql = (
         insert_sql
-        + " ON CONFLICT (object_id) DO UPDATE SET folded = EXCLUDED.folded, exact = EXCLUDED.exact"
+        # The table is a registered model's, quoted; values are parameters.
+        + " ON CONFLICT (object_id) DO UPDATE SET folded = EXCLUDED.folded, exact = EXCLUDED.exact"  # nosec B608
     )
     among = " AND object_id IN ({among})"
     # By which of (folded words, exact phrases) the query has: the rank, then the condition.

@@ -213,3 +213,24 @@ def test_secret_key_is_generated_once_into_var(tmp_path):
     assert first == second
     assert len(first.strip()) > 50
     assert (tmp_path / "secret_key").stat().st_mode & 0o777 == 0o600
+
+
+def test_spraying_many_accounts_from_one_address_stops_its_sign_ins(cast, client, settings):
+    settings.SIGN_IN_ADDRESS_FAILURES = 10
+    for n in range(10):
+        sign_in(client, f"guess-{n}", "wrong-password", ip="10.9.9.9")
+
+    refused = sign_in(client, "teacher-a", ip="10.9.9.9")
+    elsewhere = sign_in(client, "teacher-b", ip="10.1.1.1")
+
+    assert refused.status_code == 429
+    assert "Đăng nhập sai quá nhiều lần" in refused.content.decode()
+    assert elsewhere.status_code == 302
+
+
+def test_a_school_under_the_address_bar_still_signs_in(cast, client, settings):
+    settings.SIGN_IN_ADDRESS_FAILURES = 10
+    for n in range(9):
+        sign_in(client, f"teacher-{n}", "wrong-password", ip="10.9.9.9")
+
+    assert sign_in(client, "teacher-a", ip="10.9.9.9").status_code == 302
