@@ -9,6 +9,7 @@ from django.conf import settings
 from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from ttdn.core.enums import AuditAction, JobOutcome, UploadJobStatus
 from ttdn.core.storage import RandomName
@@ -68,7 +69,9 @@ class AuditEntry(models.Model):
         related_name="+",
     )
     actor_name = models.CharField(_("by"), max_length=150, blank=True)
-    ip_address = models.GenericIPAddressField(_("address"), null=True, blank=True)
+    ip_address = models.GenericIPAddressField(
+        pgettext_lazy("network", "address"), null=True, blank=True
+    )
     action = models.CharField(
         _("action"), max_length=max_length_of(AuditAction), choices=AuditAction
     )

@@ -11,6 +11,7 @@ from django.db import models
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from ttdn.core import access
 from ttdn.core.models import TimestampedModel, max_length_of
@@ -178,8 +179,8 @@ class PlanSection(models.Model):
     derived = models.BooleanField(_("copied from the parent plan"), default=False)
 
     class Meta:
-        verbose_name = _("section")
-        verbose_name_plural = _("sections")
+        verbose_name = pgettext_lazy("plan", "section")
+        verbose_name_plural = pgettext_lazy("plan", "sections")
         ordering = ["order", "pk"]
 
     def __str__(self) -> str:

@@ -10,7 +10,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
+from django.utils.translation import gettext_lazy, pgettext
 from django.views.decorators.http import require_POST
 
 from ttdn import docgen
@@ -258,7 +258,7 @@ def section_edit(request: HttpRequest, pk: int) -> HttpResponse:
     form = SectionForm(request.POST or None, initial={"body": section.body})
     if request.method == "POST" and form.is_valid():
         services.update_section(section, body=form.cleaned_data["body"], by=request.user)
-        messages.success(request, _("The section is saved."))
+        messages.success(request, pgettext("plan", "The section is saved."))
         return redirect(section.plan)
     text = " ".join(markup.paragraphs(form.data.get("body", section.body)))
     commemorations = Commemoration.objects.visible_to(request.user)

@@ -12,6 +12,7 @@ from django.db import models
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from ttdn.core import access
 from ttdn.core.models import TimestampedModel, max_length_of
@@ -95,8 +96,8 @@ class Section(models.Model):
     title = models.CharField(_("title"), max_length=255)
 
     class Meta:
-        verbose_name = _("section")
-        verbose_name_plural = _("sections")
+        verbose_name = pgettext_lazy("report form", "section")
+        verbose_name_plural = pgettext_lazy("report form", "sections")
         ordering = ["order", "pk"]
 
     def __str__(self) -> str:
@@ -217,7 +218,7 @@ class Round(TimestampedModel):
         _("period"), max_length=max_length_of(PeriodKind), choices=PeriodKind
     )
     period_year = models.PositiveSmallIntegerField(_("year"))
-    period_number = models.PositiveSmallIntegerField(_("number"), default=1)
+    period_number = models.PositiveSmallIntegerField(pgettext_lazy("period", "number"), default=1)
     period_start_month = models.PositiveSmallIntegerField(_("year starts in month"), default=1)
     period_key = models.CharField(max_length=20, db_index=True)
     data_from = models.DateField(_("data from"))
