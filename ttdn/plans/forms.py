@@ -12,6 +12,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django_stubs_ext import StrOrPromise
 
+from ttdn import docgen
 from ttdn.core import extract, uploads
 from ttdn.documents.forms import SIGNATURE_FIELDS, SignatureForm
 from ttdn.org.forms import LevelGroupFilterForm
@@ -177,7 +178,7 @@ class PlanForm(SignatureForm):
 
     def clean_recipients(self) -> list[str]:
         text = self.cleaned_data["recipients"]
-        return [line.strip() for line in text.splitlines() if line.strip()]
+        return [item for item in map(docgen.list_item, text.splitlines()) if item]
 
 
 class TaskProgressForm(forms.Form):

@@ -60,6 +60,18 @@ class Letterhead(TimestampedModel):
         max_length=32,
         help_text=_("Closes the symbol of an official letter: VP in 05/PGDĐT-VP."),
     )
+    head_position = models.CharField(
+        _("position of the head"),
+        max_length=100,
+        blank=True,
+        help_text=_("Who signs by default, e.g. Trưởng phòng, Hiệu trưởng."),
+    )
+    head_name = models.CharField(
+        _("name of the head"),
+        max_length=100,
+        blank=True,
+        help_text=_("Printed under the signature by default; each document can name another."),
+    )
 
     class Meta:
         verbose_name = _("letterhead")
