@@ -4,6 +4,8 @@ unit's submission, and a derived plan's coverage."""
 
 from __future__ import annotations
 
+from typing import Any
+
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -26,7 +28,7 @@ from ttdn.events.models import Commemoration
 from ttdn.events.queries import anniversaries, plan_paragraph
 from ttdn.org.models import Unit, UnitGroup
 from ttdn.plans import exports, markup, queries, rules, services
-from ttdn.plans.enums import PlanStatus, TaskStatus
+from ttdn.plans.enums import PlanStatus, SubmissionStatus, TaskStatus
 from ttdn.plans.forms import (
     BoardFilterForm,
     ImportForm,
@@ -35,6 +37,7 @@ from ttdn.plans.forms import (
     PlanForm,
     ReturnForm,
     SectionForm,
+    StartPlanForm,
     TaskArticleForm,
     TaskForm,
     TaskProgressForm,
@@ -147,8 +150,18 @@ def plan_detail(request: HttpRequest, pk: int) -> HttpResponse:
         "progress_choices": TaskStatus.choices,
         "missing": missing_part_names(docgen.missing_parts(exports.plan_document(plan))),
         "related": related.for_object(request.user, plan),
+        "submit_prompt": _submit_prompt(request.user, plan),
     }
     return render(request, "plans/plan_detail.html", context)
+
+
+def _submit_prompt(user: Any, plan: Plan) -> PlanSubmission | None:
+    """The request this issued plan answers, while the unit has not handed it in."""
+    submission = getattr(plan, "submission", None)
+    waiting = (SubmissionStatus.DRAFT, SubmissionStatus.RETURNED)
+    if plan.status != PlanStatus.ISSUED or submission is None or submission.status not in waiting:
+        return None
+    return submission if rules.can_submit(user, submission) else None
 
 
 @login_required
@@ -186,10 +199,18 @@ def plan_issue(request: HttpRequest, pk: int) -> HttpResponse:
     except ValidationError as error:
         messages.error(request, " ".join(error.messages))
     else:
-        messages.success(
-            request, _("The plan is issued as %(number)s.") % {"number": plan.number_symbol}
-        )
+        messages.success(request, _issued_message(plan))
     return redirect(plan)
+
+
+def _issued_message(plan: Plan) -> str:
+    issued = _("The plan is issued as %(number)s.") % {"number": plan.number_symbol}
+    submission = getattr(plan, "submission", None)
+    if submission is None or submission.status == SubmissionStatus.SUBMITTED:
+        return issued
+    return f"{issued} " + _("Now submit it to %(unit)s, which asked for it.") % {
+        "unit": submission.requesting_plan.unit.name
+    }
 
 
 def _confirm_issue(
@@ -427,6 +448,7 @@ def submission_detail(request: HttpRequest, pk: int) -> HttpResponse:
     submission = _submission(request, pk)
     context = {
         "submission": submission,
+        "start_form": StartPlanForm(initial={"year": submission.requesting_plan.year}),
         "column": queries.column(submission),
         "can_submit": rules.can_submit(request.user, submission),
         "can_review": rules.can_review(request.user, submission),
@@ -441,8 +463,12 @@ def submission_start(request: HttpRequest, pk: int) -> HttpResponse:
     submission = _submission(request, pk)
     if not rules.can_submit(request.user, submission):
         raise PermissionDenied
+    form = StartPlanForm(request.POST)
+    if not form.is_valid():
+        messages.error(request, form_errors(form))
+        return redirect(submission)
     try:
-        plan = services.start_plan(submission, by=request.user)
+        plan = services.start_plan(submission, by=request.user, year=form.cleaned_data["year"])
     except ValidationError as error:
         messages.error(request, " ".join(error.messages))
         return redirect(submission)
