@@ -97,6 +97,8 @@ class Plan(TimestampedModel):
     )
     deadlines = models.JSONField(_("deadlines in the text"), default=list, blank=True)
     unrecognised = models.JSONField(_("not recognised on import"), default=list, blank=True)
+    # SHA-256 of the imported plan as read (`queries.fingerprint`): the same file twice
+    fingerprint = models.CharField(max_length=64, blank=True, db_index=True, editable=False)
     created_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
     )

@@ -46,6 +46,10 @@ from ttdn.plans.importer import ParsedPlan, parse_plan
 from ttdn.plans.models import Plan, PlanSection, PlanSubmission, PlanTask, TaskArticle
 
 IMPORT_JOB = "plans.import"  # the worker reads a heavy plan file (core.uploads)
+DUPLICATE = gettext_lazy(
+    "Nothing was saved: this plan is already among your unit's plans. Open it, or confirm that "
+    "you want a second copy."
+)
 INCOMPLETE = gettext_lazy("The plan cannot be printed yet; it lacks: %(parts)s.")
 
 
@@ -104,6 +108,7 @@ def _import_preview(
         "unit": unit,
         "parsed": parsed,
         "preview": queries.import_preview(parsed, request.user, unit),
+        "duplicates": queries.duplicates(parsed, request.user, unit),
         "save_form": ImportSaveForm(initial={"text": text}),
     }
     return render(request, "plans/plan_import_preview.html", context)
@@ -119,7 +124,11 @@ def plan_import_save(request: HttpRequest) -> HttpResponse:
     if not form.is_valid():
         messages.error(request, " ".join(str(e) for e in form.errors.get("text", [])))
         return redirect("plans:plan_import")
-    plan = services.save_imported(form.cleaned_data["text"], unit=unit, by=request.user)
+    parsed = form.cleaned_data["text"]
+    if "save_anyway" not in request.POST and queries.duplicates(parsed, request.user, unit):
+        messages.warning(request, DUPLICATE)
+        return _import_preview(request, unit, parsed, form.data["text"])
+    plan = services.save_imported(parsed, unit=unit, by=request.user)
     messages.success(request, _("The plan is saved as a draft."))
     return redirect(plan)
 

@@ -78,6 +78,7 @@ def save_imported(parsed: ParsedPlan, *, unit: Unit, by: Any) -> Plan:
         signer_name=(parsed.signer.name or "") if parsed.signer else "",
         deadlines=[d.as_dict() for d in parsed.deadlines],
         unrecognised=list(parsed.unrecognised),
+        fingerprint=queries.fingerprint(parsed),
         created_by=by if getattr(by, "pk", None) else None,
     )
     _save_citations(plan, parsed, by=by)

@@ -11,7 +11,7 @@ from ttdn.documents.tests.factories import LetterheadFactory, OutgoingDocumentFa
 from ttdn.plans import services
 from ttdn.plans.enums import PlanStatus, SubmissionStatus
 from ttdn.plans.models import Plan, PlanSubmission
-from ttdn.plans.tests.factories import SEED_000, issue, printable_plan
+from ttdn.plans.tests.factories import SEED_000, SEED_001, issue, printable_plan
 from ttdn.plans.todo import items as todo_items
 
 
@@ -73,6 +73,50 @@ def test_import_previews_then_saves_a_draft(client, cast):
         PlanStatus.DRAFT,
         "Công tác thông tin đối ngoại ngành Giáo dục quận Hồng Bàng năm 2022",
     )
+
+
+def test_import_of_a_saved_plan_warns_and_offers_it_before_a_second_copy(client, cast):
+    client = signed_in(client, cast.phong_officer)
+    first = client.post(reverse("plans:plan_import"), {"file": seed_upload()})
+    text = first.context["save_form"].initial["text"]
+    client.post(reverse("plans:plan_import_save"), {"text": text})
+    saved = Plan.objects.get()
+
+    again = client.post(reverse("plans:plan_import"), {"file": seed_upload("copy.txt")})
+    refused = client.post(reverse("plans:plan_import_save"), {"text": text})
+    count_after_refusal = Plan.objects.count()
+    client.post(reverse("plans:plan_import_save"), {"text": text, "save_anyway": "1"})
+
+    assert (first.context["duplicates"], again.context["duplicates"]) == ([], [saved])
+    assert (refused.status_code, refused.context["duplicates"]) == (200, [saved])
+    assert saved.get_absolute_url() in again.content.decode()
+    assert (count_after_refusal, Plan.objects.count()) == (1, 2)
+
+
+def test_import_warns_of_the_same_number_and_issuer_even_when_the_text_differs(client, cast):
+    client = signed_in(client, cast.phong_officer)
+    text = SEED_001.read_text()
+    client.post(reverse("plans:plan_import_save"), {"text": text})
+    edited = text.replace("Mục đích", "Mục tiêu", 1)
+    assert edited != text
+
+    preview = client.post(
+        reverse("plans:plan_import"), {"file": seed_upload(content=edited.encode())}
+    )
+
+    assert preview.context["duplicates"] == [Plan.objects.get()]
+
+
+def test_import_does_not_warn_of_another_units_plan(client, cast):
+    signed_in(client, cast.outsider).post(
+        reverse("plans:plan_import_save"), {"text": SEED_000.read_text()}
+    )
+
+    preview = signed_in(client, cast.phong_officer).post(
+        reverse("plans:plan_import"), {"file": seed_upload()}
+    )
+
+    assert (preview.context["duplicates"], Plan.objects.count()) == ([], 1)
 
 
 @pytest.mark.parametrize(
