@@ -553,6 +553,7 @@ def where_the_time_goes(round_, unit, label: str) -> None:
     from ttdn.reports import queries
     from ttdn.reports.enums import Basis, SubmissionStatus
     from ttdn.reports.models import RollUp, Submission
+    from ttdn.reports.queries import figures
 
     basis = Basis.APPROVED
     indicators = list(round_.form_version.indicators.select_related("section"))
@@ -567,14 +568,14 @@ def where_the_time_goes(round_, unit, label: str) -> None:
     parts = [
         (
             "own roll-ups (totals, by level)",
-            lambda: queries._cells(
+            lambda: figures._cells(
                 RollUp.objects.filter(round=round_, unit=unit, basis=basis), by_level=True
             ),
         ),
-        ("children (reports + roll-ups)", lambda: queries._children(round_, unit, basis, numeric)),
+        ("children (reports + roll-ups)", lambda: figures._children(round_, unit, basis, numeric)),
         (
             f"narratives (first {queries.NARRATIVES_SHOWN} of each)",
-            lambda: queries._narratives(
+            lambda: figures._narratives(
                 queries.contributing_values(round_, unit, path, depth, basis),
                 indicators,
                 limit=queries.NARRATIVES_SHOWN,

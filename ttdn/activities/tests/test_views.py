@@ -246,9 +246,10 @@ def test_the_organiser_sends_an_entry_on_and_takes_it_back(client, cast):
     client.post(reverse("activities:result_advance", args=[result.pk]), {"advances": "0"})
 
     result.refresh_from_db()
-    assert (sent["current"].name, sent["withdrawable"], result.advanced, result.prize) == (
-        "Cấp quận", result, False, "first",
-    )  # fmt: skip
+    assert sent["current"].name == "Cấp quận"
+    assert sent["withdrawable"] == result
+    assert not result.advanced
+    assert result.prize == "first"
 
 
 def test_a_document_is_checked_attached_and_served_to_those_who_see_the_activity(client, cast):

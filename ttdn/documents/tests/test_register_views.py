@@ -237,25 +237,16 @@ def test_leader_withdraws_a_document_which_keeps_its_number_in_the_register(clie
     following = OutgoingDocumentFactory(unit=cast.phong, by=cast.phong_officer)
 
     issued["first"].refresh_from_db()
-    assert (
-        [str(m) for m in response.context["messages"]],
-        issued["first"].withdrawn_on,
-        issued["first"].withdrawal_reason,
-        issued["first"].withdrawn_by,
-        register.count("badge-withdrawn"),
-        "Ban hành nhầm đối tượng" in register,
-        following.number,
-        'id="withdraw-form"' in response.content.decode(),
-    ) == (
-        ["01/PGDĐT-VP is withdrawn; its number stays used."],
-        TODAY,
-        "Ban hành nhầm đối tượng",
-        cast.phong_leader,
-        1,
-        True,
-        3,
-        False,
-    )
+    assert [str(m) for m in response.context["messages"]] == [
+        "01/PGDĐT-VP is withdrawn; its number stays used."
+    ]
+    assert issued["first"].withdrawn_on == TODAY
+    assert issued["first"].withdrawal_reason == "Ban hành nhầm đối tượng"
+    assert issued["first"].withdrawn_by == cast.phong_leader
+    assert register.count("badge-withdrawn") == 1
+    assert "Ban hành nhầm đối tượng" in register
+    assert following.number == 3
+    assert 'id="withdraw-form"' not in response.content.decode()
 
 
 @pytest.mark.parametrize(

@@ -290,10 +290,8 @@ def test_parse_plan_translates_its_notes_for_the_person_importing() -> None:
     with translation.override("vi"):
         shown = str(note)
 
-    assert (shown == note.english, note.english) == (
-        False,
-        "The number is left blank (“Số: …/KH-HBT”): the plan was not numbered.",
-    )
+    assert shown != note.english
+    assert note.english == "The number is left blank (“Số: …/KH-HBT”): the plan was not numbered."
 
 
 # --- Citations -------------------------------------------------------------------------------

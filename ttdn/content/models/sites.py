@@ -1,0 +1,85 @@
+"""A unit's public website and its sections."""
+
+from __future__ import annotations
+
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+from ttdn.content.enums import Language, Palette, SectionKind
+from ttdn.core.models import TimestampedModel, max_length_of
+
+
+class Site(TimestampedModel):
+    """A unit's public website and its settings."""
+
+    unit = models.OneToOneField(
+        "org.Unit", verbose_name=_("unit"), on_delete=models.PROTECT, related_name="site"
+    )
+    tagline = models.CharField(_("tagline"), max_length=255, blank=True)
+    colour = models.CharField(
+        _("colour"), max_length=max_length_of(Palette), choices=Palette, default=Palette.NAVY
+    )
+    logo = models.ForeignKey(
+        "content.Image",
+        verbose_name=_("logo"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+    contact = models.CharField(_("contact"), max_length=255, blank=True)
+    address = models.CharField(_("address"), max_length=255, blank=True)
+    map_url = models.URLField(_("map link"), blank=True)
+    languages = models.JSONField(
+        _("languages offered"),
+        default=list,
+        blank=True,
+        help_text=_("Vietnamese is always offered."),
+    )
+
+    class Meta:
+        verbose_name = _("site")
+        verbose_name_plural = _("sites")
+
+    def __str__(self) -> str:
+        return str(self.unit)
+
+    @property
+    def offered(self) -> list[str]:
+        """The site's languages, Vietnamese first."""
+        return [Language.VI, *[code for code in self.languages if code != Language.VI]]
+
+
+class SectionQuerySet(models.QuerySet["Section"]):
+    def shown(self) -> SectionQuerySet:
+        """The sections the public site lists (hidden ones keep their articles, off the menu)."""
+        return self.filter(is_hidden=False)
+
+
+class Section(TimestampedModel):
+    """A chuyên mục of a site."""
+
+    site = models.ForeignKey(Site, on_delete=models.CASCADE, related_name="sections")
+    slug = models.SlugField(_("slug"), max_length=100)
+    title = models.CharField(_("title"), max_length=255)
+    kind = models.CharField(
+        _("kind"),
+        max_length=max_length_of(SectionKind),
+        choices=SectionKind,
+        default=SectionKind.OTHER,
+    )
+    position = models.PositiveSmallIntegerField(_("position"), default=0)
+    is_hidden = models.BooleanField(_("hidden"), default=False)
+
+    objects = SectionQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("section")
+        verbose_name_plural = _("sections")
+        ordering = ["site", "position", "pk"]
+        constraints = [
+            models.UniqueConstraint(fields=["site", "slug"], name="one_section_slug_per_site")
+        ]
+
+    def __str__(self) -> str:
+        return self.title

@@ -1,0 +1,101 @@
+"""Marking matches: a snippet around the best matches, or the whole text, matches in <mark>."""
+
+from __future__ import annotations
+
+import bisect
+import re
+from collections.abc import Iterable
+
+from django.utils.html import escape
+from django.utils.safestring import SafeString, mark_safe
+
+from ttdn.core.search.query import TOKEN, Query, as_query, fold_token
+from ttdn.core.text import nfc
+
+_SPACES = re.compile(r"\s+")
+
+
+def snippet(text: str, query: Query | str, *, words: int = 30) -> SafeString:
+    """About `words` words of `text` around its best matches, HTML-escaped, matches in <mark>.
+
+    The whole text is escaped; only the <mark> tags are markup. "…" shows where text was cut.
+    """
+    parsed = as_query(query)
+    text = _SPACES.sub(" ", nfc(text or "")).strip()
+    found = list(TOKEN.finditer(text))
+    marked = _marked([m.group() for m in found], parsed)
+    start = _best_window(marked, words, len(found))
+    end = min(start + words, len(found))
+    char_start = found[start].start() if start else 0
+    char_end = found[end - 1].end() if end < len(found) else len(text)
+    body = _render(text, found, marked, char_start, char_end)
+    return mark_safe(("… " if char_start else "") + body + (" …" if char_end < len(text) else ""))  # noqa: S308  (escaped in _render)
+
+
+def highlight(text: str, query: Query | str) -> SafeString:
+    """All of `text`, HTML-escaped, with the query's matches in <mark>."""
+    parsed = as_query(query)
+    text = nfc(text or "")
+    found = list(TOKEN.finditer(text))
+    marked = _marked([m.group() for m in found], parsed)
+    return mark_safe(_render(text, found, marked, 0, len(text)))  # noqa: S308  (escaped in _render)
+
+
+def _marked(words: list[str], query: Query) -> set[int]:
+    """Indexes of the words that match a sequence of the query."""
+    exact = [w.lower() for w in words]
+    folded = [fold_token(w) for w in exact]
+    marked: set[int] = set()
+    for sequences, seen in ((query.folded, folded), (query.exact, exact)):
+        for sequence in sequences:
+            size = len(sequence)
+            for i in range(len(seen) - size + 1):
+                if tuple(seen[i : i + size]) == sequence:
+                    marked.update(range(i, i + size))
+    return marked
+
+
+def _best_window(marked: set[int], words: int, total: int) -> int:
+    """The first word of the window of `words` words holding most matches, with some lead-in,
+    and never so near the end that the window is not full."""
+    if not marked:
+        return 0
+    lead, last_start = words // 4, max(0, total - words)
+    ordered = sorted(marked)
+    starts = sorted({min(max(0, i - lead), last_start) for i in ordered})
+    return max(
+        starts,
+        key=lambda s: (bisect.bisect_left(ordered, s + words) - bisect.bisect_left(ordered, s), -s),
+    )
+
+
+def _render(text: str, found: list[re.Match[str]], marked: set[int], start: int, end: int) -> str:
+    pieces: list[str] = []
+    position = start
+    for run_start, run_end in _runs(text, found, marked):
+        if run_start < start or run_end > end:
+            continue
+        pieces += [
+            escape(text[position:run_start]),
+            "<mark>",
+            escape(text[run_start:run_end]),
+            "</mark>",
+        ]
+        position = run_end
+    pieces.append(escape(text[position:end]))
+    return "".join(pieces)
+
+
+def _runs(text: str, found: list[re.Match[str]], marked: set[int]) -> Iterable[tuple[int, int]]:
+    """Character spans of marked words, neighbours joined when only spaces stand between them."""
+    run: list[int] | None = None
+    for i in sorted(marked):
+        match = found[i]
+        if run is not None and text[run[1] : match.start()].strip() == "" and i - 1 in marked:
+            run[1] = match.end()
+            continue
+        if run is not None:
+            yield run[0], run[1]
+        run = [match.start(), match.end()]
+    if run is not None:
+        yield run[0], run[1]
