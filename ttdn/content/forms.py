@@ -142,7 +142,7 @@ class ReasonForm(forms.Form):
 
 
 class ExemplarForm(forms.Form):
-    name = forms.CharField(label=_("Name"), max_length=255)
+    name = forms.CharField(label=pgettext_lazy("person", "Name"), max_length=255)
     role = forms.ChoiceField(label=_("Role"), choices=ExemplarRole.choices)
     achievements = forms.CharField(
         label=_("Achievements"), widget=forms.Textarea(attrs={"rows": 5})

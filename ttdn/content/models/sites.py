@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from ttdn.content.enums import Language, Palette, SectionKind
 from ttdn.core.models import TimestampedModel, max_length_of
@@ -68,7 +69,7 @@ class Section(TimestampedModel):
         choices=SectionKind,
         default=SectionKind.OTHER,
     )
-    position = models.PositiveSmallIntegerField(_("position"), default=0)
+    position = models.PositiveSmallIntegerField(pgettext_lazy("order", "position"), default=0)
     is_hidden = models.BooleanField(_("hidden"), default=False)
 
     objects = SectionQuerySet.as_manager()
