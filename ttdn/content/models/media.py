@@ -78,6 +78,11 @@ class Image(TimestampedModel):
         blank=True,
         related_name="images",
     )
+    # A picture of several pupils cites each one's consent: `consent` is the first, these the
+    # others; it is withdrawn as soon as any of them expires.
+    other_consents = models.ManyToManyField(
+        Consent, verbose_name=_("other consents"), blank=True, related_name="further_images"
+    )
     withdrawn_at = models.DateTimeField(null=True, blank=True)
     uploaded_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
