@@ -61,8 +61,9 @@ def restore(request: HttpRequest) -> MultiValueDict[str, UploadedFile]:
         kept = _live(request).filter(token=token).first()
         if kept is not None:
             with kept.file.open("rb") as stored:
-                files[name] = SimpleUploadedFile(kept.filename, stored.read())
-            files[name].pending_token = kept.token  # type: ignore[attr-defined]
+                restored = SimpleUploadedFile(kept.filename, stored.read())
+            restored.pending_token = kept.token  # type: ignore[attr-defined]
+            files[name] = restored
     return files
 
 
@@ -106,5 +107,10 @@ def prune(*, now: Any = None) -> int:
 def _delete(rows: Any) -> int:
     names = [name for name in rows.values_list("file", flat=True) if name]
     count, _by_model = rows.delete()
-    transaction.on_commit(lambda: [default_storage.delete(name) for name in names])
+    transaction.on_commit(lambda: _delete_files(names))
     return count
+
+
+def _delete_files(names: list[str]) -> None:
+    for name in names:
+        default_storage.delete(name)

@@ -314,7 +314,8 @@ def add_several_to_gallery(
         raise ValidationError(
             _("Choose from 1 to %(limit)s pictures at a time.") % {"limit": GALLERY_BATCH}
         )
-    first, *others = consents or [None]
+    first: Consent | None = consents[0] if consents else None
+    others = list(consents[1:])
     return [
         add_to_gallery(
             article,
