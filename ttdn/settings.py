@@ -12,6 +12,7 @@ Variables (all optional on a developer machine):
   TTDN_REQUIRE_2FA    "true" makes leaders and operators set up TOTP before they can work
   TTDN_EVEN_YEAR_RULE which anniversaries count as "năm chẵn": round_and_half (default) or round
   TTDN_ANNIVERSARY_LEAD_DAYS  days before a năm chẵn anniversary its reminder appears; default 60
+  TTDN_ANNIVERSARY_PREPARE_DAYS  days before the anniversary its to-do is due; default 14
   TTDN_PRODUCT_HOSTS  the product's own host names (others may be units' public sites); default localhost,127.0.0.1,[::1],testserver
   TTDN_PORTAL_CACHE_DIR  where the public portal's page cache lives; default var/cache/portal
   TTDN_ATTACHMENT_MAX_MB  the largest file an article may attach, in MB; default 20 (keep nginx's
@@ -223,6 +224,7 @@ OTP_TOTP_ISSUER = "TTĐN"
 EVEN_YEAR_RULE = os.environ.get("TTDN_EVEN_YEAR_RULE", "round_and_half")
 # A năm chẵn anniversary appears in "Việc cần làm" this many days ahead, to plan its communication.
 ANNIVERSARY_LEAD_DAYS = int(os.environ.get("TTDN_ANNIVERSARY_LEAD_DAYS", "60"))
+ANNIVERSARY_PREPARE_DAYS = int(os.environ.get("TTDN_ANNIVERSARY_PREPARE_DAYS", "14"))
 # A signed cooperation agreement appears in "Việc cần làm" this many days before it expires.
 AGREEMENT_RENEWAL_DAYS = int(os.environ.get("TTDN_AGREEMENT_RENEWAL_DAYS", "90"))
 # The portal refuses attachments larger than this (ttdn.content.files), with a clear message.

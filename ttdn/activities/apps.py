@@ -22,6 +22,7 @@ class ActivitiesConfig(AppConfig):
             _("Activities marking it"),
             activity_queries.commemoration_activities,
         )
+        related.register_draft("events.commemoration", activity_queries.commemoration_draft)
         related.register("content.article", _("Activity"), activity_queries.article_activity)
         related.register("plans.plan", _("Evidence"), activity_queries.plan_evidence_link)
         related.register(

@@ -90,6 +90,13 @@ def _record_link(user: Any, query: dict[str, Any]) -> list[RelatedLink]:
     return [RelatedLink(_("Record the activity"), url)]
 
 
+def commemoration_draft(user: Any, commemoration: Commemoration) -> RelatedLink | None:
+    """An activity marking the commemoration, prepared for the person to complete and save."""
+    query = {"commemoration": commemoration.pk, "kind": ActivityKind.CEREMONY}
+    links = _record_link(user, {**query, "title": commemoration.name})
+    return RelatedLink(_("Prepare the activity"), links[0].url) if links else None
+
+
 def plan_evidence_link(user: Any, plan: Plan) -> list[RelatedLink]:
     """On a plan's page: the page of its tasks' evidence by unit."""
     url = reverse("activities:plan_evidence", args=[plan.pk])

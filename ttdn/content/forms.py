@@ -144,7 +144,7 @@ class ReasonForm(forms.Form):
 
 
 class ExemplarForm(forms.Form):
-    name = forms.CharField(label=_("Name"), max_length=255)
+    name = forms.CharField(label=pgettext_lazy("person", "Name"), max_length=255)
     role = forms.ChoiceField(label=_("Role"), choices=ExemplarRole.choices)
     achievements = forms.CharField(
         label=_("Achievements"), widget=forms.Textarea(attrs={"rows": 5})
@@ -360,7 +360,7 @@ class SiteForm(forms.Form):
 
 
 class DisclosureForm(forms.Form):
-    item = forms.ChoiceField(label=_("Item"))
+    item = forms.ChoiceField(label=pgettext_lazy("disclosure", "Item"))
     school_year = forms.TypedChoiceField(label=_("School year"), coerce=int)
     body = forms.CharField(
         label=_("Content"),
@@ -397,10 +397,12 @@ class ScheduleRowForm(forms.Form):
         label=_("Day"), required=False, widget=forms.DateInput(attrs={"type": "date"})
     )
     time = forms.TimeField(
-        label=_("Time"), required=False, widget=forms.TimeInput(attrs={"type": "time"})
+        label=pgettext_lazy("time of day", "Time"),
+        required=False,
+        widget=forms.TimeInput(attrs={"type": "time"}),
     )
     content = forms.CharField(label=_("Work"), max_length=500, required=False)
-    place = forms.CharField(label=_("Place"), max_length=255, required=False)
+    place = forms.CharField(label=pgettext_lazy("venue", "Place"), max_length=255, required=False)
     lead = forms.CharField(label=_("Led by"), max_length=255, required=False)
     attendees = forms.CharField(label=_("Attended by"), max_length=255, required=False)
 
@@ -408,9 +410,28 @@ class ScheduleRowForm(forms.Form):
 ScheduleRows = forms.formset_factory(ScheduleRowForm, extra=0, max_num=60, absolute_max=60)
 
 
+class MultipleFileInput(forms.ClearableFileInput):
+    allow_multiple_selected = True
+
+
+class MultipleImageField(forms.ImageField):
+    """Several pictures in one field (Django's documented pattern): a list of files."""
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        kwargs.setdefault("widget", MultipleFileInput(attrs={"accept": IMAGE_TYPES}))
+        super().__init__(*args, **kwargs)
+
+    def clean(self, data: Any, initial: Any = None) -> list[Any]:
+        single = super().clean
+        if isinstance(data, list | tuple):
+            return [single(item, initial) for item in data] if data else [single(None, initial)]
+        return [single(data, initial)]
+
+
 class GalleryForm(forms.Form):
-    upload = forms.ImageField(
-        label=_("Picture"), widget=forms.ClearableFileInput(attrs={"accept": IMAGE_TYPES})
+    uploads = MultipleImageField(
+        label=_("Pictures"),
+        help_text=_("You may choose several pictures at once (up to 20)."),
     )
     alt = forms.CharField(
         label=_("Description of the picture"),
@@ -418,22 +439,26 @@ class GalleryForm(forms.Form):
         help_text=_("What the picture shows, for people who cannot see it."),
     )
     caption = forms.CharField(label=_("Caption"), max_length=500, required=False)
-    shows_pupils = forms.BooleanField(label=_("The picture shows pupils"), required=False)
-    consent = forms.ModelChoiceField(
-        label=_("Guardian's consent"), queryset=Consent.objects.none(), required=False
+    shows_pupils = forms.BooleanField(label=_("The pictures show pupils"), required=False)
+    consents = forms.ModelMultipleChoiceField(
+        label=_("Guardians' consents"),
+        queryset=Consent.objects.none(),
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+        help_text=_("Tick the consent of every pupil the pictures show."),
     )
 
     def __init__(self, *args: Any, site: Site, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        field = self.fields["consent"]
+        field = self.fields["consents"]
         assert isinstance(field, forms.ModelChoiceField)
-        field.queryset = site.consents.all()
+        field.queryset = site.consents.order_by("pupil", "pk")
 
     def clean(self) -> dict[str, Any]:
         data = super().clean() or {}
-        if data.get("shows_pupils") and not data.get("consent"):
+        if data.get("shows_pupils") and not data.get("consents"):
             self.add_error(
-                "consent", _("A picture of pupils needs a guardian's consent on record.")
+                "consents", _("A picture of pupils needs a guardian's consent on record.")
             )
         return data
 

@@ -95,6 +95,14 @@ register(
 )
 register(
     Job(
+        "prune_pending_uploads",
+        "prune_pending_uploads",
+        timedelta(hours=1),
+        _("Delete files kept after a failed form submit whose time is up"),
+    )
+)
+register(
+    Job(
         "send_daily_digest",
         "send_daily_digest",
         timedelta(days=1),

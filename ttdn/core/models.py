@@ -9,6 +9,7 @@ from django.conf import settings
 from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from ttdn.core.enums import AuditAction, JobOutcome, UploadJobStatus
 from ttdn.core.storage import RandomName
@@ -68,7 +69,9 @@ class AuditEntry(models.Model):
         related_name="+",
     )
     actor_name = models.CharField(_("by"), max_length=150, blank=True)
-    ip_address = models.GenericIPAddressField(_("address"), null=True, blank=True)
+    ip_address = models.GenericIPAddressField(
+        pgettext_lazy("network", "address"), null=True, blank=True
+    )
     action = models.CharField(
         _("action"), max_length=max_length_of(AuditAction), choices=AuditAction
     )
@@ -219,3 +222,22 @@ class UploadJob(TimestampedModel):
     @property
     def is_finished(self) -> bool:
         return self.status in (UploadJobStatus.DONE, UploadJobStatus.FAILED)
+
+
+class PendingUpload(TimestampedModel):
+    """A file sent with a form that failed to validate, kept so that the person does not have
+    to choose it again (`core.pending`). It belongs to one sign-in session, is stored privately
+    under a random name and is deleted when used or when it expires (`prune_pending_uploads`)."""
+
+    token = models.CharField(max_length=32, unique=True)
+    session_key = models.CharField(max_length=64, db_index=True)
+    file = models.FileField(_("file"), upload_to=RandomName("pending"))
+    filename = models.CharField(_("file name"), max_length=255)
+    expires_at = models.DateTimeField(db_index=True)
+
+    class Meta:
+        verbose_name = _("file kept after a failed submit")
+        verbose_name_plural = _("files kept after a failed submit")
+
+    def __str__(self) -> str:
+        return self.filename

@@ -46,3 +46,20 @@ def for_object(user: Any, obj: models.Model) -> list[RelatedGroup]:
         for label, provider in _providers.get(obj._meta.label_lower, [])
     ]
     return [group for group in groups if group.links]
+
+
+# (user, object) -> the draft a higher app prepares for it, or None. A lower app's to-do
+# opens it instead of a mere page: an anniversary's reminder opens a prepared activity.
+DraftProvider = Callable[[Any, Any], RelatedLink | None]
+_drafts: dict[str, DraftProvider] = {}
+
+
+def register_draft(model_label: str, provider: DraftProvider) -> None:
+    """Name the provider of a prepared draft for objects of `model_label`; the last one wins."""
+    _drafts[model_label.lower()] = provider
+
+
+def draft_for(user: Any, obj: models.Model) -> RelatedLink | None:
+    """The draft a higher app prepares for `obj` and the person may start, if any."""
+    provider = _drafts.get(obj._meta.label_lower)
+    return provider(user, obj) if provider else None

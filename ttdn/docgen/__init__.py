@@ -35,6 +35,7 @@ from ttdn.docgen.numbering import (
 from ttdn.docgen.pdf import PdfUnavailable
 from ttdn.docgen.pdf import available as pdf_available
 from ttdn.docgen.pdf import render as render_pdf
+from ttdn.docgen.text import list_item, punctuated
 
 __all__ = [
     "Article",
@@ -55,10 +56,12 @@ __all__ = [
     "format_day",
     "format_month",
     "format_number",
+    "list_item",
     "missing_parts",
     "number_line",
     "pdf_available",
     "place_date_line",
+    "punctuated",
     "render_docx",
     "render_pdf",
     "validate",

@@ -31,7 +31,7 @@ from ttdn.docgen._ooxml import (
 )
 from ttdn.docgen.model import Document, DocumentType, Signer, validate
 from ttdn.docgen.numbering import number_line, place_date_line
-from ttdn.docgen.text import clean, text_width_mm
+from ttdn.docgen.text import clean, punctuated, text_width_mm
 
 _LETTER_PREFIX = "V/v "
 _MM_TO_PT = 72 / 25.4
@@ -156,13 +156,6 @@ def _add_title(word: WordDocument, doc: Document) -> None:
     _add_short_rule(word, doc.title, layout.SUMMARY, layout.TEXT_WIDTH_MM, layout.TITLE_RULE)
 
 
-def punctuated(items: Sequence[str], *, last: str = ".") -> list[str]:
-    """Items of a list as the decree ends them: ";" after each, `last` after the final one."""
-    stripped = [clean(item).strip().rstrip(";.,").rstrip() for item in items]
-    kept = [item for item in stripped if item]
-    return [item + (last if index == len(kept) - 1 else ";") for index, item in enumerate(kept)]
-
-
 def _add_addressees(word: WordDocument, addressees: Sequence[str]) -> None:
     """ "Kính gửi: X." centred for one addressee; a dashed, aligned list for several."""
     items = punctuated(addressees)
@@ -205,9 +198,7 @@ def _add_closing(word: WordDocument, doc: Document) -> None:
 def _fill_recipients(cell: _Cell, doc: Document) -> None:
     gap = replace(layout.RECIPIENTS_HEADING, before_pt=layout.CLOSING_GAP_PT)
     write(cell, "Nơi nhận:", gap)
-    archive = ["VT", *[clean(part).strip() for part in doc.archive if part.strip() != "VT"]]
-    lines = punctuated([*doc.recipients, "Lưu: " + ", ".join(filter(None, archive))])
-    for line in lines:
+    for line in doc.recipient_lines():
         write(cell, f"- {line}", layout.RECIPIENT)
 
 

@@ -9,7 +9,7 @@ import datetime
 from dataclasses import dataclass, field
 from enum import Enum
 
-from ttdn.docgen.text import clean
+from ttdn.docgen.text import clean, list_item, punctuated
 
 _TYPE_NAMES = {
     "KH": "KẾ HOẠCH",
@@ -170,6 +170,21 @@ class Document:
     def __post_init__(self) -> None:
         if self.number is not None and self.number < 1:
             raise ValueError(f"document numbers start at 1, not {self.number}")
+        # The lists add their own ";" and "."; what the user typed after an item is dropped
+        # here once, so that no preview, register entry or printout doubles it.
+        for name in ("addressees", "recipients"):
+            items = tuple(item for item in map(list_item, getattr(self, name)) if item)
+            object.__setattr__(self, name, items)
+
+    def recipient_lines(self) -> list[str]:
+        """ "Nơi nhận" as printed, each line after its "- ": ";" after each recipient, the
+        archive last ("Lưu: VT, CTTT."). Every preview and renderer prints these lines."""
+        archive = ["VT", *[clean(part).strip() for part in self.archive if part.strip() != "VT"]]
+        return punctuated([*self.recipients, "Lưu: " + ", ".join(filter(None, archive))])
+
+    def addressee_lines(self) -> list[str]:
+        """ "Kính gửi" as printed: ";" after each addressee, "." after the last."""
+        return punctuated(self.addressees)
 
 
 class DocumentIncomplete(ValueError):

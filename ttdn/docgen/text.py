@@ -9,6 +9,7 @@ Nghị định 30 prescribes without any font file at run time.
 
 import re
 import unicodedata
+from collections.abc import Sequence
 
 _XML_INVALID = re.compile("[^\t\n\r\x20-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
 _HORN = "\u031b"  # the hook of Ơ/Ư: unlike tone marks it widens the glyph
@@ -67,3 +68,16 @@ def text_width_mm(text: str, size_pt: float, *, bold: bool = False) -> float:
     table = _WIDTHS[bold]
     units = sum(table.get(_base_letter(c), _FALLBACK_WIDTH) for c in clean(text))
     return units / _UNITS_PER_EM * size_pt * _MM_PER_POINT
+
+
+def list_item(text: str) -> str:
+    """One item of a printed list as typed, without the punctuation the list adds itself:
+    "Như trên;" and "Như trên" are the same recipient."""
+    return clean(text).strip().rstrip(";.,").rstrip()
+
+
+def punctuated(items: Sequence[str], *, last: str = ".") -> list[str]:
+    """Items of a list as the decree ends them: ";" after each, `last` after the final one;
+    punctuation the user typed is not doubled and empty items are dropped."""
+    kept = [item for item in map(list_item, items) if item]
+    return [item + (last if index == len(kept) - 1 else ";") for index, item in enumerate(kept)]

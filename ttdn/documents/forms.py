@@ -400,7 +400,15 @@ class LetterheadForm(forms.ModelForm):
 
     class Meta:
         model = Letterhead
-        fields = ["abbreviation", "issuing_body", "parent_body", "place", "drafting_unit"]
+        fields = [
+            "abbreviation",
+            "issuing_body",
+            "parent_body",
+            "place",
+            "drafting_unit",
+            "head_position",
+            "head_name",
+        ]
 
 
 class WithdrawForm(forms.Form):

@@ -14,6 +14,7 @@ from django.utils.safestring import SafeString
 
 from ttdn import docgen
 from ttdn.core import access, search
+from ttdn.core.text import fold
 from ttdn.documents.citations import DocumentType as CitedType
 from ttdn.documents.models import (
     Document,
@@ -23,7 +24,7 @@ from ttdn.documents.models import (
     Publication,
     RegisterCounter,
 )
-from ttdn.org.enums import UnitKind
+from ttdn.org.enums import Role, UnitKind
 from ttdn.org.models import Unit
 
 PAGE_SIZE = 25
@@ -130,6 +131,22 @@ _OFFICE_DEFAULTS = {
     UnitKind.DISTRICT_OFFICE: ("PGDĐT", "PHÒNG GIÁO DỤC VÀ ĐÀO TẠO"),
 }
 DEFAULT_DRAFTING_UNIT = "VP"  # văn phòng, the office that drafts most letters
+_SCHOOL_HEAD = "Hiệu trưởng"
+_HEAD_POSITIONS = {
+    UnitKind.MINISTRY: "Bộ trưởng",
+    UnitKind.DEPARTMENT: "Giám đốc",
+    UnitKind.DISTRICT_OFFICE: "Trưởng phòng",
+    UnitKind.PROVINCE_COMMITTEE: "Chủ tịch",
+    UnitKind.DISTRICT_COMMITTEE: "Chủ tịch",
+    UnitKind.COMMUNE_COMMITTEE: "Chủ tịch",
+    UnitKind.PRESCHOOL: _SCHOOL_HEAD,
+    UnitKind.PRIMARY: _SCHOOL_HEAD,
+    UnitKind.LOWER_SECONDARY: _SCHOOL_HEAD,
+    UnitKind.UPPER_SECONDARY: _SCHOOL_HEAD,
+    UnitKind.MULTI_LEVEL: _SCHOOL_HEAD,
+    UnitKind.CONTINUING: "Giám đốc",
+    UnitKind.CENTRE: "Giám đốc",
+}
 
 
 def letterhead_for(unit: Unit) -> Letterhead:
@@ -162,7 +179,32 @@ def default_letterhead(unit: Unit) -> Letterhead:
         parent_body=parent_body,
         place=_place(locality),
         drafting_unit=DEFAULT_DRAFTING_UNIT,
+        head_position=_HEAD_POSITIONS.get(UnitKind(unit.kind), ""),
+        head_name=_head_name(unit, _HEAD_POSITIONS.get(UnitKind(unit.kind), "")),
     )
+
+
+def _head_name(unit: Unit, position: str) -> str:
+    """The name of the unit's one leader whose position is the head's, else nothing."""
+    if not position:
+        return ""
+    leaders = [
+        membership.user.get_full_name()
+        for membership in unit.memberships.active().filter(role=Role.LEADER).select_related("user")
+        if fold(membership.title).strip() == fold(position)
+    ]
+    return leaders[0] if len(leaders) == 1 else ""
+
+
+def signer_defaults(unit: Unit) -> dict[str, str]:
+    """Who signs the unit's documents unless the writer names another: the head set in its
+    letterhead (signing in their own name, no "KT."), never the person writing."""
+    letterhead = letterhead_for(unit)
+    return {
+        "signer_authority": "",
+        "signer_position": letterhead.head_position,
+        "signer_name": letterhead.head_name,
+    }
 
 
 def _locality(name: str) -> str:

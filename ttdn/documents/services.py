@@ -409,7 +409,15 @@ def _register_snapshot(outgoing: OutgoingDocument) -> dict[str, Any]:
     )
 
 
-LETTERHEAD_FIELDS = ["abbreviation", "issuing_body", "parent_body", "place", "drafting_unit"]
+LETTERHEAD_FIELDS = [
+    "abbreviation",
+    "issuing_body",
+    "parent_body",
+    "place",
+    "drafting_unit",
+    "head_position",
+    "head_name",
+]
 
 
 @transaction.atomic

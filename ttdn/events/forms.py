@@ -4,6 +4,7 @@ from typing import Any
 
 from django import forms
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from ttdn.core.text import nfc
 from ttdn.events.enums import OWNED_SCOPES, CalendarKind, Category, Scope, Verification, YearClass
@@ -25,7 +26,9 @@ class CalendarFilterForm(forms.Form):
         label=_("Scope"), required=False, choices=[("", _("All scopes")), *Scope.choices]
     )
     year_class = forms.ChoiceField(
-        label=_("Year"), required=False, choices=[("", _("All years")), *YearClass.choices]
+        label=pgettext_lazy("anniversary", "Year"),
+        required=False,
+        choices=[("", _("All years")), *YearClass.choices],
     )
     even_only = forms.BooleanField(
         label=_("Only anniversaries worth planning for (năm chẵn)"), required=False

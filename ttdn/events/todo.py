@@ -11,21 +11,26 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
+from ttdn.core import related
 from ttdn.core.todo import TodoItem
 from ttdn.events import queries
 
 
 def items(user: Any) -> list[TodoItem]:
-    """One item per năm chẵn anniversary due within ANNIVERSARY_LEAD_DAYS that concerns a unit the
-    person leads or serves as officer (national ones concern every unit)."""
+    """One item per năm chẵn anniversary within ANNIVERSARY_LEAD_DAYS that concerns a unit the
+    person leads or serves as officer (national ones concern every unit). It is due
+    ANNIVERSARY_PREPARE_DAYS before the day, when the communication must be ready, and opens
+    the activity a higher app prepares for it (`core.related.draft_for`), else the calendar."""
     today = timezone.localdate()
     return [
-        _item(a, today=today)
+        _item(a, today=today, draft=related.draft_for(user, a.commemoration))
         for a in queries.reminders(user, today=today, lead_days=settings.ANNIVERSARY_LEAD_DAYS)
     ]
 
 
-def _item(item: queries.Anniversary, *, today: datetime.date) -> TodoItem:
+def _item(
+    item: queries.Anniversary, *, today: datetime.date, draft: related.RelatedLink | None
+) -> TodoItem:
     c = item.commemoration
     days = (item.date - today).days
     title = ngettext(
@@ -38,11 +43,17 @@ def _item(item: queries.Anniversary, *, today: datetime.date) -> TodoItem:
         if days
         else _("today")
     )
-    url = reverse("events:month", args=[item.date.year, item.date.month]) + f"#{item.anchor}"
+    calendar = reverse("events:month", args=[item.date.year, item.date.month]) + f"#{item.anchor}"
+    prepare_by = max(item.date - datetime.timedelta(days=settings.ANNIVERSARY_PREPARE_DAYS), today)
     return TodoItem(
         title=title,
-        url=url,
+        url=draft.url if draft else calendar,
         unit_name=c.unit.name if c.unit else "",
-        due=item.date,
-        detail=f"{when.capitalize()} · {item.year_class.label if item.year_class else ''}",
+        due=prepare_by,
+        detail=_("Anniversary %(when)s (%(date)s) · %(kind)s")
+        % {
+            "when": when,
+            "date": item.date.strftime("%d/%m/%Y"),
+            "kind": item.year_class.label if item.year_class else "",
+        },
     )

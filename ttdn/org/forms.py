@@ -2,6 +2,7 @@ from typing import Any
 
 from django import forms
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from ttdn.org.enums import UnitKind, UnitLevel
 from ttdn.org.models import UnitGroup
@@ -10,7 +11,9 @@ from ttdn.org.models import UnitGroup
 class UnitFilterForm(forms.Form):
     q = forms.CharField(label=_("Name or code"), required=False, max_length=100)
     kind = forms.ChoiceField(
-        label=_("Kind"), required=False, choices=[("", _("All kinds")), *UnitKind.choices]
+        label=pgettext_lazy("unit", "Kind"),
+        required=False,
+        choices=[("", _("All kinds")), *UnitKind.choices],
     )
     level = forms.ChoiceField(
         label=_("Level"), required=False, choices=[("", _("All levels")), *UnitLevel.choices]

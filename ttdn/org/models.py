@@ -11,6 +11,7 @@ from django.db.models.functions import Lower
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from ttdn.core.models import TimestampedModel, max_length_of
 from ttdn.org.enums import GroupKind, Role, UnitChangeKind, UnitKind, UnitLevel
@@ -86,7 +87,9 @@ class Unit(TimestampedModel):
     short_name = models.CharField(_("short name"), max_length=100, blank=True)
     slug = models.SlugField(_("slug"), max_length=100, unique=True, validators=[validate_unit_slug])
     hostname = models.CharField(_("host name"), max_length=255, null=True, blank=True, unique=True)
-    kind = models.CharField(_("kind"), max_length=max_length_of(UnitKind), choices=UnitKind)
+    kind = models.CharField(
+        pgettext_lazy("unit", "kind"), max_length=max_length_of(UnitKind), choices=UnitKind
+    )
     level = models.CharField(_("level"), max_length=max_length_of(UnitLevel), choices=UnitLevel)
     parent = models.ForeignKey(
         "self",

@@ -12,6 +12,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django_stubs_ext import StrOrPromise
 
+from ttdn import docgen
 from ttdn.core import extract, uploads
 from ttdn.documents.forms import SIGNATURE_FIELDS, SignatureForm
 from ttdn.org.forms import LevelGroupFilterForm
@@ -163,8 +164,24 @@ class IssueForm(forms.Form):
         }
 
 
+def year_field() -> forms.IntegerField:
+    return forms.IntegerField(
+        label=_("Year of the plan"),
+        min_value=2000,
+        max_value=2100,
+        help_text=_("The year the plan is for; a plan written from a higher one may differ."),
+    )
+
+
+class StartPlanForm(forms.Form):
+    """The year the unit's own plan is for, asked when it is started from the parent plan."""
+
+    year = year_field()
+
+
 class PlanForm(SignatureForm):
     title = forms.CharField(label=_("Title"), max_length=500)
+    year = year_field()
     place = forms.CharField(label=_("Place"), max_length=100, required=False)
     recipients = forms.CharField(
         label=_("Recipients"),
@@ -173,11 +190,11 @@ class PlanForm(SignatureForm):
         required=False,
         max_length=5000,
     )
-    field_order = ["title", "place", "recipients", *SIGNATURE_FIELDS]
+    field_order = ["title", "year", "place", "recipients", *SIGNATURE_FIELDS]
 
     def clean_recipients(self) -> list[str]:
         text = self.cleaned_data["recipients"]
-        return [line.strip() for line in text.splitlines() if line.strip()]
+        return [item for item in map(docgen.list_item, text.splitlines()) if item]
 
 
 class TaskProgressForm(forms.Form):

@@ -11,6 +11,7 @@ from django.db import models
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from ttdn.core import access
 from ttdn.core.models import TimestampedModel, max_length_of
@@ -96,6 +97,8 @@ class Plan(TimestampedModel):
     )
     deadlines = models.JSONField(_("deadlines in the text"), default=list, blank=True)
     unrecognised = models.JSONField(_("not recognised on import"), default=list, blank=True)
+    # SHA-256 of the imported plan as read (`queries.fingerprint`): the same file twice
+    fingerprint = models.CharField(max_length=64, blank=True, db_index=True, editable=False)
     created_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
     )
@@ -178,8 +181,8 @@ class PlanSection(models.Model):
     derived = models.BooleanField(_("copied from the parent plan"), default=False)
 
     class Meta:
-        verbose_name = _("section")
-        verbose_name_plural = _("sections")
+        verbose_name = pgettext_lazy("plan", "section")
+        verbose_name_plural = pgettext_lazy("plan", "sections")
         ordering = ["order", "pk"]
 
     def __str__(self) -> str:

@@ -4,11 +4,13 @@ a derived plan's coverage of its parent, and what is due for reminders."""
 from __future__ import annotations
 
 import datetime
+import hashlib
+import json
 from collections import Counter
 from dataclasses import dataclass, field
 from typing import Any
 
-from django.db.models import Prefetch, QuerySet
+from django.db.models import Prefetch, Q, QuerySet
 from django.urls import reverse
 from django.utils import timezone
 
@@ -359,6 +361,24 @@ class ImportPreview:
     parsed: ParsedPlan
     citations: list[CitationCheck]
     events: dict[Mention, Commemoration]
+
+
+def fingerprint(parsed: ParsedPlan) -> str:
+    """The same text read twice gives the same value, whatever the file's format or name."""
+    data = json.dumps(parsed.as_dict(), sort_keys=True, ensure_ascii=False, default=str)
+    return hashlib.sha256(data.encode()).hexdigest()
+
+
+def duplicates(parsed: ParsedPlan, user: Any, unit: Unit) -> list[Plan]:
+    """The unit's plans, as the person sees them, that this import would repeat: the same
+    number and symbol from the same issuer, or the same text. Newest first."""
+    text = fingerprint(parsed)
+    same = Q(fingerprint=text)
+    if parsed.number and parsed.symbol:
+        same |= Q(number=parsed.number, symbol=parsed.symbol)
+    found = Plan.objects.visible_to(user).filter(same, unit=unit).order_by("-pk")
+    issuer = fold(parsed.issuer or "")
+    return [plan for plan in found if plan.fingerprint == text or fold(plan.issuer) == issuer]
 
 
 def import_preview(parsed: ParsedPlan, user: Any, unit: Unit) -> ImportPreview:

@@ -4,13 +4,15 @@ unit's submission, and a derived plan's coverage."""
 
 from __future__ import annotations
 
+from typing import Any
+
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
+from django.utils.translation import gettext_lazy, pgettext
 from django.views.decorators.http import require_POST
 
 from ttdn import docgen
@@ -26,7 +28,7 @@ from ttdn.events.models import Commemoration
 from ttdn.events.queries import anniversaries, plan_paragraph
 from ttdn.org.models import Unit, UnitGroup
 from ttdn.plans import exports, markup, queries, rules, services
-from ttdn.plans.enums import PlanStatus, TaskStatus
+from ttdn.plans.enums import PlanStatus, SubmissionStatus, TaskStatus
 from ttdn.plans.forms import (
     BoardFilterForm,
     ImportForm,
@@ -35,6 +37,7 @@ from ttdn.plans.forms import (
     PlanForm,
     ReturnForm,
     SectionForm,
+    StartPlanForm,
     TaskArticleForm,
     TaskForm,
     TaskProgressForm,
@@ -43,6 +46,10 @@ from ttdn.plans.importer import ParsedPlan, parse_plan
 from ttdn.plans.models import Plan, PlanSection, PlanSubmission, PlanTask, TaskArticle
 
 IMPORT_JOB = "plans.import"  # the worker reads a heavy plan file (core.uploads)
+DUPLICATE = gettext_lazy(
+    "Nothing was saved: this plan is already among your unit's plans. Open it, or confirm that "
+    "you want a second copy."
+)
 INCOMPLETE = gettext_lazy("The plan cannot be printed yet; it lacks: %(parts)s.")
 
 
@@ -101,6 +108,7 @@ def _import_preview(
         "unit": unit,
         "parsed": parsed,
         "preview": queries.import_preview(parsed, request.user, unit),
+        "duplicates": queries.duplicates(parsed, request.user, unit),
         "save_form": ImportSaveForm(initial={"text": text}),
     }
     return render(request, "plans/plan_import_preview.html", context)
@@ -116,7 +124,11 @@ def plan_import_save(request: HttpRequest) -> HttpResponse:
     if not form.is_valid():
         messages.error(request, " ".join(str(e) for e in form.errors.get("text", [])))
         return redirect("plans:plan_import")
-    plan = services.save_imported(form.cleaned_data["text"], unit=unit, by=request.user)
+    parsed = form.cleaned_data["text"]
+    if "save_anyway" not in request.POST and queries.duplicates(parsed, request.user, unit):
+        messages.warning(request, DUPLICATE)
+        return _import_preview(request, unit, parsed, form.data["text"])
+    plan = services.save_imported(parsed, unit=unit, by=request.user)
     messages.success(request, _("The plan is saved as a draft."))
     return redirect(plan)
 
@@ -147,8 +159,18 @@ def plan_detail(request: HttpRequest, pk: int) -> HttpResponse:
         "progress_choices": TaskStatus.choices,
         "missing": missing_part_names(docgen.missing_parts(exports.plan_document(plan))),
         "related": related.for_object(request.user, plan),
+        "submit_prompt": _submit_prompt(request.user, plan),
     }
     return render(request, "plans/plan_detail.html", context)
+
+
+def _submit_prompt(user: Any, plan: Plan) -> PlanSubmission | None:
+    """The request this issued plan answers, while the unit has not handed it in."""
+    submission = getattr(plan, "submission", None)
+    waiting = (SubmissionStatus.DRAFT, SubmissionStatus.RETURNED)
+    if plan.status != PlanStatus.ISSUED or submission is None or submission.status not in waiting:
+        return None
+    return submission if rules.can_submit(user, submission) else None
 
 
 @login_required
@@ -186,10 +208,18 @@ def plan_issue(request: HttpRequest, pk: int) -> HttpResponse:
     except ValidationError as error:
         messages.error(request, " ".join(error.messages))
     else:
-        messages.success(
-            request, _("The plan is issued as %(number)s.") % {"number": plan.number_symbol}
-        )
+        messages.success(request, _issued_message(plan))
     return redirect(plan)
+
+
+def _issued_message(plan: Plan) -> str:
+    issued = _("The plan is issued as %(number)s.") % {"number": plan.number_symbol}
+    submission = getattr(plan, "submission", None)
+    if submission is None or submission.status == SubmissionStatus.SUBMITTED:
+        return issued
+    return f"{issued} " + _("Now submit it to %(unit)s, which asked for it.") % {
+        "unit": submission.requesting_plan.unit.name
+    }
 
 
 def _confirm_issue(
@@ -258,7 +288,7 @@ def section_edit(request: HttpRequest, pk: int) -> HttpResponse:
     form = SectionForm(request.POST or None, initial={"body": section.body})
     if request.method == "POST" and form.is_valid():
         services.update_section(section, body=form.cleaned_data["body"], by=request.user)
-        messages.success(request, _("The section is saved."))
+        messages.success(request, pgettext("plan", "The section is saved."))
         return redirect(section.plan)
     text = " ".join(markup.paragraphs(form.data.get("body", section.body)))
     commemorations = Commemoration.objects.visible_to(request.user)
@@ -427,6 +457,7 @@ def submission_detail(request: HttpRequest, pk: int) -> HttpResponse:
     submission = _submission(request, pk)
     context = {
         "submission": submission,
+        "start_form": StartPlanForm(initial={"year": submission.requesting_plan.year}),
         "column": queries.column(submission),
         "can_submit": rules.can_submit(request.user, submission),
         "can_review": rules.can_review(request.user, submission),
@@ -441,8 +472,12 @@ def submission_start(request: HttpRequest, pk: int) -> HttpResponse:
     submission = _submission(request, pk)
     if not rules.can_submit(request.user, submission):
         raise PermissionDenied
+    form = StartPlanForm(request.POST)
+    if not form.is_valid():
+        messages.error(request, form_errors(form))
+        return redirect(submission)
     try:
-        plan = services.start_plan(submission, by=request.user)
+        plan = services.start_plan(submission, by=request.user, year=form.cleaned_data["year"])
     except ValidationError as error:
         messages.error(request, " ".join(error.messages))
         return redirect(submission)

@@ -9,6 +9,7 @@ from typing import Any
 from django import forms
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from ttdn.core.text import nfc
 from ttdn.documents.forms import SIGNATURE_FIELDS, SignatureForm
@@ -384,7 +385,9 @@ class IndicatorForm(forms.Form):
     """Every property of an indicator; categories from a ready-made list or typed in."""
 
     section = forms.ModelChoiceField(
-        label=_("Section"), queryset=Section.objects.none(), empty_label=None
+        label=pgettext_lazy("report form", "Section"),
+        queryset=Section.objects.none(),
+        empty_label=None,
     )
     code = forms.CharField(
         label=_("Code"), max_length=32, help_text=_("Short and unique in the form, e.g. TT01.")

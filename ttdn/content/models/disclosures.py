@@ -6,6 +6,7 @@ from django.conf import settings
 from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from ttdn.content.models.sites import Site
 from ttdn.core.storage import RandomName
@@ -33,7 +34,9 @@ class Disclosure(models.Model):
     filename = models.CharField(_("file name"), max_length=255, blank=True)
     content_type = models.CharField(max_length=100, blank=True)
     note = models.CharField(_("what changed"), max_length=500, blank=True)
-    published_at = models.DateTimeField(_("published at"), default=timezone.now)
+    published_at = models.DateTimeField(
+        pgettext_lazy("disclosure", "published at"), default=timezone.now
+    )
     published_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
     )

@@ -10,6 +10,7 @@ from django.db import models
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from ttdn.content.enums import ExemplarRole
 from ttdn.content.models.sites import Site
@@ -77,6 +78,11 @@ class Image(TimestampedModel):
         blank=True,
         related_name="images",
     )
+    # A picture of several pupils cites each one's consent: `consent` is the first, these the
+    # others; it is withdrawn as soon as any of them expires.
+    other_consents = models.ManyToManyField(
+        Consent, verbose_name=_("other consents"), blank=True, related_name="further_images"
+    )
     withdrawn_at = models.DateTimeField(null=True, blank=True)
     uploaded_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
@@ -124,7 +130,7 @@ class Exemplar(TimestampedModel):
     """A gương điển hình tiên tiến: an official, teacher or pupil and their achievements."""
 
     site = models.ForeignKey(Site, on_delete=models.CASCADE, related_name="exemplars")
-    name = models.CharField(_("name"), max_length=255)
+    name = models.CharField(pgettext_lazy("person", "name"), max_length=255)
     role = models.CharField(_("role"), max_length=max_length_of(ExemplarRole), choices=ExemplarRole)
     achievements = models.TextField(_("achievements"))
     photo = models.ForeignKey(
@@ -169,7 +175,7 @@ class GalleryItem(models.Model):
         Image, verbose_name=_("picture"), on_delete=models.CASCADE, related_name="gallery_item"
     )
     caption = models.CharField(_("caption"), max_length=500, blank=True)
-    position = models.PositiveSmallIntegerField(_("position"), default=0)
+    position = models.PositiveSmallIntegerField(pgettext_lazy("order", "position"), default=0)
 
     class Meta:
         verbose_name = _("gallery picture")
@@ -202,7 +208,7 @@ class Attachment(models.Model):
     kind = models.CharField(_("type"), max_length=16)  # "PDF", "DOCX" … as sniffed
     content_type = models.CharField(max_length=100)
     size = models.PositiveBigIntegerField(_("size"))
-    position = models.PositiveSmallIntegerField(_("position"), default=0)
+    position = models.PositiveSmallIntegerField(pgettext_lazy("order", "position"), default=0)
     uploaded_at = models.DateTimeField(default=timezone.now)
     uploaded_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from ttdn.content.models.sites import Site
 from ttdn.core.models import TimestampedModel
@@ -33,9 +34,9 @@ class ScheduleEntry(models.Model):
 
     week = models.ForeignKey(WorkWeek, on_delete=models.CASCADE, related_name="entries")
     day = models.DateField(_("day"))
-    time = models.TimeField(_("time"), null=True, blank=True)
+    time = models.TimeField(pgettext_lazy("time of day", "time"), null=True, blank=True)
     content = models.CharField(_("work"), max_length=500)
-    place = models.CharField(_("place"), max_length=255, blank=True)
+    place = models.CharField(pgettext_lazy("venue", "place"), max_length=255, blank=True)
     lead = models.CharField(_("led by"), max_length=255, blank=True)
     attendees = models.CharField(_("attended by"), max_length=255, blank=True)
 

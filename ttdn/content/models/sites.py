@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from ttdn.content.enums import DEFAULT_HOME_BLOCKS, PAGE_KINDS, Language, Palette, SectionKind
 from ttdn.core.models import TimestampedModel, max_length_of
@@ -104,7 +105,7 @@ class Section(TimestampedModel):
         related_name="children",
         help_text=_("Shown in the menu under this section (one level)."),
     )
-    position = models.PositiveSmallIntegerField(_("position"), default=0)
+    position = models.PositiveSmallIntegerField(pgettext_lazy("order", "position"), default=0)
     is_hidden = models.BooleanField(_("hidden"), default=False)
 
     objects = SectionQuerySet.as_manager()

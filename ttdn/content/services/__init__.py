@@ -22,6 +22,7 @@ from ttdn.content.services.articles import (
 from ttdn.content.services.disclosures import publish_disclosure
 from ttdn.content.services.media import (
     add_image,
+    add_several_to_gallery,
     add_to_gallery,
     attach_file,
     create_exemplar,
@@ -47,6 +48,7 @@ __all__ = [
     "PUBLISHING",
     "EditConflict",
     "add_image",
+    "add_several_to_gallery",
     "add_to_gallery",
     "approve_article",
     "attach_file",

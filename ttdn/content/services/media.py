@@ -4,6 +4,7 @@ article's gallery and attachments."""
 from __future__ import annotations
 
 import datetime
+from collections.abc import Sequence
 from typing import Any
 
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -11,6 +12,7 @@ from django.core.files.base import ContentFile
 from django.core.files.storage import default_storage
 from django.core.files.uploadedfile import UploadedFile
 from django.db import transaction
+from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -75,21 +77,29 @@ def record_consent(
 def _renew(old: Consent, new: Consent, *, by: Any) -> None:
     """Move the pictures and profiles of `old` to `new`; restore those `old`'s expiry withdrew."""
     withdrawn_images = list(old.images.filter(withdrawn_at__isnull=False))
+    withdrawn_images += list(old.further_images.filter(withdrawn_at__isnull=False))
     withdrawn_exemplars = list(old.exemplars.filter(is_public=False))
     Image.objects.filter(consent=old).update(consent=new)
     Exemplar.objects.filter(consent=old).update(consent=new)
+    for image in old.further_images.all():
+        image.other_consents.remove(old)
+        image.other_consents.add(new)
     if not new.is_valid:
         return
     restored: list[Image | Exemplar] = []
     for image in withdrawn_images:
-        image.consent, image.withdrawn_at = new, None
-        image.save(update_fields=["consent", "withdrawn_at"])
+        image.refresh_from_db(fields=["consent"])
+        if not _all_valid(image):  # another pupil's consent is still missing
+            continue
+        image.withdrawn_at = None
+        image.save(update_fields=["withdrawn_at"])
         restored.append(image)
     for exemplar in withdrawn_exemplars:
         exemplar.consent, exemplar.is_public = new, True
         exemplar.save(update_fields=["consent", "is_public"])
         restored.append(exemplar)
-    storage.sync([*withdrawn_images, *(Image.objects.filter(exemplar__in=withdrawn_exemplars))])
+    pictures = [item for item in restored if isinstance(item, Image)]
+    storage.sync([*pictures, *(Image.objects.filter(exemplar__in=withdrawn_exemplars))])
     for item in restored:
         audit.record(
             AuditAction.UPDATE, item, by=by, unit_id=new.site.unit_id,
@@ -97,6 +107,11 @@ def _renew(old: Consent, new: Consent, *, by: Any) -> None:
         )  # fmt: skip
     if restored:
         cache.invalidate(new.site.unit)
+
+
+def _all_valid(image: Image) -> bool:
+    cited = [image.consent, *image.other_consents.all()]
+    return all(consent is None or consent.is_valid for consent in cited)
 
 
 def _check_consent(site: Site, consent: Consent | None, *, needed: bool) -> None:
@@ -121,6 +136,7 @@ def add_image(
     by: Any,
     shows_pupils: bool = False,
     consent: Consent | None = None,
+    other_consents: Sequence[Consent] = (),
     folder: str = "",
 ) -> Image:
     """Store a picture without its EXIF/GPS data: in `folder` with its renditions if given
@@ -134,6 +150,8 @@ def add_image(
     if not alt:
         raise ValidationError({"alt": _("Describe the picture for people who cannot see it.")})
     _check_consent(site, consent, needed=shows_pupils)
+    for further in other_consents:
+        _check_consent(site, further, needed=True)
     cleaned = images.clean(upload.read())
     image = Image(site=site, alt=alt, shows_pupils=shows_pupils, consent=consent, uploaded_by=by)
     # A random name, never the description's: private files must not be guessable. A gallery
@@ -144,6 +162,7 @@ def add_image(
     if folder:
         image.renditions = images.renditions(cleaned, str(image.file.name).rsplit(".", 1)[0])
     image.save()
+    image.other_consents.set([c for c in other_consents if c != consent])
     audit.record(AuditAction.CREATE, image, by=by, unit_id=site.unit_id)
     return image
 
@@ -157,8 +176,9 @@ def withdraw_expired(*, today: datetime.date | None = None) -> list[Image | Exem
     """
     today = today or timezone.localdate()
     withdrawn: list[Image | Exemplar] = []
+    expired_consent = Q(consent__valid_until__lt=today) | Q(other_consents__valid_until__lt=today)
     for image in (
-        Image.objects.shown().filter(consent__valid_until__lt=today).select_related("site__unit")
+        Image.objects.shown().filter(expired_consent).distinct().select_related("site__unit")
     ):
         image.withdrawn_at = timezone.now()
         image.save(update_fields=["withdrawn_at"])
@@ -245,6 +265,7 @@ def add_to_gallery(
     caption: str = "",
     shows_pupils: bool = False,
     consent: Consent | None = None,
+    other_consents: Sequence[Consent] = (),
 ) -> GalleryItem:
     """Add a picture at the end of the article's gallery, stored as covers are (EXIF/GPS
     stripped, renditions) but outside the public media folder.
@@ -255,7 +276,7 @@ def add_to_gallery(
     _require_media_writer(article, by)
     image = add_image(
         article.site, upload=upload, alt=alt, by=by, shows_pupils=shows_pupils,
-        consent=consent, folder=GALLERY_FOLDER,
+        consent=consent, other_consents=other_consents, folder=GALLERY_FOLDER,
     )  # fmt: skip
     last = article.gallery.order_by("-position").values_list("position", flat=True).first()
     item = GalleryItem.objects.create(
@@ -267,6 +288,47 @@ def add_to_gallery(
     audit.record(AuditAction.CREATE, item, by=by, unit_id=article.site.unit_id)
     _media_changed(article)
     return item
+
+
+GALLERY_BATCH = 20  # pictures added at once
+
+
+@transaction.atomic
+def add_several_to_gallery(
+    article: Article,
+    *,
+    uploads: Sequence[UploadedFile],
+    alt: str,
+    by: Any,
+    caption: str = "",
+    shows_pupils: bool = False,
+    consents: Sequence[Consent] = (),
+) -> list[GalleryItem]:
+    """Add the pictures at the end of the gallery in the order chosen, all or none, with one
+    description (numbered "(2/5)" when several) and the consents of the pupils they show.
+
+    Raises PermissionDenied and ValidationError as `add_to_gallery`, ValidationError for no
+    picture or more than GALLERY_BATCH.
+    """
+    if not uploads or len(uploads) > GALLERY_BATCH:
+        raise ValidationError(
+            _("Choose from 1 to %(limit)s pictures at a time.") % {"limit": GALLERY_BATCH}
+        )
+    first: Consent | None = consents[0] if consents else None
+    others = list(consents[1:])
+    return [
+        add_to_gallery(
+            article,
+            upload=upload,
+            by=by,
+            caption=caption,
+            shows_pupils=shows_pupils,
+            alt=f"{alt} ({index}/{len(uploads)})" if len(uploads) > 1 else alt,
+            consent=first,
+            other_consents=others,
+        )
+        for index, upload in enumerate(uploads, start=1)
+    ]
 
 
 @transaction.atomic

@@ -324,3 +324,64 @@ def test_demo_news_article_has_a_gallery_and_an_attachment(db):
     assert news.is_live
     assert news.gallery.count() == 3
     assert list(news.attachments.values_list("kind", flat=True)) == ["PDF"]
+
+
+# --- Several pictures at once, several pupils in one picture (issue 15, point 6) -----------
+
+
+def test_editor_screen_adds_several_pictures_at_once_citing_each_pupils_consent(client, sites):
+    draft = article(sites.school_a, by=sites.editor_a)
+    first = consent(sites.school_a, days=30, by=sites.leader_a)
+    second = consent(sites.school_a, days=60, by=sites.leader_a)
+    client.force_login(sites.editor_a)
+
+    response = client.post(
+        reverse("content:article_media", args=[draft.pk]),
+        {
+            "form": "gallery",
+            "gallery-uploads": [jpeg_with_gps(), jpeg_with_gps(), jpeg_with_gps()],
+            "gallery-alt": "Học sinh trồng cây",
+            "gallery-shows_pupils": "on",
+            "gallery-consents": [first.pk, second.pk],
+        },
+    )
+
+    items = list(draft.gallery.order_by("position").select_related("image"))
+    assert response.status_code == 302
+    assert [item.image.alt for item in items] == [
+        "Học sinh trồng cây (1/3)",
+        "Học sinh trồng cây (2/3)",
+        "Học sinh trồng cây (3/3)",
+    ]
+    assert [{item.image.consent, *item.image.other_consents.all()} for item in items] == [
+        {first, second}
+    ] * 3
+
+
+def test_a_picture_of_two_pupils_is_withdrawn_when_either_consent_expires(sites):
+    live = published(sites.school_a, reviewer=sites.leader_a)
+    lasting = consent(sites.school_a, days=60, by=sites.leader_a)
+    ending = consent(sites.school_a, days=5, by=sites.leader_a)
+    (item,) = services.add_several_to_gallery(
+        live, uploads=[jpeg_with_gps()], alt="Hai em học sinh", by=sites.leader_a,
+        shows_pupils=True, consents=[lasting, ending],
+    )  # fmt: skip
+
+    withdrawn = services.withdraw_expired(today=timezone.localdate() + datetime.timedelta(days=6))
+
+    item.image.refresh_from_db()
+    assert (withdrawn, item.image.withdrawn_at is not None) == ([item.image], True)
+
+
+def test_several_pictures_with_one_expired_consent_add_nothing(sites):
+    draft = article(sites.school_a)
+    valid = consent(sites.school_a, days=30, by=sites.leader_a)
+    expired = consent(sites.school_a, days=-1, by=sites.leader_a)
+
+    with pytest.raises(ValidationError):
+        services.add_several_to_gallery(
+            draft, uploads=[jpeg_with_gps(), jpeg_with_gps()], alt="Học sinh",
+            by=sites.leader_a, shows_pupils=True, consents=[valid, expired],
+        )  # fmt: skip
+
+    assert (GalleryItem.objects.count(), Image.objects.count()) == (0, 0)

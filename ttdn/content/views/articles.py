@@ -29,7 +29,7 @@ from ttdn.content.models import (
     Site,
 )
 from ttdn.content.views.common import writable_site
-from ttdn.core import access, related
+from ttdn.core import access, pending, related
 from ttdn.core.feedback import attempt, errors_of
 from ttdn.org.enums import SCHOOL_KINDS
 
@@ -93,7 +93,7 @@ def article_create(request: HttpRequest, code: str) -> HttpResponse:
     site = writable_site(request, code)
     form = ArticleForm(
         request.POST or None,
-        request.FILES or None,
+        pending.restore(request) or None,
         site=site,
         commemorations=_commemorations(request),
     )
@@ -105,8 +105,11 @@ def article_create(request: HttpRequest, code: str) -> HttpResponse:
         except ValidationError as error:
             form.add_error(None, error)
         else:
+            pending.discard(request)
             messages.success(request, _("The draft is saved."))
             return redirect("content:article_detail", article.pk)
+    if form.is_bound:
+        pending.keep(request, form)
     return render(request, "content/article_form.html", {"form": form, "site": site})
 
 
@@ -120,7 +123,7 @@ def article_update(request: HttpRequest, pk: int) -> HttpResponse:
                "tags": ", ".join(article.tags), "version": article.version}  # fmt: skip
     form = ArticleForm(
         request.POST or None,
-        request.FILES or None,
+        pending.restore(request) or None,
         site=article.site,
         commemorations=_commemorations(request),
         initial=initial,
@@ -134,8 +137,11 @@ def article_update(request: HttpRequest, pk: int) -> HttpResponse:
         except (ValidationError, PermissionDenied) as error:
             form.add_error(None, errors_of(error))
         else:
+            pending.discard(request)
             messages.success(request, _("The article is saved."))
             return redirect("content:article_detail", article.pk)
+    if form.is_bound:
+        pending.keep(request, form)
     context = {
         "form": form,
         "site": article.site,

@@ -44,7 +44,8 @@ def article_media(request: HttpRequest, pk: int) -> HttpResponse:
         prefix="attachment",
     )
     added = (
-        kind == "gallery" and _add_media(request, gallery_form, services.add_to_gallery, article)
+        kind == "gallery"
+        and _add_media(request, gallery_form, services.add_several_to_gallery, article)
     ) or (
         kind == "attachment" and _add_media(request, attachment_form, services.attach_file, article)
     )
@@ -52,7 +53,9 @@ def article_media(request: HttpRequest, pk: int) -> HttpResponse:
         return redirect("content:article_media", article.pk)
     context = {
         "article": article,
-        "gallery": article.gallery.select_related("image__consent"),
+        "gallery": article.gallery.select_related("image__consent").prefetch_related(
+            "image__other_consents"
+        ),
         "attachments": article.attachments.all(),
         "gallery_form": gallery_form,
         "attachment_form": attachment_form,

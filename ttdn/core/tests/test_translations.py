@@ -11,6 +11,8 @@ from pathlib import Path
 
 import polib
 import pytest
+from django.utils import translation
+from django.utils.translation import gettext, pgettext
 
 ROOT = Path(__file__).resolve().parents[2]  # the ttdn package
 
@@ -86,3 +88,42 @@ def test_every_ui_string_is_in_the_catalogue(root, tmp_path):
     missing = extract_msgids(root, tmp_path) - committed
 
     assert sorted(missing, key=str) == []
+
+
+def test_no_msgid_has_two_vi_translations_across_catalogues():
+    # Django merges every catalogue into one: the project's wins over the apps', an app listed
+    # earlier over a later one, so a second translation of one msgid (in one context) silently
+    # replaces the other on every screen. An ambiguous word takes a context instead.
+    translations: dict[tuple[str | None, str], dict[str, list[str]]] = {}
+    for po_path in vi_catalogues():
+        where = str(po_path.relative_to(ROOT).parts[0])
+        for entry in polib.pofile(str(po_path)):
+            if entry.obsolete or not entry.translated():
+                continue
+            msgstr = entry.msgstr or entry.msgstr_plural.get(0)
+            key = (entry.msgctxt, entry.msgid)
+            translations.setdefault(key, {}).setdefault(msgstr, []).append(where)
+
+    collisions = {key: found for key, found in translations.items() if len(found) > 1}
+
+    assert collisions == {}
+
+
+@pytest.mark.parametrize(
+    ("context", "msgid", "expected"),
+    [
+        (None, "address", "địa chỉ"),
+        ("network", "address", "địa chỉ IP"),
+        (None, "kind", "loại"),
+        ("unit", "kind", "loại đơn vị"),
+        ("deadline", "by", "trước"),
+        (None, "by", "người thực hiện"),
+        (None, "Units", "Đơn vị"),
+        (None, "Submitted", "Đã nộp"),
+    ],
+)
+def test_ambiguous_words_read_right_in_the_merged_vi_catalogue(context, msgid, expected):
+    with translation.override("vi"):
+        found = pgettext(context, msgid) if context else gettext(msgid)
+
+    assert found == expected

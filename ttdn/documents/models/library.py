@@ -17,6 +17,7 @@ from django.db.models import F, Q
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from ttdn.core import access
 from ttdn.core.models import TimestampedModel, max_length_of
@@ -66,7 +67,11 @@ class DocumentQuerySet(models.QuerySet["Document"]):
 class Document(TimestampedModel):
     """A legal or administrative document: "Nghị định số 72/2015/NĐ-CP ngày 07/9/2015 của Chính phủ"."""
 
-    type = models.CharField(_("type"), max_length=max_length_of(DocumentType), choices=DocumentType)
+    type = models.CharField(
+        pgettext_lazy("document", "type"),
+        max_length=max_length_of(DocumentType),
+        choices=DocumentType,
+    )
     number_symbol = models.CharField(
         _("number and symbol"),
         max_length=100,
@@ -87,7 +92,7 @@ class Document(TimestampedModel):
     )
     full_text = models.TextField(_("full text"), blank=True)
     classification = models.CharField(
-        _("classification"),
+        pgettext_lazy("distribution", "classification"),
         max_length=max_length_of(Classification),
         choices=Classification,
         default=Classification.PUBLIC,

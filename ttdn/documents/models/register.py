@@ -14,6 +14,7 @@ from django.db import models
 from django.db.models import Q
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from ttdn.core import access
 from ttdn.core.models import TimestampedModel, max_length_of
@@ -58,6 +59,18 @@ class Letterhead(TimestampedModel):
         _("drafting unit of letters"),
         max_length=32,
         help_text=_("Closes the symbol of an official letter: VP in 05/PGDĐT-VP."),
+    )
+    head_position = models.CharField(
+        _("position of the head"),
+        max_length=100,
+        blank=True,
+        help_text=_("Who signs by default, e.g. Trưởng phòng, Hiệu trưởng."),
+    )
+    head_name = models.CharField(
+        _("name of the head"),
+        max_length=100,
+        blank=True,
+        help_text=_("Printed under the signature by default; each document can name another."),
     )
 
     class Meta:
@@ -108,7 +121,11 @@ class OutgoingDocument(TimestampedModel):
     year = models.PositiveSmallIntegerField(_("year"))
     number = models.PositiveIntegerField(_("number"))
     symbol = models.CharField(_("symbol"), max_length=64)
-    type = models.CharField(_("type"), max_length=max_length_of(OutgoingType), choices=OutgoingType)
+    type = models.CharField(
+        pgettext_lazy("document", "type"),
+        max_length=max_length_of(OutgoingType),
+        choices=OutgoingType,
+    )
     issued_on = models.DateField(_("issued on"))
     title = models.TextField(_("summary (trích yếu)"), max_length=2000)
     addressees = models.JSONField(_("addressed to"), default=list, blank=True)

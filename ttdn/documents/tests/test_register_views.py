@@ -19,6 +19,7 @@ from django.utils import timezone, translation
 from ttdn import docgen
 from ttdn.documents import services
 from ttdn.documents.models import Letterhead, OutgoingDocument, RegisterCounter
+from ttdn.documents.queries import default_letterhead
 from ttdn.documents.tests.factories import LetterheadFactory, OutgoingDocumentFactory, letter
 
 TODAY = timezone.localdate()
@@ -557,4 +558,52 @@ def test_register_export_keeps_user_text_as_text(client, cast):
         [cell.coordinate for line in sheet.iter_rows() for cell in line if cell.data_type == "f"],
         row[2].value,
         row[4].value,
-    ) == ([], f"V/v {payloads[0]}", "; ".join([*payloads, "Như trên", "Lãnh đạo phòng"]))
+    ) == (
+        [],
+        f"V/v {payloads[0]}",
+        # the printed list keeps each addressee as typed, without surrounding blanks
+        "; ".join([*(payload.strip() for payload in payloads), "Như trên", "Lãnh đạo phòng"]),
+    )
+
+
+# --- What the composer prints ------------------------------------------------------
+
+
+def test_compose_preview_prints_typed_punctuation_once(client, cast):
+    client.force_login(cast.phong_officer)
+    data = composed(cast.phong, recipients="Như trên;\nLãnh đạo phòng.", preview="1")
+
+    response = client.post(reverse("register:compose"), data)
+
+    doc = response.context["preview"].doc
+    page = response.content.decode()
+    assert doc.recipient_lines() == ["Như trên;", "Lãnh đạo phòng;", "Lưu: VT, VP."]
+    assert doc.addressee_lines() == [
+        "Hiệu trưởng các trường THCS;",
+        "Hiệu trưởng các trường tiểu học.",
+    ]
+    assert re.findall(r"- (Như trên[^<]*)<", page) == ["Như trên;"]
+
+
+def test_compose_signer_defaults_to_the_head_in_the_letterhead(client, cast):
+    LetterheadFactory(unit=cast.phong, head_position="Trưởng phòng", head_name="Nguyễn Văn An")
+    client.force_login(cast.phong_officer)
+
+    initial = client.get(reverse("register:compose")).context["form"].initial
+
+    assert (initial["signer_position"], initial["signer_name"], initial["authority"]) == (
+        "Trưởng phòng",
+        "Nguyễn Văn An",
+        "",
+    )
+
+
+def test_default_letterhead_names_the_one_leader_holding_the_head_position(cast):
+    cast.phong_leader.memberships.filter(unit=cast.phong).update(title="trưởng phòng")
+
+    letterhead = default_letterhead(cast.phong)
+
+    assert (letterhead.head_position, letterhead.head_name) == (
+        "Trưởng phòng",
+        cast.phong_leader.get_full_name(),
+    )

@@ -178,11 +178,15 @@ def _digest(doc: docgen.Document) -> str:
 
 
 def _signer_initial(request: HttpRequest) -> dict[str, Any]:
-    membership = access.active_membership(request.user, request.session)
+    unit = access.acting_unit(request)
+    if unit is None:
+        return {"unit": None}
+    signer = queries.signer_defaults(unit)
     return {
-        "unit": membership.unit_id if membership else None,
-        "signer_name": request.user.get_full_name(),  # type: ignore[union-attr]
-        "signer_position": membership.title if membership else "",
+        "unit": unit.pk,
+        "signer_name": signer["signer_name"],
+        "authority": "",
+        "signer_position": signer["signer_position"],
     }
 
 

@@ -348,5 +348,31 @@ def test_home_lists_one_reminder_per_coming_round_anniversary(client, cast, sett
     client.cookies["django_language"] = "en"
     response = signed_in(client, cast.teacher_a).get(reverse("home"))
 
-    titles = [item.title for item in response.context["items"] if item.url.startswith("/calendar/")]
+    titles = [
+        item.title
+        for item in response.context["items"]
+        if item.title.startswith("Plan the communication")
+    ]
     assert titles == ["Plan the communication for Ngày giải phóng: 70 years"]
+
+
+def test_anniversary_todo_is_due_ahead_and_opens_a_prepared_activity(client, cast, settings):
+    settings.ANNIVERSARY_LEAD_DAYS = 60
+    settings.ANNIVERSARY_PREPARE_DAYS = 14
+    today = timezone.localdate()
+    day = today + datetime.timedelta(days=40)
+    marked = local(
+        cast.so, "Ngày giải phóng", day=day.day, month=day.month, origin_year=day.year - 70
+    )
+
+    client.cookies["django_language"] = "en"
+    response = signed_in(client, cast.teacher_a).get(reverse("home"))
+
+    (item,) = [i for i in response.context["items"] if i.title.startswith("Plan the comm")]
+    opened = client.get(item.url)
+    assert item.due == day - datetime.timedelta(days=14)
+    assert item.url.startswith(reverse("activities:activity_create"))
+    assert (opened.status_code, opened.context["form"].initial["commemoration"]) == (
+        200,
+        str(marked.pk),
+    )

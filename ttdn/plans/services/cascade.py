@@ -24,11 +24,14 @@ from ttdn.plans.services.plans import copy_plan, transition_submission
 
 
 @transaction.atomic
-def start_plan(submission: PlanSubmission, *, by: Any) -> Plan:
-    """The required unit's draft, started from the requesting plan: its bases, sections and
-    tasks copied and marked derived, its parent set. Raises InvalidTransition when started."""
+def start_plan(submission: PlanSubmission, *, by: Any, year: int | None = None) -> Plan:
+    """The required unit's draft for `year` (the requesting plan's when None), started from
+    the requesting plan: its bases, sections and tasks copied and marked derived, its parent
+    set. Raises InvalidTransition when started."""
     transition_submission(submission, to=SubmissionStatus.DRAFT, by=by)
-    plan = copy_plan(submission.requesting_plan, unit=submission.unit, by=by, derived=True)
+    plan = copy_plan(
+        submission.requesting_plan, unit=submission.unit, by=by, derived=True, year=year
+    )
     plan.parent = submission.requesting_plan
     plan.save(update_fields=["parent"])
     submission.plan = plan

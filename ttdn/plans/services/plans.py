@@ -21,6 +21,7 @@ from ttdn.core.states import InvalidTransition, transition
 from ttdn.core.text import nfc
 from ttdn.documents import services as documents_services
 from ttdn.documents.models import OutgoingDocument
+from ttdn.documents.queries import letterhead_for, signer_defaults
 from ttdn.events.models import Commemoration
 from ttdn.org.models import Unit
 from ttdn.plans import markup, queries
@@ -77,6 +78,7 @@ def save_imported(parsed: ParsedPlan, *, unit: Unit, by: Any) -> Plan:
         signer_name=(parsed.signer.name or "") if parsed.signer else "",
         deadlines=[d.as_dict() for d in parsed.deadlines],
         unrecognised=list(parsed.unrecognised),
+        fingerprint=queries.fingerprint(parsed),
         created_by=by if getattr(by, "pk", None) else None,
     )
     _save_citations(plan, parsed, by=by)
@@ -237,7 +239,15 @@ def add_task(
     return task
 
 
-PLAN_FIELDS = ["title", "place", "recipients", "signer_authority", "signer_position", "signer_name"]
+PLAN_FIELDS = [
+    "title",
+    "year",
+    "place",
+    "recipients",
+    "signer_authority",
+    "signer_position",
+    "signer_name",
+]
 
 
 @transaction.atomic
@@ -251,12 +261,14 @@ def update_plan(
     signer_authority: str,
     signer_position: str,
     signer_name: str,
+    year: int | None = None,
 ) -> Plan:
-    """Change the draft's title, place, recipients and signature block (NFC). Raises
-    InvalidTransition unless the plan is a draft."""
+    """Change the draft's title, year (None keeps it), place, recipients and signature block
+    (NFC). Raises InvalidTransition unless the plan is a draft."""
     _editable(plan)
     before = audit.snapshot(plan, PLAN_FIELDS)
     plan.title, plan.place = nfc(title.strip()), nfc(place.strip())
+    plan.year = year or plan.year
     plan.recipients = [nfc(r.strip()) for r in recipients if r.strip()]
     plan.signer_authority = nfc(signer_authority.strip())
     plan.signer_position = nfc(signer_position.strip())
@@ -372,20 +384,28 @@ def new_version(plan: Plan, *, by: Any) -> Plan:
     return copy
 
 
-def copy_plan(source: Plan, *, unit: Unit, by: Any, derived: bool) -> Plan:
-    """A draft of `unit` with the source's title, bases, sections and tasks (tasks linked
-    to the ones they copy)."""
+def copy_plan(source: Plan, *, unit: Unit, by: Any, derived: bool, year: int | None = None) -> Plan:
+    """A draft of `unit` for `year` (the source's when None) with the source's title, bases,
+    sections and tasks (tasks linked to the ones they copy). A derived plan is the unit's own:
+    its place and signer come from the unit's letterhead, not from the source."""
+    own = (
+        {"place": letterhead_for(unit).place, "recipients": [], **signer_defaults(unit)}
+        if derived
+        else {
+            "place": source.place,
+            "recipients": source.recipients,
+            "signer_authority": source.signer_authority,
+            "signer_position": source.signer_position,
+            "signer_name": source.signer_name,
+        }
+    )
     plan = Plan.objects.create(
         unit=unit,
-        year=source.year,
+        year=year or source.year,
         title=source.title,
-        recipients=source.recipients if not derived else [],
         deadlines=source.deadlines,
-        place=source.place if not derived else "",
-        signer_authority="" if derived else source.signer_authority,
-        signer_position="" if derived else source.signer_position,
-        signer_name="" if derived else source.signer_name,
         created_by=by if getattr(by, "pk", None) else None,
+        **own,
     )
     for citation in source.citations.all():
         citation.pk, citation.plan = None, plan

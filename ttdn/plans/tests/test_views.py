@@ -7,11 +7,11 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 
 from ttdn.documents.models import OutgoingDocument
-from ttdn.documents.tests.factories import OutgoingDocumentFactory
+from ttdn.documents.tests.factories import LetterheadFactory, OutgoingDocumentFactory
 from ttdn.plans import services
 from ttdn.plans.enums import PlanStatus, SubmissionStatus
 from ttdn.plans.models import Plan, PlanSubmission
-from ttdn.plans.tests.factories import SEED_000, printable_plan
+from ttdn.plans.tests.factories import SEED_000, SEED_001, issue, printable_plan
 from ttdn.plans.todo import items as todo_items
 
 
@@ -73,6 +73,50 @@ def test_import_previews_then_saves_a_draft(client, cast):
         PlanStatus.DRAFT,
         "Công tác thông tin đối ngoại ngành Giáo dục quận Hồng Bàng năm 2022",
     )
+
+
+def test_import_of_a_saved_plan_warns_and_offers_it_before_a_second_copy(client, cast):
+    client = signed_in(client, cast.phong_officer)
+    first = client.post(reverse("plans:plan_import"), {"file": seed_upload()})
+    text = first.context["save_form"].initial["text"]
+    client.post(reverse("plans:plan_import_save"), {"text": text})
+    saved = Plan.objects.get()
+
+    again = client.post(reverse("plans:plan_import"), {"file": seed_upload("copy.txt")})
+    refused = client.post(reverse("plans:plan_import_save"), {"text": text})
+    count_after_refusal = Plan.objects.count()
+    client.post(reverse("plans:plan_import_save"), {"text": text, "save_anyway": "1"})
+
+    assert (first.context["duplicates"], again.context["duplicates"]) == ([], [saved])
+    assert (refused.status_code, refused.context["duplicates"]) == (200, [saved])
+    assert saved.get_absolute_url() in again.content.decode()
+    assert (count_after_refusal, Plan.objects.count()) == (1, 2)
+
+
+def test_import_warns_of_the_same_number_and_issuer_even_when_the_text_differs(client, cast):
+    client = signed_in(client, cast.phong_officer)
+    text = SEED_001.read_text()
+    client.post(reverse("plans:plan_import_save"), {"text": text})
+    edited = text.replace("Mục đích", "Mục tiêu", 1)
+    assert edited != text
+
+    preview = client.post(
+        reverse("plans:plan_import"), {"file": seed_upload(content=edited.encode())}
+    )
+
+    assert preview.context["duplicates"] == [Plan.objects.get()]
+
+
+def test_import_does_not_warn_of_another_units_plan(client, cast):
+    signed_in(client, cast.outsider).post(
+        reverse("plans:plan_import_save"), {"text": SEED_000.read_text()}
+    )
+
+    preview = signed_in(client, cast.phong_officer).post(
+        reverse("plans:plan_import"), {"file": seed_upload()}
+    )
+
+    assert (preview.context["duplicates"], Plan.objects.count()) == ([], 1)
 
 
 @pytest.mark.parametrize(
@@ -304,7 +348,7 @@ def test_school_cannot_issue_the_phong_plan(client, cast):
 def test_submission_flow_through_the_screens(client, cast, requesting):
     submission = requesting.submissions.get(unit=cast.school_a)
     school = signed_in(client, cast.teacher_a)
-    school.post(reverse("plans:submission_start", args=[submission.pk]))
+    school.post(reverse("plans:submission_start", args=[submission.pk]), {"year": 2026})
     school.post(reverse("plans:submission_submit", args=[submission.pk]))
     phong = signed_in(client, cast.phong_officer)
     phong.post(reverse("plans:submission_return", args=[submission.pk]), {"comment": "Bổ sung"})
@@ -383,6 +427,7 @@ def test_plan_edit_saves_the_signer_and_the_school_cannot(client, cast):
     plan = printable_plan(cast.phong)
     data = {
         "title": "Kế hoạch mới",
+        "year": plan.year,
         "place": "Hồng Bàng",
         "recipients": "Sở GDĐT\nLưu: VT",
         "signer_authority": "KT. TRƯỞNG PHÒNG",
@@ -460,3 +505,99 @@ def test_audit_log_names_issuing_and_submitting_a_plan_by_their_states(client, c
         "Dự thảo → Đã ban hành",
         "Đang soạn → Đã nộp",
     ]
+
+
+# --- Steps that lead on (issue 15, point 14) ----------------------------------------------
+
+
+def test_school_starts_its_plan_for_the_year_it_chooses_signed_by_its_head(
+    client, cast, requesting
+):
+    LetterheadFactory(
+        unit=cast.school_a,
+        abbreviation="THCSHB",
+        place="Hồng Bàng",
+        head_position="Hiệu trưởng",
+        head_name="Trần Thị Mai",
+    )
+    submission = requesting.submissions.get(unit=cast.school_a)
+    school = signed_in(client, cast.teacher_a)
+    offered = school.get(submission.get_absolute_url()).context["start_form"].initial
+
+    school.post(reverse("plans:submission_start", args=[submission.pk]), {"year": 2027})
+
+    plan = Plan.objects.get(submission=submission)
+    assert (offered["year"], plan.year, requesting.year) == (2026, 2027, 2026)
+    assert (plan.place, plan.signer_position, plan.signer_name, plan.signer_authority) == (
+        "Hồng Bàng",
+        "Hiệu trưởng",
+        "Trần Thị Mai",
+        "",
+    )
+
+
+def test_start_refuses_a_year_out_of_range_and_starts_nothing(client, cast, requesting):
+    submission = requesting.submissions.get(unit=cast.school_a)
+
+    signed_in(client, cast.teacher_a).post(
+        reverse("plans:submission_start", args=[submission.pk]), {"year": "20266"}
+    )
+
+    submission.refresh_from_db()
+    assert (submission.status, Plan.objects.filter(unit=cast.school_a).count()) == (
+        SubmissionStatus.NOT_STARTED,
+        0,
+    )
+
+
+def test_plan_edit_changes_the_year_of_a_derived_draft(client, cast, requesting):
+    submission = requesting.submissions.get(unit=cast.school_a)
+    plan = services.start_plan(submission, by=cast.teacher_a)
+    data = {
+        "title": plan.title,
+        "year": 2027,
+        "place": "Hồng Bàng",
+        "recipients": "Phòng GDĐT\nLưu: VT",
+        "signer_authority": "",
+        "signer_position": "Hiệu trưởng",
+        "signer_name": "Trần Thị Mai",
+    }
+
+    signed_in(client, cast.teacher_a).post(reverse("plans:plan_edit", args=[plan.pk]), data)
+
+    plan.refresh_from_db()
+    assert plan.year == 2027
+
+
+def _issued_school_plan(cast, requesting):
+    submission = requesting.submissions.get(unit=cast.school_a)
+    plan = services.start_plan(submission, by=cast.teacher_a)
+    services.update_plan(
+        plan,
+        by=cast.teacher_a,
+        title=plan.title,
+        place="Hồng Bàng",
+        recipients=["Phòng GDĐT", "Lưu: VT"],
+        signer_authority="",
+        signer_position="Hiệu trưởng",
+        signer_name="Trần Thị Mai",
+    )
+    return submission, issue(plan, cast.teacher_a)
+
+
+def test_issued_school_plan_offers_to_submit_it_to_the_phong(client, cast, requesting):
+    submission, plan = _issued_school_plan(cast, requesting)
+    school = signed_in(client, cast.teacher_a)
+
+    prompt = school.get(plan.get_absolute_url()).context["submit_prompt"]
+    school.post(reverse("plans:submission_submit", args=[submission.pk]))
+    after = school.get(plan.get_absolute_url()).context["submit_prompt"]
+
+    submission.refresh_from_db()
+    assert (prompt, submission.status, after) == (submission, SubmissionStatus.SUBMITTED, None)
+
+
+def test_issued_plan_that_no_unit_asked_for_offers_no_submission(client, cast, requesting):
+    response = signed_in(client, cast.phong_officer).get(requesting.get_absolute_url())
+
+    assert response.context["submit_prompt"] is None

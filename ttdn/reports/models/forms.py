@@ -7,6 +7,7 @@ from typing import Any
 from django.db import models
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from ttdn.core import access
 from ttdn.core.models import TimestampedModel, max_length_of
@@ -81,8 +82,8 @@ class Section(models.Model):
     title = models.CharField(_("title"), max_length=255)
 
     class Meta:
-        verbose_name = _("section")
-        verbose_name_plural = _("sections")
+        verbose_name = pgettext_lazy("report form", "section")
+        verbose_name_plural = pgettext_lazy("report form", "sections")
         ordering = ["order", "pk"]
 
     def __str__(self) -> str:

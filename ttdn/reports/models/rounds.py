@@ -11,6 +11,7 @@ from django.db import models
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from ttdn.core import access
 from ttdn.core.models import TimestampedModel, max_length_of
@@ -48,7 +49,7 @@ class Round(TimestampedModel):
         _("period"), max_length=max_length_of(PeriodKind), choices=PeriodKind
     )
     period_year = models.PositiveSmallIntegerField(_("year"))
-    period_number = models.PositiveSmallIntegerField(_("number"), default=1)
+    period_number = models.PositiveSmallIntegerField(pgettext_lazy("period", "number"), default=1)
     period_start_month = models.PositiveSmallIntegerField(_("year starts in month"), default=1)
     period_key = models.CharField(max_length=20, db_index=True)
     data_from = models.DateField(_("data from"))

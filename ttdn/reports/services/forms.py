@@ -13,6 +13,7 @@ from typing import Any
 from django.db import transaction
 from django.db.models import Max, QuerySet
 from django.utils.translation import gettext as _
+from django.utils.translation import pgettext
 
 from ttdn.core import audit
 from ttdn.core.enums import AuditAction
@@ -145,7 +146,7 @@ def _next_order(items: QuerySet[Any]) -> int:
 def _title(title: str) -> str:
     title = nfc(title.strip())
     if not title:
-        raise ValuesInvalid({"title": _("Give the section a title.")})
+        raise ValuesInvalid({"title": pgettext("report form", "Give the section a title.")})
     return title
 
 

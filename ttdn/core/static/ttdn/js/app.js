@@ -105,3 +105,9 @@ window.addEventListener("resize", () => {
   clearTimeout(resizing);
   resizing = setTimeout(() => focusScrollBoxes(document), 200);
 });
+
+// After a failed submit, the error summary takes the focus so that screen readers read it first.
+document.addEventListener("DOMContentLoaded", () => {
+  const summary = document.querySelector("[data-error-summary]");
+  if (summary) summary.focus();
+});
