@@ -15,6 +15,8 @@ def first_segments(patterns) -> set[str]:
             continue  # the sites themselves
         route = re.sub(r"^\^", "", str(pattern.pattern))
         first = route.split("/", 1)[0]
+        if first.startswith("<unit:"):
+            continue  # pages under a unit's own site (its press kit, open data)
         if first:
             found.add(first)
         elif isinstance(pattern, URLResolver):

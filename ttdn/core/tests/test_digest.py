@@ -123,8 +123,8 @@ def test_the_subject_is_vietnamese_by_default():
         assert digest.subject() == "Việc cần làm hôm nay — TTĐN"
 
 
-def test_plans_reports_and_monitoring_register_their_sources():
-    assert [s.name for s in digest.registered()] == ["plans", "reports", "monitoring"]
+def test_plans_reports_monitoring_and_registries_register_their_sources():
+    assert [s.name for s in digest.registered()] == ["plans", "reports", "monitoring", "registries"]
 
 
 def test_send_daily_digest_is_a_daily_job(db):

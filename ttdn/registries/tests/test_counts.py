@@ -78,6 +78,7 @@ def test_counts_take_the_units_own_records_in_the_window(cast):
     assert values == {
         "agreements_in_force": 1,
         "conferences_held": 1,
+        "courses_held": 1,
         "delegations_received": 2,
         "delegations_sent": 1,
         "inspections_held": 1,
