@@ -9,14 +9,14 @@ from typing import Any
 from django.core.exceptions import PermissionDenied
 from django.http import HttpRequest
 from django.shortcuts import get_object_or_404
-from ninja import Field, File, Form, Query, Router, Schema
+from ninja import Field, File, Form, Query, Router, Schema, Status
 from ninja.errors import HttpError
 from ninja.files import UploadedFile
 
-from ttdn.core import access
+from ttdn.core import access, uploads
 from ttdn.core.api import caller, id_in_path, year_field
 from ttdn.plans import queries, rules, services
-from ttdn.plans.forms import import_message, upload_text
+from ttdn.plans.forms import API_IMPORT_JOB, import_message, upload_text
 from ttdn.plans.importer import MAX_BYTES, PlanImportError, parse_plan
 from ttdn.plans.models import Plan
 
@@ -33,6 +33,18 @@ class PlanRow(Schema):
     issued_on: datetime.date | None
     title: str
     parent: int | None
+
+
+class ImportJob(Schema):
+    """A plan file too heavy to read within the request: the worker reads it."""
+
+    job: int
+    status: str = Field(description="queued, running, done or failed")
+    message: str = Field("", description="why the file could not be read, when it failed")
+    result: dict[str, Any] | None = Field(
+        None, description="the JSON of the plan (with its id when saved), once done"
+    )
+    url: str = Field(description="where to ask again")
 
 
 class PlanFilter(Schema):
@@ -86,16 +98,21 @@ def get_plan(request: HttpRequest, pk: int = id_in_path()) -> dict[str, Any]:
     return queries.saved_plan(plan).as_dict()
 
 
-@router.post("/import", summary="Read a plan file; saved as a draft only with save=true")
+@router.post(
+    "/import",
+    response={200: dict[str, Any], 202: ImportJob},
+    summary="Read a plan file; saved as a draft only with save=true",
+)
 def import_plan(
     request: HttpRequest,
     file: File[UploadedFile],
     save: Form[bool] = False,
     unit: Form[str] = "",
-) -> dict[str, Any]:
+) -> Any:
     """A .txt, .docx or text-based .pdf file → the JSON of a plan (422 with a message when it
     cannot be read). With save=true and a unit code the caller writes for, it is saved as a
-    draft and its id added."""
+    draft and its id added. A heavy file (a large one, a PDF of many pages) is read by the
+    worker: the answer is 202 with the job, to be asked again at its `url`."""
     user = caller(request)
     owner = get_object_or_404(access.visible_units(user), code=unit) if save else None
     if owner is not None and not rules.can_write(user, owner):
@@ -109,14 +126,36 @@ def import_plan(
                 )
             ),
         )
+    data, name = file.read(), file.name or ""
+    if uploads.needs_worker(data, name):
+        params = {"unit": owner.pk if owner is not None else None, "user": user.pk}
+        job = uploads.queue_upload(API_IMPORT_JOB, data=data, filename=name, by=user, params=params)
+        return Status(202, _job_out(job))
     try:
-        parsed = parse_plan(upload_text(file.read(), file.name or ""))
+        parsed = parse_plan(upload_text(data, name))
     except PlanImportError as error:
         raise HttpError(422, import_message(error)) from error
     data = parsed.as_dict()
     if owner is not None:
         data["id"] = services.save_imported(parsed, unit=owner, by=user).pk
     return data
+
+
+@router.get("/imports/{int:pk}", response=ImportJob, summary="A plan file the worker reads")
+def import_job(request: HttpRequest, pk: int = id_in_path()) -> dict[str, Any]:
+    """The caller's own import job: its status, and the plan once read (404 for anyone else's)."""
+    return _job_out(uploads.job_of(caller(request), pk, kind=API_IMPORT_JOB))
+
+
+def _job_out(job: Any) -> dict[str, Any]:
+    done = job.status == "done"
+    return {
+        "job": job.pk,
+        "status": job.status,
+        "message": job.message,
+        "result": {k: v for k, v in job.result.items() if k != "text"} if done else None,
+        "url": f"/api/v1/plans/imports/{job.pk}",
+    }
 
 
 @router.get("/{int:pk}/submissions", response=list[SubmissionRow], summary="The board as data")

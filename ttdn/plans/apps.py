@@ -26,6 +26,14 @@ class PlansConfig(AppConfig):
                 form_url="plans:plan_import",
             )
         )
+        uploads.register(
+            uploads.Reader(
+                plans_forms.API_IMPORT_JOB,
+                read=plans_forms.read_plan_for_api,
+                result_url="plans:import_job",
+                form_url="plans:plan_import",
+            )
+        )
         todo.register(plans_todo.items)
         digest.register(digest.Source("plans", _("Plans"), plans_services.reminder_batch, order=50))
         related.register("content.article", _("Related plan tasks"), plans_queries.article_tasks)

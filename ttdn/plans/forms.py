@@ -76,6 +76,30 @@ class ImportForm(forms.Form):
             raise forms.ValidationError(import_message(error)) from error
 
 
+API_IMPORT_JOB = "plans.api_import"
+
+
+def read_plan_for_api(data: bytes, filename: str, params: dict[str, Any]) -> dict[str, Any]:
+    """What the worker does with a plan file sent through the API: the JSON of the plan, saved
+    as a draft of `params["unit"]` when asked, if its sender may still write for that unit."""
+    from ttdn.org.models import Unit, User
+    from ttdn.plans import rules, services
+
+    try:
+        text = upload_text(data, filename, seconds=settings.UPLOAD_WORKER_SECONDS)
+        parsed = parse_plan(text)
+    except PlanImportError as error:
+        raise forms.ValidationError(import_message(error)) from error
+    result = {"text": text, **parsed.as_dict()}
+    if params.get("unit") is not None:
+        user = User.objects.get(pk=params["user"])
+        unit = Unit.objects.get(pk=params["unit"])
+        if not rules.can_write(user, unit):
+            raise forms.ValidationError(_("You may no longer write plans for this unit."))
+        result["id"] = services.save_imported(parsed, unit=unit, by=user).pk
+    return result
+
+
 def read_plan_file(data: bytes, filename: str, params: dict[str, Any]) -> dict[str, Any]:
     """What the worker does with a plan file (`core.uploads`): its text, once it is known to
     read as a plan. Raises ValidationError with the message the owner then sees."""

@@ -16,10 +16,13 @@ from ttdn.core.enums import UploadJobStatus
 from ttdn.core.models import UploadJob
 from ttdn.core.storage import is_random
 from ttdn.core.tasks import read_upload
+from ttdn.core.tests import fixtures
 from ttdn.documents.tests.files import image_pdf, text_pdf
 from ttdn.plans.models import Plan
 from ttdn.plans.tests.factories import SEED_000
 from ttdn.plans.tests.test_views import signed_in
+
+bearer = fixtures.bearer
 
 CITING = "Căn cứ Nghị định số 72/2015/NĐ-CP ngày 07/9/2015 của Chính phủ;"
 
@@ -168,3 +171,35 @@ def test_old_jobs_and_the_files_they_left_are_pruned(cast, django_capture_on_com
         False,
         True,
     ]
+
+
+def test_a_heavy_plan_sent_through_the_api_is_read_and_saved_by_the_worker(
+    client, cast, bearer, django_capture_on_commit_callbacks
+):
+    headers = bearer(cast.phong_officer)
+    with django_capture_on_commit_callbacks(execute=True):
+        sent = client.post(
+            "/api/v1/plans/import",
+            {
+                "file": SimpleUploadedFile("ke-hoach.pdf", plan_pdf(pages=5)),
+                "save": "true",
+                "unit": cast.phong.code,
+            },
+            **headers,
+        )
+    queued = sent.json()
+    waiting = client.get(queued["url"], **headers).json()
+    outsider = client.get(queued["url"], **bearer(cast.outsider))
+    with django_capture_on_commit_callbacks(execute=True):
+        read_upload.call(queued["job"])
+    done = client.get(queued["url"], **headers).json()
+
+    assert sent.status_code == 202
+    assert (queued["status"], queued["result"]) == ("queued", None)
+    assert waiting["status"] == "queued"
+    assert outsider.status_code == 404
+    assert done["status"] == "done"
+    assert done["result"]["title"].startswith("Công tác thông tin đối ngoại")
+    assert "text" not in done["result"]
+    saved = Plan.objects.get()
+    assert (done["result"]["id"], saved.unit) == (saved.pk, cast.phong)
