@@ -386,8 +386,32 @@ PROGRAMMES = Sheet(
 )
 
 
+PERSON_PARTS = ("full_name", "position", "organisation", "country")
+
+
+def _people(value: Any) -> list[dict[str, str]]:
+    """ "Name - position - organisation - country; …": the later parts may be left out."""
+    people = []
+    for part in _items(value):
+        values = [v.strip() for v in part.split(" - ", len(PERSON_PARTS) - 1)]
+        values += [""] * (len(PERSON_PARTS) - len(values))
+        people.append(dict(zip(PERSON_PARTS, values, strict=True)))
+    return people
+
+
+def _people_list(conference: Conference) -> str:
+    return "; ".join(
+        " - ".join(getattr(p, name) for name in PERSON_PARTS[: _last_given(p) + 1])
+        for p in conference.named_participants.all()
+    )
+
+
+def _last_given(person: Any) -> int:
+    return max(i for i, name in enumerate(PERSON_PARTS) if i == 0 or getattr(person, name))
+
+
 def _write_conference(row: dict[str, Any], user: Any) -> Conference:
-    return cooperation.record_conference(
+    conference = cooperation.record_conference(
         _unit(row["unit"], user),
         by=user,
         kind=_choice(ConferenceKind, row["kind"], "Loại"),
@@ -402,6 +426,9 @@ def _write_conference(row: dict[str, Any], user: Any) -> Conference:
             row.get("foreign_participant_count"), "Số đại biểu nước ngoài"
         ),
     )
+    for person in _people(row.get("named")):
+        cooperation.add_participant(conference, by=user, **person)
+    return conference
 
 
 CONFERENCES = Sheet(
@@ -425,10 +452,18 @@ CONFERENCES = Sheet(
             lambda c: c.foreign_participant_count,
             10,
         ),
+        Column(
+            "named",
+            "Đại biểu (Họ tên - chức vụ - cơ quan - quốc gia; …)",
+            _people_list,
+            60,
+        ),
         Column("status", "Tình trạng", lambda c: c.get_status_display(), 16),
     ),
     lambda user: (
-        Conference.objects.visible_to(user).select_related("unit").prefetch_related("partners")
+        Conference.objects.visible_to(user)
+        .select_related("unit")
+        .prefetch_related("partners", "named_participants")
     ),
     _write_conference,
 )
