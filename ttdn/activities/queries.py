@@ -218,7 +218,7 @@ def entries_with_results(user: Any, contest: Contest) -> list[Entry]:
         Entry.objects.visible_to(user)
         .filter(contest=contest)
         .select_related("unit")
-        .prefetch_related("results__level")
+        .prefetch_related("results__level", "results__certificate")
     )
 
 

@@ -13,6 +13,7 @@ from ttdn.activities.services.activities import (
 from ttdn.activities.services.contests import (
     add_level,
     enter_contest,
+    issue_certificate,
     organise_contest,
     reached_rank,
     record_result,
@@ -27,6 +28,7 @@ __all__ = [
     "attach_file",
     "draft_article",
     "enter_contest",
+    "issue_certificate",
     "launch_movement",
     "organise_contest",
     "reached_rank",

@@ -17,6 +17,7 @@ from ttdn.activities.views.activities import (
 )
 from ttdn.activities.views.contests import (
     certificate,
+    certificate_issue,
     contest_create,
     contest_detail,
     contest_list,
@@ -37,6 +38,7 @@ __all__ = [
     "activity_transition",
     "activity_update",
     "certificate",
+    "certificate_issue",
     "contest_create",
     "contest_detail",
     "contest_list",
