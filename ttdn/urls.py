@@ -24,7 +24,9 @@ urlpatterns = [
     # never served from /media/: they go through views that check who may read them.
     re_path(r"^media/(?P<path>.*)$", public_media),
     path("portal/", include("ttdn.content.urls")),
-    # Public sites at /<unit slug>/: last, so they never shadow the routes above.
+    # Public sites at /<unit slug>/: last, so they never shadow the routes above (the contests'
+    # results are pages of the same sites).
+    path("", include("ttdn.activities.public_urls")),
     path("", include("ttdn.content.public_urls")),
 ]
 

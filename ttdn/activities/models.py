@@ -294,6 +294,13 @@ class Contest(TimestampedModel):
         settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
     )
 
+    results_published_on = models.DateField(
+        _("results published on"),
+        null=True,
+        blank=True,
+        help_text=_("The prizes show on the organiser's portal from this day."),
+    )
+
     objects = ContestQuerySet.as_manager()
 
     class Meta:

@@ -319,3 +319,27 @@ def issue_certificate(result: Result, *, by: Any) -> OutgoingDocument:
         changes={"certificate": [None, result.certificate.number_symbol]},
     )
     return result.certificate
+
+
+@transaction.atomic
+def publish_results(contest: Contest, *, by: Any, publish: bool = True) -> Contest:
+    """Show the contest's prizes on the organiser's portal, or take them off. Pupils are named
+    there only with their guardians' consent (`queries.public_results`).
+
+    Raises PermissionDenied unless the person organises the contest."""
+    if not rules.can_organise(by, contest):
+        raise PermissionDenied(_("Only the organiser publishes the results."))
+    before = contest.results_published_on
+    contest.results_published_on = timezone.localdate() if publish else None
+    contest.save(update_fields=["results_published_on"])
+    audit.record(
+        AuditAction.UPDATE,
+        contest,
+        by=by,
+        unit_id=contest.unit_id,
+        changes=audit.diff(
+            {"results_published_on": before and f"{before:%d/%m/%Y}"},
+            {"results_published_on": publish and f"{contest.results_published_on:%d/%m/%Y}"},
+        ),
+    )
+    return contest

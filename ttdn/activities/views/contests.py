@@ -284,3 +284,21 @@ def certificate_issue(request: HttpRequest, pk: int) -> HttpResponse:
             % {"number": issued.number_symbol},
         )
     return redirect(contest)
+
+
+@require_POST
+@login_required
+def contest_publish(request: HttpRequest, pk: int) -> HttpResponse:
+    contest = get_object_or_404(Contest.objects.visible_to(request.user), pk=pk)
+    if not rules.can_organise(request.user, contest):
+        raise Http404
+    publish = request.POST.get("publish") == "1"
+    attempt(
+        request,
+        _("The prizes are on the portal.") if publish else _("The results are off the portal."),
+        services.publish_results,
+        contest,
+        by=request.user,
+        publish=publish,
+    )
+    return redirect(contest)
