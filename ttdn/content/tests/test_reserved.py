@@ -14,6 +14,8 @@ def first_segments(patterns) -> set[str]:
         if getattr(pattern, "urlconf_name", None) is public_urls:
             continue  # the sites themselves
         route = re.sub(r"^\^", "", str(pattern.pattern))
+        if route.startswith("<unit:"):
+            continue  # pages of the sites that other apps add (activities: contest results)
         first = route.split("/", 1)[0]
         if first:
             found.add(first)
