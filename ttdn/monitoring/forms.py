@@ -212,7 +212,7 @@ class PressReportForm(SignatureForm):
 
     def __init__(self, *args: Any, units: QuerySet[Unit], today: datetime.date, **kwargs: Any):
         super().__init__(*args, **kwargs)
-        self.fields["unit"].queryset = units
+        self.fields["unit"].queryset = units  # type: ignore[attr-defined]
         self.today = today
 
     def clean(self) -> dict[str, Any]:
