@@ -295,7 +295,7 @@ def issue_certificate(result: Result, *, by: Any) -> OutgoingDocument:
     a prize; DocumentIncomplete (before a number is taken) when the contest lacks its signer
     or the organiser its letterhead."""
     result = (
-        Result.objects.select_for_update()
+        Result.objects.select_for_update(of=("self",))
         .select_related("entry__unit", "level__contest__unit", "certificate")
         .get(pk=result.pk)
     )
