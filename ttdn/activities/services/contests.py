@@ -16,6 +16,7 @@ from django.utils.translation import gettext as _
 from ttdn.activities import exports, rules
 from ttdn.activities.enums import LevelScope, Prize
 from ttdn.activities.models import Contest, ContestLevel, Entry, Movement, Result
+from ttdn.content.models import Site
 from ttdn.core import audit
 from ttdn.core.enums import AuditAction
 from ttdn.core.text import nfc
@@ -329,6 +330,11 @@ def publish_results(contest: Contest, *, by: Any, publish: bool = True) -> Conte
     Raises PermissionDenied unless the person organises the contest."""
     if not rules.can_organise(by, contest):
         raise PermissionDenied(_("Only the organiser publishes the results."))
+    if publish and not Site.objects.filter(unit_id=contest.unit_id).exists():
+        raise ValidationError(
+            _("%(unit)s has no portal yet; open it before publishing the results.")
+            % {"unit": contest.unit.name}
+        )
     before = contest.results_published_on
     contest.results_published_on = timezone.localdate() if publish else None
     contest.save(update_fields=["results_published_on"])

@@ -6,7 +6,7 @@ from __future__ import annotations
 import datetime
 
 import pytest
-from django.core.exceptions import PermissionDenied
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.urls import reverse
 from django.utils import timezone
 
@@ -130,3 +130,11 @@ def test_results_show_only_on_the_organisers_site(client, cast, contest, portal)
 
     assert elsewhere.status_code == 404
     assert contest.title in listed.content.decode()
+
+
+def test_results_cannot_be_published_without_a_portal(cast, contest):
+    with pytest.raises(ValidationError):
+        services.publish_results(contest, by=cast.phong_officer)
+
+    contest.refresh_from_db()
+    assert contest.results_published_on is None
