@@ -477,7 +477,8 @@ def _trainee_list(course: Course) -> str:
     )
 
 
-def _trainees(value: Any, user: Any) -> list[dict[str, Any]]:
+def _trainees(value: Any, organiser: Unit) -> list[dict[str, Any]]:
+    """ "unit code: Name - position; …": trainees of the organising unit or units below it."""
     found = []
     for part in _items(value):
         code, sep, person = part.partition(":")
@@ -486,9 +487,12 @@ def _trainees(value: Any, user: Any) -> list[dict[str, Any]]:
                 _("Trainee “%(value)s”: write it as unit code: Name - position.") % {"value": part}
             )
         name, _dash, position = person.partition(" - ")
-        unit = Unit.objects.open_on().filter(code=code.strip()).first()
+        unit = Unit.objects.subtree_of(organiser).filter(code=code.strip()).first()
         if unit is None:
-            raise ValidationError(_("Unit code “%(code)s” is not known.") % {"code": code.strip()})
+            raise ValidationError(
+                _("Unit code “%(code)s” is not a unit below %(unit)s.")
+                % {"code": code.strip(), "unit": organiser.name}
+            )
         found.append({"unit": unit, "full_name": name.strip(), "position": position.strip()})
     return found
 
@@ -505,7 +509,7 @@ def _write_course(row: dict[str, Any], user: Any) -> Course:
         place=_text(row["place"]),
         hours=_number(row.get("hours"), "Số tiết"),
     )
-    for trainee in _trainees(row.get("trainees"), user):
+    for trainee in _trainees(row.get("trainees"), course.unit):
         training.enrol(course, by=user, **trainee)
     return course
 

@@ -217,3 +217,17 @@ def test_trainee_names_are_written_as_text(cast, payload):
 
     topic = book.active.cell(row=2, column=2)
     assert (topic.value, topic.data_type) == (payload, "s")
+
+
+def test_trainees_come_from_the_organising_unit_or_below(cast):
+    header = [c.header for c in excel.COURSES.columns]
+    row = ["PGD-HB", "Tập huấn", "Huyện", "Sở", "01/04/2026", "01/04/2026", "Phòng họp", 4]
+    content = _book([header, [*row, "HB-A: Trần Thị Hoa; QN-X: Người tỉnh khác"]])
+
+    result = excel.import_rows(excel.COURSES, content, by=cast.phong_officer)
+
+    assert result.errors == [
+        "Dòng 2: Mã đơn vị “QN-X” không phải đơn vị trực thuộc Phòng Giáo dục và Đào tạo "
+        "quận Hồng Bàng."
+    ]
+    assert not Course.objects.exists()
