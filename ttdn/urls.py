@@ -25,8 +25,10 @@ urlpatterns = [
     # never served from /media/: they go through views that check who may read them.
     re_path(r"^media/(?P<path>.*)$", public_media),
     path("portal/", include("ttdn.content.urls")),
-    # A unit's press kit and open data, under its portal (/<unit slug>/bao-chi/, /du-lieu-mo/).
+    # Pages other apps add to a unit's public site: its press kit and open data
+    # (/<unit slug>/bao-chi/, /du-lieu-mo/) and its contests' results (/hoi-thi/).
     path("", include("ttdn.stats.public_urls")),
+    path("", include("ttdn.activities.public_urls")),
     # Public sites at /<unit slug>/: last, so they never shadow the routes above.
     path("", include("ttdn.content.public_urls")),
 ]

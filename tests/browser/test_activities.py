@@ -18,6 +18,7 @@ from ttdn.activities.models import Activity, Contest, Movement, Result
 from ttdn.core.demo import DEMO_PASSWORD
 from ttdn.events.models import Commemoration
 from ttdn.org.models import Unit, User
+from ttdn.org.tests.factories import PASSWORD
 from ttdn.plans.models import PlanTask
 from ttdn.reports import periods, services
 from ttdn.reports.enums import Aggregation, IndicatorKind, PeriodKind
@@ -99,7 +100,10 @@ def test_campha_records_runs_a_contest_and_reports(demo, page, tmp_path):
     first_row.locator("[name$=score]").fill("9")
     first_row.locator("[name$=prize]").select_option("first")
     first_row.get_by_role("button", name="Lưu kết quả").click()
-    expect(first_row.locator("a.certificate").first).to_be_visible()
+    # The prize's certificate is numbered in the office's outgoing register, then printable.
+    first_row.get_by_role("button", name="Cấp giấy chứng nhận").first.click()
+    expect(page.locator(".messages")).to_contain_text("vào sổ văn bản đi")
+    expect(page.locator(f"#entry-{first.pk} a.certificate").first).to_contain_text("/CN-")
     assert sorted(Result.objects.values_list("level__rank", "prize", "advanced")) == [
         (1, "first", True), (1, "second", False), (2, "first", False),
     ]  # fmt: skip
@@ -145,3 +149,40 @@ def open_round_for_the_office(today: datetime.date) -> Submission:
         units=[Unit.objects.get(code="PGDDT-CP")],
     )  # fmt: skip
     return round_.submissions.get()
+
+
+def test_published_prizes_fit_a_phone_and_name_only_consenting_pupils(cast, page):
+    from ttdn.activities import services as activities
+    from ttdn.activities.enums import LevelScope, Prize
+    from ttdn.content import services as content
+    from ttdn.content.models import Consent
+
+    for unit in (cast.phong, cast.school_a):
+        content.open_site(unit)
+    Consent.objects.create(
+        site=cast.school_a.site, pupil="Nguyễn Minh An", given_by="Phụ huynh",
+        given_on=timezone.localdate(), valid_until=timezone.localdate() + datetime.timedelta(days=30),
+    )  # fmt: skip
+    contest = activities.organise_contest(
+        cast.phong, by=cast.phong_officer, title="Hội thi “Chúng em với an toàn giao thông”",
+        year=2026, team_size=2,
+    )  # fmt: skip
+    level = activities.add_level(
+        contest, by=cast.phong_officer, name="Cấp quận", scope=LevelScope.WHOLE
+    )
+    entry = activities.enter_contest(
+        contest, cast.school_a, by=cast.teacher_a, title="Đội Hồng Bàng",
+        pupils=["Nguyễn Minh An — 8A", "Lê Thu Hà — 8B"], public_consent=True,
+    )  # fmt: skip
+    activities.record_result(entry, level, by=cast.phong_officer, prize=Prize.FIRST)
+    page.set_viewport_size({"width": 390, "height": 844})
+    sign_in_once(page, "phong-officer", PASSWORD)
+    page.goto(f"/activities/contests/{contest.pk}/")
+    page.get_by_role("button", name="Công bố các giải trên cổng thông tin").click()
+    page.get_by_role("link", name="xem trang công khai").click()
+
+    table = page.locator("table.table")
+    expect(table).to_contain_text("Trường THCS Hồng Bàng")
+    expect(table).to_contain_text("Nguyễn Minh An — 8A")
+    expect(table).not_to_contain_text("Lê Thu Hà")
+    assert page.evaluate("document.documentElement.scrollWidth <= window.innerWidth")

@@ -1,7 +1,9 @@
 import pytest
+from django.utils import timezone
 from playwright.sync_api import expect
 
 from conftest import sign_in
+from ttdn.documents.models import OutgoingDocument
 from ttdn.monitoring import pipeline, press_site, watching
 from ttdn.monitoring.models import Source
 from ttdn.org.tests.factories import PASSWORD
@@ -59,6 +61,20 @@ def test_the_office_answers_the_false_story_about_its_school_on_time(cast, fetch
     facts = page.locator("dl.facts")
     expect(facts).to_contain_text("Đã đóng")
     expect(facts).to_contain_text("đúng hạn")
+
+    # The week's press review, with the case and its outcome, numbered in the office's register.
+    today = timezone.localdate().isoformat()
+    page.goto("/monitoring/review/")
+    page.select_option("select[name=period]", "custom")
+    page.fill("input[name=start]", today)
+    page.fill("input[name=end]", today)
+    page.fill("input[name=signer_position]", "TRƯỞNG PHÒNG")
+    page.fill("input[name=signer_name]", "Đỗ Văn Hải")
+    assert page.evaluate("document.documentElement.scrollWidth <= window.innerWidth")
+    page.get_by_role("button", name="Ban hành báo cáo").click()
+    expect(page.locator(".messages")).to_contain_text("Đã ban hành báo cáo tổng hợp dư luận")
+    review = OutgoingDocument.objects.get(type="report")
+    assert review.title.startswith("Tổng hợp dư luận báo chí")
 
 
 def test_the_outsider_sees_an_empty_desk(cast, fetched, page):

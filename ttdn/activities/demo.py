@@ -64,6 +64,7 @@ def _contest(office: Unit, officer: User, today: datetime.date) -> str:
     school_year = today.year if today.month >= 9 else today.year - 1
     contest = services.organise_contest(
         office, by=officer, title=CONTEST, year=school_year, team_size=3, entries_per_unit=2,
+        signer_position="KT. TRƯỞNG PHÒNG / PHÓ TRƯỞNG PHÒNG", signer_name="Nguyễn Thị Thanh Hà",
         rules_text="Mỗi trường dự thi tối đa 02 đội, mỗi đội 03 học sinh; thi kiến thức và "
         "xử lý tình huống giao thông. Cấp cụm chọn 01 đội vào cấp thành phố.",
     )  # fmt: skip

@@ -294,6 +294,13 @@ class Contest(TimestampedModel):
         settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
     )
 
+    results_published_on = models.DateField(
+        _("results published on"),
+        null=True,
+        blank=True,
+        help_text=_("The prizes show on the organiser's portal from this day."),
+    )
+
     objects = ContestQuerySet.as_manager()
 
     class Meta:
@@ -399,6 +406,15 @@ class Result(models.Model):
         settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
     )
     entered_at = models.DateTimeField(_("entered at"), auto_now=True)
+    certificate = models.OneToOneField(
+        "documents.OutgoingDocument",
+        verbose_name=_("certificate"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+        help_text=_("The numbered certificate of the prize, in the organiser's outgoing register."),
+    )
 
     class Meta:
         verbose_name = _("result")

@@ -11,9 +11,10 @@ from urllib.parse import urlencode
 
 from django.db.models import Count, Q, QuerySet, Sum
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from ttdn.activities.enums import ActivityKind, ActivityStatus, ParticipantGroup
+from ttdn.activities.enums import ActivityKind, ActivityStatus, ParticipantGroup, Prize
 from ttdn.activities.models import (
     Activity,
     Contest,
@@ -23,10 +24,11 @@ from ttdn.activities.models import (
     Registration,
     Result,
 )
-from ttdn.content.models import Article
+from ttdn.content.models import Article, Consent
 from ttdn.core import access
 from ttdn.core.calendar import CalendarEntry
 from ttdn.core.related import RelatedLink
+from ttdn.core.text import fold
 from ttdn.events.models import Commemoration
 from ttdn.org.models import Unit
 from ttdn.plans.enums import PlanStatus, TaskStatus
@@ -225,7 +227,7 @@ def entries_with_results(user: Any, contest: Contest) -> list[Entry]:
         Entry.objects.visible_to(user)
         .filter(contest=contest)
         .select_related("unit")
-        .prefetch_related("results__level")
+        .prefetch_related("results__level", "results__certificate")
     )
 
 
@@ -346,3 +348,70 @@ def commemoration_activities(user: Any, commemoration: Commemoration) -> list[Re
     return links + _record_link(
         user, {"commemoration": commemoration.pk, "kind": ActivityKind.CEREMONY}
     )
+
+
+# --- Public results ---------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class PublicPrize:
+    prize: str
+    entry: str
+    school: str
+    pupils: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class PublicLevel:
+    name: str
+    prizes: tuple[PublicPrize, ...]
+
+
+def _pupil_name(pupil: str) -> str:
+    """ "Nguyễn Minh An — 8A" names "Nguyễn Minh An"."""
+    return pupil.split("—")[0].split(" - ")[0].strip()
+
+
+def consented_pupils(entry: Entry, consents: dict[int, set[str]]) -> tuple[str, ...]:
+    """The entry's pupils who may be named in public: the school stated the guardians agree,
+    and a guardian's consent valid today is on record at the school's portal (the rule of
+    content's pictures and profiles). The others are left out, never replaced by a hint."""
+    if not entry.public_consent:
+        return ()
+    on_record = consents.get(entry.unit_id, set())
+    return tuple(p for p in entry.pupils if fold(_pupil_name(p)) in on_record)
+
+
+def public_results(contest: Contest) -> list[PublicLevel]:
+    """The prizes of a published contest, level by level from the highest: the school and the
+    prize always, the pupils only with consent."""
+    results = list(
+        Result.objects.filter(level__contest=contest)
+        .exclude(prize="")
+        .select_related("entry__unit", "level")
+    )
+    schools = {r.entry.unit_id for r in results}
+    consents: dict[int, set[str]] = {}
+    for consent in Consent.objects.filter(
+        site__unit__in=schools, valid_until__gte=timezone.localdate()
+    ).select_related("site"):
+        consents.setdefault(consent.site.unit_id, set()).add(fold(consent.pupil))
+    order = {prize.value: index for index, prize in enumerate(Prize)}
+    levels: dict[int, list[Result]] = {}
+    for result in results:
+        levels.setdefault(result.level.rank, []).append(result)
+    return [
+        PublicLevel(
+            name=rows[0].level.name,
+            prizes=tuple(
+                PublicPrize(
+                    prize=str(r.get_prize_display()),
+                    entry=r.entry.title,
+                    school=r.entry.unit.name,
+                    pupils=consented_pupils(r.entry, consents),
+                )
+                for r in sorted(rows, key=lambda r: (order[r.prize], r.entry.unit.path, r.pk))
+            ),
+        )
+        for _rank, rows in sorted(levels.items(), reverse=True)
+    ]

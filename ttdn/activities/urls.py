@@ -31,5 +31,7 @@ urlpatterns = [
         name="result_record",
     ),
     path("results/<int:pk>/certificate.<str:fmt>", views.certificate, name="certificate"),
+    path("results/<int:pk>/certificate/", views.certificate_issue, name="certificate_issue"),
+    path("contests/<int:pk>/publish/", views.contest_publish, name="contest_publish"),
     path("results/<int:pk>/advance/", views.result_advance, name="result_advance"),
 ]

@@ -96,6 +96,14 @@ def _render(
         return render(request, template, context)
 
 
+def render_page(
+    request: HttpRequest, site: Site, template: str, context: dict[str, Any]
+) -> HttpResponse:
+    """A page of the site in its frame (sections, languages), for the apps that add pages to
+    the portal (activities: contest results)."""
+    return _render(request, site, template, context)
+
+
 @cached
 def home(request: HttpRequest, unit_slug: str) -> HttpResponse:
     site = site_or_404(unit_slug)

@@ -191,6 +191,7 @@ class OutgoingType(models.TextChoices):
     NOTICE = "notice", pgettext_lazy("outgoing type", "Notice")
     DECISION = "decision", pgettext_lazy("outgoing type", "Decision")
     INVITATION = "invitation", pgettext_lazy("outgoing type", "Invitation")
+    CERTIFICATE = "certificate", pgettext_lazy("outgoing type", "Certificate")
 
 
 class SigningAuthority(models.TextChoices):
@@ -218,6 +219,7 @@ PRINTED_TYPES = {
     OutgoingType.NOTICE: PrintedType.NOTICE,
     OutgoingType.DECISION: PrintedType.DECISION,
     OutgoingType.INVITATION: PrintedType.INVITATION,
+    OutgoingType.CERTIFICATE: PrintedType.CERTIFICATE,
 }
 OUTGOING_TYPES = {printed: outgoing for outgoing, printed in PRINTED_TYPES.items()}
 PRINTED_AUTHORITIES = {

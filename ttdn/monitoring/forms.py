@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime
 from typing import Any
 
 from django import forms
@@ -178,3 +179,54 @@ class PressRequestForm(forms.Form):
 
 class AnswerForm(forms.Form):
     answer = forms.CharField(label=_("Answer"), widget=forms.Textarea(attrs={"rows": 6}))
+
+
+class PressReportForm(SignatureForm):
+    """The unit and period of a "Tổng hợp dư luận báo chí", and who signs it."""
+
+    WEEK, MONTH, CUSTOM = "week", "month", "custom"
+
+    unit = forms.ModelChoiceField(label=_("Unit"), queryset=Unit.objects.none())
+    period = forms.ChoiceField(
+        label=_("Period"),
+        choices=[
+            (WEEK, _("Last week (Monday to Sunday)")),
+            (MONTH, _("Last month")),
+            (CUSTOM, _("From … to …")),
+        ],
+        initial=WEEK,
+    )
+    start = forms.DateField(
+        label=_("From"), required=False, widget=forms.DateInput(attrs={"type": "date"})
+    )
+    end = forms.DateField(
+        label=_("To"), required=False, widget=forms.DateInput(attrs={"type": "date"})
+    )
+    recipients = forms.CharField(
+        label=_("Recipients"),
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        help_text=_("One per line; empty for “Như trên” and “Lưu: VT”."),
+    )
+    field_order = ["unit", "period", "start", "end"]
+
+    def __init__(self, *args: Any, units: QuerySet[Unit], today: datetime.date, **kwargs: Any):
+        super().__init__(*args, **kwargs)
+        self.fields["unit"].queryset = units  # type: ignore[attr-defined]
+        self.today = today
+
+    def clean(self) -> dict[str, Any]:
+        cleaned = super().clean()
+        period = cleaned.get("period")
+        if period == self.WEEK:
+            monday = self.today - datetime.timedelta(days=self.today.weekday() + 7)
+            cleaned["start"], cleaned["end"] = monday, monday + datetime.timedelta(days=6)
+        elif period == self.MONTH:
+            last = self.today.replace(day=1) - datetime.timedelta(days=1)
+            cleaned["start"], cleaned["end"] = last.replace(day=1), last
+        elif period == self.CUSTOM and not (cleaned.get("start") and cleaned.get("end")):
+            raise forms.ValidationError(_("Give the first and the last day of the period."))
+        cleaned["recipients"] = tuple(
+            nfc(line.strip()) for line in cleaned.get("recipients", "").splitlines() if line.strip()
+        )
+        return cleaned

@@ -8,9 +8,9 @@ from dataclasses import dataclass
 from typing import Any
 
 from django.db.models import Count, F, Q, QuerySet
-from django.utils import timezone
+from django.utils import timezone, translation
 
-from ttdn.monitoring.enums import CaseStatus, PressRequestStatus, Tone
+from ttdn.monitoring.enums import CaseStatus, PressRequestStatus, SourceKind, Tone, WatchKind
 from ttdn.monitoring.models import Case, Item, Mention, PressRequest, Source
 from ttdn.org.models import Unit
 
@@ -143,3 +143,100 @@ def press_requests_answered(unit: Unit, start: datetime.date, end: datetime.date
         answered_at__gte=since,
         answered_at__lt=until,
     ).count()
+
+
+# --- Tổng hợp dư luận báo chí -------------------------------------------------
+
+
+@dataclass(frozen=True)
+class CaseLine:
+    title: str
+    status: str
+    outcome: str
+    on_time: bool
+
+
+@dataclass(frozen=True)
+class PressSummary:
+    """What a unit's press review says for a period: mentions by tone, topic and source, the
+    stories most copied, and the cases with their outcome (the unit and every unit below)."""
+
+    mentions: int
+    by_tone: list[tuple[str, int]]
+    by_topic: list[tuple[str, int]]
+    by_source: list[tuple[str, str, int]]
+    stories: list[tuple[str, int]]
+    cases_opened: int
+    cases_responded_on_time: int
+    cases_dismissed: int
+    cases_closed: int
+    cases: list[CaseLine]
+    press_requests_answered: int
+
+
+def _outcome(case: Case) -> str:
+    if case.dismiss_reason:
+        return f"Không phản hồi: {case.dismiss_reason}"
+    if case.responded_at is None:
+        return "Đang xử lý"
+    where = f" tại {case.response_url}" if case.response_url else ""
+    with translation.override("vi"):
+        kind = str(case.get_response_kind_display()) if case.response_kind else "Phản hồi"
+    return f"{kind}, ngày {timezone.localtime(case.responded_at):%d/%m/%Y}{where}"
+
+
+def press_summary(unit: Unit, start: datetime.date, end: datetime.date) -> PressSummary:
+    mentions = _mentions(unit, start, end)
+    with translation.override("vi"):
+        tones = {t.value: str(t.label) for t in Tone}
+        kinds = {k.value: str(k.label) for k in SourceKind}
+        other = "Khác (tìm kiếm đã lưu, tên đơn vị)"
+    by_tone = dict(mentions.values_list("tone").annotate(n=Count("pk")).order_by())
+    topics = (
+        mentions.values("watch__kind", "watch__name")
+        .annotate(n=Count("pk"))
+        .order_by("-n", "watch__name")
+    )
+    by_topic = [(t["watch__name"], t["n"]) for t in topics if t["watch__kind"] == WatchKind.TOPIC]
+    rest = sum(t["n"] for t in topics if t["watch__kind"] != WatchKind.TOPIC)
+    sources = (
+        mentions.values("item__source__name", "item__source__kind")
+        .annotate(n=Count("pk"))
+        .order_by("-n", "item__source__name")
+    )
+    top_stories = (
+        mentions.filter(item__story__isnull=False)
+        .values("item__story__title")
+        .annotate(n=Count("item", distinct=True))
+        .order_by("-n", "item__story__title")[:10]
+    )
+    cases = list(_cases(unit, start, end).order_by("created_at", "pk"))
+    return PressSummary(
+        mentions=mentions.count(),
+        by_tone=[(label, by_tone.get(value, 0)) for value, label in tones.items()],
+        by_topic=by_topic + ([(other, rest)] if rest else []),
+        by_source=[
+            (s["item__source__name"], kinds.get(s["item__source__kind"], ""), s["n"])
+            for s in sources
+        ],
+        stories=[(s["item__story__title"], s["n"]) for s in top_stories],
+        cases_opened=len(cases),
+        cases_responded_on_time=sum(1 for c in cases if c.responded_on_time),
+        cases_dismissed=sum(1 for c in cases if c.dismiss_reason),
+        cases_closed=sum(1 for c in cases if c.status == CaseStatus.CLOSED),
+        cases=[
+            CaseLine(
+                title=c.title,
+                status=_vi(c.get_status_display),
+                outcome=_outcome(c),
+                on_time=c.responded_on_time,
+            )
+            for c in cases
+        ],
+        press_requests_answered=press_requests_answered(unit, start, end),
+    )
+
+
+def _vi(label: Any) -> str:
+    with translation.override("vi"):
+        return str(label())

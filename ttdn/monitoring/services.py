@@ -10,7 +10,7 @@ import datetime
 import functools
 from typing import Any
 
-from django.core.exceptions import ValidationError
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -18,12 +18,14 @@ from django.utils.translation import gettext as _
 from ttdn import docgen
 from ttdn.content.enums import ArticleStatus
 from ttdn.content.models import Article
-from ttdn.core import audit
+from ttdn.core import access, audit
 from ttdn.core.enums import AuditAction
 from ttdn.core.states import transition
 from ttdn.core.text import nfc
 from ttdn.documents import services as documents_services
-from ttdn.monitoring import exports, pipeline, tasks, watching
+from ttdn.documents.models import OutgoingDocument
+from ttdn.documents.printing import missing_part_names
+from ttdn.monitoring import exports, pipeline, queries, tasks, watching
 from ttdn.monitoring.enums import (
     CASE_FLOW,
     PRESS_REQUEST_FLOW,
@@ -361,3 +363,46 @@ def decline_press_request(request: PressRequest, *, by: Any, reason: str) -> Pre
     )
     transition(request, flow=PRESS_REQUEST_FLOW, to=PressRequestStatus.DECLINED, by=by)
     return request
+
+
+MAX_REPORT_DAYS = 366
+
+
+@transaction.atomic
+def issue_press_report(
+    unit: Unit,
+    *,
+    by: Any,
+    start: datetime.date,
+    end: datetime.date,
+    signer: docgen.Signer | None,
+    recipients: tuple[str, ...] = (),
+) -> OutgoingDocument:
+    """Number and store the unit's "Tổng hợp dư luận báo chí" for the period in its outgoing
+    register. Raises PermissionDenied unless the person writes for the unit; ValidationError
+    for a period that ends before it starts, lies in the future or spans more than a year, and
+    when the document lacks a part (nothing is numbered then)."""
+    if not access.can_act_for(by, unit):
+        raise PermissionDenied
+    if end < start:
+        raise ValidationError(_("The end comes before the start."))
+    if start > timezone.localdate():
+        raise ValidationError(_("The period has not begun yet."))
+    if (end - start).days >= MAX_REPORT_DAYS:
+        raise ValidationError(_("A press review covers at most a year."))
+    summary = queries.press_summary(unit, start, end)
+    doc = exports.press_report(
+        unit,
+        summary,
+        start=start,
+        end=end,
+        signer=signer,
+        recipients=recipients or ("Như trên", "Lưu: VT"),
+    )
+    try:
+        return documents_services.issue_document(unit, doc=doc, by=by)
+    except docgen.DocumentIncomplete as error:
+        raise ValidationError(
+            _("The report cannot be issued yet; it lacks: %(parts)s.")
+            % {"parts": ", ".join(missing_part_names(error.missing))}
+        ) from error

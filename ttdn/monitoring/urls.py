@@ -23,6 +23,7 @@ urlpatterns = [
     path("watches/", views.watch_list, name="watch_list"),
     path("watches/topics/", views.watch_topics, name="watch_topics"),
     path("watches/<int:pk>/", views.watch_edit, name="watch_edit"),
+    path("review/", views.press_report, name="press_report"),
     path("press/", views.press_request_list, name="press_request_list"),
     path("press/<int:pk>/", views.press_request_detail, name="press_request_detail"),
 ]

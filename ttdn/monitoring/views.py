@@ -7,18 +7,19 @@ from typing import Any
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
 from django.db.models import QuerySet
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from ttdn.content.enums import ArticleStatus
 from ttdn.content.models import Article
 from ttdn.core import access
-from ttdn.core.feedback import attempt
+from ttdn.core.feedback import attempt, errors_of
 from ttdn.monitoring import excel, exports, forms, queries, rules, services
 from ttdn.monitoring.enums import CASE_FLOW, CaseStatus, SourceFormat
 from ttdn.monitoring.models import Case, Mention, PressRequest, Source, Watch
@@ -501,3 +502,45 @@ def press_request_detail(request: HttpRequest, pk: int) -> HttpResponse:
         "monitoring/press_request_detail.html",
         {"press_request": press_request, "form": form, "can_answer": can_answer},
     )
+
+
+# --- Tổng hợp dư luận báo chí --------------------------------------------------
+
+
+@login_required
+def press_report(request: HttpRequest) -> HttpResponse:
+    """Choose a unit and a period; the review is numbered in the unit's outgoing register, whose
+    page offers the DOCX and PDF."""
+    units = _writing_units(request.user)
+    if not units.exists():
+        raise Http404
+    form = forms.PressReportForm(
+        request.POST or None,
+        units=units,
+        today=timezone.localdate(),
+        initial={"unit": access.acting_unit(request) or units.first()},
+    )
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        signer = exports.signer(
+            data["signer_authority"], data["signer_position"], data["signer_name"]
+        )
+        try:
+            outgoing = services.issue_press_report(
+                data["unit"],
+                by=request.user,
+                start=data["start"],
+                end=data["end"],
+                signer=signer,
+                recipients=data["recipients"],
+            )
+        except (ValidationError, PermissionDenied) as error:
+            for message in errors_of(error):
+                form.add_error(None, message)
+        else:
+            messages.success(
+                request,
+                _("The press review is issued as %(number)s.") % {"number": outgoing},
+            )
+            return redirect(outgoing)
+    return render(request, "monitoring/press_report.html", {"form": form})

@@ -15,15 +15,34 @@ from typing import Any
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import models, transaction
+from django.db.models import Prefetch
 from django.utils.translation import gettext as _
 
 from ttdn.core import access, audit, extract
 from ttdn.core.enums import AuditAction
 from ttdn.core.text import fold, nfc
+from ttdn.org.models import Unit
 from ttdn.registries import exports, rules
-from ttdn.registries.enums import AgreementKind, Direction, PartnerKind
-from ttdn.registries.models import Agreement, ContactPerson, Delegation, Partner
-from ttdn.registries.services import cooperation, partners, training
+from ttdn.registries.enums import (
+    AgreementKind,
+    ConferenceKind,
+    CourseLevel,
+    Direction,
+    PartnerKind,
+)
+from ttdn.registries.models import (
+    Agreement,
+    Conference,
+    ContactPerson,
+    Course,
+    Delegation,
+    Finding,
+    Inspection,
+    Partner,
+    Programme,
+    Trainee,
+)
+from ttdn.registries.services import cooperation, inspection, partners, training
 
 MAX_ROWS = 5000
 YES = {"co", "x", "yes", "1", "true"}
@@ -112,6 +131,47 @@ def _partner(name: Any, country: Any) -> Partner:
 
 def _day(value: datetime.date | None) -> str:
     return f"{value:%d/%m/%Y}" if value else ""
+
+
+def _items(value: Any) -> list[str]:
+    """The parts of a cell listing several things: "a; b; c"."""
+    return [part.strip() for part in _text(value).split(";") if part.strip()]
+
+
+def _units(value: Any, user: Any) -> list[Any]:
+    return [_unit(code, user) for code in _items(value)]
+
+
+def _partners(value: Any) -> list[Partner]:
+    """ "Name (Country); Name (Country)": partners already recorded."""
+    found = []
+    for part in _items(value):
+        name, _sep, country = part.rpartition("(")
+        if not name or not country.endswith(")"):
+            raise ValidationError(
+                _("Partner “%(value)s”: write it as Name (Country).") % {"value": part}
+            )
+        found.append(_partner(name.strip(), country[:-1].strip()))
+    return found
+
+
+def _partner_list(partners: Iterable[Partner]) -> str:
+    return "; ".join(f"{p.name} ({p.country})" for p in partners)
+
+
+def _number(value: Any, header: str) -> int:
+    if value in (None, ""):
+        return 0
+    try:
+        number = int(float(_text(value)))
+    except ValueError:
+        number = -1
+    if number < 0 or number > 1_000_000:
+        raise ValidationError(
+            _("%(column)s: “%(value)s” is not a number of people.")
+            % {"column": header, "value": value}
+        )
+    return number
 
 
 # --- The sheets ---------------------------------------------------------------------------------
@@ -276,7 +336,298 @@ CONTACTS = Sheet(
     _write_contact,
 )
 
-SHEETS = {sheet.name: sheet for sheet in (PARTNERS, AGREEMENTS, DELEGATIONS, CONTACTS)}
+
+def _write_programme(row: dict[str, Any], user: Any) -> Programme:
+    return cooperation.record_programme(
+        _unit(row["unit"], user),
+        by=user,
+        name=_text(row["name"]),
+        partners=_partners(row["partners"]),
+        units=_units(row.get("units"), user),
+        goals=_text(row["goals"]),
+        starts_on=_date(row["starts_on"], "Từ ngày"),
+        ends_on=_date(row.get("ends_on"), "Đến ngày"),
+    )
+
+
+PROGRAMMES = Sheet(
+    "programmes",
+    "Chương trình hợp tác",
+    (
+        Column("unit", "Mã đơn vị chủ trì", lambda p: p.unit.code, 16, True),
+        Column("name", "Tên chương trình", lambda p: p.name, 40, True),
+        Column(
+            "partners",
+            "Đối tác (Tên (Quốc gia); …)",
+            lambda p: _partner_list(p.partners.all()),
+            40,
+            True,
+        ),
+        Column(
+            "units",
+            "Đơn vị tham gia (mã; …)",
+            lambda p: "; ".join(u.code for u in p.units.all()),
+            24,
+        ),
+        Column("goals", "Mục tiêu", lambda p: p.goals, 40, True),
+        Column("starts_on", "Từ ngày", lambda p: _day(p.starts_on), 12, True),
+        Column("ends_on", "Đến ngày", lambda p: _day(p.ends_on), 12),
+    ),
+    lambda user: (
+        Programme.objects.visible_to(user)
+        .select_related("unit")
+        .prefetch_related("partners", "units")
+    ),
+    _write_programme,
+)
+
+
+PERSON_PARTS = ("full_name", "position", "organisation", "country")
+
+
+def _people(value: Any) -> list[dict[str, str]]:
+    """ "Name - position - organisation - country; …": the later parts may be left out."""
+    people = []
+    for part in _items(value):
+        values = [v.strip() for v in part.split(" - ", len(PERSON_PARTS) - 1)]
+        values += [""] * (len(PERSON_PARTS) - len(values))
+        people.append(dict(zip(PERSON_PARTS, values, strict=True)))
+    return people
+
+
+def _people_list(conference: Conference) -> str:
+    return "; ".join(
+        " - ".join(getattr(p, name) for name in PERSON_PARTS[: _last_given(p) + 1])
+        for p in conference.named_participants.all()
+    )
+
+
+def _last_given(person: Any) -> int:
+    return max(i for i, name in enumerate(PERSON_PARTS) if i == 0 or getattr(person, name))
+
+
+def _write_conference(row: dict[str, Any], user: Any) -> Conference:
+    conference = cooperation.record_conference(
+        _unit(row["unit"], user),
+        by=user,
+        kind=_choice(ConferenceKind, row["kind"], "Loại"),
+        title=_text(row["title"]),
+        starts_on=_date(row["starts_on"], "Từ ngày"),
+        ends_on=_date(row["ends_on"], "Đến ngày"),
+        place=_text(row["place"]),
+        partners=_partners(row.get("partners")),
+        participants=_text(row["participants"]),
+        participant_count=_number(row.get("participant_count"), "Số đại biểu"),
+        foreign_participant_count=_number(
+            row.get("foreign_participant_count"), "Số đại biểu nước ngoài"
+        ),
+    )
+    for person in _people(row.get("named")):
+        cooperation.add_participant(conference, by=user, **person)
+    return conference
+
+
+CONFERENCES = Sheet(
+    "conferences",
+    "Hội nghị, hội thảo quốc tế",
+    (
+        Column("unit", "Mã đơn vị", lambda c: c.unit.code, 16, True),
+        Column("kind", "Loại", lambda c: c.get_kind_display(), 22, True),
+        Column("title", "Tên hội nghị, hội thảo", lambda c: c.title, 40, True),
+        Column("starts_on", "Từ ngày", lambda c: _day(c.starts_on), 12, True),
+        Column("ends_on", "Đến ngày", lambda c: _day(c.ends_on), 12, True),
+        Column("place", "Địa điểm", lambda c: c.place, 20, True),
+        Column(
+            "partners", "Đối tác (Tên (Quốc gia); …)", lambda c: _partner_list(c.partners.all()), 36
+        ),
+        Column("participants", "Thành phần tham dự", lambda c: c.participants, 36, True),
+        Column("participant_count", "Số đại biểu", lambda c: c.participant_count, 10),
+        Column(
+            "foreign_participant_count",
+            "Số đại biểu nước ngoài",
+            lambda c: c.foreign_participant_count,
+            10,
+        ),
+        Column(
+            "named",
+            "Đại biểu (Họ tên - chức vụ - cơ quan - quốc gia; …)",
+            _people_list,
+            60,
+        ),
+        Column("status", "Tình trạng", lambda c: c.get_status_display(), 16),
+    ),
+    lambda user: (
+        Conference.objects.visible_to(user)
+        .select_related("unit")
+        .prefetch_related("partners", "named_participants")
+    ),
+    _write_conference,
+)
+
+
+def _trainee_list(course: Course) -> str:
+    """ "unit code: Name - position; …" of the trainees the exporting person may see."""
+    return "; ".join(
+        f"{t.unit.code}: {t.full_name}" + (f" - {t.position}" if t.position else "")
+        for t in course.visible_trainees  # type: ignore[attr-defined]
+    )
+
+
+def _trainees(value: Any, organiser: Unit) -> list[dict[str, Any]]:
+    """ "unit code: Name - position; …": trainees of the organising unit or units below it."""
+    found = []
+    for part in _items(value):
+        code, sep, person = part.partition(":")
+        if not sep or not person.strip():
+            raise ValidationError(
+                _("Trainee “%(value)s”: write it as unit code: Name - position.") % {"value": part}
+            )
+        name, _dash, position = person.partition(" - ")
+        unit = Unit.objects.subtree_of(organiser).filter(code=code.strip()).first()
+        if unit is None:
+            raise ValidationError(
+                _("Unit code “%(code)s” is not a unit below %(unit)s.")
+                % {"code": code.strip(), "unit": organiser.name}
+            )
+        found.append({"unit": unit, "full_name": name.strip(), "position": position.strip()})
+    return found
+
+
+def _write_course(row: dict[str, Any], user: Any) -> Course:
+    course = training.record_course(
+        _unit(row["unit"], user),
+        by=user,
+        topic=_text(row["topic"]),
+        level=_choice(CourseLevel, row["level"], "Cấp"),
+        trainer=_text(row["trainer"]),
+        starts_on=_date(row["starts_on"], "Từ ngày"),
+        ends_on=_date(row["ends_on"], "Đến ngày"),
+        place=_text(row["place"]),
+        hours=_number(row.get("hours"), "Số tiết"),
+    )
+    for trainee in _trainees(row.get("trainees"), course.unit):
+        training.enrol(course, by=user, **trainee)
+    return course
+
+
+COURSES = Sheet(
+    "courses",
+    "Lớp tập huấn",
+    (
+        Column("unit", "Mã đơn vị tổ chức", lambda c: c.unit.code, 16, True),
+        Column("topic", "Chủ đề", lambda c: c.topic, 40, True),
+        Column("level", "Cấp", lambda c: c.get_level_display(), 12, True),
+        Column("trainer", "Báo cáo viên", lambda c: c.trainer, 24, True),
+        Column("starts_on", "Từ ngày", lambda c: _day(c.starts_on), 12, True),
+        Column("ends_on", "Đến ngày", lambda c: _day(c.ends_on), 12, True),
+        Column("place", "Địa điểm", lambda c: c.place, 20, True),
+        Column("hours", "Số tiết", lambda c: c.hours, 8),
+        Column("trainees", "Học viên (Mã đơn vị: Họ tên - chức vụ; …)", _trainee_list, 60),
+    ),
+    lambda user: (
+        Course.objects.visible_to(user)
+        .select_related("unit")
+        .prefetch_related(
+            Prefetch(
+                "trainees",
+                queryset=Trainee.objects.visible_to(user).select_related("unit").order_by("pk"),
+                to_attr="visible_trainees",
+            )
+        )
+    ),
+    _write_course,
+)
+
+
+def _finding_list(inspection: Inspection) -> str:
+    """The findings the exporting person may see: an inspected school only its own."""
+    return "; ".join(
+        f"{f.unit.code}: {f.description}"
+        + (f" ({f.rule})" if f.is_violation and f.rule else "")
+        + f" [{f.get_remedy_status_display()}]"
+        for f in inspection.visible_findings  # type: ignore[attr-defined]
+    )
+
+
+def _write_inspection(row: dict[str, Any], user: Any) -> Inspection:
+    unit = _unit(row["unit"], user)
+    year = _number(row["year"], "Năm kế hoạch")
+    if not 2000 <= year <= 2100:
+        raise ValidationError(
+            _("%(column)s: “%(value)s” is not a year.")
+            % {"column": "Năm kế hoạch", "value": row["year"]}
+        )
+    subjects = []
+    for code in _items(row["subjects"]):
+        subject = (
+            Unit.objects.in_subtrees([unit.path]).exclude(pk=unit.pk).filter(code=code).first()
+        )
+        if subject is None:
+            raise ValidationError(
+                _("Unit code “%(code)s” is not a unit below %(unit)s.")
+                % {"code": code, "unit": unit.name}
+            )
+        subjects.append(subject)
+    return inspection.plan_inspection(
+        unit,
+        by=user,
+        subjects=subjects,
+        year=year,
+        title=_text(row["title"]),
+        scope=_text(row["scope"]),
+        starts_on=_date(row["starts_on"], "Từ ngày"),
+        ends_on=_date(row["ends_on"], "Đến ngày"),
+    )
+
+
+INSPECTIONS = Sheet(
+    "inspections",
+    "Kiểm tra",
+    (
+        Column("unit", "Mã đơn vị kiểm tra", lambda i: i.unit.code, 16, True),
+        Column("year", "Năm kế hoạch", lambda i: i.year, 10, True),
+        Column("title", "Tên cuộc kiểm tra", lambda i: i.title, 40, True),
+        Column("scope", "Nội dung, phạm vi", lambda i: i.scope, 40, True),
+        Column(
+            "subjects",
+            "Đơn vị được kiểm tra (mã; …)",
+            lambda i: "; ".join(u.code for u in i.subjects.all()),
+            24,
+            True,
+        ),
+        Column("starts_on", "Từ ngày", lambda i: _day(i.starts_on), 12, True),
+        Column("ends_on", "Đến ngày", lambda i: _day(i.ends_on), 12, True),
+        Column("status", "Tình trạng", lambda i: i.get_status_display(), 14),
+        Column("findings", "Kết quả kiểm tra (chỉ xuất)", _finding_list, 60),
+    ),
+    lambda user: (
+        Inspection.objects.visible_to(user)
+        .select_related("unit")
+        .prefetch_related(
+            "subjects",
+            Prefetch(
+                "findings",
+                queryset=Finding.objects.visible_to(user).select_related("unit").order_by("pk"),
+                to_attr="visible_findings",
+            ),
+        )
+    ),
+    _write_inspection,
+)
+
+SHEETS = {
+    sheet.name: sheet
+    for sheet in (
+        PARTNERS,
+        AGREEMENTS,
+        PROGRAMMES,
+        DELEGATIONS,
+        CONFERENCES,
+        CONTACTS,
+        COURSES,
+        INSPECTIONS,
+    )
+}
 
 
 # --- Out and in ---------------------------------------------------------------------------------

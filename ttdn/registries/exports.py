@@ -107,6 +107,14 @@ def conference_report(
             f"Thành phần: {conference.participants} ({conference.participant_count} đại biểu, "
             f"trong đó {conference.foreign_participant_count} đại biểu nước ngoài)."
         ),
+    ]
+    named = [
+        ", ".join(part for part in (p.full_name, p.position, p.organisation, p.country) if part)
+        for p in conference.named_participants.all()
+    ]
+    if named:
+        body += [docgen.Paragraph("Danh sách đại biểu:"), docgen.ListBlock(tuple(named))]
+    body += [
         docgen.Heading(1, "II. KẾT QUẢ"),
         *(docgen.Paragraph(t) for t in lines(outcome)),
     ]

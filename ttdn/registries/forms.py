@@ -16,6 +16,7 @@ from ttdn.registries.enums import Direction, Evaluation
 from ttdn.registries.models import (
     Agreement,
     Conference,
+    ConferenceParticipant,
     ContactPerson,
     Course,
     Delegation,
@@ -98,6 +99,9 @@ DelegationForm = form_for(
     widgets={"purpose": TEXT, "hosts": TEXT, "starts_on": DATE, "ends_on": DATE},
 )
 MemberForm = form_for(DelegationMember, ["full_name", "position", "organisation", "is_head"])
+ParticipantForm = form_for(
+    ConferenceParticipant, ["full_name", "position", "organisation", "country"]
+)
 ConferenceForm = form_for(
     Conference,
     [

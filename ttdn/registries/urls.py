@@ -42,6 +42,16 @@ urlpatterns = [
     path("conferences/new/", cooperation.conference_create, name="conference_create"),
     path("conferences/<int:pk>/", cooperation.conference_detail, name="conference_detail"),
     path("conferences/<int:pk>/edit/", cooperation.conference_update, name="conference_update"),
+    path(
+        "conferences/<int:pk>/participants/",
+        cooperation.participant_add,
+        name="participant_add",
+    ),
+    path(
+        "conference-participants/<int:pk>/remove/",
+        cooperation.participant_remove,
+        name="participant_remove",
+    ),
     path("<slug:kind>/<int:pk>/request/", cooperation.approval_request, name="approval_request"),
     path("<slug:kind>/<int:pk>/withdraw/", cooperation.approval_withdraw, name="approval_withdraw"),
     path("<slug:kind>/<int:pk>/decide/", cooperation.approval_decide, name="approval_decide"),

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime
 from collections.abc import Iterable
+from dataclasses import replace
 from decimal import Decimal
 from typing import Any
 
@@ -12,12 +13,15 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from ttdn.activities import rules
+from ttdn.activities import exports, rules
 from ttdn.activities.enums import LevelScope, Prize
 from ttdn.activities.models import Contest, ContestLevel, Entry, Movement, Result
+from ttdn.content.models import Site
 from ttdn.core import audit
 from ttdn.core.enums import AuditAction
 from ttdn.core.text import nfc
+from ttdn.documents import services as documents_services
+from ttdn.documents.models import OutgoingDocument
 from ttdn.org.models import Membership, Unit, UnitGroup
 
 
@@ -222,7 +226,12 @@ def record_result(
         raise ValidationError(
             _("%(level)s holds no round for %(unit)s.") % {"level": level, "unit": entry.unit}
         )
-    result, created = Result.objects.get_or_create(entry=entry, level=level)
+    result, created = Result.objects.select_for_update().get_or_create(entry=entry, level=level)
+    if result.certificate_id and (prize or "") != result.prize:
+        raise ValidationError(
+            _("The certificate %(number)s is issued; the prize can no longer change.")
+            % {"number": result.certificate}
+        )
     before = {
         "score": str(result.score) if result.score is not None else None,
         "prize": result.prize,
@@ -276,3 +285,67 @@ def set_advancement(result: Result, *, by: Any, advances: bool) -> Result:
         changes={"advanced": [not advances, advances]},
     )  # fmt: skip
     return result
+
+
+@transaction.atomic
+def issue_certificate(result: Result, *, by: Any) -> OutgoingDocument:
+    """Number the certificate of `result`'s prize in the organiser's outgoing register, once:
+    a second call returns the same document, so a number is never given twice nor reused.
+
+    Raises PermissionDenied unless the person organises the contest; ValidationError without
+    a prize; DocumentIncomplete (before a number is taken) when the contest lacks its signer
+    or the organiser its letterhead."""
+    result = (
+        Result.objects.select_for_update(of=("self",))
+        .select_related("entry__unit", "level__contest__unit", "certificate")
+        .get(pk=result.pk)
+    )
+    contest = result.level.contest
+    if not rules.can_organise(by, contest):
+        raise PermissionDenied(_("Only the organiser issues certificates."))
+    if result.certificate is not None:
+        return result.certificate
+    if not result.prize:
+        raise ValidationError(_("Only a prize has a certificate."))
+    doc = exports.certificate_document(result)
+    result.certificate = documents_services.issue_document(
+        contest.unit, doc=replace(doc, number=None, symbol="", date=None), by=by
+    )
+    result.save(update_fields=["certificate"])
+    audit.record(
+        AuditAction.UPDATE,
+        result,
+        by=by,
+        unit_id=contest.unit_id,
+        changes={"certificate": [None, result.certificate.number_symbol]},
+    )
+    return result.certificate
+
+
+@transaction.atomic
+def publish_results(contest: Contest, *, by: Any, publish: bool = True) -> Contest:
+    """Show the contest's prizes on the organiser's portal, or take them off. Pupils are named
+    there only with their guardians' consent (`queries.public_results`).
+
+    Raises PermissionDenied unless the person organises the contest."""
+    if not rules.can_organise(by, contest):
+        raise PermissionDenied(_("Only the organiser publishes the results."))
+    if publish and not Site.objects.filter(unit_id=contest.unit_id).exists():
+        raise ValidationError(
+            _("%(unit)s has no portal yet; open it before publishing the results.")
+            % {"unit": contest.unit.name}
+        )
+    before = contest.results_published_on
+    contest.results_published_on = timezone.localdate() if publish else None
+    contest.save(update_fields=["results_published_on"])
+    audit.record(
+        AuditAction.UPDATE,
+        contest,
+        by=by,
+        unit_id=contest.unit_id,
+        changes=audit.diff(
+            {"results_published_on": before and f"{before:%d/%m/%Y}"},
+            {"results_published_on": publish and f"{contest.results_published_on:%d/%m/%Y}"},
+        ),
+    )
+    return contest

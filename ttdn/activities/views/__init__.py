@@ -17,9 +17,11 @@ from ttdn.activities.views.activities import (
 )
 from ttdn.activities.views.contests import (
     certificate,
+    certificate_issue,
     contest_create,
     contest_detail,
     contest_list,
+    contest_publish,
     entry_add,
     level_add,
     result_advance,
@@ -37,9 +39,11 @@ __all__ = [
     "activity_transition",
     "activity_update",
     "certificate",
+    "certificate_issue",
     "contest_create",
     "contest_detail",
     "contest_list",
+    "contest_publish",
     "entry_add",
     "file_add",
     "file_download",

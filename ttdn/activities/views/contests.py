@@ -9,18 +9,19 @@ from django.contrib import messages
 from django.contrib.auth import get_user_model
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.http import HttpRequest, HttpResponse
+from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
 from ttdn import docgen
-from ttdn.activities import exports, queries, rules, services
+from ttdn.activities import queries, rules, services
 from ttdn.activities.forms import ContestForm, EntryForm, LevelForm, ResultForm
 from ttdn.activities.models import Contest, ContestLevel, Entry, Result
 from ttdn.core import access
 from ttdn.core.feedback import attempt, errors_of
+from ttdn.docgen.pdf import convert
 from ttdn.documents import printing
 from ttdn.org.models import UnitGroup
 
@@ -236,17 +237,68 @@ CERTIFICATE_INCOMPLETE = gettext_lazy("The certificate cannot be printed yet; it
 
 @login_required
 def certificate(request: HttpRequest, pk: int, fmt: str) -> HttpResponse:
-    """The certificate of a prize, as DOCX or PDF, for those who may see the entry."""
+    """The issued certificate of a prize, as numbered in the organiser's register (the stored
+    DOCX, or its PDF), for those who may see the entry."""
     result = get_object_or_404(
-        Result.objects.exclude(prize="").select_related("entry__unit", "level__contest__unit"),
+        Result.objects.exclude(prize="").select_related("level__contest", "certificate"),
         pk=pk,
         entry__in=Entry.objects.visible_to(request.user),
     )
+    issued = result.certificate
+    if issued is None:
+        messages.error(request, _("The organiser has not issued this certificate yet."))
+        return redirect(result.level.contest)
     return printing.download(
         request,
         fmt,
-        lambda fmt: exports.pdf_bytes(result) if fmt == "pdf" else exports.docx_bytes(result),
-        filename=f"giay-chung-nhan-{result.pk}",
+        lambda fmt: convert(bytes(issued.docx)) if fmt == "pdf" else bytes(issued.docx),
+        filename=f"giay-chung-nhan-{issued.file_stem}",
         back=result.level.contest,
         incomplete=CERTIFICATE_INCOMPLETE,
     )
+
+
+@require_POST
+@login_required
+def certificate_issue(request: HttpRequest, pk: int) -> HttpResponse:
+    """Number the certificate of a prize in the organiser's outgoing register."""
+    result = get_object_or_404(
+        Result.objects.exclude(prize="").select_related("level__contest"),
+        pk=pk,
+        entry__in=Entry.objects.visible_to(request.user),
+    )
+    contest = result.level.contest
+    if not rules.can_organise(request.user, contest):
+        raise Http404
+    try:
+        issued = services.issue_certificate(result, by=request.user)
+    except docgen.DocumentIncomplete as error:
+        messages.error(request, printing.incomplete_message(CERTIFICATE_INCOMPLETE, error))
+    except (ValidationError, PermissionDenied) as error:
+        for message in errors_of(error):
+            messages.error(request, message)
+    else:
+        messages.success(
+            request,
+            _("Certificate %(number)s is issued and entered in the register.")
+            % {"number": issued.number_symbol},
+        )
+    return redirect(contest)
+
+
+@require_POST
+@login_required
+def contest_publish(request: HttpRequest, pk: int) -> HttpResponse:
+    contest = get_object_or_404(Contest.objects.visible_to(request.user), pk=pk)
+    if not rules.can_organise(request.user, contest):
+        raise Http404
+    publish = request.POST.get("publish") == "1"
+    attempt(
+        request,
+        _("The prizes are on the portal.") if publish else _("The results are off the portal."),
+        services.publish_results,
+        contest,
+        by=request.user,
+        publish=publish,
+    )
+    return redirect(contest)

@@ -14,9 +14,9 @@ def first_segments(patterns) -> set[str]:
         if getattr(pattern, "urlconf_name", None) is public_urls:
             continue  # the sites themselves
         route = re.sub(r"^\^", "", str(pattern.pattern))
+        if route.startswith("<unit:"):
+            continue  # pages other apps add to the sites (press kit, open data, contest results)
         first = route.split("/", 1)[0]
-        if first.startswith("<unit:"):
-            continue  # pages under a unit's own site (its press kit, open data)
         if first:
             found.add(first)
         elif isinstance(pattern, URLResolver):

@@ -3,6 +3,7 @@
 from ttdn.registries.models.cooperation import (
     Agreement,
     Conference,
+    ConferenceParticipant,
     Delegation,
     DelegationMember,
     Programme,
@@ -15,6 +16,7 @@ from ttdn.registries.models.training import ContactPerson, Course, Trainee
 __all__ = [
     "Agreement",
     "Conference",
+    "ConferenceParticipant",
     "ContactPerson",
     "Course",
     "Delegation",

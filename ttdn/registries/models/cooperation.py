@@ -382,3 +382,36 @@ class Conference(Approvable):
 
     def get_absolute_url(self) -> str:
         return reverse("registries:conference_detail", args=[self.pk])
+
+
+class ConferenceParticipant(models.Model):
+    """A named participant of a conference: personal data (Luật 91/2025/QH15), seen only by who
+    sees the conference, exported only by them."""
+
+    conference = models.ForeignKey(
+        Conference,
+        verbose_name=_("conference"),
+        on_delete=models.CASCADE,
+        related_name="named_participants",
+    )
+    full_name = models.CharField(_("full name"), max_length=255)
+    position = models.CharField(_("position"), max_length=255, blank=True)
+    organisation = models.CharField(_("organisation"), max_length=255, blank=True)
+    country = models.CharField(
+        _("country"),
+        max_length=100,
+        blank=True,
+        help_text=_("Empty for participants from Viet Nam."),
+    )
+
+    class Meta:
+        verbose_name = _("conference participant")
+        verbose_name_plural = _("conference participants")
+        ordering = ["pk"]
+
+    def __str__(self) -> str:
+        return self.full_name
+
+    @property
+    def is_foreign(self) -> bool:
+        return bool(self.country)

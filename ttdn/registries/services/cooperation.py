@@ -28,6 +28,7 @@ from ttdn.registries.enums import (
 from ttdn.registries.models import (
     Agreement,
     Conference,
+    ConferenceParticipant,
     Delegation,
     DelegationMember,
     Partner,
@@ -228,6 +229,27 @@ def update_conference(
     change(conference, by=by, **fields)
     conference.partners.set(list(partners))
     return conference
+
+
+@transaction.atomic
+def add_participant(conference: Conference, *, by: Any, **fields: Any) -> ConferenceParticipant:
+    """Name a participant while the conference is a draft or refused: the supervising unit
+    approves the conference with who takes part."""
+    _refuse_unless_editable(conference)
+    return create(
+        ConferenceParticipant,
+        by=by,
+        unit_id=conference.unit_id,
+        conference=conference,
+        **fields,
+    )
+
+
+@transaction.atomic
+def remove_participant(participant: ConferenceParticipant, *, by: Any) -> None:
+    _refuse_unless_editable(participant.conference)
+    audit.record(AuditAction.DELETE, participant, by=by, unit_id=participant.conference.unit_id)
+    participant.delete()
 
 
 # --- The approval flow -------------------------------------------------------------------------

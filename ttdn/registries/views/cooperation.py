@@ -24,6 +24,7 @@ from ttdn.registries.forms import (
     DelegationFilterForm,
     DelegationForm,
     MemberForm,
+    ParticipantForm,
     ProgrammeForm,
     ReportForm,
     ResultForm,
@@ -34,6 +35,7 @@ from ttdn.registries.forms import (
 from ttdn.registries.models import (
     Agreement,
     Conference,
+    ConferenceParticipant,
     Delegation,
     DelegationMember,
     Partner,
@@ -408,9 +410,52 @@ def conference_detail(request: HttpRequest, pk: int) -> HttpResponse:
     context = {
         "conference": conference,
         "kind": "conference",
+        "participants": conference.named_participants.all(),
+        "participant_form": ParticipantForm(),
         **_approval_context(request, conference),
     }
+    context["can_change_participants"] = (
+        rules.can_edit(request.user, conference) and conference.is_editable
+    )
     return render(request, "registries/conference_detail.html", context)
+
+
+@require_POST
+@login_required
+def participant_add(request: HttpRequest, pk: int) -> HttpResponse:
+    conference = get_object_or_404(Conference.objects.editable_by(request.user), pk=pk)
+    form = ParticipantForm(request.POST)
+    if form.is_valid():
+        attempt(
+            request,
+            _("The participant is added."),
+            services.add_participant,
+            conference,
+            by=request.user,
+            **form.cleaned_data,
+        )
+    else:
+        messages.error(request, _("Give the participant's full name."))
+    return redirect(conference)
+
+
+@require_POST
+@login_required
+def participant_remove(request: HttpRequest, pk: int) -> HttpResponse:
+    participant = get_object_or_404(
+        ConferenceParticipant.objects.filter(
+            conference__in=Conference.objects.editable_by(request.user)
+        ),
+        pk=pk,
+    )
+    attempt(
+        request,
+        _("The participant is removed."),
+        services.remove_participant,
+        participant,
+        by=request.user,
+    )
+    return redirect(participant.conference)
 
 
 @login_required
