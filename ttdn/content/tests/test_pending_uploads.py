@@ -3,6 +3,7 @@ submit, for this session only, and an error summary at the top links to each fie
 
 import datetime
 import re
+from pathlib import Path
 
 import pytest
 from django.urls import reverse
@@ -77,3 +78,47 @@ def test_prune_deletes_kept_files_whose_time_is_up(client, sites):
     late = pending.prune(now=kept.expires_at + datetime.timedelta(seconds=1))
 
     assert (early, late, PendingUpload.objects.count()) == (0, 1, 0)
+
+
+def test_a_logo_chosen_before_an_error_on_the_site_settings_is_kept(client, sites):
+    client.force_login(sites.leader_a)
+    url = reverse("content:site_settings", args=[sites.school_a.unit.code])
+    data = {"colour": "green", "accent": "red", "languages": ["en"], "contact": "0225 3842 000"}
+
+    failed = client.post(url, {**data, "colour": "not-a-colour", "logo_upload": jpeg_with_gps()})
+    token = re.search(
+        r'name="logo_upload__pending" value="([0-9a-f]{32})"', failed.content.decode()
+    )[1]
+    saved = client.post(url, {**data, "logo_upload__pending": token})
+
+    site = type(sites.school_a).objects.get(pk=sites.school_a.pk)
+    assert (failed.status_code, saved.status_code) == (200, 302)
+    assert site.logo.alt == "Trường THCS Hồng Bàng"
+    assert PendingUpload.objects.count() == 0
+
+
+# Forms that hold only a file (imports, a library file, an activity's photo sent from its page)
+# lose nothing worth keeping when they fail: the file itself is what was refused.
+SINGLE_FILE_FORMS = {
+    "plans/views.py",
+    "registries/views/partners.py",
+    "activities/views/activities.py",
+    "reports/views/excel.py",
+    "documents/views/library.py",
+    "content/views/media.py",
+}
+
+
+def test_every_form_with_other_fields_keeps_its_files_across_a_failed_submit():
+    root = Path(__file__).resolve().parents[2]
+    binding = {
+        str(path.relative_to(root))
+        for path in root.glob("*/views/*.py")
+        if "request.FILES" in path.read_text()
+    } | {
+        str(path.relative_to(root))
+        for path in root.glob("*/views.py")
+        if "request.FILES" in path.read_text()
+    }
+
+    assert sorted(binding - SINGLE_FILE_FORMS) == []

@@ -30,7 +30,7 @@ from ttdn.content.models import (
     Site,
 )
 from ttdn.content.views.common import writable_site
-from ttdn.core import access
+from ttdn.core import access, pending
 from ttdn.core.feedback import attempt, errors_of
 
 # --- Sections ------------------------------------------------------------------------------
@@ -112,11 +112,14 @@ def section_delete(request: HttpRequest, pk: int) -> HttpResponse:
 @login_required
 def exemplar_list(request: HttpRequest, code: str) -> HttpResponse:
     site = writable_site(request, code)
-    form = ExemplarForm(request.POST or None, request.FILES or None, site=site)
+    form = ExemplarForm(request.POST or None, pending.restore(request) or None, site=site)
     if request.method == "POST" and form.is_valid():
         message = _("The exemplary figure is added.")
         if attempt(request, message, _create_exemplar, request, site, dict(form.cleaned_data)):
+            pending.discard(request)
             return redirect("content:exemplar_list", code)
+    if form.is_bound:
+        pending.keep(request, form)
     exemplars = site.exemplars.select_related("consent")
     return render(
         request, "content/exemplar_list.html", {"site": site, "form": form, "exemplars": exemplars}
@@ -142,11 +145,15 @@ def site_settings(request: HttpRequest, code: str) -> HttpResponse:
     site = get_object_or_404(
         Site.objects.select_related("unit"), unit__in=units.values("pk"), unit__code=code
     )
-    form = SiteForm(request.POST or None, request.FILES or None, initial=SiteForm.initial_for(site))
+    files = pending.restore(request) or None
+    form = SiteForm(request.POST or None, files, initial=SiteForm.initial_for(site))
     if request.method == "POST" and form.is_valid():
         message = _("The site's settings are saved.")
         if attempt(request, message, _save_site, request, site, form.cleaned_data):
+            pending.discard(request)
             return redirect("content:site_settings", code)
+    if form.is_bound:
+        pending.keep(request, form)
     return render(request, "content/site_settings.html", {"site": site, "form": form})
 
 

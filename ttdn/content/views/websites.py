@@ -16,7 +16,7 @@ from ttdn.content import disclosure, queries, services
 from ttdn.content.forms import DisclosureForm, ScheduleRows, WeekForm
 from ttdn.content.models import Site
 from ttdn.content.views.common import writable_site
-from ttdn.core import access
+from ttdn.core import access, pending
 from ttdn.core.feedback import attempt
 
 
@@ -39,13 +39,16 @@ def disclosure_list(request: HttpRequest, code: str) -> HttpResponse:
     year = _year(request)
     current = disclosure.school_year_of(timezone.localdate())
     form = DisclosureForm(
-        request.POST or None, request.FILES or None, site=site, years=[current, current + 1],
+        request.POST or None, pending.restore(request) or None, site=site, years=[current, current + 1],
         initial={"school_year": year, "item": request.GET.get("item")},
     )  # fmt: skip
     if request.method == "POST" and form.is_valid():
         data = dict(form.cleaned_data)
         if attempt(request, _("The item is published."), _publish, request, site, data):
+            pending.discard(request)
             return redirect(f"{request.path}?year={data['school_year']}")
+    if form.is_bound:
+        pending.keep(request, form)
     context = {
         "site": site,
         "form": form,

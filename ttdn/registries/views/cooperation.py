@@ -12,7 +12,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from ttdn.core import access, related
+from ttdn.core import access, pending, related
 from ttdn.core.feedback import attempt
 from ttdn.documents.models import Document
 from ttdn.registries import exports, rules
@@ -72,7 +72,7 @@ def _create(
         request,
         form_class(
             request.POST or None,
-            request.FILES or None,
+            pending.restore(request) or None,
             units=recording_units(request),
             initial={"unit": access.acting_unit(request)},
         ),
@@ -82,8 +82,11 @@ def _create(
         unit = data.pop("unit")
         record = save_or_show(form, lambda: service(unit, by=request.user, **data))
         if record is not None:
+            pending.discard(request)
             messages.success(request, _("“%(record)s” is recorded.") % {"record": record})
             return redirect(record)
+    if form.is_bound:
+        pending.keep(request, form)
     return form_page(request, form, title=title, back=back, multipart=True)
 
 
@@ -100,13 +103,16 @@ def _update(
         if name != "unit"
     }
     form = _choices(
-        request, form_class(request.POST or None, request.FILES or None, initial=initial)
+        request, form_class(request.POST or None, pending.restore(request) or None, initial=initial)
     )
     if request.method == "POST" and form.is_valid():
         data = {k: v for k, v in form.cleaned_data.items() if not (k == "file" and not v)}
         if save_or_show(form, lambda: service(record, by=request.user, **data)) is not None:
+            pending.discard(request)
             messages.success(request, _("“%(record)s” is saved.") % {"record": record})
             return redirect(record)
+    if form.is_bound:
+        pending.keep(request, form)
     return form_page(request, form, title=title, back=record.get_absolute_url(), multipart=True)
 
 
