@@ -291,14 +291,12 @@ def test_load_legal_documents_twice_changes_nothing(db):
 def test_load_legal_documents_keeps_the_verification_marks(library, document_of):
     marks = [
         (d.verification, d.verification_note)
-        for d in map(
-            document_of, ["72/2015/NĐ-CP", "356/2025/NĐ-CP", "42/2018/QĐ-UBND", "05-CT/TW"]
-        )
+        for d in map(document_of, ["72/2015/NĐ-CP", "26/2020/NĐ-CP", "42/2018/QĐ-UBND", "05-CT/TW"])
     ]
 
     assert marks == [
         (Verification.VERIFIED, ""),
-        (Verification.PARTLY, "issue date from one source"),
+        (Verification.PARTLY, "status after 2026-03-01 unverified"),
         (Verification.UNVERIFIED, ""),
         (Verification.UNVERIFIED, ""),
     ]
