@@ -291,7 +291,9 @@ def test_load_legal_documents_twice_changes_nothing(db):
 def test_load_legal_documents_keeps_the_verification_marks(library, document_of):
     marks = [
         (d.verification, d.verification_note)
-        for d in map(document_of, ["72/2015/NĐ-CP", "26/2020/NĐ-CP", "42/2018/QĐ-UBND", "05-CT/TW"])
+        for d in map(
+            document_of, ["72/2015/NĐ-CP", "26/2020/NĐ-CP", "42/2018/QĐ-UBND", "76-CTr/TU"]
+        )
     ]
 
     assert marks == [
