@@ -223,11 +223,11 @@ def load_legal_documents(rows: list[dict[str, Any]], *, by: Any) -> LoadResult:
 
     A row is the same document as one of the shared library (no owning unit) with the same
     number-and-symbol key and issuer. Running it twice changes nothing the second time.
-    Each row's `replaced_by` becomes a "replaces" relation.
+    Each row's `relations` (and `replaced_by`, its other side) become relations between documents.
     """
     created = updated = unchanged = related = 0
     for row in rows:
-        fields = {k: v for k, v in row.items() if k != "replaced_by"}
+        fields = {k: v for k, v in row.items() if k not in {"replaced_by", "relations"}}
         document = _reference_document(fields["number_symbol"], fields["issuer"])
         if document is None:
             create_document(by=by, **fields)
@@ -239,8 +239,19 @@ def load_legal_documents(rows: list[dict[str, Any]], *, by: Any) -> LoadResult:
             unchanged += 1
     for row in rows:
         if row["replaced_by"]:
-            related += _relate_replacement(row, by=by)
+            related += _relate(row["replaced_by"], row, RelationKind.REPLACES, by=by)
+        for kind, target in row.get("relations", []):
+            if kind != RelationKind.REPLACES:
+                related += _relate(row["number_symbol"], _row_of(rows, target), kind, by=by)
     return LoadResult(created, updated, unchanged, related)
+
+
+def _row_of(rows: list[dict[str, Any]], number_symbol: str) -> dict[str, Any]:
+    key = number_symbol_key(number_symbol)
+    found = [row for row in rows if number_symbol_key(row["number_symbol"]) == key]
+    if not found:
+        raise ValidationError(_("%(document)s is not in the file.") % {"document": number_symbol})
+    return found[0]
 
 
 def _reference_document(number_symbol: str, issuer: str) -> Document | None:
@@ -255,20 +266,19 @@ def _differs(document: Document, fields: dict[str, Any]) -> bool:
     return any(getattr(document, name) != value for name, value in comparable.items())
 
 
-def _relate_replacement(row: dict[str, Any], *, by: Any) -> int:
-    replaced = _reference_document(row["number_symbol"], row["issuer"])
-    replacement = Document.objects.filter(
-        unit__isnull=True, symbol_key=number_symbol_key(row["replaced_by"])
+def _relate(source_symbol: str, target_row: dict[str, Any], kind: RelationKind, *, by: Any) -> int:
+    """Relate the library's `source_symbol` to the row's document; 1 if the relation is new."""
+    target = _reference_document(target_row["number_symbol"], target_row["issuer"])
+    source = Document.objects.filter(
+        unit__isnull=True, symbol_key=number_symbol_key(source_symbol)
     ).first()
-    if replaced is None or replacement is None:
+    if source is None or target is None:
         raise ValidationError(
-            _("%(document)s is replaced by %(other)s, which is not in the file.")
-            % {"document": row["number_symbol"], "other": row["replaced_by"]}
+            _("%(document)s is related to %(other)s, which is not in the file.")
+            % {"document": target_row["number_symbol"], "other": source_symbol}
         )
-    exists = DocumentRelation.objects.filter(
-        source=replacement, target=replaced, kind=RelationKind.REPLACES
-    ).exists()
-    relate_documents(replacement, replaced, kind=RelationKind.REPLACES, by=by)
+    exists = DocumentRelation.objects.filter(source=source, target=target, kind=kind).exists()
+    relate_documents(source, target, kind=kind, by=by)
     return 0 if exists else 1
 
 

@@ -26,7 +26,9 @@ RELATIONS_FILE = DATA_DIR / "diplomatic_relations.csv"
 RELATION_NAMES = {
     "relations": "Ngày thiết lập quan hệ ngoại giao Việt Nam - {partner}",
     "membership": "Ngày Việt Nam gia nhập {partner}",
+    "treaty": "Ngày ký {title}",
 }
+SOURCE_MAX_LENGTH = 255
 VERIFICATION = {
     "yes": Verification.VERIFIED,
     "partly": Verification.PARTLY,
@@ -93,21 +95,35 @@ def _commemoration(record: dict[str, str]) -> dict[str, Any]:
         "scope": Scope(record["scope"]),
         "verification": verification,
         "verification_note": note,
-        "source": record.get("source", ""),
+        "source": _source(record.get("source", "")),
     }
+
+
+def _source(text: str) -> str:
+    if len(text) > SOURCE_MAX_LENGTH:
+        raise ValueError(
+            _("the source is longer than %(limit)s characters.") % {"limit": SOURCE_MAX_LENGTH}
+        )
+    return text
 
 
 def _relation(record: dict[str, str]) -> dict[str, Any]:
     kind = record["kind"]
     if kind not in RELATION_NAMES:
         raise ValueError(
-            _("“%(kind)s” is not a kind of relation (relations, membership).") % {"kind": kind}
+            _("“%(kind)s” is not a kind of relation (relations, membership, treaty).")
+            % {"kind": kind}
         )
+    title = record.get("title", "")
+    if kind == "treaty" and not title:
+        raise ValueError(_("a treaty needs its title."))
     established = datetime.date.fromisoformat(record["date"])
     verification, note = _verification(record["verified"])
     return {
         "key": f"{kind}-{slugify(record['partner'])}"[:100],
-        "name": RELATION_NAMES[kind].format(partner=record["partner_vi"] or record["partner"]),
+        "name": RELATION_NAMES[kind].format(
+            partner=record["partner_vi"] or record["partner"], title=title
+        ),
         "calendar": CalendarKind.SOLAR,
         "month": established.month,
         "day": established.day,

@@ -44,10 +44,10 @@ def test_check_lists_the_citations_of_seed_000_in_order(cast, client, bearer, li
             ("1160/QĐ-TTg", "ok_unverified"),
             ("5406/BTTTT-TTĐN", "ok"),
             ("39/KH-UBND", "ok_unverified"),
-            ("05-CT/TW", "ok_unverified"),
-            ("45-NQ/TW", "ok_unverified"),
+            ("05-CT/TW", "ok"),
+            ("45-NQ/TW", "ok"),
             ("76-Ctr/TU", "ok_unverified"),
-            ("45-NQ/TW", "ok_unverified"),
+            ("45-NQ/TW", "ok"),
         ],
     )
 

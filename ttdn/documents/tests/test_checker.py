@@ -47,10 +47,10 @@ SEED_000 = [
     ("1160/QĐ-TTg", S.OK_UNVERIFIED, "1160/QĐ-TTg", D(2021, 7, 13)),
     ("5406/BTTTT-TTĐN", S.OK, "5406/BTTTT-TTĐN", D(2021, 12, 31)),
     ("39/KH-UBND", S.OK_UNVERIFIED, "39/KH-UBND", D(2022, 2, 23)),
-    ("05-CT/TW", S.OK_UNVERIFIED, "05-CT/TW", D(2016, 5, 15)),
-    ("45-NQ/TW", S.OK_UNVERIFIED, "45-NQ/TW", D(2019, 1, 24)),  # "45- NQ/TW" with a stray space
+    ("05-CT/TW", S.OK, "05-CT/TW", D(2016, 5, 15)),
+    ("45-NQ/TW", S.OK, "45-NQ/TW", D(2019, 1, 24)),  # "45- NQ/TW" with a stray space
     ("76-Ctr/TU", S.OK_UNVERIFIED, "76-CTr/TU", None),  # the library writes "CTr"; no date anywhere
-    ("45-NQ/TW", S.OK_UNVERIFIED, "45-NQ/TW", D(2019, 1, 24)),
+    ("45-NQ/TW", S.OK, "45-NQ/TW", D(2019, 1, 24)),
 ]
 
 SEED_001 = [

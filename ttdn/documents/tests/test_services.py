@@ -1,3 +1,4 @@
+import csv
 import datetime
 import importlib
 from pathlib import Path
@@ -13,6 +14,7 @@ from ttdn.core.models import AuditEntry
 from ttdn.core.states import InvalidTransition
 from ttdn.core.storage import is_random
 from ttdn.documents import importers, services
+from ttdn.documents.citations import number_symbol_key
 from ttdn.documents.enums import (
     Classification,
     DocumentStatus,
@@ -250,17 +252,27 @@ def test_unpublish_document_is_audited_for_the_unit(cast):
 # --- Loading the reference list ----------------------------------------------------
 
 
-def test_load_legal_documents_creates_the_library_and_its_replacements(db):
-    result = services.load_legal_documents(importers.read_legal_documents(), by=None)
+def test_load_legal_documents_creates_the_library_and_its_relations(db):
+    rows = importers.read_legal_documents()
+    declared = {
+        (row["number_symbol"], kind, target) for row in rows for kind, target in row["relations"]
+    }
 
-    replaced = sorted(
-        (r.source.number_symbol, r.target.number_symbol)
+    result = services.load_legal_documents(rows, by=None)
+
+    loaded = {
+        (r.source.number_symbol, r.kind, r.target.number_symbol)
         for r in DocumentRelation.objects.select_related("source", "target")
+    }
+    assert (result, loaded) == (
+        services.LoadResult(created=len(rows), updated=0, unchanged=0, related=len(declared)),
+        declared,
     )
-    assert (result, replaced) == (
-        services.LoadResult(created=27, updated=0, unchanged=0, related=2),
-        [("117/2025/QH15", "29/2018/QH14"), ("356/2025/NĐ-CP", "13/2023/NĐ-CP")],
-    )
+    assert {
+        ("117/2025/QH15", RelationKind.REPLACES, "29/2018/QH14"),
+        ("356/2025/NĐ-CP", RelationKind.REPLACES, "13/2023/NĐ-CP"),
+        ("22/2016/TT-BTTTT", RelationKind.GUIDES, "72/2015/NĐ-CP"),
+    } <= loaded
 
 
 def test_load_legal_documents_twice_changes_nothing(db):
@@ -270,28 +282,32 @@ def test_load_legal_documents_twice_changes_nothing(db):
 
     result = services.load_legal_documents(rows, by=None)
 
-    assert (result, AuditEntry.objects.count()) == (services.LoadResult(0, 0, 27, 0), entries)
+    assert (result, AuditEntry.objects.count()) == (
+        services.LoadResult(0, 0, len(rows), 0),
+        entries,
+    )
 
 
 def test_load_legal_documents_keeps_the_verification_marks(library, document_of):
     marks = [
         (d.verification, d.verification_note)
         for d in map(
-            document_of, ["72/2015/NĐ-CP", "356/2025/NĐ-CP", "42/2018/QĐ-UBND", "05-CT/TW"]
+            document_of, ["72/2015/NĐ-CP", "26/2020/NĐ-CP", "42/2018/QĐ-UBND", "76-CTr/TU"]
         )
     ]
 
     assert marks == [
         (Verification.VERIFIED, ""),
-        (Verification.PARTLY, "issue date unverified"),
-        (Verification.UNVERIFIED, "seed 000 only"),
-        (Verification.UNVERIFIED, "from memory"),
+        (Verification.PARTLY, "status after 2026-03-01 unverified"),
+        (Verification.UNVERIFIED, ""),
+        (Verification.UNVERIFIED, ""),
     ]
 
 
 def test_load_legal_documents_updates_a_corrected_row(library, document_of):
     rows = importers.read_legal_documents()
-    rows[0] = {**rows[0], "title": "Về quản lý hoạt động thông tin đối ngoại (sửa)"}
+    at = next(i for i, row in enumerate(rows) if row["number_symbol"] == "72/2015/NĐ-CP")
+    rows[at] = {**rows[at], "title": "Về quản lý hoạt động thông tin đối ngoại (sửa)"}
 
     result = services.load_legal_documents(rows, by=None)
 
@@ -312,8 +328,12 @@ def test_load_legal_documents_keeps_the_status_of_the_file(library, document_of)
 
 
 @pytest.mark.skipif(not SHARED_CSV.exists(), reason="../shared/data is not next to this checkout")
-def test_packaged_reference_list_is_the_shared_one():
-    assert importers.LEGAL_DOCUMENTS_FILE.read_bytes() == SHARED_CSV.read_bytes()
+def test_packaged_reference_list_keeps_every_document_of_the_shared_one():
+    with SHARED_CSV.open(encoding="utf-8-sig", newline="") as file:
+        shared = {number_symbol_key(row["number_symbol"]) for row in csv.DictReader(file)}
+    packaged = {number_symbol_key(row["number_symbol"]) for row in importers.read_legal_documents()}
+
+    assert shared - packaged == set()
 
 
 def test_read_legal_documents_lists_every_bad_row(tmp_path):

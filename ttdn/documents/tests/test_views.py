@@ -239,11 +239,12 @@ def test_document_detail_shows_the_verification_mark_but_not_the_maintainer_note
 ):
     client.force_login(cast.operator)
 
-    response = client.get(f"/library/{document_of('356/2025/NĐ-CP').pk}/")
+    response = client.get(f"/library/{document_of('26/2020/NĐ-CP').pk}/")
 
     page = response.content.decode()
     assert "<strong>Partly verified</strong>" in page
-    assert "issue date unverified" not in page
+    assert "status after 2026-03-01 unverified" not in page
+    assert "no decree under" not in page  # the file's maintainer note
 
 
 # --- Adding and editing ----------------------------------------------------------

@@ -270,6 +270,7 @@ def test_filter_anniversaries_keeps_the_chosen_category_scope_and_class(cast, re
     assert [(a.commemoration.name, a.ordinal) for a in kept] == [
         ("Ngày thành lập Đảng Cộng sản Việt Nam", 95),
         ("Ngày sinh Chủ tịch Hồ Chí Minh", 135),
+        ("Ngày truyền thống Mặt trận Tổ quốc Việt Nam", 95),
     ]
 
 
@@ -326,9 +327,11 @@ def test_reminders_cross_into_the_next_year(cast, reference):
 
     assert [(a.commemoration.name, a.date) for a in due] == [
         ("Ngày thành lập Quân đội nhân dân Việt Nam", date(2024, 12, 22)),
+        ("Ngày truyền thống Học sinh - Sinh viên Việt Nam", date(2025, 1, 9)),
         ("Ngày thiết lập quan hệ ngoại giao Việt Nam - Trung Quốc", date(2025, 1, 18)),
         ("Ngày thiết lập quan hệ ngoại giao Việt Nam - Liên bang Nga (Liên Xô)", date(2025, 1, 30)),
-        ("Ngày thiết lập quan hệ ngoại giao Việt Nam - Tiệp Khắc", date(2025, 2, 2)),
+        ("Ngày thiết lập quan hệ ngoại giao Việt Nam - Cộng hòa Séc", date(2025, 2, 2)),
+        ("Ngày thiết lập quan hệ ngoại giao Việt Nam - Slovakia", date(2025, 2, 2)),
     ]
 
 
