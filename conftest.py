@@ -179,7 +179,9 @@ def watch_csp(context, origin: str) -> list[str]:
 
     def console(message) -> None:
         if "Content Security Policy" in message.text:
-            found.append(f"{message.location.get('url', '')}: {message.text}")
+            # An inline script has no location of its own: name the page it was blocked on.
+            where = message.location.get("url") or (message.page.url if message.page else "")
+            found.append(f"{where}: {message.text}")
 
     def response(answer) -> None:
         if answer.request.resource_type != "document" or not answer.url.startswith(origin):

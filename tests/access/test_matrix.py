@@ -32,7 +32,10 @@ pytestmark = pytest.mark.django_db
 URLS = matrix.url_patterns()
 API = matrix.api_operations()
 PAGES = sorted(
-    name for name in URLS if not name.startswith(("admin:", "api:")) or name in expected.API_PAGES
+    name
+    for name in URLS
+    if (not name.startswith(("admin:", "api:")) or name in expected.API_PAGES)
+    and name not in expected.PENDING
 )
 ADMIN = sorted(name for name in URLS if name.startswith("admin:"))
 
@@ -135,8 +138,20 @@ def test_every_url_and_operation_has_a_row() -> None:
         | {name for name in URLS if name.startswith("api:") and name not in expected.API_PAGES}
     )
     operations = {operation for operation, _ in expected.OPERATIONS}
+    pending = set(expected.PENDING)
 
-    assert (sorted(set(URLS) - names), sorted(set(API) - operations)) == ([], [])
+    assert (sorted(set(URLS) - names - pending), sorted(set(API) - operations - pending)) == (
+        [],
+        [],
+    )
+
+
+def test_every_pending_entry_still_exists_and_has_no_row_yet() -> None:
+    # The list only shrinks: a recorded row, or a removed URL, takes its name off it.
+    rowed = {name for name, _method in expected.PAGES} | {op for op, _ in expected.OPERATIONS}
+
+    assert sorted(expected.PENDING - set(URLS) - set(API)) == []
+    assert sorted(expected.PENDING & rowed) == []
 
 
 @pytest.mark.parametrize("name", PAGES)
@@ -186,7 +201,7 @@ def _admin_url(route: str) -> str:
     return "/" + route.replace("^", "").replace("$", "")
 
 
-@pytest.mark.parametrize("operation", sorted(API))
+@pytest.mark.parametrize("operation", sorted(set(API) - expected.PENDING))
 def test_api_operation(world: Any, operation: str) -> None:
     method, path = API[operation]
     kind = API_KINDS.get(path)

@@ -512,8 +512,8 @@ def press_report(request: HttpRequest) -> HttpResponse:
     """Choose a unit and a period; the review is numbered in the unit's outgoing register, whose
     page offers the DOCX and PDF."""
     units = _writing_units(request.user)
-    if not units.exists():
-        raise Http404
+    if not units.exists():  # the sub-menu shows the page to everyone: say who issues it
+        return render(request, "monitoring/press_report.html", {"form": None})
     form = forms.PressReportForm(
         request.POST or None,
         units=units,
