@@ -13,7 +13,7 @@ pictures and one in ten translated into English, so the slower paths are measure
 
 The reference is built in the same run: a Wagtail site of the same shape (bench/wagtail_site.py:
 a news index with the same N articles of 1,500 words and a picture each, a 20-item list and an
-RSS feed of 20), in its own virtual environment under var/bench/wagtail-venv, made on first
+RSS feed of 30, as many as the product's), in its own virtual environment under var/bench/wagtail-venv, made on first
 use from the package index with the product's own versions of Django, gunicorn and Pillow.
 Both are served at once by gunicorn with the same settings (2 workers, 127.0.0.1), the
 product with its page cache replaced by a dummy one (every request renders; Wagtail has no
@@ -410,6 +410,9 @@ def build_wagtail(count: int, directory: Path) -> dict[str, Any]:
     """Write the Wagtail project into `directory` and build its `count` articles there."""
     import wagtail_site
 
+    from ttdn.content.feeds import FEED_SIZE
+
+    assert wagtail_site.FEED_SIZE == FEED_SIZE, "both feeds must list as many articles"
     python = wagtail_python()
     wagtail_site.write(directory)
     out = subprocess.run(

@@ -2,7 +2,7 @@
 school site, written out as a Django project and built in its own virtual environment.
 
 `write(directory)` writes the project (settings, a `news` app with a news index and article
-pages, templates for the article, the 20-item list and the RSS feed); `python -m build COUNT
+pages, templates for the article, the 20-item list and the RSS feed of FEED_SIZE items); `python -m build COUNT
 WORDS_SEED` in that directory, with the virtual environment's Python, migrates a SQLite
 database there and creates COUNT published articles of 1,500 words with a picture each (its
 renditions made beforehand, as the product makes its own), then prints the URLs as JSON.
@@ -14,6 +14,9 @@ as the product.
 from __future__ import annotations
 
 from pathlib import Path
+
+# As many items as the product's feeds (ttdn.content.feeds.FEED_SIZE; bench/portal.py checks).
+FEED_SIZE = 30
 
 FILES = {
     "wtsite/__init__.py": "",
@@ -148,7 +151,7 @@ class LatestArticles(Feed):
     description = "Tin tức"
 
     def items(self):
-        return ArticlePage.objects.live().order_by("-first_published_at")[:20]
+        return ArticlePage.objects.live().order_by("-first_published_at")[:FEED_SIZE]
 
     def item_title(self, item):
         return item.title
@@ -241,4 +244,4 @@ def write(directory: Path) -> None:
     for name, text in FILES.items():
         path = directory / name
         path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_text(text.lstrip("\n"))
+        path.write_text(text.lstrip("\n").replace("[:FEED_SIZE]", f"[:{FEED_SIZE}]"))

@@ -65,7 +65,7 @@ def _live(site: Site, language: str) -> QuerySet[Article]:
     )
 
 
-# What a card (content/public/_card.html) shows of an article and its cover: a list reads
+# What a card (portal_tags.card) shows of an article and its cover: a list reads
 # no other column (each costs a conversion per row; the body would cost a page's worth).
 CARD_FIELDS = (
     "site_id", "section_id", "title", "slug", "summary", "language", "published_at",
@@ -355,13 +355,17 @@ def translations(article: Article) -> list[Article]:
     if article.translation_of_id is None and len(article.site.offered) == 1:
         return []
     source_id = article.translation_of_id or article.pk
-    found = list(
-        Article.objects.live()
-        .filter(site_id=article.site_id)
+    # By the two keys alone, so that the primary key and the translation_of index serve it:
+    # with the site in the filter SQLite walks every live article of the site instead.
+    found = [
+        other
+        for other in Article.objects.live()
         .filter(Q(pk=source_id) | Q(translation_of_id=source_id))
         .exclude(pk=article.pk)
+        .order_by("language")
         .only("pk", "slug", "title", "language", "site_id")
-    )
+        if other.site_id == article.site_id
+    ]
     for other in found:
         other.site = article.site
     return found
