@@ -1,8 +1,11 @@
-"""Request-wide concerns: the address for the audit log, and two-factor enforcement."""
+"""Request-wide concerns: the request's id and counts, the address for the audit log, and
+two-factor enforcement."""
 
 from __future__ import annotations
 
 import ipaddress
+import re
+import uuid
 from collections.abc import Callable
 
 from django.conf import settings
@@ -12,10 +15,47 @@ from django.utils import translation
 from django.utils.cache import patch_vary_headers
 from django_otp import user_has_device
 
-from ttdn.core import access
-from ttdn.core.context import RequestInfo, current_request
+from ttdn.core import access, metrics
+from ttdn.core.context import RequestInfo, current_request, current_request_id
 
 OPEN_PREFIXES = ("/accounts/", "/static/", "/i18n/", "/healthz", "/media/")
+# An X-Request-ID worth keeping (nginx's $request_id, a load balancer's UUID): short, and nothing
+# that could forge or break a log line. Anything else is replaced by an id of our own.
+REQUEST_ID = re.compile(r"[A-Za-z0-9][A-Za-z0-9._:-]{0,127}")
+
+
+class RequestIdMiddleware:
+    """Gives each request an id: the proxy's X-Request-ID when it is sane, else a new one. Every
+    log line written while serving the request carries it (ttdn.core.logs), and the response
+    returns it in X-Request-ID."""
+
+    def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]) -> None:
+        self.get_response = get_response
+
+    def __call__(self, request: HttpRequest) -> HttpResponse:
+        incoming = request.META.get("HTTP_X_REQUEST_ID", "")
+        request_id = incoming if REQUEST_ID.fullmatch(incoming) else uuid.uuid4().hex
+        token = current_request_id.set(request_id)
+        try:
+            response = self.get_response(request)
+        finally:
+            current_request_id.reset(token)
+        response.headers["X-Request-ID"] = request_id
+        return response
+
+
+class RequestMetricsMiddleware:
+    """Counts every answer by view (its URL name), method and status for /metrics."""
+
+    def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]) -> None:
+        self.get_response = get_response
+
+    def __call__(self, request: HttpRequest) -> HttpResponse:
+        response = self.get_response(request)
+        match = request.resolver_match
+        view = (match.view_name or match.route) if match else ""
+        metrics.count_request(view=view, method=request.method or "", status=response.status_code)
+        return response
 
 
 def client_ip(request: HttpRequest) -> str | None:
