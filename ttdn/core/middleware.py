@@ -9,8 +9,11 @@ import uuid
 from collections.abc import Callable
 
 from django.conf import settings
+from django.core.signals import request_finished
+from django.dispatch import receiver
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect
+from django.urls import Resolver404, resolve
 from django.utils import translation
 from django.utils.cache import patch_vary_headers
 from django_otp import user_has_device
@@ -35,13 +38,17 @@ class RequestIdMiddleware:
     def __call__(self, request: HttpRequest) -> HttpResponse:
         incoming = request.META.get("HTTP_X_REQUEST_ID", "")
         request_id = incoming if REQUEST_ID.fullmatch(incoming) else uuid.uuid4().hex
-        token = current_request_id.set(request_id)
-        try:
-            response = self.get_response(request)
-        finally:
-            current_request_id.reset(token)
+        # Kept until the response is closed, not just until this returns: Django logs a 4xx or
+        # 5xx answer ("Not Found: …") after the whole middleware chain has run.
+        current_request_id.set(request_id)
+        response = self.get_response(request)
         response.headers["X-Request-ID"] = request_id
         return response
+
+
+@receiver(request_finished, dispatch_uid="ttdn.core.middleware.forget_request_id")
+def forget_request_id(**kwargs: object) -> None:
+    current_request_id.set(None)
 
 
 class RequestMetricsMiddleware:
@@ -52,10 +59,21 @@ class RequestMetricsMiddleware:
 
     def __call__(self, request: HttpRequest) -> HttpResponse:
         response = self.get_response(request)
-        match = request.resolver_match
-        view = (match.view_name or match.route) if match else ""
-        metrics.count_request(view=view, method=request.method or "", status=response.status_code)
+        metrics.count_request(
+            view=self.view_name(request), method=request.method or "", status=response.status_code
+        )
         return response
+
+    def view_name(self, request: HttpRequest) -> str:
+        """The URL name of the view that answered, or would have: a page served from the
+        portal's cache never reached URL resolution. Empty when no URL matches."""
+        match = request.resolver_match
+        if match is None:
+            try:
+                match = resolve(request.path_info, getattr(request, "urlconf", None))
+            except Resolver404:
+                return ""
+        return match.view_name
 
 
 def client_ip(request: HttpRequest) -> str | None:
