@@ -38,6 +38,7 @@ Variables (all optional on a developer machine):
                       the web service starts); needed with more than one web process
 """
 
+import contextlib
 import os
 import secrets
 from datetime import timedelta
@@ -389,7 +390,10 @@ if not METRICS_TOKEN and os.environ.get("TTDN_METRICS_TOKEN_FILE"):
     METRICS_TOKEN = Path(os.environ["TTDN_METRICS_TOKEN_FILE"]).read_text().strip()
 METRICS_DIR = os.environ.get("TTDN_METRICS_DIR", "")
 if METRICS_DIR:
-    Path(METRICS_DIR).mkdir(parents=True, exist_ok=True)
+    # Created here for `ttdn run`; under systemd the web service's RuntimeDirectory is. A task
+    # worker sharing the environment never writes there and may not be able to create it.
+    with contextlib.suppress(OSError):
+        Path(METRICS_DIR).mkdir(parents=True, exist_ok=True)
     # prometheus_client chooses its storage when first imported, from this variable.
     os.environ["PROMETHEUS_MULTIPROC_DIR"] = METRICS_DIR
 CSRF_FAILURE_VIEW = "ttdn.core.errors.csrf_failure"

@@ -26,4 +26,4 @@ MONITORING_CONNECT_TIMEOUT = 1.0
 # A second alias mirroring "default", for the read-replica router's tests (they turn the router on
 # with DATABASE_ROUTERS and declare databases=["default", "replica"]); no router otherwise.
 DATABASES["replica"] = {**DATABASES["default"], "TEST": {"MIRROR": "default"}}  # noqa: F405
-DATABASE_ROUTERS: list[str] = []
+DATABASE_ROUTERS = []

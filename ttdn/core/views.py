@@ -74,7 +74,9 @@ def metrics_view(request: HttpRequest) -> HttpResponse:
     everyone when no token is configured, finds nothing here."""
     if not metrics.authorised(request):
         raise Http404
-    return HttpResponse(metrics.exposition(), content_type="text/plain; version=0.0.4; charset=utf-8")
+    return HttpResponse(
+        metrics.exposition(), content_type="text/plain; version=0.0.4; charset=utf-8"
+    )
 
 
 @login_required

@@ -33,7 +33,7 @@ def documented_environment(tmp_path: Path) -> dict[str, str]:
 def run(argv: list[str], environment: dict[str, str]) -> subprocess.CompletedProcess[str]:
     # Only the system's variables, none of this machine's TTDN_* or test settings.
     base = {k: v for k, v in os.environ.items() if k in {"PATH", "HOME", "LANG", "TMPDIR"}}
-    return subprocess.run(  # noqa: S603
+    return subprocess.run(
         [sys.executable, "-m", "ttdn.manage", *argv],
         env={**base, **environment},
         cwd=REPO,
@@ -62,4 +62,7 @@ def test_a_replica_url_adds_the_alias_and_its_router_and_nothing_else_does(tmp_p
     with_replica = run(show, {**environment, "TTDN_REPLICA_DATABASE_URL": replica})
 
     assert without.stdout.splitlines()[-1] == "['default'] []"
-    assert with_replica.stdout.splitlines()[-1] == "['default', 'replica'] ['ttdn.core.replica.ReplicaRouter']"
+    assert (
+        with_replica.stdout.splitlines()[-1]
+        == "['default', 'replica'] ['ttdn.core.replica.ReplicaRouter']"
+    )

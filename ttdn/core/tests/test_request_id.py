@@ -96,7 +96,7 @@ def _log_of_a_missing_page(log_format: str | None) -> tuple[str, str]:
     env.pop("TTDN_LOG_FORMAT", None)
     if log_format:
         env["TTDN_LOG_FORMAT"] = log_format
-    done = subprocess.run(  # noqa: S603
+    done = subprocess.run(
         [sys.executable, "-c", code], env=env, cwd=REPO, capture_output=True, text=True, check=True
     )
     return done.stdout.strip(), done.stderr.strip()

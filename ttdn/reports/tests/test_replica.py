@@ -11,7 +11,6 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from ttdn.core.tests.fixtures import get_by_alias as _get
-from ttdn.core.tests.fixtures import replica_router as router  # noqa: F401  (a fixture)
 from ttdn.reports import services
 from ttdn.reports.models import RollUp, Submission
 
@@ -29,7 +28,7 @@ def approved(cast, round_, at):
     return round_
 
 
-def test_consolidation_reads_its_roll_ups_from_the_replica(client, cast, approved, router):
+def test_consolidation_reads_its_roll_ups_from_the_replica(client, cast, approved, replica_router):
     client.force_login(cast.phong_leader)
 
     response, on_default, on_replica = _get(
@@ -42,11 +41,15 @@ def test_consolidation_reads_its_roll_ups_from_the_replica(client, cast, approve
     assert not any(ROLLUP_TABLE in sql for sql in on_default)
     # Signing in (the session, the person) happened before the page, on default.
     assert any("django_session" in sql for sql in on_default)
-    assert not any(sql.lstrip().upper().startswith(("INSERT", "UPDATE", "DELETE")) for sql in on_replica)
+    assert not any(
+        sql.lstrip().upper().startswith(("INSERT", "UPDATE", "DELETE")) for sql in on_replica
+    )
 
 
 @pytest.mark.parametrize("name", ["completeness", "consolidation_export"])
-def test_completeness_and_the_workbook_read_from_the_replica(client, cast, approved, router, name):
+def test_completeness_and_the_workbook_read_from_the_replica(
+    client, cast, approved, replica_router, name
+):
     client.force_login(cast.phong_leader)
 
     response, _on_default, on_replica = _get(client, reverse(f"reports:{name}", args=[approved.pk]))
@@ -54,7 +57,7 @@ def test_completeness_and_the_workbook_read_from_the_replica(client, cast, appro
     assert (response.status_code, bool(on_replica)) == (200, True)
 
 
-def test_other_pages_and_posts_stay_on_default(client, cast, approved, router):
+def test_other_pages_and_posts_stay_on_default(client, cast, approved, replica_router):
     client.force_login(cast.phong_leader)
 
     pages = [

@@ -7,7 +7,6 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from ttdn.core.tests.fixtures import get_by_alias
-from ttdn.core.tests.fixtures import replica_router as router  # noqa: F401  (a fixture)
 from ttdn.stats import services
 from ttdn.stats.models import Figure
 
@@ -15,7 +14,7 @@ pytestmark = pytest.mark.django_db(transaction=True, databases=["default", "repl
 FIGURE_TABLE = Figure._meta.db_table
 
 
-def test_dashboard_reads_its_figures_from_the_replica(client, cast, world, router):
+def test_dashboard_reads_its_figures_from_the_replica(client, cast, world, replica_router):
     services.refresh_from_reports()
     client.force_login(cast.phong_officer)
 
@@ -29,7 +28,7 @@ def test_dashboard_reads_its_figures_from_the_replica(client, cast, world, route
     assert not any(FIGURE_TABLE in sql for sql in on_default)
 
 
-def test_refreshing_the_figures_reads_and_writes_on_default(client, cast, world, router):
+def test_refreshing_the_figures_reads_and_writes_on_default(client, cast, world, replica_router):
     client.force_login(cast.phong_leader)
 
     with CaptureQueriesContext(connections["replica"]) as on_replica:
