@@ -29,8 +29,16 @@ Variables (all optional on a developer machine):
   TTDN_UPLOAD_MAX_MEGAPIXELS   a bigger picture is refused from its header; default 25
   TTDN_UPLOAD_BACKGROUND_PAGES a PDF of more pages is read by the worker; default 40
   TTDN_UPLOAD_BACKGROUND_MB    a file larger than this is read by the worker; default 2
+  TTDN_REPLICA_DATABASE_URL  a read replica for consolidation and statistics pages; default none
+  TTDN_LOG_FORMAT     "json" writes one JSON object per log line with the request id; default text
+  TTDN_LOG_LEVEL      the lowest level logged; default INFO
+  TTDN_METRICS_TOKEN  the bearer token Prometheus sends to /metrics (or TTDN_METRICS_TOKEN_FILE);
+                      unset: /metrics answers 404
+  TTDN_METRICS_DIR    a directory the web processes share their request counts in (emptied when
+                      the web service starts); needed with more than one web process
 """
 
+import contextlib
 import os
 import secrets
 from datetime import timedelta
@@ -123,6 +131,8 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    "ttdn.core.middleware.RequestIdMiddleware",  # first: every later log line carries the id
+    "ttdn.core.middleware.RequestMetricsMiddleware",  # counts every answer, cached ones too
     "django.middleware.security.SecurityMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",  # outside the portal's cache
     "whitenoise.middleware.WhiteNoiseMiddleware",
@@ -180,6 +190,13 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
         "transaction_mode": "IMMEDIATE",
         "timeout": 20,
     }
+# A read replica (PostgreSQL streaming replication) serves the pages that only read large
+# aggregates: consolidation, completeness and the statistics dashboards (ttdn/core/replica.py).
+# Every write, and every other read, goes to "default". No URL: no router, one database.
+if replica_url := os.environ.get("TTDN_REPLICA_DATABASE_URL"):
+    DATABASES["replica"] = dj_database_url.parse(replica_url, conn_max_age=60)
+    DATABASES["replica"]["TEST"] = {"MIRROR": "default"}
+    DATABASE_ROUTERS = ["ttdn.core.replica.ReplicaRouter"]
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 AUTHENTICATION_BACKENDS = [
@@ -344,13 +361,41 @@ SOCIAL_CHANNELS = {
 vars().update(email_settings(os.environ.get("TTDN_EMAIL_URL", "console://")))
 DEFAULT_FROM_EMAIL = os.environ.get("TTDN_DEFAULT_FROM_EMAIL", "TTĐN <no-reply@localhost>")
 
+# Logs go to standard error, human-readable by default. TTDN_LOG_FORMAT=json writes one JSON
+# object per line for a log collector, each with the id of the request it belongs to
+# (ttdn/core/logs.py; the id is also the X-Request-ID response header).
+LOG_FORMAT = os.environ.get("TTDN_LOG_FORMAT", "text")
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "handlers": {"console": {"class": "logging.StreamHandler"}},
+    "filters": {"request_id": {"()": "ttdn.core.logs.RequestIdFilter"}},
+    "formatters": {"json": {"()": "ttdn.core.logs.JsonFormatter"}},
+    "handlers": {
+        "console": {
+            "class": "logging.StreamHandler",
+            "filters": ["request_id"],
+            **({"formatter": "json"} if LOG_FORMAT == "json" else {}),
+        }
+    },
     "root": {"handlers": ["console"], "level": os.environ.get("TTDN_LOG_LEVEL", "INFO")},
     "loggers": {"axes": {"level": "WARNING"}},
 }
+
+# /metrics (ttdn/core/metrics.py) answers Prometheus only with this bearer token; without one it
+# does not exist (404). Request counts live in each web process; with several (gunicorn
+# --workers), TTDN_METRICS_DIR is where they share them (prometheus_client's multiprocess mode),
+# a directory emptied when the web service starts. ADR 0015.
+METRICS_TOKEN = os.environ.get("TTDN_METRICS_TOKEN", "")
+if not METRICS_TOKEN and os.environ.get("TTDN_METRICS_TOKEN_FILE"):
+    METRICS_TOKEN = Path(os.environ["TTDN_METRICS_TOKEN_FILE"]).read_text().strip()
+METRICS_DIR = os.environ.get("TTDN_METRICS_DIR", "")
+if METRICS_DIR:
+    # Created here for `ttdn run`; under systemd the web service's RuntimeDirectory is. A task
+    # worker sharing the environment never writes there and may not be able to create it.
+    with contextlib.suppress(OSError):
+        Path(METRICS_DIR).mkdir(parents=True, exist_ok=True)
+    # prometheus_client chooses its storage when first imported, from this variable.
+    os.environ["PROMETHEUS_MULTIPROC_DIR"] = METRICS_DIR
 CSRF_FAILURE_VIEW = "ttdn.core.errors.csrf_failure"
 SILENCED_SYSTEM_CHECKS = [
     "axes.W006",  # lock-out counts per account on purpose: a whole school shares one address

@@ -23,3 +23,7 @@ STORAGES = {
 MONITORING_HOST_INTERVAL = 0.0
 MONITORING_READ_TIMEOUT = 1.0
 MONITORING_CONNECT_TIMEOUT = 1.0
+# A second alias mirroring "default", for the read-replica router's tests (they turn the router on
+# with DATABASE_ROUTERS and declare databases=["default", "replica"]); no router otherwise.
+DATABASES["replica"] = {**DATABASES["default"], "TEST": {"MIRROR": "default"}}  # noqa: F405
+DATABASE_ROUTERS = []

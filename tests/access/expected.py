@@ -225,6 +225,11 @@ PAGES: dict[tuple[str, str], str] = {
     ("favicon.ico", "POST"): "ooooooo",
     ("healthz", "GET"): "ooooooo",
     ("healthz", "POST"): "mmmmmmm",
+    (
+        "metrics",
+        "GET",
+    ): "xxxxxxx",  # only Prometheus's bearer token (ttdn/core/tests/test_metrics.py)
+    ("metrics", "POST"): "mmmmmmm",
     ("home", "GET"): "Loooooo",
     ("home", "POST"): "Loooooo",
     ("job_list", "GET"): "Lxxxxxo",

@@ -1,21 +1,79 @@
-"""Request-wide concerns: the address for the audit log, and two-factor enforcement."""
+"""Request-wide concerns: the request's id and counts, the address for the audit log, and
+two-factor enforcement."""
 
 from __future__ import annotations
 
 import ipaddress
+import re
+import uuid
 from collections.abc import Callable
 
 from django.conf import settings
+from django.core.signals import request_finished
+from django.dispatch import receiver
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect
+from django.urls import Resolver404, resolve
 from django.utils import translation
 from django.utils.cache import patch_vary_headers
 from django_otp import user_has_device
 
-from ttdn.core import access
-from ttdn.core.context import RequestInfo, current_request
+from ttdn.core import access, metrics
+from ttdn.core.context import RequestInfo, current_request, current_request_id
 
 OPEN_PREFIXES = ("/accounts/", "/static/", "/i18n/", "/healthz", "/media/")
+# An X-Request-ID worth keeping (nginx's $request_id, a load balancer's UUID): short, and nothing
+# that could forge or break a log line. Anything else is replaced by an id of our own.
+REQUEST_ID = re.compile(r"[A-Za-z0-9][A-Za-z0-9._:-]{0,127}")
+
+
+class RequestIdMiddleware:
+    """Gives each request an id: the proxy's X-Request-ID when it is sane, else a new one. Every
+    log line written while serving the request carries it (ttdn.core.logs), and the response
+    returns it in X-Request-ID."""
+
+    def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]) -> None:
+        self.get_response = get_response
+
+    def __call__(self, request: HttpRequest) -> HttpResponse:
+        incoming = request.META.get("HTTP_X_REQUEST_ID", "")
+        request_id = incoming if REQUEST_ID.fullmatch(incoming) else uuid.uuid4().hex
+        # Kept until the response is closed, not just until this returns: Django logs a 4xx or
+        # 5xx answer ("Not Found: …") after the whole middleware chain has run.
+        current_request_id.set(request_id)
+        response = self.get_response(request)
+        response.headers["X-Request-ID"] = request_id
+        return response
+
+
+@receiver(request_finished, dispatch_uid="ttdn.core.middleware.forget_request_id")
+def forget_request_id(**kwargs: object) -> None:
+    current_request_id.set(None)
+
+
+class RequestMetricsMiddleware:
+    """Counts every answer by view (its URL name), method and status for /metrics."""
+
+    def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]) -> None:
+        self.get_response = get_response
+
+    def __call__(self, request: HttpRequest) -> HttpResponse:
+        response = self.get_response(request)
+        metrics.count_request(
+            view=self.view_name(request), method=request.method or "", status=response.status_code
+        )
+        return response
+
+    def view_name(self, request: HttpRequest) -> str:
+        """The URL name of the view that answered, or would have: a page served from the
+        portal's cache never reached URL resolution. Empty when no URL matches."""
+        match = request.resolver_match
+        if match is None:
+            try:
+                match = resolve(request.path_info, getattr(request, "urlconf", None))
+            except Resolver404:
+                return ""
+        return match.view_name
 
 
 def client_ip(request: HttpRequest) -> str | None:

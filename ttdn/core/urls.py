@@ -1,6 +1,7 @@
 from django.contrib.auth import views as auth_views
 from django.templatetags.static import static
 from django.urls import path
+from django.utils.functional import lazy
 from django.views.generic.base import RedirectView
 
 from ttdn.core import views
@@ -8,6 +9,7 @@ from ttdn.core import views
 urlpatterns = [
     path("", views.home, name="home"),
     path("healthz", views.healthz, name="healthz"),
+    path("metrics", views.metrics_view, name="metrics"),
     path(
         "accounts/login/",
         views.SignInView.as_view(),
@@ -45,7 +47,12 @@ urlpatterns = [
         name="password_reset_complete",
     ),
     path("robots.txt", views.robots_txt, name="robots_txt"),
-    path("favicon.ico", RedirectView.as_view(url=static("ttdn/favicon.svg"), permanent=True)),
+    # Looked up at the first request, not at import: `ttdn check --deploy` and other commands
+    # load the URLs before collectstatic has written the manifest of hashed names.
+    path(
+        "favicon.ico",
+        RedirectView.as_view(url=lazy(static, str)("ttdn/favicon.svg"), permanent=True),
+    ),
     path("accounts/2fa/", views.two_factor_verify, name="two_factor_verify"),
     path("accounts/2fa/setup/", views.two_factor_setup, name="two_factor_setup"),
     path("account/tokens/", views.token_list, name="token_list"),

@@ -1,4 +1,5 @@
-"""Screens of the core: home ("Việc cần làm"), tokens, two-factor, audit log, jobs, health."""
+"""Screens of the core: home ("Việc cần làm"), tokens, two-factor, audit log, jobs, health,
+and the metrics Prometheus reads."""
 
 from __future__ import annotations
 
@@ -12,14 +13,14 @@ from django.contrib.auth import views as auth_views
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
-from django.http import HttpRequest, HttpResponse, JsonResponse
+from django.http import Http404, HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
 from django_otp import login as otp_login
 from django_otp import match_token, user_has_device
 
-from ttdn.core import access, history, queries, ratelimit, services, todo, uploads
+from ttdn.core import access, history, metrics, queries, ratelimit, services, todo, uploads
 from ttdn.core.enums import UploadJobStatus
 from ttdn.core.forms import AuditFilterForm, OtpForm, SignInForm, TokenForm
 from ttdn.core.models import ApiToken
@@ -65,6 +66,17 @@ def healthz(request: HttpRequest) -> JsonResponse:
         else round(health.worker_heartbeat_age_s, 1),
     }
     return JsonResponse(body, status=200 if health.ok else 503)
+
+
+@require_GET
+def metrics_view(request: HttpRequest) -> HttpResponse:
+    """Prometheus's scrape, with TTDN_METRICS_TOKEN as its bearer token. Anyone else, and
+    everyone when no token is configured, finds nothing here."""
+    if not metrics.authorised(request):
+        raise Http404
+    return HttpResponse(
+        metrics.exposition(), content_type="text/plain; version=0.0.4; charset=utf-8"
+    )
 
 
 @login_required

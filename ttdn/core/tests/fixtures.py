@@ -43,3 +43,24 @@ def token_headers(user: Any) -> dict[str, str]:
 def bearer() -> Callable[[Any], dict[str, str]]:
     """`token_headers`, as a fixture."""
     return token_headers
+
+
+@pytest.fixture
+def replica_router(settings: Any) -> None:
+    """The read-replica router on, with the test settings' "replica" alias (a mirror of
+    "default"); tests using it declare databases=["default", "replica"] and are transactional,
+    as a mirror only sees committed rows."""
+    settings.DATABASE_ROUTERS = ["ttdn.core.replica.ReplicaRouter"]
+
+
+def get_by_alias(client: Any, url: str) -> tuple[Any, list[str], list[str]]:
+    """GET `url`: the response, and the SQL "default" and "replica" each ran to answer it."""
+    from django.db import connections
+    from django.test.utils import CaptureQueriesContext
+
+    with (
+        CaptureQueriesContext(connections["default"]) as default,
+        CaptureQueriesContext(connections["replica"]) as replica,
+    ):
+        response = client.get(url)
+    return response, [q["sql"] for q in default], [q["sql"] for q in replica]

@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Any
 
-from django.db import connection
+from django.db import connections
 from django.db.models import Count, Q
 
 from ttdn.org.enums import UnitLevel
@@ -206,8 +206,9 @@ def _fetch(queryset: Any) -> list[tuple[Any, ...]]:
     """The rows of a values_list() straight from the cursor: a province's page reads thousands
     of roll-ups, and Django's per-value converters cost more than the query. Numbers become
     Decimal in `Cell` instead."""
-    sql, params = queryset.query.sql_with_params()
-    with connection.cursor() as cursor:
+    alias = queryset.db  # the replica on a page that reads from it (ttdn/core/replica.py)
+    sql, params = queryset.query.get_compiler(alias).as_sql()
+    with connections[alias].cursor() as cursor:
         cursor.execute(sql, params)
         return cursor.fetchall()
 

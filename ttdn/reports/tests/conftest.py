@@ -10,6 +10,7 @@ from ttdn.reports.tests.factories import PHONG_VALUES, open_round, report_form
 
 at = fixtures.at
 bearer = fixtures.bearer
+replica_router = fixtures.replica_router
 
 
 @pytest.fixture(autouse=True)

@@ -17,6 +17,7 @@ from django.views.decorators.http import require_POST
 from ttdn import docgen
 from ttdn.core import access
 from ttdn.core.forms import form_errors
+from ttdn.core.replica import reads_from_replica
 from ttdn.docgen.pdf import convert
 from ttdn.documents import printing
 from ttdn.documents import queries as register_queries
@@ -34,6 +35,7 @@ from ttdn.reports.views.common import round_and_unit
 
 
 @login_required
+@reads_from_replica
 def consolidation(request: HttpRequest, pk: int) -> HttpResponse:
     form = ConsolidationFilterForm(request.GET or None)
     filters = form.cleaned_data if form.is_valid() else {}
@@ -139,6 +141,7 @@ def _trend_chart(round_: Round, unit: Unit, data: queries.Consolidation, basis: 
 
 
 @login_required
+@reads_from_replica
 def completeness(request: HttpRequest, pk: int) -> HttpResponse:
     round_ = get_object_or_404(Round.objects.visible_to(request.user), pk=pk)
     groups = UnitGroup.objects.filter(owner__in=access.visible_unit_ids(request.user))

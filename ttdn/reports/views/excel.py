@@ -11,6 +11,7 @@ from django.utils.translation import gettext as _
 
 from ttdn.core import uploads
 from ttdn.core.enums import UploadJobStatus
+from ttdn.core.replica import reads_from_replica
 from ttdn.reports import excel, queries, rules
 from ttdn.reports.enums import Basis
 from ttdn.reports.forms import (
@@ -81,6 +82,7 @@ def excel_upload_job(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 @login_required
+@reads_from_replica
 def consolidation_export(request: HttpRequest, pk: int) -> FileResponse:
     form = ConsolidationFilterForm(request.GET or None)
     filters = form.cleaned_data if form.is_valid() else {}

@@ -6,9 +6,12 @@ from typing import Any
 import pytest
 from django.utils import translation
 
+from ttdn.core.tests import fixtures
 from ttdn.reports.models import Round, Submission
 from ttdn.stats.models import Dataset
 from ttdn.stats.tests import factories
+
+replica_router = fixtures.replica_router
 
 
 @pytest.fixture(autouse=True)

@@ -13,6 +13,7 @@ from django.views.decorators.http import require_POST
 
 from ttdn.core import access
 from ttdn.core.feedback import attempt
+from ttdn.core.replica import reads_from_replica
 from ttdn.stats import queries, rules, services
 from ttdn.stats.forms import FigureForm
 from ttdn.stats.models import Figure, PressContact, PressDocument
@@ -20,6 +21,7 @@ from ttdn.stats.views.common import form_page, show_refusal, unit_or_404
 
 
 @login_required
+@reads_from_replica
 def home(request: HttpRequest) -> HttpResponse:
     """The dashboard of the unit the person acts for (or their first unit)."""
     unit = (
@@ -31,6 +33,7 @@ def home(request: HttpRequest) -> HttpResponse:
 
 
 @login_required
+@reads_from_replica
 def dashboard(request: HttpRequest, pk: int) -> HttpResponse:
     unit = unit_or_404(request, pk)
     board = queries.dashboard(unit, request.GET.get("period", ""))

@@ -2,8 +2,10 @@ import signal
 import subprocess
 import sys
 import time
+from pathlib import Path
 from typing import Any
 
+from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.core.management import get_commands
 from django.core.management.base import BaseCommand, CommandParser
@@ -46,6 +48,7 @@ class Command(BaseCommand):
         self, bind: str, workers: int, timeout: int = WEB_TIMEOUT
     ) -> dict[str, subprocess.Popen[bytes]]:
         python = sys.executable
+        clear_metrics_dir()
         commands = {
             "web": [
                 python,
@@ -99,3 +102,11 @@ class Command(BaseCommand):
             except subprocess.TimeoutExpired:
                 process.kill()
         self.stdout.write("TTĐN stopped.")
+
+
+def clear_metrics_dir() -> None:
+    """Request counts shared by the web processes start from zero with the web service
+    (prometheus_client's multiprocess mode keeps a file per process that ever ran)."""
+    if settings.METRICS_DIR:
+        for stale in Path(settings.METRICS_DIR).glob("*.db"):
+            stale.unlink(missing_ok=True)
