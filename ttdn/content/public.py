@@ -19,8 +19,8 @@ from django.templatetags.static import static
 from django.utils import timezone, translation
 from django.views.decorators.http import require_GET
 
-from ttdn.content import cache, queries, serving
-from ttdn.content.enums import Language, SectionKind
+from ttdn.content import cache, colours, queries, serving
+from ttdn.content.enums import PALETTE_HEX, Language, Palette, SectionKind
 from ttdn.content.forms import SearchForm
 from ttdn.content.models import (
     Article,
@@ -173,6 +173,19 @@ def robots(request: HttpRequest, unit_slug: str) -> HttpResponse:
     search = public_path("portal:search", site.unit.slug)
     body = f"User-agent: *\nDisallow: {search}\nSitemap: {sitemap}\n"
     return HttpResponse(body, content_type="text/plain; charset=utf-8")
+
+
+@require_GET
+def stylesheet(request: HttpRequest, unit_slug: str) -> HttpResponse:
+    """The site's two colours as a stylesheet (no inline style under the CSP). Pages link it
+    with the colours in its query, so a changed colour is a new address and this may be kept."""
+    site = site_or_404(unit_slug)
+    brand = site.colour if colours.HEX.match(site.colour) else PALETTE_HEX[Palette.NAVY]
+    accent = site.accent if colours.HEX.match(site.accent) else PALETTE_HEX[Palette.RED]
+    body = f"body.portal {{ --brand: {brand}; --accent: {accent}; }}\n"
+    response = HttpResponse(body, content_type="text/css; charset=utf-8")
+    response["Cache-Control"] = "public, max-age=86400"
+    return response
 
 
 @require_GET

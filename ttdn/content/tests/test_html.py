@@ -114,7 +114,7 @@ def _dress_school_site(site, by) -> None:
     key figures, videos, a notice, this week's schedule, a disclosure in two versions."""
     banner = services.add_image(site, upload=jpeg_with_gps((1600, 400)), alt="Cổng trường", by=by)
     services.update_site(
-        site, by=by, banner=banner, accent="green", phone="0225 3842 123",
+        site, by=by, banner=banner, colour="#0f5132", accent="#1d4ed8", phone="0225 3842 123",
         email="thcshongbang@haiphong.edu.vn", responsible="Hiệu trưởng Trần Văn An",
         facebook_url="https://www.facebook.com/thcshongbang", key_figures=[["Học sinh", "1.250"]],
         videos=[["Lễ khai giảng", "https://www.youtube.com/watch?v=abc"]],
