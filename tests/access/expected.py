@@ -361,6 +361,8 @@ PAGES: dict[tuple[str, str], str] = {
     ("portal:section_rss", "POST"): "mmmmmmm mmm",
     ("portal:sitemap", "GET"): "ooooooo ooo",
     ("portal:sitemap", "POST"): "mmmmmmm mmm",
+    ("portal:stylesheet", "GET"): "ooooooo ooo",
+    ("portal:stylesheet", "POST"): "mmmmmmm mmm",
     ("public_documents:detail", "GET"): "ooooooo ooo",
     ("public_documents:detail", "POST"): "ooooooo ooo",
     ("public_documents:file", "GET"): "ooooooo ooo",

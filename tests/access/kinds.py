@@ -182,6 +182,7 @@ URL_KINDS = {
     "portal:rss": "portal",
     "portal:atom": "portal",
     "portal:sitemap": "portal",
+    "portal:stylesheet": "portal",
     "portal:search": "portal",
     "portal:section": "portal_section",
     "portal:section_rss": "portal_section",
