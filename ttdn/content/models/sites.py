@@ -38,7 +38,10 @@ class Site(TimestampedModel):
         related_name="+",
     )
     accent = models.CharField(
-        _("second colour"), max_length=7, default=PALETTE_HEX[Palette.RED], validators=[check_accent]
+        _("second colour"),
+        max_length=7,
+        default=PALETTE_HEX[Palette.RED],
+        validators=[check_accent],
     )
     banner = models.ForeignKey(
         "content.Image",
