@@ -183,6 +183,8 @@ URL_KINDS = {
     "portal:atom": "portal",
     "portal:sitemap": "portal",
     "portal:stylesheet": "portal",
+    "portal:documents": "portal",
+    "portal:document": "portal_document",
     "portal:search": "portal",
     "portal:section": "portal_section",
     "portal:section_rss": "portal_section",

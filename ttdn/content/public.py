@@ -33,6 +33,10 @@ from ttdn.content.models import (
     public_path,
 )
 from ttdn.core import ratelimit
+from ttdn.documents.forms import PublicSearchForm
+from ttdn.documents.models import Document
+from ttdn.documents.queries import library_page
+from ttdn.documents.queries import relations as document_relations
 from ttdn.org.models import RESERVED_SLUGS as RESERVED
 
 View = Callable[..., HttpResponse]
@@ -125,7 +129,7 @@ def section(
         context = {"section": chosen, "years": queries.public_disclosures(site, _today())}
         return _render(request, site, "content/public/disclosure.html", context)
     if chosen.kind == SectionKind.LIBRARY:
-        return redirect("public_documents:list", unit_slug)
+        return redirect("portal:documents", unit_slug)
     language = language_of(request, site)
     context = {
         "section": chosen,
@@ -281,6 +285,43 @@ def search(request: HttpRequest, unit_slug: str) -> HttpResponse:
         response.status_code = 429
         response["Retry-After"] = str(limit.seconds)
     return response
+
+
+@require_GET
+def documents(request: HttpRequest, unit_slug: str) -> HttpResponse:
+    """The unit's public documents (those of the library it published) in the site's look. Not
+    cached: the list follows the library's publications, which the portal's cache does not see,
+    and searching is limited like the site's search."""
+    site = site_or_404(unit_slug)
+    form = PublicSearchForm(request.GET or None)
+    query = form.cleaned_data["q"] if form.is_valid() else ""
+    limit = _search_limit()
+    limited = bool(query) and ratelimit.count(request, limit) > limit.count
+    library = library_page(
+        Document.objects.published_by(site.unit), q="" if limited else query,
+        page=request.GET.get("page"),
+    )  # fmt: skip
+    section = next((s for s in cache.shown_sections(site) if s.kind == SectionKind.LIBRARY), None)
+    context = {"form": form, "library": library, "query": query, "section": section}
+    response = _render(request, site, "content/public/documents.html", context)
+    if limited:
+        response.status_code = 429
+        response["Retry-After"] = str(limit.seconds)
+    return response
+
+
+@require_GET
+def document(request: HttpRequest, unit_slug: str, pk: int) -> HttpResponse:
+    """One public document of the unit, its files and full text, in the site's look."""
+    site = site_or_404(unit_slug)
+    published = Document.objects.published_by(site.unit)
+    found = get_object_or_404(published, pk=pk)
+    context = {
+        "document": found,
+        "files": found.files.all(),
+        "relations": document_relations(found, published),
+    }
+    return _render(request, site, "content/public/document.html", context)
 
 
 @cached

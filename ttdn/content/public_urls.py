@@ -38,6 +38,8 @@ urlpatterns = [
     path(
         "<unit:unit_slug>/cong-khai/<int:pk>/tep/", public.disclosure_file, name="disclosure_file"
     ),
+    path("<unit:unit_slug>/van-ban/", public.documents, name="documents"),
+    path("<unit:unit_slug>/van-ban/<int:pk>/", public.document, name="document"),
     path("<unit:unit_slug>/robots.txt", public.robots, name="robots"),
     path("<unit:unit_slug>/favicon.ico", public.favicon, name="favicon"),
     path("<unit:unit_slug>/giao-dien.css", public.stylesheet, name="stylesheet"),

@@ -71,6 +71,8 @@ def test_public_and_editor_pages_are_valid_html(client, sites, cast, tmp_path):
         "exemplar": exemplar.get_absolute_url(),
         "search": reverse("portal:search", args=[slug]) + "?q=doc+sach",
         "office-home": reverse("portal:home", args=[sites.phong.unit.slug]),
+        "documents": reverse("portal:documents", args=[slug]) + "?q=doi+ngoai",
+        "document": reverse("portal:document", args=[slug, _public_document(cast).pk]),
     }
     editor = {
         "dashboard": reverse("content:dashboard"),
@@ -107,6 +109,18 @@ def test_public_and_editor_pages_are_valid_html(client, sites, cast, tmp_path):
         for m in json.loads(result.stderr or result.stdout or '{"messages": []}')["messages"]
     )
     assert (set(statuses.values()), missing, errors) == ({200}, 404, [])
+
+
+def _public_document(cast):
+    from ttdn.documents import services as library
+    from ttdn.documents.tests.factories import DocumentFactory
+
+    decree = DocumentFactory(
+        number_symbol="72/2015/NĐ-CP", title="Về quản lý hoạt động thông tin đối ngoại",
+        full_text="Điều 1. Phạm vi điều chỉnh",
+    )  # fmt: skip
+    library.publish_document(decree, unit=cast.school_a, by=None)
+    return decree
 
 
 def _dress_school_site(site, by) -> None:

@@ -261,3 +261,46 @@ def test_articles_never_go_into_the_schedule_or_disclosure_sections(sites):
         ["This section shows a page of its own, not articles."],
         "tin-tuc-hoat-dong",
     )
+
+
+def _public_documents(cast):
+    """A decree the school publishes, a circular only the other school publishes, and an
+    internal plan of the school put past the service (never public)."""
+    from ttdn.documents import services as library
+    from ttdn.documents.enums import DocumentType
+    from ttdn.documents.tests.factories import DocumentFactory, PublicationFactory
+
+    decree = DocumentFactory(
+        type=DocumentType.DECREE, number_symbol="72/2015/NĐ-CP", issuer="Chính phủ",
+        title="Về quản lý hoạt động thông tin đối ngoại", issued_on=datetime.date(2015, 9, 7),
+        full_text="Điều 1. Phạm vi điều chỉnh",
+    )  # fmt: skip
+    circular = DocumentFactory(type=DocumentType.CIRCULAR, number_symbol="22/2016/TT-BTTTT")
+    internal = DocumentFactory(number_symbol="1/KH-THCS", classification="internal")
+    library.publish_document(decree, unit=cast.school_a, by=None)
+    library.publish_document(circular, unit=cast.school_b, by=None)
+    PublicationFactory(unit=cast.school_a, document=internal)
+    return decree, circular, internal
+
+
+def test_documents_section_lists_the_units_public_documents_in_the_sites_look(client, sites, cast):
+    decree, circular, internal = _public_documents(cast)
+    slug = sites.school_a.unit.slug
+
+    menu = client.get(reverse("portal:section", args=[slug, "van-ban"]))
+    page = client.get(menu["Location"])
+    found = client.get(reverse("portal:documents", args=[slug]), {"q": "thong tin doi ngoai"})
+    detail = client.get(reverse("portal:document", args=[slug, decree.pk]))
+
+    text = page.content.decode()
+    assert (menu.status_code, page.status_code) == (302, 200)
+    assert 'class="portal"' in text and "giao-dien.css" in text  # the site's frame and colours
+    assert ("72/2015/NĐ-CP" in text, "22/2016/TT-BTTTT" in text, "1/KH-THCS" in text) == (
+        True, False, False,
+    )  # fmt: skip
+    assert [row.document for row in found.context["library"].rows] == [decree]
+    assert "Điều 1. Phạm vi điều chỉnh" in detail.content.decode()
+    assert [
+        client.get(reverse("portal:document", args=[slug, other.pk])).status_code
+        for other in (circular, internal)
+    ] == [404, 404]
