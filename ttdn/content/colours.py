@@ -47,31 +47,32 @@ def _well_formed(value: str) -> None:
         )
 
 
-def check_header(value: str) -> None:
-    """Model validator of the first colour (white text on it)."""
+def _check(value: str, needed: float, refusal: str) -> None:
     _well_formed(value)
     found = contrast(value, WHITE)
-    if found < TEXT_RATIO:
-        raise ValidationError(
-            _(
-                "White text on this colour has a contrast of %(found).1f:1; it needs at least "
-                "%(needed).1f:1 (WCAG AA). Choose a darker colour."
-            )
-            % {"found": found, "needed": TEXT_RATIO},
-            code="contrast",
-        )
+    if found < needed:
+        raise ValidationError(refusal % {"found": found, "needed": needed}, code="contrast")
+
+
+def check_header(value: str) -> None:
+    """Model validator of the first colour (white text on it)."""
+    _check(
+        value,
+        TEXT_RATIO,
+        _(
+            "White text on this colour has a contrast of %(found).1f:1; it needs at least "
+            "%(needed).1f:1 (WCAG AA). Choose a darker colour."
+        ),
+    )
 
 
 def check_accent(value: str) -> None:
     """Model validator of the second colour (lines on the white page)."""
-    _well_formed(value)
-    found = contrast(value, WHITE)
-    if found < LINE_RATIO:
-        raise ValidationError(
-            _(
-                "This colour has a contrast of %(found).1f:1 with the white page; lines in it "
-                "need at least %(needed).1f:1 (WCAG AA). Choose a darker colour."
-            )
-            % {"found": found, "needed": LINE_RATIO},
-            code="contrast",
-        )
+    _check(
+        value,
+        LINE_RATIO,
+        _(
+            "This colour has a contrast of %(found).1f:1 with the white page; lines in it "
+            "need at least %(needed).1f:1 (WCAG AA). Choose a darker colour."
+        ),
+    )

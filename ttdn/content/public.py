@@ -276,14 +276,23 @@ def search(request: HttpRequest, unit_slug: str) -> HttpResponse:
     query = form.cleaned_data["q"] if form.is_valid() else ""
     language = language_of(request, site)
     # Searching is the one public page that cannot be cached: an address gets so many a minute.
-    limit = _search_limit()
-    limited = bool(query) and ratelimit.count(request, limit) > limit.count
+    limited = _over_limit(request, query)
     results = queries.search_site(site, query, language) if query and not limited else []
     context = {"form": form, "query": query, "results": results, "limited": limited}
-    response = _render(request, site, "content/public/search.html", context)
+    return _limited(_render(request, site, "content/public/search.html", context), limited)
+
+
+def _over_limit(request: HttpRequest, query: str) -> bool:
+    """Whether this address has searched more than the minute's limit (counting this one)."""
+    limit = _search_limit()
+    return bool(query) and ratelimit.count(request, limit) > limit.count
+
+
+def _limited(response: HttpResponse, limited: bool) -> HttpResponse:
+    """The page, answered 429 with when to try again when the search was over the limit."""
     if limited:
         response.status_code = 429
-        response["Retry-After"] = str(limit.seconds)
+        response["Retry-After"] = str(_search_limit().seconds)
     return response
 
 
@@ -295,19 +304,14 @@ def documents(request: HttpRequest, unit_slug: str) -> HttpResponse:
     site = site_or_404(unit_slug)
     form = PublicSearchForm(request.GET or None)
     query = form.cleaned_data["q"] if form.is_valid() else ""
-    limit = _search_limit()
-    limited = bool(query) and ratelimit.count(request, limit) > limit.count
+    limited = _over_limit(request, query)
     library = library_page(
         Document.objects.published_by(site.unit), q="" if limited else query,
         page=request.GET.get("page"),
     )  # fmt: skip
     section = next((s for s in cache.shown_sections(site) if s.kind == SectionKind.LIBRARY), None)
     context = {"form": form, "library": library, "query": query, "section": section}
-    response = _render(request, site, "content/public/documents.html", context)
-    if limited:
-        response.status_code = 429
-        response["Retry-After"] = str(limit.seconds)
-    return response
+    return _limited(_render(request, site, "content/public/documents.html", context), limited)
 
 
 @require_GET
