@@ -36,6 +36,11 @@ Variables (all optional on a developer machine):
                       unset: /metrics answers 404
   TTDN_METRICS_DIR    a directory the web processes share their request counts in (emptied when
                       the web service starts); needed with more than one web process
+  TTDN_PUBLIC_URL     the public sites' address (https://…), for links posted to social channels
+  TTDN_FACEBOOK_PAGE_ID  switches on posting to this Facebook page; its Page access token in
+                      TTDN_FACEBOOK_TOKEN or the file TTDN_FACEBOOK_TOKEN_FILE (read at each post)
+  TTDN_ZALO_OA_TOKEN  (or TTDN_ZALO_OA_TOKEN_FILE) switches on posting to a Zalo official account;
+                      TTDN_ZALO_OA_AUTHOR the author shown on its articles
 """
 
 import contextlib
@@ -357,6 +362,31 @@ SOCIAL_CHANNELS = {
         "OPTIONS": {"path": str(VAR_DIR / "social-outbox.jsonl")},
     }
 }
+# Real channels (ttdn/content/social.py), each switched on by its environment. The settings hold
+# only the variable's name or the token file's path; the channel reads the token at each post.
+PUBLIC_BASE_URL = os.environ.get("TTDN_PUBLIC_URL", "")
+if os.environ.get("TTDN_FACEBOOK_PAGE_ID"):
+    SOCIAL_CHANNELS["facebook"] = {
+        "BACKEND": "ttdn.content.social.FacebookPageChannel",
+        "LABEL": _("Facebook page"),
+        "OPTIONS": {
+            "page_id": os.environ["TTDN_FACEBOOK_PAGE_ID"],
+            "base_url": PUBLIC_BASE_URL,
+            "token_env": "TTDN_FACEBOOK_TOKEN",  # the variable's name  # nosec B105
+            "token_file": os.environ.get("TTDN_FACEBOOK_TOKEN_FILE", ""),
+        },
+    }
+if os.environ.get("TTDN_ZALO_OA_TOKEN") or os.environ.get("TTDN_ZALO_OA_TOKEN_FILE"):
+    SOCIAL_CHANNELS["zalo"] = {
+        "BACKEND": "ttdn.content.social.ZaloOAChannel",
+        "LABEL": _("Zalo official account"),
+        "OPTIONS": {
+            "base_url": PUBLIC_BASE_URL,
+            "author": os.environ.get("TTDN_ZALO_OA_AUTHOR", ""),
+            "token_env": "TTDN_ZALO_OA_TOKEN",  # the variable's name  # nosec B105
+            "token_file": os.environ.get("TTDN_ZALO_OA_TOKEN_FILE", ""),
+        },
+    }
 
 vars().update(email_settings(os.environ.get("TTDN_EMAIL_URL", "console://")))
 DEFAULT_FROM_EMAIL = os.environ.get("TTDN_DEFAULT_FROM_EMAIL", "TTĐN <no-reply@localhost>")

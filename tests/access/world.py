@@ -141,6 +141,7 @@ def _build_side(
     add("publication", side, pk=publication.pk)
     add("check_job", side, pk=job.pk)
     add("public_document", side, slug=unit.slug, pk=published.pk)
+    add("portal_document", side, unit_slug=unit.slug, pk=published.pk)
     add("api_document", side, document_id=document.pk)
     add("public_documents", side, slug=unit.slug)
     add("public_document_file", side, slug=unit.slug, pk=published.pk, file_pk=public_file.pk)

@@ -7,10 +7,12 @@ from pathlib import Path
 
 import pytest
 from django.core.cache import caches
+from django.utils import timezone
 from playwright.sync_api import expect
 
 from conftest import sign_in
 from ttdn.content import demo as content_demo
+from ttdn.content import disclosure
 from ttdn.content.models import Site
 from ttdn.core.demo import DEMO_PASSWORD
 from ttdn.org import demo as org_demo
@@ -79,7 +81,9 @@ def test_school_publishes_an_item_and_the_office_board_shows_it(school, page):
 
     page.context.clear_cookies()
     sign_in(page, "phong-hongbang-lanhdao", DEMO_PASSWORD)
-    page.goto("/portal/units/PGDDT-HB/disclosures/board/")
+    # Last school year's items fell due on 30 June (Thông tư 09/2024 Điều 15): none published.
+    last = disclosure.school_year_of(timezone.localdate()) - 1
+    page.goto(f"/portal/units/PGDDT-HB/disclosures/board/?year={last}")
     row = page.get_by_role("row", name="Trường THCS Hồng Bàng")
     expect(row).to_be_visible()
     expect(page.get_by_role("row", name="Trường THCS Hùng Vương")).to_contain_text("quá hạn")

@@ -146,7 +146,7 @@ def _dress_school(code: str, people: dict[str, User]) -> bool:
         site, upload=_picture((155, 28, 28), (256, 256), "logo.jpg"), alt=site.unit.name, by=leader
     )
     services.update_site(
-        site, by=leader, banner=banner, logo=logo, colour="navy", accent="red",
+        site, by=leader, banner=banner, logo=logo, colour="#0b4f8a", accent="#b45309",
         tagline="Dạy tốt – Học tốt – Rèn luyện tốt",
         address="Số 1 phố Hoàng Văn Thụ, phường Hồng Bàng, thành phố Hải Phòng",
         phone="0225 3842 123", email="thcshongbang@haiphong.edu.vn",

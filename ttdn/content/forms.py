@@ -9,7 +9,7 @@ from django.conf import settings
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
-from ttdn.content import channels, disclosure, files
+from ttdn.content import channels, colours, disclosure, files
 from ttdn.content.enums import (
     PAGE_KINDS,
     Check,
@@ -17,7 +17,6 @@ from ttdn.content.enums import (
     ExemplarRole,
     HomeBlock,
     Language,
-    Palette,
     SectionKind,
 )
 from ttdn.content.models import Consent, Exemplar, Section, Site
@@ -232,13 +231,31 @@ def _pairs(text: str, *, url_hosts: tuple[str, ...] = ()) -> list[list[str]]:
     return pairs
 
 
+class ColourInput(forms.TextInput):
+    """The browser's colour picker (#rrggbb); it takes neither maxlength nor required."""
+
+    input_type = "color"
+
+    def get_context(self, name: str, value: Any, attrs: dict[str, Any] | None) -> dict[str, Any]:
+        context = super().get_context(name, value, attrs)
+        for attr in ("maxlength", "required"):
+            context["widget"]["attrs"].pop(attr, None)
+        return context
+
+
 class SiteForm(forms.Form):
     tagline = forms.CharField(label=_("Tagline"), max_length=255, required=False)
-    colour = forms.ChoiceField(label=_("Colour"), choices=Palette.choices)
-    accent = forms.ChoiceField(
+    colour = forms.CharField(
+        label=_("Colour"),
+        max_length=7,
+        widget=ColourInput(attrs={"list": "site-colours"}),
+        help_text=_("The header's colour, under white text: it needs a contrast of 4.5:1."),
+    )
+    accent = forms.CharField(
         label=_("Second colour"),
-        choices=Palette.choices,
-        help_text=_("Every colour offered keeps white text readable (WCAG AA contrast)."),
+        max_length=7,
+        widget=ColourInput(attrs={"list": "site-colours"}),
+        help_text=_("Lines and bars on the white page: it needs a contrast of 3:1."),
     )
     logo_upload = forms.ImageField(
         label=_("Logo"),
@@ -327,6 +344,16 @@ class SiteForm(forms.Form):
             if value not in chosen:
                 chosen.append(value)
         return chosen
+
+    def clean_colour(self) -> str:
+        value = colours.normalise(self.cleaned_data["colour"])
+        colours.check_header(value)
+        return value
+
+    def clean_accent(self) -> str:
+        value = colours.normalise(self.cleaned_data["accent"])
+        colours.check_accent(value)
+        return value
 
     def clean_key_figures(self) -> list[list[str]]:
         return _pairs(self.cleaned_data["key_figures"])

@@ -19,8 +19,8 @@ from django.templatetags.static import static
 from django.utils import timezone, translation
 from django.views.decorators.http import require_GET
 
-from ttdn.content import cache, queries, serving
-from ttdn.content.enums import Language, SectionKind
+from ttdn.content import cache, colours, queries, serving
+from ttdn.content.enums import PALETTE_HEX, Language, Palette, SectionKind
 from ttdn.content.forms import SearchForm
 from ttdn.content.models import (
     Article,
@@ -33,6 +33,10 @@ from ttdn.content.models import (
     public_path,
 )
 from ttdn.core import ratelimit
+from ttdn.documents.forms import PublicSearchForm
+from ttdn.documents.models import Document
+from ttdn.documents.queries import library_page
+from ttdn.documents.queries import relations as document_relations
 from ttdn.org.models import RESERVED_SLUGS as RESERVED
 
 View = Callable[..., HttpResponse]
@@ -125,7 +129,7 @@ def section(
         context = {"section": chosen, "years": queries.public_disclosures(site, _today())}
         return _render(request, site, "content/public/disclosure.html", context)
     if chosen.kind == SectionKind.LIBRARY:
-        return redirect("public_documents:list", unit_slug)
+        return redirect("portal:documents", unit_slug)
     language = language_of(request, site)
     context = {
         "section": chosen,
@@ -173,6 +177,19 @@ def robots(request: HttpRequest, unit_slug: str) -> HttpResponse:
     search = public_path("portal:search", site.unit.slug)
     body = f"User-agent: *\nDisallow: {search}\nSitemap: {sitemap}\n"
     return HttpResponse(body, content_type="text/plain; charset=utf-8")
+
+
+@require_GET
+def stylesheet(request: HttpRequest, unit_slug: str) -> HttpResponse:
+    """The site's two colours as a stylesheet (no inline style under the CSP). Pages link it
+    with the colours in its query, so a changed colour is a new address and this may be kept."""
+    site = site_or_404(unit_slug)
+    brand = site.colour if colours.HEX.match(site.colour) else PALETTE_HEX[Palette.NAVY]
+    accent = site.accent if colours.HEX.match(site.accent) else PALETTE_HEX[Palette.RED]
+    body = f"body.portal {{ --brand: {brand}; --accent: {accent}; }}\n"
+    response = HttpResponse(body, content_type="text/css; charset=utf-8")
+    response["Cache-Control"] = "public, max-age=86400"
+    return response
 
 
 @require_GET
@@ -259,15 +276,56 @@ def search(request: HttpRequest, unit_slug: str) -> HttpResponse:
     query = form.cleaned_data["q"] if form.is_valid() else ""
     language = language_of(request, site)
     # Searching is the one public page that cannot be cached: an address gets so many a minute.
-    limit = _search_limit()
-    limited = bool(query) and ratelimit.count(request, limit) > limit.count
+    limited = _over_limit(request, query)
     results = queries.search_site(site, query, language) if query and not limited else []
     context = {"form": form, "query": query, "results": results, "limited": limited}
-    response = _render(request, site, "content/public/search.html", context)
+    return _limited(_render(request, site, "content/public/search.html", context), limited)
+
+
+def _over_limit(request: HttpRequest, query: str) -> bool:
+    """Whether this address has searched more than the minute's limit (counting this one)."""
+    limit = _search_limit()
+    return bool(query) and ratelimit.count(request, limit) > limit.count
+
+
+def _limited(response: HttpResponse, limited: bool) -> HttpResponse:
+    """The page, answered 429 with when to try again when the search was over the limit."""
     if limited:
         response.status_code = 429
-        response["Retry-After"] = str(limit.seconds)
+        response["Retry-After"] = str(_search_limit().seconds)
     return response
+
+
+@require_GET
+def documents(request: HttpRequest, unit_slug: str) -> HttpResponse:
+    """The unit's public documents (those of the library it published) in the site's look. Not
+    cached: the list follows the library's publications, which the portal's cache does not see,
+    and searching is limited like the site's search."""
+    site = site_or_404(unit_slug)
+    form = PublicSearchForm(request.GET or None)
+    query = form.cleaned_data["q"] if form.is_valid() else ""
+    limited = _over_limit(request, query)
+    library = library_page(
+        Document.objects.published_by(site.unit), q="" if limited else query,
+        page=request.GET.get("page"),
+    )  # fmt: skip
+    section = next((s for s in cache.shown_sections(site) if s.kind == SectionKind.LIBRARY), None)
+    context = {"form": form, "library": library, "query": query, "section": section}
+    return _limited(_render(request, site, "content/public/documents.html", context), limited)
+
+
+@require_GET
+def document(request: HttpRequest, unit_slug: str, pk: int) -> HttpResponse:
+    """One public document of the unit, its files and full text, in the site's look."""
+    site = site_or_404(unit_slug)
+    published = Document.objects.published_by(site.unit)
+    found = get_object_or_404(published, pk=pk)
+    context = {
+        "document": found,
+        "files": found.files.all(),
+        "relations": document_relations(found, published),
+    }
+    return _render(request, site, "content/public/document.html", context)
 
 
 @cached

@@ -38,8 +38,11 @@ urlpatterns = [
     path(
         "<unit:unit_slug>/cong-khai/<int:pk>/tep/", public.disclosure_file, name="disclosure_file"
     ),
+    path("<unit:unit_slug>/van-ban/", public.documents, name="documents"),
+    path("<unit:unit_slug>/van-ban/<int:pk>/", public.document, name="document"),
     path("<unit:unit_slug>/robots.txt", public.robots, name="robots"),
     path("<unit:unit_slug>/favicon.ico", public.favicon, name="favicon"),
+    path("<unit:unit_slug>/giao-dien.css", public.stylesheet, name="stylesheet"),
     path("<unit:unit_slug>/chuyen-muc/<slug:section_slug>/rss.xml", feeds.rss, name="section_rss"),
     path(
         "<unit:unit_slug>/chuyen-muc/<slug:section_slug>/atom.xml", feeds.atom, name="section_atom"

@@ -187,6 +187,7 @@ class ItemStatus:
     due: datetime.date
     standing: DisclosureStanding
     versions: list[Disclosure]  # newest first
+    basis: str = ""  # the article, where known for the school's level
 
     @property
     def current(self) -> Disclosure | None:
@@ -201,12 +202,14 @@ def disclosure_status(site: Site, school_year: int, today: datetime.date) -> lis
     """Each item the school publishes for the school year, its deadline, standing and versions
     (one query)."""
     rows = list(Disclosure.objects.filter(site=site, school_year=school_year))
+    level = disclosure.level_of(site.unit.kind)
     found = []
     for item in disclosure.items_for(site.unit.kind):
         versions = sorted((r for r in rows if r.item == item.code), key=lambda r: -r.version)
         first = versions[-1].published_at if versions else None
         due = item.due_on(school_year)
-        found.append(ItemStatus(item, due, standing(due, first, today), versions))
+        basis = item.basis_for(level)
+        found.append(ItemStatus(item, due, standing(due, first, today), versions, basis))
     return found
 
 

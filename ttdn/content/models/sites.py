@@ -6,7 +6,15 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
-from ttdn.content.enums import DEFAULT_HOME_BLOCKS, PAGE_KINDS, Language, Palette, SectionKind
+from ttdn.content.colours import check_accent, check_header
+from ttdn.content.enums import (
+    DEFAULT_HOME_BLOCKS,
+    PAGE_KINDS,
+    PALETTE_HEX,
+    Language,
+    Palette,
+    SectionKind,
+)
 from ttdn.core.models import TimestampedModel, max_length_of
 
 
@@ -17,8 +25,9 @@ class Site(TimestampedModel):
         "org.Unit", verbose_name=_("unit"), on_delete=models.PROTECT, related_name="site"
     )
     tagline = models.CharField(_("tagline"), max_length=255, blank=True)
+    # Two colours chosen freely, each checked for contrast (content.colours).
     colour = models.CharField(
-        _("colour"), max_length=max_length_of(Palette), choices=Palette, default=Palette.NAVY
+        _("colour"), max_length=7, default=PALETTE_HEX[Palette.NAVY], validators=[check_header]
     )
     logo = models.ForeignKey(
         "content.Image",
@@ -29,7 +38,10 @@ class Site(TimestampedModel):
         related_name="+",
     )
     accent = models.CharField(
-        _("second colour"), max_length=max_length_of(Palette), choices=Palette, default=Palette.RED
+        _("second colour"),
+        max_length=7,
+        default=PALETTE_HEX[Palette.RED],
+        validators=[check_accent],
     )
     banner = models.ForeignKey(
         "content.Image",

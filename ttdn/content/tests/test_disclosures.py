@@ -28,13 +28,33 @@ def test_items_follow_the_school_level():
 @pytest.mark.parametrize(
     ("code", "year", "due"),
     [
-        ("general.information", 2025, datetime.date(2025, 9, 30)),
-        ("admissions.plan", 2025, datetime.date(2025, 5, 31)),
-        ("plans.results", 2025, datetime.date(2026, 6, 30)),
+        # Điều 15 khoản 1: "trước ngày 30 tháng 6 hằng năm", the 30 June of the school year.
+        ("general.information", 2025, datetime.date(2026, 6, 30)),
+        ("admissions.plan", 2025, datetime.date(2026, 6, 30)),
+        ("report.annual", 2026, datetime.date(2027, 6, 30)),
     ],
 )
 def test_each_item_falls_due_on_its_date_of_the_school_year(code, year, due):
     assert disclosure.BY_CODE[code].due_on(year) == due
+
+
+def test_articles_are_shown_only_where_the_sources_give_them_for_the_level():
+    staff, fees = disclosure.BY_CODE["organisation.staff"], disclosure.BY_CODE["finance.fees"]
+
+    assert [
+        (staff.basis_for(level), fees.basis_for(level))
+        for level in (disclosure.GENERAL, disclosure.PRESCHOOL)
+    ] == [("Điều 8 khoản 1", "Điều 5 khoản 2"), ("", "Điều 5 khoản 2")]
+
+
+def test_weekly_and_monthly_publications_follow_the_level():
+    preschool = disclosure.recurring_for(UnitKind.PRESCHOOL)
+    general = disclosure.recurring_for(UnitKind.PRIMARY)
+
+    assert ([rule.when for rule in preschool], len(general)) == (
+        ["trước ngày 25 của tháng trước", "trước thứ Bảy của tuần trước"],
+        1,
+    )
 
 
 @pytest.mark.parametrize(
@@ -164,16 +184,17 @@ def test_reminders_list_unpublished_items_near_or_past_their_date(sites, cast):
         sites.school_a, item="finance.fees", school_year=2025, body="…", by=sites.editor_a
     )
 
-    items = todo.disclosures_due(sites.editor_a, today=datetime.date(2025, 9, 15))
-    late = todo.disclosures_due(sites.editor_a, today=datetime.date(2025, 10, 1))
+    early = todo.disclosures_due(sites.editor_a, today=datetime.date(2026, 5, 30))
+    items = todo.disclosures_due(sites.editor_a, today=datetime.date(2026, 6, 15))
+    late = todo.disclosures_due(sites.editor_a, today=datetime.date(2026, 7, 1))
 
-    due_2025 = [i for i in disclosure.items_for(UnitKind.LOWER_SECONDARY) if i.due == (9, 30, 0)]
-    assert sorted((item.due, item.urgent) for item in items) == sorted(
-        [(datetime.date(2025, 5, 31), True)]  # the admissions plan, overdue
-        + [(datetime.date(2025, 9, 30), False)] * (len(due_2025) - 1)  # fees are published
+    count = len(disclosure.items_for(UnitKind.LOWER_SECONDARY))
+    assert (early, sorted((item.due, item.urgent) for item in items)) == (
+        [],  # more than REMIND_DAYS before 30/6
+        [(datetime.date(2026, 6, 30), False)] * (count - 1),  # fees are published
     )
-    assert {item.urgent for item in late if item.due == datetime.date(2025, 9, 30)} == {True}
-    assert todo.disclosures_due(cast.phong_leader, today=datetime.date(2025, 9, 15)) == []
+    assert {item.urgent for item in late if item.due == datetime.date(2026, 6, 30)} == {True}
+    assert todo.disclosures_due(cast.phong_leader, today=datetime.date(2026, 6, 15)) == []
 
 
 def test_public_page_lists_every_version_and_serves_the_file(client, sites):

@@ -71,6 +71,8 @@ def test_public_and_editor_pages_are_valid_html(client, sites, cast, tmp_path):
         "exemplar": exemplar.get_absolute_url(),
         "search": reverse("portal:search", args=[slug]) + "?q=doc+sach",
         "office-home": reverse("portal:home", args=[sites.phong.unit.slug]),
+        "documents": reverse("portal:documents", args=[slug]) + "?q=doi+ngoai",
+        "document": reverse("portal:document", args=[slug, _public_document(cast).pk]),
     }
     editor = {
         "dashboard": reverse("content:dashboard"),
@@ -109,12 +111,24 @@ def test_public_and_editor_pages_are_valid_html(client, sites, cast, tmp_path):
     assert (set(statuses.values()), missing, errors) == ({200}, 404, [])
 
 
+def _public_document(cast):
+    from ttdn.documents import services as library
+    from ttdn.documents.tests.factories import DocumentFactory
+
+    decree = DocumentFactory(
+        number_symbol="72/2015/NĐ-CP", title="Về quản lý hoạt động thông tin đối ngoại",
+        full_text="Điều 1. Phạm vi điều chỉnh",
+    )  # fmt: skip
+    library.publish_document(decree, unit=cast.school_a, by=None)
+    return decree
+
+
 def _dress_school_site(site, by) -> None:
     """What a school's site shows beyond articles: banner, colours, contacts, social pages,
     key figures, videos, a notice, this week's schedule, a disclosure in two versions."""
     banner = services.add_image(site, upload=jpeg_with_gps((1600, 400)), alt="Cổng trường", by=by)
     services.update_site(
-        site, by=by, banner=banner, accent="green", phone="0225 3842 123",
+        site, by=by, banner=banner, colour="#0f5132", accent="#1d4ed8", phone="0225 3842 123",
         email="thcshongbang@haiphong.edu.vn", responsible="Hiệu trưởng Trần Văn An",
         facebook_url="https://www.facebook.com/thcshongbang", key_figures=[["Học sinh", "1.250"]],
         videos=[["Lễ khai giảng", "https://www.youtube.com/watch?v=abc"]],

@@ -83,7 +83,12 @@ def test_prune_deletes_kept_files_whose_time_is_up(client, sites):
 def test_a_logo_chosen_before_an_error_on_the_site_settings_is_kept(client, sites):
     client.force_login(sites.leader_a)
     url = reverse("content:site_settings", args=[sites.school_a.unit.code])
-    data = {"colour": "green", "accent": "red", "languages": ["en"], "contact": "0225 3842 000"}
+    data = {
+        "colour": "#1d5e2a",
+        "accent": "#9b1c1c",
+        "languages": ["en"],
+        "contact": "0225 3842 000",
+    }
 
     failed = client.post(url, {**data, "colour": "not-a-colour", "logo_upload": jpeg_with_gps()})
     token = re.search(

@@ -260,8 +260,8 @@ def test_consent_ending_before_it_starts_is_refused(client, sites):
 def test_leader_sets_the_sites_colour_languages_and_logo(client, sites):
     url = reverse("content:site_settings", args=[sites.school_a.unit.code])
     data = {
-        "colour": "green",
-        "accent": "red",
+        "colour": "#1D5E2A",
+        "accent": "#9b1c1c",
         "languages": ["en", "fr"],
         "contact": "0225 3842 000",
         "logo_upload": jpeg_with_gps(),
@@ -271,8 +271,8 @@ def test_leader_sets_the_sites_colour_languages_and_logo(client, sites):
 
     site = type(sites.school_a).objects.get(pk=sites.school_a.pk)
     assert (site.colour, site.accent, site.offered, site.contact, site.logo.alt) == (
-        "green",
-        "red",
+        "#1d5e2a",
+        "#9b1c1c",
         ["vi", "en", "fr"],
         "0225 3842 000",
         "Trường THCS Hồng Bàng",
@@ -284,13 +284,13 @@ def test_site_settings_are_for_leaders_only(client, sites, cast, who):
     person = getattr(sites, who, None) or getattr(cast, who)
 
     response = signed_in(client, person).post(
-        reverse("content:site_settings", args=[sites.school_a.unit.code]), {"colour": "red"}
+        reverse("content:site_settings", args=[sites.school_a.unit.code]), {"colour": "#9b1c1c"}
     )
 
     assert (
         response.status_code,
         type(sites.school_a).objects.get(pk=sites.school_a.pk).colour,
-    ) == (404, "navy")
+    ) == (404, "#0b4f8a")
 
 
 def test_exemplary_teacher_with_a_photo_has_a_public_page(client, sites):

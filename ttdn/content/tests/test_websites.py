@@ -2,15 +2,13 @@
 colours, footer, 404 page, robots.txt and icon."""
 
 import datetime
-from pathlib import Path
 
 import pytest
-from django.contrib.staticfiles import finders
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.urls import reverse
 from django.utils import timezone
 
-from ttdn.content import services
+from ttdn.content import colours, services
 from ttdn.content.enums import PALETTE_HEX, HomeBlock
 from ttdn.content.forms import SiteForm
 from ttdn.content.models import ScheduleEntry
@@ -34,25 +32,56 @@ def test_a_school_site_starts_with_a_schools_sections_and_an_office_without_disc
     )
 
 
-def _luminance(hex_colour: str) -> float:
-    channels = [int(hex_colour[i : i + 2], 16) / 255 for i in (1, 3, 5)]
-    linear = [c / 12.92 if c <= 0.03928 else ((c + 0.055) / 1.055) ** 2.4 for c in channels]
-    return 0.2126 * linear[0] + 0.7152 * linear[1] + 0.0722 * linear[2]
+@pytest.mark.parametrize(
+    ("first", "second", "ratio"),
+    # Known WCAG ratios: black on white, the W3C example grey, white on white.
+    [("#000000", "#ffffff", 21.0), ("#777777", "#ffffff", 4.48), ("#ffffff", "#ffffff", 1.0)],
+)
+def test_contrast_follows_the_wcag_formula(first, second, ratio):
+    assert round(colours.contrast(first, second), 2) == ratio
 
 
 @pytest.mark.parametrize("colour", list(PALETTE_HEX))
-def test_every_colour_keeps_white_text_readable(colour):
-    ratio = (1.05) / (_luminance(PALETTE_HEX[colour]) + 0.05)
+def test_every_preset_passes_both_checks(colour):
+    colours.check_header(PALETTE_HEX[colour])
+    colours.check_accent(PALETTE_HEX[colour])
 
-    assert ratio >= 4.5
+
+@pytest.mark.parametrize(
+    ("colour", "accent", "errors"),
+    [
+        ("#7a4b00", "#c2410c", {}),  # any colour that passes, not only the presets
+        ("#3B82F6", "#9b1c1c", {"colour": "contrast of 3.7:1"}),  # too light under white text
+        ("#0b4f8a", "#fbbf24", {"accent": "contrast of 1.7:1"}),  # a line too pale on white
+        ("navy", "#9b1c1c", {"colour": "six hexadecimal digits"}),
+    ],
+)
+def test_site_colours_are_free_but_checked_for_contrast(client, sites, colour, accent, errors):
+    site = sites.school_a
+    client.force_login(sites.leader_a)
+    url = reverse("content:site_settings", args=[site.unit.code])
+
+    page = client.post(url, {"colour": colour, "accent": accent})
+
+    site.refresh_from_db()
+    form = page.context["form"] if page.status_code == 200 else None
+    found = {name: " ".join(form.errors[name]) for name in errors} if form else {}
+    assert all(text in found[name] for name, text in errors.items())
+    assert (site.colour, site.accent) == (
+        (colour.lower(), accent) if not errors else ("#0b4f8a", "#9b1c1c")
+    )
 
 
-def test_portal_css_uses_the_checked_colours():
-    css = Path(finders.find("content/portal.css")).read_text(encoding="utf-8")
+def test_site_stylesheet_carries_its_colours_and_pages_link_it(client, sites):
+    site = sites.school_a
+    services.update_site(site, by=sites.leader_a, colour="#7a4b00", accent="#c2410c")
 
-    assert [f".accent-{c} {{ --accent: {h}; }}" in css for c, h in PALETTE_HEX.items()] == [
-        True
-    ] * len(PALETTE_HEX)
+    css = client.get(reverse("portal:stylesheet", args=[site.unit.slug]))
+    home = client.get(reverse("portal:home", args=[site.unit.slug])).content.decode()
+
+    assert css.content.decode() == "body.portal { --brand: #7a4b00; --accent: #c2410c; }\n"
+    assert css["Content-Type"].startswith("text/css")
+    assert "giao-dien.css?v=7a4b00c2410c" in home
 
 
 def test_week_is_saved_as_a_table_and_shown_by_week(client, sites):
@@ -188,7 +217,7 @@ def test_home_blocks_follow_the_editors_order(client, sites):
     ],
 )
 def test_site_settings_refuse_links_elsewhere_and_malformed_lines(field, value):
-    data = {"colour": "navy", "accent": "red", field: value}
+    data = {"colour": "#0b4f8a", "accent": "#9b1c1c", field: value}
 
     form = SiteForm(data)
 
@@ -232,3 +261,46 @@ def test_articles_never_go_into_the_schedule_or_disclosure_sections(sites):
         ["This section shows a page of its own, not articles."],
         "tin-tuc-hoat-dong",
     )
+
+
+def _public_documents(cast):
+    """A decree the school publishes, a circular only the other school publishes, and an
+    internal plan of the school put past the service (never public)."""
+    from ttdn.documents import services as library
+    from ttdn.documents.enums import DocumentType
+    from ttdn.documents.tests.factories import DocumentFactory, PublicationFactory
+
+    decree = DocumentFactory(
+        type=DocumentType.DECREE, number_symbol="72/2015/NĐ-CP", issuer="Chính phủ",
+        title="Về quản lý hoạt động thông tin đối ngoại", issued_on=datetime.date(2015, 9, 7),
+        full_text="Điều 1. Phạm vi điều chỉnh",
+    )  # fmt: skip
+    circular = DocumentFactory(type=DocumentType.CIRCULAR, number_symbol="22/2016/TT-BTTTT")
+    internal = DocumentFactory(number_symbol="1/KH-THCS", classification="internal")
+    library.publish_document(decree, unit=cast.school_a, by=None)
+    library.publish_document(circular, unit=cast.school_b, by=None)
+    PublicationFactory(unit=cast.school_a, document=internal)
+    return decree, circular, internal
+
+
+def test_documents_section_lists_the_units_public_documents_in_the_sites_look(client, sites, cast):
+    decree, circular, internal = _public_documents(cast)
+    slug = sites.school_a.unit.slug
+
+    menu = client.get(reverse("portal:section", args=[slug, "van-ban"]))
+    page = client.get(menu["Location"])
+    found = client.get(reverse("portal:documents", args=[slug]), {"q": "thong tin doi ngoai"})
+    detail = client.get(reverse("portal:document", args=[slug, decree.pk]))
+
+    text = page.content.decode()
+    assert (menu.status_code, page.status_code) == (302, 200)
+    assert 'class="portal"' in text and "giao-dien.css" in text  # the site's frame and colours
+    assert ("72/2015/NĐ-CP" in text, "22/2016/TT-BTTTT" in text, "1/KH-THCS" in text) == (
+        True, False, False,
+    )  # fmt: skip
+    assert [row.document for row in found.context["library"].rows] == [decree]
+    assert "Điều 1. Phạm vi điều chỉnh" in detail.content.decode()
+    assert [
+        client.get(reverse("portal:document", args=[slug, other.pk])).status_code
+        for other in (circular, internal)
+    ] == [404, 404]

@@ -15,7 +15,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from ttdn.content import services
-from ttdn.content.enums import ExemplarRole
+from ttdn.content.enums import PALETTE_HEX, ExemplarRole, Palette
 from ttdn.content.forms import (
     ConsentForm,
     ExemplarForm,
@@ -154,7 +154,9 @@ def site_settings(request: HttpRequest, code: str) -> HttpResponse:
             return redirect("content:site_settings", code)
     if form.is_bound:
         pending.keep(request, form)
-    return render(request, "content/site_settings.html", {"site": site, "form": form})
+    presets = [(PALETTE_HEX[colour], colour.label) for colour in Palette]
+    context = {"site": site, "form": form, "presets": presets}
+    return render(request, "content/site_settings.html", context)
 
 
 @transaction.atomic

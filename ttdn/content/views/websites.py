@@ -55,6 +55,8 @@ def disclosure_list(request: HttpRequest, code: str) -> HttpResponse:
         "year": year,
         "label": disclosure.school_year_label(year),
         "statuses": queries.disclosure_status(site, year, timezone.localdate()),
+        "recurring": disclosure.recurring_for(site.unit.kind),
+        "update_days": disclosure.UPDATE_WORKING_DAYS,
     }
     return render(request, "content/disclosure_list.html", context)
 
