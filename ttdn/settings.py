@@ -29,6 +29,15 @@ Variables (all optional on a developer machine):
   TTDN_UPLOAD_MAX_MEGAPIXELS   a bigger picture is refused from its header; default 25
   TTDN_UPLOAD_BACKGROUND_PAGES a PDF of more pages is read by the worker; default 40
   TTDN_UPLOAD_BACKGROUND_MB    a file larger than this is read by the worker; default 2
+  TTDN_TASKS_BACKEND  where background tasks wait: db (default, the database) or redis
+  TTDN_REDIS_URL      the Redis of the task queue, e.g. redis://10.0.0.5:6379/0 (backend redis)
+  TTDN_WORKER_HEARTBEAT_SECONDS  how often a Redis worker says it is alive; a task whose worker
+                      fell silent for this plus 60 s runs again elsewhere; default 10
+  TTDN_MEDIA_STORAGE  where uploaded files live: local (default, TTDN_MEDIA_ROOT) or s3
+  TTDN_S3_BUCKET, TTDN_S3_ENDPOINT_URL, TTDN_S3_REGION, TTDN_S3_ACCESS_KEY_ID,
+  TTDN_S3_SECRET_ACCESS_KEY (or TTDN_S3_SECRET_ACCESS_KEY_FILE)  the bucket (storage s3)
+  TTDN_S3_PUBLIC_URL  the address the bucket's public pictures are read from, ending in "/"
+                      (a CDN, or the endpoint and bucket); default <endpoint>/<bucket>/
 """
 
 import os
@@ -66,6 +75,14 @@ def secret_key() -> str:
         path.write_text(secrets.token_urlsafe(50))
         path.chmod(0o600)
     return path.read_text().strip()
+
+
+def secret_from_env(name: str) -> str:
+    """The value of `name`, or the contents of the file `name`_FILE names ("" if neither)."""
+    if value := os.environ.get(name):
+        return value
+    path = os.environ.get(f"{name}_FILE")
+    return Path(path).read_text().strip() if path else ""
 
 
 def email_settings(url: str) -> dict[str, object]:
@@ -301,6 +318,25 @@ STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
 }
+MEDIA_STORAGE = os.environ.get("TTDN_MEDIA_STORAGE", "local").strip().lower() or "local"
+if MEDIA_STORAGE == "s3":
+    # Uploaded files in an S3-compatible bucket (ttdn.core.storage.ObjectStorage): everything
+    # private, except the public pictures under content/, which the pages link to directly.
+    _s3_endpoint = os.environ.get("TTDN_S3_ENDPOINT_URL", "").rstrip("/")
+    _s3_bucket = os.environ["TTDN_S3_BUCKET"]
+    STORAGES["default"] = {
+        "BACKEND": "ttdn.core.storage.ObjectStorage",
+        "OPTIONS": {
+            "bucket_name": _s3_bucket,
+            "endpoint_url": _s3_endpoint or None,
+            "region_name": os.environ.get("TTDN_S3_REGION") or None,
+            "access_key": os.environ.get("TTDN_S3_ACCESS_KEY_ID") or None,
+            "secret_key": secret_from_env("TTDN_S3_SECRET_ACCESS_KEY") or None,
+        },
+    }
+    MEDIA_URL = os.environ.get("TTDN_S3_PUBLIC_URL") or f"{_s3_endpoint}/{_s3_bucket}/"
+elif MEDIA_STORAGE != "local":
+    raise ValueError(f"TTDN_MEDIA_STORAGE must be local or s3, not {MEDIA_STORAGE!r}")
 
 # The product's own host names. Any other allowed host name is looked up among the units' public
 # host names (ttdn.content.middleware): thcs-hongbang.example.vn/ serves that school's site.
@@ -328,7 +364,21 @@ CACHES = {
     },
 }
 
+# Background tasks (ttdn.core.taskqueue): in the database by default, or in Redis when the
+# work outgrows one machine. `ttdn worker` runs the worker of whichever is configured.
+TASKS_BACKEND = os.environ.get("TTDN_TASKS_BACKEND", "db").strip().lower() or "db"
 TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend", "QUEUES": ["default"]}}
+TASK_WORKER_HEARTBEAT_SECONDS = int(os.environ.get("TTDN_WORKER_HEARTBEAT_SECONDS", "10"))
+if TASKS_BACKEND == "redis":
+    INSTALLED_APPS += ["django_rq", "django_tasks_rq"]
+    TASKS = {"default": {"BACKEND": "django_tasks_rq.RQBackend", "QUEUES": ["default"]}}
+    RQ_QUEUES = {
+        # A task may run this long before its worker stops it (an upload read is 300 s at most).
+        "default": {"URL": os.environ["TTDN_REDIS_URL"], "DEFAULT_TIMEOUT": 900}
+    }
+    RQ = {"QUEUE_CLASS": "ttdn.core.taskqueue.RetryingQueue", "JOB_CLASS": "django_tasks_rq.Job"}
+elif TASKS_BACKEND != "db":
+    raise ValueError(f"TTDN_TASKS_BACKEND must be db or redis, not {TASKS_BACKEND!r}")
 
 # Social channels the portal's outbox posts published articles to (ttdn/content/channels.py).
 # The local channel appends each post to a file; a real one (a Facebook page, a Zalo OA) is added

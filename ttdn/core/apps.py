@@ -17,9 +17,12 @@ class CoreConfig(AppConfig):
             lookups,
             navigation,
             signals,
+            taskqueue,
         )
+        from django_tasks.signals import task_finished
 
         extract.set_pillow_limit()
+        task_finished.connect(taskqueue.retry_failed_task, dispatch_uid="ttdn-task-retry")
         navigation.register(NavItem(_("To do"), "home", order=0))
         navigation.register(
             NavItem(_("Audit log"), "audit_list", order=90, allowed=access.can_browse_audit)
