@@ -38,6 +38,8 @@ Variables (all optional on a developer machine):
   TTDN_S3_SECRET_ACCESS_KEY (or TTDN_S3_SECRET_ACCESS_KEY_FILE)  the bucket (storage s3)
   TTDN_S3_PUBLIC_URL  the address the bucket's public pictures are read from, ending in "/"
                       (a CDN, or the endpoint and bucket); default <endpoint>/<bucket>/
+  TTDN_S3_PUBLIC_ACL  the ACL given to public pictures (under content/); default public-read,
+                      empty for a bucket without ACLs whose policy makes content/* public
 """
 
 import os
@@ -320,18 +322,23 @@ STORAGES = {
 }
 MEDIA_STORAGE = os.environ.get("TTDN_MEDIA_STORAGE", "local").strip().lower() or "local"
 if MEDIA_STORAGE == "s3":
-    # Uploaded files in an S3-compatible bucket (ttdn.core.storage.ObjectStorage): everything
+    # Uploaded files in an S3-compatible bucket (ttdn.core.objectstorage.ObjectStorage): everything
     # private, except the public pictures under content/, which the pages link to directly.
     _s3_endpoint = os.environ.get("TTDN_S3_ENDPOINT_URL", "").rstrip("/")
     _s3_bucket = os.environ["TTDN_S3_BUCKET"]
     STORAGES["default"] = {
-        "BACKEND": "ttdn.core.storage.ObjectStorage",
+        "BACKEND": "ttdn.core.objectstorage.ObjectStorage",
         "OPTIONS": {
             "bucket_name": _s3_bucket,
             "endpoint_url": _s3_endpoint or None,
             "region_name": os.environ.get("TTDN_S3_REGION") or None,
             "access_key": os.environ.get("TTDN_S3_ACCESS_KEY_ID") or None,
             "secret_key": secret_from_env("TTDN_S3_SECRET_ACCESS_KEY") or None,
+            "public_acl": os.environ.get("TTDN_S3_PUBLIC_ACL", "public-read"),
+            # Paths (endpoint/bucket/name) rather than bucket host names: what MinIO and
+            # other self-hosted servers answer.
+            "addressing_style": "path" if _s3_endpoint else None,
+            "signature_version": "s3v4",
         },
     }
     MEDIA_URL = os.environ.get("TTDN_S3_PUBLIC_URL") or f"{_s3_endpoint}/{_s3_bucket}/"

@@ -61,7 +61,8 @@ class RetryingQueue(DjangoRQ):
 
 class Worker(RQWorker):
     """RQ's forking worker, with a heartbeat every TTDN_WORKER_HEARTBEAT_SECONDS and the search
-    for jobs whose worker died three times as often, instead of RQ's 30 s and 10 minutes; it
+    for jobs whose worker died (and for a scheduler to take over) every three heartbeats, instead
+    of RQ's 30 s and 10 minutes; it
     takes the job and queue classes of the settings (django-tasks-rq's job) when given none."""
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
@@ -74,6 +75,12 @@ class Worker(RQWorker):
         kwargs.setdefault("job_monitoring_interval", heartbeat)
         kwargs.setdefault("maintenance_interval", heartbeat * 3)
         super().__init__(*args, **kwargs)
+
+    @property
+    def dequeue_timeout(self) -> int:
+        """An idle worker looks up from the queue this often, to do its searches on time (RQ's
+        own waits for new jobs up to its TTL, 405 s)."""
+        return max(1, min(super().dequeue_timeout, self.maintenance_interval))
 
 
 def _rq_queues() -> list[DjangoRQ]:
