@@ -14,14 +14,17 @@ import time
 import urllib.error
 import urllib.request
 from collections.abc import Iterator
+from datetime import timedelta
 from typing import Any
 
 import boto3
 import pytest
+from django.core.files.base import ContentFile
 from django.core.files.storage import default_storage
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.test import override_settings
 from django.urls import reverse
+from django.utils import timezone
 
 from ttdn.content import services, storage
 from ttdn.content.tests.factories import article, consent, jpeg_with_gps, published
@@ -77,7 +80,10 @@ def s3_client(endpoint: str) -> Any:
 
 @pytest.fixture
 def on_s3(s3_server: str) -> Iterator[str]:
-    """What settings.py sets for TTDN_MEDIA_STORAGE=s3 with this server's bucket."""
+    """What settings.py sets for TTDN_MEDIA_STORAGE=s3 with this server's bucket, emptied."""
+    s3 = s3_client(s3_server)
+    for stored in s3.list_objects_v2(Bucket=BUCKET).get("Contents", []):
+        s3.delete_object(Bucket=BUCKET, Key=stored["Key"])
     options = {
         "bucket_name": BUCKET,
         "endpoint_url": s3_server,
@@ -181,3 +187,22 @@ def test_the_storage_writes_no_acl_for_private_names_whatever_its_default():
     assert "ACL" not in store._get_write_parameters("originals/ab/ab12.jpg")
     assert "ACL" not in store._get_write_parameters("attachments/ab/ab12.pdf")
     assert store._get_write_parameters("content/images/ab/ab12-480.webp")["ACL"] == "public-read"
+
+
+@pytest.mark.parametrize("where", ["s3", "local"])
+def test_the_sweep_deletes_unnamed_public_files_in_a_bucket_as_on_disk(
+    request, sites, settings, tmp_path, where
+):
+    if where == "s3":
+        request.getfixturevalue("on_s3")
+    else:
+        settings.MEDIA_ROOT = tmp_path
+    picture = services.add_image(sites.school_a, upload=jpeg_with_gps(), alt="Logo", by=sites.editor_a)
+    published(sites.school_a, reviewer=sites.leader_a, cover=picture)
+    picture.refresh_from_db()
+    stray = default_storage.save(f"{storage.PUBLIC_FOLDER}/ab/{'ab' * 16}-480.webp", ContentFile(b"x"))
+
+    assert storage.sweep(now=timezone.now()) == []  # too fresh: its transaction may be running
+    assert storage.sweep(now=timezone.now() + timedelta(hours=2)) == [stray]
+    assert all(default_storage.exists(name) for name in storage.rendition_names(picture))
+    assert not default_storage.exists(stray)
