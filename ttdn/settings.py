@@ -342,6 +342,12 @@ if MEDIA_STORAGE == "s3":
         },
     }
     MEDIA_URL = os.environ.get("TTDN_S3_PUBLIC_URL") or f"{_s3_endpoint}/{_s3_bucket}/"
+    # The pages show the public pictures from there: the CSP lets images come from its origin.
+    _media = urlsplit(MEDIA_URL)
+    if _media.scheme and _media.netloc:
+        CONTENT_SECURITY_POLICY["DIRECTIVES"]["img-src"].append(
+            f"{_media.scheme}://{_media.netloc}"
+        )
 elif MEDIA_STORAGE != "local":
     raise ValueError(f"TTDN_MEDIA_STORAGE must be local or s3, not {MEDIA_STORAGE!r}")
 
