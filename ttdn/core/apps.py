@@ -10,6 +10,8 @@ class CoreConfig(AppConfig):
     verbose_name = _("Core")
 
     def ready(self) -> None:
+        from django_tasks.signals import task_finished
+
         from ttdn.core import (  # noqa: F401  (jobs, auth audit, the __under lookup)
             access,
             extract,
@@ -19,7 +21,6 @@ class CoreConfig(AppConfig):
             signals,
             taskqueue,
         )
-        from django_tasks.signals import task_finished
 
         extract.set_pillow_limit()
         task_finished.connect(taskqueue.retry_failed_task, dispatch_uid="ttdn-task-retry")

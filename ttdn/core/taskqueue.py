@@ -30,7 +30,7 @@ from django.utils import timezone
 from django_rq.queues import DjangoRQ
 from django_tasks import TaskResult, TaskResultStatus
 from django_tasks.base import Task
-from rq import Retry
+from rq import Queue, Retry
 from rq import Worker as RQWorker
 from rq.job import Job
 
@@ -83,7 +83,7 @@ class Worker(RQWorker):
         return max(1, min(super().dequeue_timeout, self.maintenance_interval))
 
 
-def _rq_queues() -> list[DjangoRQ]:
+def _rq_queues() -> list[Queue]:
     import django_rq
 
     return [django_rq.get_queue(name) for name in settings.RQ_QUEUES]
@@ -139,4 +139,3 @@ def is_waiting(task: Task[Any, Any]) -> bool:
     return DBTaskResult.objects.filter(
         task_path=task.module_path, status=TaskResultStatus.READY
     ).exists()
-

@@ -161,7 +161,8 @@ def test_private_files_stay_private_and_public_renditions_are_public_on_s3(clien
     text = page.content.decode()
     linked = {
         html.unescape(url)
-        for srcset in re.findall(r'srcset="([^"]+)"', text) + re.findall(r'<img src="([^"]+)"', text)
+        for srcset in re.findall(r'srcset="([^"]+)"', text)
+        + re.findall(r'<img src="([^"]+)"', text)
         for url in re.findall(r"(\S+)(?:\s+\d+w)?(?:,|$)", srcset)
         if url.startswith(on_s3)
     }
@@ -174,7 +175,10 @@ def test_private_files_stay_private_and_public_renditions_are_public_on_s3(clien
     download = client.get(attachment_link)
     assert download.status_code == 200
     assert b"".join(download.streaming_content) == b"%PDF-1.7\n%%EOF\n"
-    assert client.get(reverse("content:attachment_download", args=[draft_file.pk])).status_code in (302, 404)
+    assert client.get(reverse("content:attachment_download", args=[draft_file.pk])).status_code in (
+        302,
+        404,
+    )
     client.force_login(sites.editor_a)
     original = client.get(reverse("content:image_file", args=[picture.pk]))
     assert original.status_code == 200
@@ -197,10 +201,14 @@ def test_the_sweep_deletes_unnamed_public_files_in_a_bucket_as_on_disk(
         request.getfixturevalue("on_s3")
     else:
         settings.MEDIA_ROOT = tmp_path
-    picture = services.add_image(sites.school_a, upload=jpeg_with_gps(), alt="Logo", by=sites.editor_a)
+    picture = services.add_image(
+        sites.school_a, upload=jpeg_with_gps(), alt="Logo", by=sites.editor_a
+    )
     published(sites.school_a, reviewer=sites.leader_a, cover=picture)
     picture.refresh_from_db()
-    stray = default_storage.save(f"{storage.PUBLIC_FOLDER}/ab/{'ab' * 16}-480.webp", ContentFile(b"x"))
+    stray = default_storage.save(
+        f"{storage.PUBLIC_FOLDER}/ab/{'ab' * 16}-480.webp", ContentFile(b"x")
+    )
 
     assert storage.sweep(now=timezone.now()) == []  # too fresh: its transaction may be running
     assert storage.sweep(now=timezone.now() + timedelta(hours=2)) == [stray]
