@@ -41,6 +41,17 @@ Variables (all optional on a developer machine):
                       TTDN_FACEBOOK_TOKEN or the file TTDN_FACEBOOK_TOKEN_FILE (read at each post)
   TTDN_ZALO_OA_TOKEN  (or TTDN_ZALO_OA_TOKEN_FILE) switches on posting to a Zalo official account;
                       TTDN_ZALO_OA_AUTHOR the author shown on its articles
+  TTDN_TASKS_BACKEND  where background tasks wait: db (default, the database) or redis
+  TTDN_REDIS_URL      the Redis of the task queue, e.g. redis://10.0.0.5:6379/0 (backend redis)
+  TTDN_WORKER_HEARTBEAT_SECONDS  how often a Redis worker says it is alive; a task whose worker
+                      fell silent for this plus 60 s runs again elsewhere; default 10
+  TTDN_MEDIA_STORAGE  where uploaded files live: local (default, TTDN_MEDIA_ROOT) or s3
+  TTDN_S3_BUCKET, TTDN_S3_ENDPOINT_URL, TTDN_S3_REGION, TTDN_S3_ACCESS_KEY_ID,
+  TTDN_S3_SECRET_ACCESS_KEY (or TTDN_S3_SECRET_ACCESS_KEY_FILE)  the bucket (storage s3)
+  TTDN_S3_PUBLIC_URL  the address the bucket's public pictures are read from, ending in "/"
+                      (a CDN, or the endpoint and bucket); default <endpoint>/<bucket>/
+  TTDN_S3_PUBLIC_ACL  the ACL given to public pictures (under content/); default public-read,
+                      empty for a bucket without ACLs whose policy makes content/* public
 """
 
 import contextlib
@@ -48,6 +59,7 @@ import os
 import secrets
 from datetime import timedelta
 from pathlib import Path
+from typing import Any
 from urllib.parse import unquote, urlsplit
 
 import dj_database_url
@@ -79,6 +91,14 @@ def secret_key() -> str:
         path.write_text(secrets.token_urlsafe(50))
         path.chmod(0o600)
     return path.read_text().strip()
+
+
+def secret_from_env(name: str) -> str:
+    """The value of `name`, or the contents of the file `name`_FILE names ("" if neither)."""
+    if value := os.environ.get(name):
+        return value
+    path = os.environ.get(f"{name}_FILE")
+    return Path(path).read_text().strip() if path else ""
 
 
 def email_settings(url: str) -> dict[str, object]:
@@ -319,10 +339,40 @@ STATIC_URL = "static/"
 STATIC_ROOT = VAR_DIR / "static"
 MEDIA_URL = "media/"
 MEDIA_ROOT = Path(os.environ.get("TTDN_MEDIA_ROOT", VAR_DIR / "media"))
-STORAGES = {
+STORAGES: dict[str, dict[str, Any]] = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
 }
+MEDIA_STORAGE = os.environ.get("TTDN_MEDIA_STORAGE", "local").strip().lower() or "local"
+if MEDIA_STORAGE == "s3":
+    # Uploaded files in an S3-compatible bucket (ttdn.core.objectstorage.ObjectStorage): everything
+    # private, except the public pictures under content/, which the pages link to directly.
+    _s3_endpoint = os.environ.get("TTDN_S3_ENDPOINT_URL", "").rstrip("/")
+    _s3_bucket = os.environ["TTDN_S3_BUCKET"]
+    STORAGES["default"] = {
+        "BACKEND": "ttdn.core.objectstorage.ObjectStorage",
+        "OPTIONS": {
+            "bucket_name": _s3_bucket,
+            "endpoint_url": _s3_endpoint or None,
+            "region_name": os.environ.get("TTDN_S3_REGION") or None,
+            "access_key": os.environ.get("TTDN_S3_ACCESS_KEY_ID") or None,
+            "secret_key": secret_from_env("TTDN_S3_SECRET_ACCESS_KEY") or None,
+            "public_acl": os.environ.get("TTDN_S3_PUBLIC_ACL", "public-read"),
+            # Paths (endpoint/bucket/name) rather than bucket host names: what MinIO and
+            # other self-hosted servers answer.
+            "addressing_style": "path" if _s3_endpoint else None,
+            "signature_version": "s3v4",
+        },
+    }
+    MEDIA_URL = os.environ.get("TTDN_S3_PUBLIC_URL") or f"{_s3_endpoint}/{_s3_bucket}/"
+    # The pages show the public pictures from there: the CSP lets images come from its origin.
+    _media = urlsplit(MEDIA_URL)
+    if _media.scheme and _media.netloc:
+        CONTENT_SECURITY_POLICY["DIRECTIVES"]["img-src"].append(
+            f"{_media.scheme}://{_media.netloc}"
+        )
+elif MEDIA_STORAGE != "local":
+    raise ValueError(f"TTDN_MEDIA_STORAGE must be local or s3, not {MEDIA_STORAGE!r}")
 
 # The product's own host names. Any other allowed host name is looked up among the units' public
 # host names (ttdn.content.middleware): thcs-hongbang.example.vn/ serves that school's site.
@@ -350,7 +400,21 @@ CACHES = {
     },
 }
 
+# Background tasks (ttdn.core.taskqueue): in the database by default, or in Redis when the
+# work outgrows one machine. `ttdn worker` runs the worker of whichever is configured.
+TASKS_BACKEND = os.environ.get("TTDN_TASKS_BACKEND", "db").strip().lower() or "db"
 TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend", "QUEUES": ["default"]}}
+TASK_WORKER_HEARTBEAT_SECONDS = int(os.environ.get("TTDN_WORKER_HEARTBEAT_SECONDS", "10"))
+if TASKS_BACKEND == "redis":
+    INSTALLED_APPS += ["django_rq", "django_tasks_rq"]
+    TASKS = {"default": {"BACKEND": "django_tasks_rq.RQBackend", "QUEUES": ["default"]}}
+    RQ_QUEUES = {
+        # A task may run this long before its worker stops it (an upload read is 300 s at most).
+        "default": {"URL": os.environ["TTDN_REDIS_URL"], "DEFAULT_TIMEOUT": 900}
+    }
+    RQ = {"QUEUE_CLASS": "ttdn.core.taskqueue.RetryingQueue", "JOB_CLASS": "django_tasks_rq.Job"}
+elif TASKS_BACKEND != "db":
+    raise ValueError(f"TTDN_TASKS_BACKEND must be db or redis, not {TASKS_BACKEND!r}")
 
 # Social channels the portal's outbox posts published articles to (ttdn/content/channels.py).
 # The local channel appends each post to a file; a real one (a Facebook page, a Zalo OA) is added

@@ -156,12 +156,14 @@ def _moved_rendition(row: dict[str, Any], stem: str) -> dict[str, Any]:
 def sweep(*, now: Any = None) -> list[str]:
     """Delete files under content/images/ that no picture names (left by a rolled-back
     publication or an old layout), once they are older than SWEEP_AFTER."""
-    if not default_storage.exists(PUBLIC_FOLDER):
+    try:  # a bucket has no folders: list it rather than ask whether the folder exists
+        stored = list(_walk(PUBLIC_FOLDER))
+    except FileNotFoundError:
         return []
     named = {n for image in Image.objects.only("renditions") for n in rendition_names(image)}
     cutoff = (now or timezone.now()) - SWEEP_AFTER
     deleted = []
-    for name in _walk(PUBLIC_FOLDER):
+    for name in stored:
         if name not in named and default_storage.get_modified_time(name) < cutoff:
             default_storage.delete(name)
             deleted.append(name)

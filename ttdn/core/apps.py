@@ -10,6 +10,8 @@ class CoreConfig(AppConfig):
     verbose_name = _("Core")
 
     def ready(self) -> None:
+        from django_tasks.signals import task_finished
+
         from ttdn.core import (  # noqa: F401  (jobs, auth audit, the __under lookup)
             access,
             extract,
@@ -17,9 +19,11 @@ class CoreConfig(AppConfig):
             lookups,
             navigation,
             signals,
+            taskqueue,
         )
 
         extract.set_pillow_limit()
+        task_finished.connect(taskqueue.retry_failed_task, dispatch_uid="ttdn-task-retry")
         navigation.register(NavItem(_("To do"), "home", order=0))
         navigation.register(
             NavItem(_("Audit log"), "audit_list", order=90, allowed=access.can_browse_audit)

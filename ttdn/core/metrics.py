@@ -16,14 +16,13 @@ from collections.abc import Iterator
 from django.conf import settings
 from django.db.models import Count, Max
 from django.http import HttpRequest
-from django_tasks import task_backends
-from django_tasks_db import DatabaseBackend
 from django_tasks_db.models import DBTaskResult
 from prometheus_client import CollectorRegistry, Counter, disable_created_metrics, generate_latest
 from prometheus_client.core import GaugeMetricFamily, Metric
 from prometheus_client.multiprocess import MultiProcessCollector
 from prometheus_client.registry import Collector
 
+from ttdn.core import taskqueue
 from ttdn.core.enums import JobOutcome
 from ttdn.core.models import JobRun
 
@@ -65,18 +64,6 @@ def exposition() -> bytes:
     return generate_latest(registry)
 
 
-def queue_depth() -> dict[str, int]:
-    """Tasks waiting for a worker, per queue, from the configured tasks backend. A backend of
-    another kind (a broker's) answers here in its own branch; one it does not know has no
-    depth to show rather than a wrong one."""
-    backend = task_backends["default"]
-    depth = dict.fromkeys(backend.queues, 0)
-    if isinstance(backend, DatabaseBackend):
-        waiting = DBTaskResult.objects.ready().values_list("queue_name").annotate(n=Count("id"))
-        depth.update(dict(waiting))
-    return depth
-
-
 def task_counts() -> dict[tuple[str, str], int]:
     """Tasks recorded by the backend, per (task, status): finished ones are pruned after 30 days
     (the prune_task_results job), so these are gauges, not counters."""
@@ -98,7 +85,7 @@ class DatabaseCollector(Collector):
         depth = GaugeMetricFamily(
             "ttdn_task_queue_depth", "Tasks waiting for a worker, by queue", labels=["queue"]
         )
-        for queue, n in sorted(queue_depth().items()):
+        for queue, n in sorted(taskqueue.queue_depths().items()):
             depth.add_metric([queue], n)
         yield depth
         yield from self.job_runs()

@@ -68,7 +68,7 @@ class Command(BaseCommand):
                 "--graceful-timeout",
                 "5",
             ],
-            "worker": [python, "-m", "ttdn.manage", "db_worker", "--interval", "1"],
+            "worker": [python, "-m", "ttdn.manage", "worker"],
             "scheduler": [python, "-m", "ttdn.manage", "scheduler"],
         }
         # Demo mode (demo accounts loaded): the local sites the demo's data points at, such as
