@@ -760,7 +760,8 @@ def test_reference_data_not_checked_twice_is_never_shown_as_fact(
         Client().get(f"/don-vi/{cast.school_a.slug}/van-ban/{decree.pk}/").content.decode(),
     ]
 
-    assert [
-        ('id="unchecked-facts"' in page, "hethongphapluat only" in page) for page in pages
-    ] == [(warned, False), (warned, False)]
+    assert [('id="unchecked-facts"' in page, "hethongphapluat only" in page) for page in pages] == [
+        (warned, False),
+        (warned, False),
+    ]
     assert '<a href="https://a.example/72-2015" rel="external noopener noreferrer">' in pages[0]
