@@ -2,7 +2,9 @@
 
 The files ship in `ttdn/events/data/` (see its README.md); each row carries a `verified` mark,
 yes / partly / no, optionally followed by a reason in brackets: "partly (weak source for the year)".
-The mark and its reason are kept on the commemoration and shown wherever it is listed.
+The mark and its reason are kept on the commemoration and shown wherever it is listed, with the
+row's `source`. A relation's `note` is for maintainers and is never loaded: the commemoration's
+notes belong to the operators who edit them.
 """
 
 from __future__ import annotations
@@ -133,7 +135,7 @@ def _relation(record: dict[str, str]) -> dict[str, Any]:
         "partner": record["partner"],
         "verification": verification,
         "verification_note": note,
-        "notes": record.get("note", ""),
+        "source": _source(record.get("source", "")),
     }
 
 

@@ -134,6 +134,17 @@ class Document(TimestampedModel):
         return reverse("documents:document_detail", args=[self.pk])
 
     @property
+    def facts_unchecked(self) -> bool:
+        """Reference data whose metadata were not all checked against two published sources."""
+        return self.verification in (Verification.PARTLY, Verification.UNVERIFIED)
+
+    @property
+    def source_links(self) -> list[tuple[str, str]]:
+        """The sources of the reference data as (text, address); address is empty for a non-web source."""
+        parts = [part.strip() for part in self.source.split(";") if part.strip()]
+        return [(part, part if part.startswith(("https://", "http://")) else "") for part in parts]
+
+    @property
     def is_in_force(self) -> bool:
         expired = self.expiry_on is not None and self.expiry_on <= timezone.localdate()
         return self.status not in NOT_IN_FORCE and not expired

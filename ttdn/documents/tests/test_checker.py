@@ -37,14 +37,14 @@ SEED_000 = [
         "42/2018/QĐ-UBND",
         D(2018, 12, 21),
     ),  # "triển khai" a 2020 decision
-    ("1191/QĐ-TTg", S.OK_UNVERIFIED, "1191/QĐ-TTg", D(2020, 8, 5)),
+    ("1191/QĐ-TTg", S.OK, "1191/QĐ-TTg", D(2020, 8, 5)),
     (
         "180/KH-UBND",
         S.OK_UNVERIFIED,
         "180/KH-UBND",
         D(2021, 7, 30),
     ),  # implements 1160/QĐ-TTg of 13/7/2021: in order
-    ("1160/QĐ-TTg", S.OK_UNVERIFIED, "1160/QĐ-TTg", D(2021, 7, 13)),
+    ("1160/QĐ-TTg", S.OK, "1160/QĐ-TTg", D(2021, 7, 13)),
     ("5406/BTTTT-TTĐN", S.OK, "5406/BTTTT-TTĐN", D(2021, 12, 31)),
     ("39/KH-UBND", S.OK_UNVERIFIED, "39/KH-UBND", D(2022, 2, 23)),
     ("05-CT/TW", S.OK, "05-CT/TW", D(2016, 5, 15)),
@@ -204,7 +204,7 @@ def test_check_text_implementing_a_newer_document_in_order_is_ok(library):
 
     results = checker.check_text(text, Document.objects.all())
 
-    assert [r.status for r in results] == [S.OK_UNVERIFIED, S.OK_UNVERIFIED]
+    assert [r.status for r in results] == [S.OK_UNVERIFIED, S.OK]
 
 
 def test_check_text_date_mismatch_comes_before_other_problems(library):

@@ -23,7 +23,7 @@ EXPECTED_000 = [
     ("24/KH-SGDĐT", "ok_unverified"),
     ("72/2015/NĐ-CP", "date_mismatch"),
     ("42/2018/QĐ-UBND", "chronology"),
-    ("1191/QĐ-TTg", "ok_unverified"),
+    ("1191/QĐ-TTg", "ok"),
 ]
 
 

@@ -4,6 +4,7 @@ import zipfile
 
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
+from django.test import Client
 
 from ttdn.documents import services
 from ttdn.documents.enums import (
@@ -12,6 +13,7 @@ from ttdn.documents.enums import (
     DocumentStatus,
     DocumentType,
     RelationKind,
+    Verification,
 )
 from ttdn.documents.models import Document, DocumentFile, Publication
 from ttdn.documents.tests.conftest import seed
@@ -731,3 +733,35 @@ def test_check_page_refuses_a_text_file_beyond_the_pasted_text_limit(cast, clien
     assert response.context["form"].errors["file"] == [
         "The file holds more than 500000 characters of text, the limit."
     ]
+
+
+@pytest.mark.parametrize(
+    ("mark", "warned"),
+    [
+        (Verification.VERIFIED, False),
+        (Verification.PARTLY, True),
+        (Verification.UNVERIFIED, True),
+    ],
+)
+def test_reference_data_not_checked_twice_is_never_shown_as_fact(
+    cast, client, documents, mark, warned
+):
+    decree = documents["decree"]
+    Document.objects.filter(pk=decree.pk).update(
+        verification=mark,
+        verification_note="effective date from hethongphapluat only",
+        source="https://a.example/72-2015 ; Kế hoạch 24/KH-SGDĐT (viện dẫn văn bản này)",
+    )
+    services.publish_document(decree, unit=cast.school_a, by=None)
+    client.force_login(cast.teacher_a)
+
+    pages = [
+        client.get(decree.get_absolute_url()).content.decode(),
+        Client().get(f"/don-vi/{cast.school_a.slug}/van-ban/{decree.pk}/").content.decode(),
+    ]
+
+    assert [('id="unchecked-facts"' in page, "hethongphapluat only" in page) for page in pages] == [
+        (warned, False),
+        (warned, False),
+    ]
+    assert '<a href="https://a.example/72-2015" rel="external noopener noreferrer">' in pages[0]

@@ -11,16 +11,16 @@ def test_read_commemorations_keeps_the_verification_mark_and_its_reason():
         (rows[name]["verification"], rows[name]["verification_note"])
         for name in (
             "Ngày thành lập Đảng Cộng sản Việt Nam",
-            "Ngày Thương binh - Liệt sĩ",
+            "Ngày thành lập Đội Thiếu niên Tiền phong Hồ Chí Minh",
             "Ngày Quốc tế Phụ nữ",
         )
     ]
 
     assert (len(rows), marks) == (
-        32,
+        34,
         [
             (Verification.VERIFIED, ""),
-            (Verification.PARTLY, "weak source for the year"),
+            (Verification.PARTLY, "one source for the year"),
             (Verification.UNVERIFIED, ""),
         ],
     )

@@ -121,3 +121,32 @@ def test_a_source_too_long_to_keep_is_refused_with_its_line(tmp_path):
         importers.read_commemorations(path)
 
     assert failed.value.errors == ["days.csv, line 2: the source is longer than 255 characters."]
+
+
+def test_every_verified_relation_added_with_a_source_keeps_it_and_drops_the_maintainers_note():
+    rows = {(row["partner"], row["key"].split("-")[0]): row for row in importers.read_relations()}
+    hungary = rows[("Hungary", "relations")]
+
+    assert (
+        "notes" in hungary,
+        hungary["verification"],
+        len(hungary["source"].split(" ; ")),
+        rows[("Poland", "relations")]["verification"],
+    ) == (False, Verification.VERIFIED, 2, Verification.PARTLY)
+
+
+def test_the_days_checked_this_round_name_two_sources():
+    rows = {row["name"]: row for row in importers.read_commemorations()}
+    names = [
+        "Ngày Thương binh - Liệt sĩ",
+        "Ngày thành lập Quân đội nhân dân Việt Nam",
+        "Ngày truyền thống Học sinh - Sinh viên Việt Nam",
+        "Ngày Nam Bộ kháng chiến",
+        "Ngày Giải phóng Thủ đô",
+        "Ngày truyền thống Bộ đội Biên phòng",
+        "Ngày Sách và Văn hóa đọc Việt Nam",
+    ]
+
+    assert [(rows[n]["verification"], len(rows[n]["source"].split(" ; ")) >= 2) for n in names] == [
+        (Verification.VERIFIED, True)
+    ] * len(names)
