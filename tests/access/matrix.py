@@ -1,7 +1,9 @@
 """Requesting every URL and API operation as each member of the cast, and naming the outcome.
 
 Outcomes, one letter per person (`ROLES` order):
-  o  served: 2xx, or a redirect anywhere but the sign-in page
+  o  served: 2xx, or a redirect anywhere but the sign-in page, and nothing was written
+  w  served as `o`, and the request wrote to the database (`WRITES`): a POST carried out, or a
+     page that records something when read
   L  sent to sign in (a redirect to the sign-in page, or the API's 401)
   x  not found or refused (404, 403): nothing tells the person the object exists
   m  method not allowed (405)
@@ -13,10 +15,11 @@ Outcomes, one letter per person (`ROLES` order):
 from __future__ import annotations
 
 import json
+import re
 from http.cookies import SimpleCookie
 from typing import Any
 
-from django.db import transaction
+from django.db import connection, transaction
 from django.test import Client
 from django.urls import URLPattern, URLResolver, get_resolver
 
@@ -44,6 +47,13 @@ BINARY = (
     "application/octet-stream",
     "text/calendar",
 )
+
+
+# Tables whose rows any request may write without acting on anything: the signed-in session (a
+# message shown on the next page lives there), the sign-in guard's records and an API token's
+# "last used" time.
+BOOKKEEPING = re.compile(r"^(django_session|axes_\w+|core_apitoken)$")
+WRITES = re.compile(r'^\s*(?:INSERT\s+INTO|UPDATE|DELETE\s+FROM)\s+"?(\w+)"?', re.IGNORECASE)
 
 
 def url_patterns() -> dict[str, str]:
@@ -94,10 +104,11 @@ def outcome(response: Any, *, api: bool, leak_markers: tuple[str, ...]) -> str:
         return "b"
     if status in (301, 302, 303, 307, 308):
         location = response.get("Location", "")
-        return "L" if "/accounts/login/" in location or "/admin/login/" in location else "o"
-    if leak_markers and _names(response, leak_markers):
+        if "/accounts/login/" in location or "/admin/login/" in location:
+            return "L"
+    elif leak_markers and _names(response, leak_markers):
         return "!"
-    return "o"
+    return "w" if getattr(response, "matrix_writes", ()) else "o"
 
 
 def _names(response: Any, markers: tuple[str, ...]) -> bool:
@@ -114,7 +125,8 @@ def request(client: Client, method: str, url: str, **extra: Any) -> Any:
     """One request whose writes are rolled back, and whose cookies (a sign-out, a language)
     do not outlive it: every request sees the same world."""
     saved = {name: morsel.value for name, morsel in client.cookies.items()}
-    with transaction.atomic():
+    writes: list[str] = []
+    with transaction.atomic(), connection.execute_wrapper(_Writes(writes)):
         if method == "GET":
             response = client.get(url, **extra)
         elif method in ("PUT", "PATCH"):
@@ -123,4 +135,18 @@ def request(client: Client, method: str, url: str, **extra: Any) -> Any:
             response = client.post(url, **extra)
         transaction.set_rollback(True)
     client.cookies = SimpleCookie(saved)
+    response.matrix_writes = writes
     return response
+
+
+class _Writes:
+    """Notes the table of every statement that writes a row (bookkeeping tables aside)."""
+
+    def __init__(self, found: list[str]) -> None:
+        self.found = found
+
+    def __call__(self, execute: Any, sql: str, params: Any, many: bool, context: Any) -> Any:
+        match = WRITES.match(sql)
+        if match and not BOOKKEEPING.match(match.group(1)):
+            self.found.append(match.group(1))
+        return execute(sql, params, many, context)

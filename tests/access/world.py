@@ -19,9 +19,11 @@ from conftest import Cast
 from ttdn import docgen
 from ttdn.activities.services import activities as activity_services
 from ttdn.activities.services import contests, movements
+from ttdn.content import disclosure
 from ttdn.content import services as content
-from ttdn.content.enums import Check
+from ttdn.content.enums import Check, SectionKind
 from ttdn.content.tests.factories import jpeg_with_gps
+from ttdn.core.enums import UploadJobStatus
 from ttdn.core.models import UploadJob
 from ttdn.core.services import create_token
 from ttdn.documents import services as documents
@@ -44,8 +46,13 @@ from ttdn.registries.tests.factories import (
     PartnerFactory,
 )
 from ttdn.reports import services as report_services
+from ttdn.reports.enums import PeriodKind
 from ttdn.reports.models import Submission
+from ttdn.reports.periods import Period
 from ttdn.reports.tests.factories import PHONG_VALUES, open_round, report_form
+from ttdn.stats import services as stats
+from ttdn.stats.enums import PressKind, Topic
+from ttdn.stats.models import Dataset
 
 DAY = datetime.date(2026, 3, 2)
 SIDES = ("home", "away")
@@ -104,6 +111,11 @@ def _build_common(world: World) -> None:
     world.add("month", "any", year=2026, month=3)
     world.add("sheet", "any", name="partners")
     world.add("password_reset", "any", uidb64="MQ", token="set-password")
+    world.add("standard_form", "any", key="ttdn-6-thang")
+    Dataset.objects.create(
+        code="pupils", name="Số học sinh", name_en="Pupils", measure="học sinh",
+        measure_en="pupils", topic=Topic.SCALE, key_figure=True, public=True,
+    )  # fmt: skip
 
 
 def _build_side(
@@ -115,6 +127,8 @@ def _build_side(
     add("token", side, pk=create_token(leader, name="matrix", by=leader)[0].pk)
     job = UploadJob.objects.create(kind="plans.import", owner=leader, filename="kh.txt")
     add("upload_job", side, pk=job.pk)
+    imported = UploadJob.objects.create(kind="plans.api_import", owner=leader, filename="kh.txt")
+    add("api_import_job", side, pk=imported.pk)
     # The legal library and the register.
     # The library's public documents are read by everyone signed in (the legal library is the
     # sector's); a unit's internal documents only within its subtree: the matrix uses those.
@@ -162,6 +176,8 @@ def _build_side(
     _build_registries(world, side, unit, school, leader)
     _build_activities(world, side, unit, school, leader)
     _build_monitoring(world, side, unit, leader)
+    _build_stats(world, side, unit, leader)
+    _build_school_site(world, side, unit, school, leader)
 
 
 def _build_plans(world: World, side: str, unit: Unit, school: Unit, leader: User) -> Any:
@@ -193,6 +209,12 @@ def _build_reports(
     submission = Submission.objects.get(round=round_, unit=school)
     version = report_services.latest_version(form)
     world.add("round", side, pk=round_.pk)
+    world.add("round_print", side, pk=round_.pk, fmt="docx")
+    job = UploadJob.objects.create(
+        kind="reports.excel", owner=leader, filename="bao-cao.xlsx", status=UploadJobStatus.DONE,
+        result={"round": round_.pk, "errors": [], "changed": 1},
+    )  # fmt: skip
+    world.add("excel_job", side, pk=job.pk)
     world.add("submission", side, pk=submission.pk)
     world.add("submission_print", side, pk=submission.pk, fmt="docx")
     world.add("form", side, pk=form.pk)
@@ -340,6 +362,10 @@ def _build_registries(world: World, side: str, unit: Unit, school: Unit, leader:
     add("delegation_member", side, pk=delegation.members.first().pk)
     add("conference", side, pk=conference.pk)
     add("approvable", side, kind="delegations", pk=delegation.pk)
+    participant = cooperation.add_participant(
+        conference, by=leader, full_name="Nguyễn Thị Lan", organisation="Trường Đại học"
+    )
+    add("conference_participant", side, pk=participant.pk)
     add("contact_person", side, pk=person.pk)
     add("course", side, pk=course.pk)
     add("course_certificates", side, pk=course.pk, fmt="docx")
@@ -367,6 +393,8 @@ def _build_activities(world: World, side: str, unit: Unit, school: Unit, leader:
         contest, school, by=school_writer(school), title="Bài dự thi", pupils=["Nguyễn An — 8A"]
     )
     result = contests.record_result(entry, level, by=leader, prize="first")
+    published = contests.organise_contest(unit, by=leader, title="Vẽ tranh", year=2026)
+    contests.publish_results(published, by=leader)
     add = world.add
     add("activity", side, pk=activity.pk)
     add("activity_file", side, pk=attached.pk)
@@ -376,6 +404,7 @@ def _build_activities(world: World, side: str, unit: Unit, school: Unit, leader:
     add("entry_level", side, entry_pk=entry.pk, level_pk=level.pk)
     add("result", side, pk=result.pk)
     add("certificate", side, pk=result.pk, fmt="docx")
+    add("portal_contest", side, unit_slug=unit.slug, pk=published.pk)
 
 
 def _build_monitoring(world: World, side: str, unit: Unit, leader: User) -> None:
@@ -399,6 +428,65 @@ def _build_monitoring(world: World, side: str, unit: Unit, leader: User) -> None
     add("source", side, pk=mention.item.source_id)
     add("watch", side, pk=mention.watch_id)
     add("press_request", side, pk=press.pk)
+
+
+def _build_stats(world: World, side: str, unit: Unit, leader: User) -> None:
+    """A fact sheet published and one in draft, a figure corrected since the sheet was published,
+    and one waiting for approval."""
+    dataset = Dataset.objects.get(code="pupils")
+    period = Period(PeriodKind.SCHOOL_YEAR, 2025)
+    writer = member(f"stats-{unit.code.lower()}", unit, Role.OFFICER)
+    approved = stats.enter_figure(dataset, unit, period=period, value="640", by=writer)
+    stats.approve_figure(approved, by=leader)
+    sheet = {
+        "kind": PressKind.FACT_SHEET,
+        "title": "Thông tin báo chí năm học 2025–2026",
+        "title_en": "Fact sheet 2025–2026",
+        "body": "Có {pupils} học sinh.",
+        "body_en": "{pupils} pupils.",
+        "period_key": period.key,
+        "datasets": [dataset],
+        "by": writer,
+    }
+    published = stats.create_press_document(unit, **sheet)
+    stats.submit_press_document(published, by=writer)
+    stats.publish_press_document(published, by=leader)
+    draft = stats.create_press_document(unit, **sheet)
+    # A corrected figure approved since: the published fact sheet is out of date.
+    corrected = stats.enter_figure(dataset, unit, period=period, value="642", by=writer)
+    stats.approve_figure(corrected, by=leader)
+    waiting = stats.enter_figure(dataset, unit, period=period, value="643", by=writer)
+    stats.save_press_contact(
+        unit, by=leader, spokesperson="Lê Thị Mai", position="Phó Trưởng phòng"
+    )
+    add = world.add
+    add("stats_unit", side, pk=unit.pk)
+    add("figure", side, pk=waiting.pk)
+    add("figure_decision", side, pk=waiting.pk, decision="approve")
+    add("press_document", side, pk=published.pk)
+    add("press_move", side, pk=draft.pk, action="submit")
+    add("press_print", side, pk=published.pk, language="vi", fmt="docx")
+    add("press_kit", side, unit_slug=unit.slug, pk=published.pk)
+    add("dataset", side, unit_slug=unit.slug, code=dataset.code)
+    add("dataset_file", side, unit_slug=unit.slug, code=dataset.code, fmt="csv")
+
+
+def _build_school_site(world: World, side: str, unit: Unit, school: Unit, leader: User) -> None:
+    """The school's own website: its public disclosures and the Phòng's week schedule."""
+    site = content.open_site(school)
+    item = disclosure.items_for(school.kind)[0]
+    published = content.publish_disclosure(
+        site,
+        item=item.code,
+        school_year=disclosure.school_year_of(DAY),
+        by=leader,
+        upload=SimpleUploadedFile("cong-khai.pdf", b"%PDF-1.4 test"),
+    )
+    schedule = content.open_site(unit).sections.get(kind=SectionKind.SCHEDULE)
+    add = world.add
+    add("school_site", side, code=school.code)
+    add("disclosure_file", side, unit_slug=school.slug, pk=published.pk)
+    add("schedule_week", side, unit_slug=unit.slug, section_slug=schedule.slug, monday="2026-04-20")
 
 
 _ = docgen  # documents are drafted through the factories' `letter`

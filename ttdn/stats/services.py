@@ -154,11 +154,17 @@ def source_rounds() -> list[Round]:
 
 
 @transaction.atomic
-def refresh_from_reports(rounds: Iterable[Round] | None = None, *, by: Any = None) -> Refresh:
+def refresh_from_reports(
+    rounds: Iterable[Round] | None = None, *, by: Any = None, within: Unit | None = None
+) -> Refresh:
     """Bring the figures of approved reports up to date: new ones are created approved, a
     figure whose report was approved again with another number gets a new revision (the old
     one is kept, marked replaced, and every press document citing it becomes out of date).
-    Figures entered by hand or imported are left alone. Idempotent."""
+    Figures entered by hand or imported are left alone. Idempotent.
+
+    `within` keeps to the figures of that unit and its subtree (a person refreshing their
+    dashboard never touches another unit's figures); the rounds still count in their order,
+    so a higher owner's figure wins there as it does in a whole refresh."""
     datasets = list(Dataset.objects.all())
     wanted: dict[Key, Wanted] = {}
     for round_ in rounds if rounds is not None else source_rounds():
@@ -167,6 +173,8 @@ def refresh_from_reports(rounds: Iterable[Round] | None = None, *, by: Any = Non
         if mine:
             wanted.update(round_figures(round_, mine))
     _add_rates(wanted, datasets)
+    if within is not None:
+        wanted = {key: w for key, w in wanted.items() if w.path.startswith(within.path)}
     return _apply(wanted, by=by)
 
 

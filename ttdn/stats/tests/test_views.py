@@ -97,6 +97,25 @@ def test_outsider_sees_no_dashboard_figure_or_document(client, cast, published):
     assert statuses == [404, 404, 404, 404, 404]
 
 
+def test_refreshing_a_dashboard_touches_only_that_units_figures(client, cast, world):
+    # The refresh is the dashboard's button: the outsider's never creates the Phòng's figures,
+    # a school's officer's only the school's own.
+    client.force_login(cast.outsider)
+    client.post(reverse("stats:refresh", args=[cast.outsider_so.pk]))
+
+    assert Figure.objects.count() == 0
+
+    client.force_login(cast.teacher_a)
+    client.post(reverse("stats:refresh", args=[cast.school_a.pk]))
+
+    assert set(Figure.objects.values_list("unit", flat=True)) == {cast.school_a.pk}
+
+    client.force_login(cast.phong_officer)
+    client.post(reverse("stats:refresh", args=[cast.phong.pk]))
+
+    assert cast.phong.pk in set(Figure.objects.values_list("unit", flat=True))
+
+
 def test_press_kit_shows_published_documents_and_approved_figures_only(client, cast, published):
     sheet, _draft = published
     services.enter_figure(

@@ -57,7 +57,7 @@ def refresh(request: HttpRequest, pk: int) -> HttpResponse:
     unit = unit_or_404(request, pk)
     if not rules.can_enter_figures(request.user, unit):
         raise PermissionDenied
-    result = services.refresh_from_reports(by=request.user)
+    result = services.refresh_from_reports(by=request.user, within=unit)
     messages.success(
         request,
         _("Statistics brought up to date: %(created)s new figures, %(revised)s corrected.")
