@@ -15,6 +15,7 @@ from django.utils.translation import gettext_lazy as _
 
 from ttdn.core import access
 from ttdn.core.models import TimestampedModel, max_length_of
+from ttdn.core.storage import RandomName
 from ttdn.reports.periods import InvalidPeriod, parse
 from ttdn.stats.enums import FigureStatus, PressKind, PressStatus, Source, Topic
 
@@ -83,6 +84,26 @@ class Dataset(TimestampedModel):
         return self.measure_en if language == "en" and self.measure_en else self.measure
 
 
+class ImportFile(models.Model):
+    """An .xlsx file whose rows became figures: kept (privately, under a random name) so that
+    anyone checking a figure's provenance can open the very file and row it came from."""
+
+    unit = models.ForeignKey("org.Unit", on_delete=models.PROTECT, related_name="+")
+    file = models.FileField(_("file"), upload_to=RandomName("stats-imports"))
+    filename = models.CharField(_("file name"), max_length=255)
+    rows = models.PositiveIntegerField(_("rows"), default=0)
+    by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    created_at = models.DateTimeField(_("imported at"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("imported file")
+        verbose_name_plural = _("imported files")
+        ordering = ["-created_at", "-pk"]
+
+    def __str__(self) -> str:
+        return self.filename
+
+
 class FigureQuerySet(models.QuerySet["Figure"]):
     def approved(self) -> FigureQuerySet:
         """The figures in force: approved and not replaced by a newer revision."""
@@ -134,6 +155,14 @@ class Figure(models.Model):
     reports_counted = models.PositiveIntegerField(_("approved reports counted"), default=0)
     import_file = models.CharField(_("file"), max_length=255, blank=True)
     import_row = models.PositiveIntegerField(_("row"), null=True, blank=True)
+    import_source = models.ForeignKey(
+        ImportFile,
+        verbose_name=_("imported file"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="figures",
+    )
     entered_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
     )

@@ -36,7 +36,14 @@ from ttdn.stats.enums import (
     PressStatus,
     Source,
 )
-from ttdn.stats.models import Dataset, Figure, FigureReference, PressContact, PressDocument
+from ttdn.stats.models import (
+    Dataset,
+    Figure,
+    FigureReference,
+    ImportFile,
+    PressContact,
+    PressDocument,
+)
 from ttdn.stats.queries import PLACEHOLDER, number_text
 from ttdn.stats.rules import (
     can_approve_figure,
@@ -275,6 +282,7 @@ def enter_figure(
     note: str = "",
     import_file: str = "",
     import_row: int | None = None,
+    source: ImportFile | None = None,
 ) -> Figure:
     """A figure typed in (or read from a row of an Excel file), waiting for a leader's approval:
     it is shown nowhere outside the unit until then. Raises ValidationError, PermissionDenied."""
@@ -296,6 +304,7 @@ def enter_figure(
         source=Source.EXCEL if import_file else Source.MANUAL,
         import_file=nfc(import_file),
         import_row=import_row,
+        import_source=source,
         entered_by=by,
         note=nfc(note).strip(),
     )
