@@ -16,6 +16,7 @@ from django.utils.translation import gettext_lazy as _
 from ttdn.core import access
 from ttdn.core.models import TimestampedModel, max_length_of
 from ttdn.core.storage import RandomName
+from ttdn.org.enums import UnitLevel
 from ttdn.reports.periods import InvalidPeriod, parse
 from ttdn.stats.enums import FigureStatus, PressKind, PressStatus, Source, Topic
 
@@ -60,6 +61,18 @@ class Dataset(TimestampedModel):
         null=True,
         blank=True,
         related_name="+",
+    )
+    from_contests = models.BooleanField(
+        _("awards of published contests"),
+        default=False,
+        help_text=_("Counts the prizes of the last level of contests whose results are published."),
+    )
+    contest_level = models.CharField(
+        _("organised at the level"),
+        max_length=max_length_of(UnitLevel),
+        choices=UnitLevel,
+        blank=True,
+        help_text=_("Only contests organised by a unit of this level (empty: every contest)."),
     )
     public = models.BooleanField(_("open data"), default=True)
     key_figure = models.BooleanField(_("key figure"), default=False)
@@ -155,6 +168,9 @@ class Figure(models.Model):
     reports_counted = models.PositiveIntegerField(_("approved reports counted"), default=0)
     import_file = models.CharField(_("file"), max_length=255, blank=True)
     import_row = models.PositiveIntegerField(_("row"), null=True, blank=True)
+    contests = models.ManyToManyField(
+        "activities.Contest", verbose_name=_("contests"), blank=True, related_name="+"
+    )
     import_source = models.ForeignKey(
         ImportFile,
         verbose_name=_("imported file"),
