@@ -133,7 +133,7 @@ def test_each_bad_row_is_named_in_vietnamese_and_nothing_is_recorded(client, cas
     assert response.status_code == 422
     errors = {r.number: r.errors for r in response.context["sheet"].rows}
     text = response.content.decode()
-    assert "QN-X" in errors[2][0] and errors[2][0] in text
+    assert errors[2][0].startswith("Không có đơn vị mã “QN-X”") and errors[2][0] in text
     assert "hoc-sinh-x" in errors[3][0]
     assert len(errors[4]) == 1 and len(errors[5]) == 1 and len(errors[6]) == 1
     assert errors[7] == [] and len(errors[8]) == 1
