@@ -140,7 +140,14 @@ def read_sheet(data: bytes, unit: Unit, *, by: Any) -> Sheet:
         return _text(row[at]) if at is not None and at < len(row) else ""
 
     rows = [
-        Row(number, *(cell(raw, h) for h in HEADERS))
+        Row(
+            number,
+            cell(raw, "Mã đơn vị"),
+            cell(raw, "Mã chỉ tiêu"),
+            cell(raw, "Kỳ"),
+            cell(raw, "Giá trị"),
+            cell(raw, "Ghi chú"),
+        )
         for number, raw in enumerate(cells[1:], start=2)
         if any(_text(c) for c in raw)
     ]

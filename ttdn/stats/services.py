@@ -18,11 +18,11 @@ from django.utils.translation import gettext as _
 from django.utils.translation import override
 
 from ttdn import docgen
+from ttdn.activities.models import ContestLevel, Result
 from ttdn.core import access, audit
 from ttdn.core.enums import AuditAction
 from ttdn.core.states import InvalidTransition, transition
 from ttdn.core.text import nfc
-from ttdn.activities.models import ContestLevel, Result
 from ttdn.documents import services as documents_services
 from ttdn.org.enums import Role
 from ttdn.org.models import Unit
@@ -295,7 +295,7 @@ def _figure(key: Key, w: Wanted, *, revision: int) -> Figure:
         path=w.path,
         unit_name=w.unit_name,
         period_key=key[2],
-        period_start=w.round.data_from if w.round is not None else w.period_start,
+        period_start=w.round.data_from if w.round is not None else w.period_start,  # type: ignore[misc]
         value=w.value,
         revision=revision,
         status=FigureStatus.APPROVED,

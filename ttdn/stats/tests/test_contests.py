@@ -20,8 +20,12 @@ def _contest(cast, organiser, by, title, year):
     contest = activities.organise_contest(organiser, by=by, title=title, year=year)
     first = activities.add_level(contest, by=by, name="vòng trường", scope=LevelScope.WHOLE)
     final = activities.add_level(contest, by=by, name="chung kết", scope=LevelScope.WHOLE)
-    a = activities.enter_contest(contest, cast.school_a, by=cast.teacher_a, title="Đội A", pupils=["An — 8A"])
-    b = activities.enter_contest(contest, cast.school_b, by=cast.teacher_b, title="Đội B", pupils=["Bảo — 5A"])
+    a = activities.enter_contest(
+        contest, cast.school_a, by=cast.teacher_a, title="Đội A", pupils=["An — 8A"]
+    )
+    b = activities.enter_contest(
+        contest, cast.school_b, by=cast.teacher_b, title="Đội B", pupils=["Bảo — 5A"]
+    )
     for entry, prize in ((a, Prize.FIRST), (b, Prize.SECOND)):  # not the last level
         result = activities.record_result(entry, first, by=by, prize=prize)
         activities.set_advancement(result, by=by, advances=True)
