@@ -74,6 +74,9 @@ def main() -> None:
     parser.add_argument("--engine", choices=["sqlite", "postgres"], default="sqlite")
     parser.add_argument("--seed", type=int, default=2026)
     parser.add_argument(
+        "--database", default="", help="PostgreSQL database to create (ttdn_bench_reports_<pid>)"
+    )
+    parser.add_argument(
         "--keep", action="store_true", help="keep the temporary directory (and the database)"
     )
     args = parser.parse_args()
@@ -83,7 +86,7 @@ def main() -> None:
     database = ""
     try:
         if args.engine == "postgres":
-            database = f"ttdn_bench_reports_{os.getpid()}"
+            database = args.database or f"ttdn_bench_reports_{os.getpid()}"
             pg_admin(f'CREATE DATABASE "{database}"')
         run(args, work, f"{PG_SERVER}/{database}" if database else "")
     finally:

@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from typing import Any
 from unittest import mock
 
+from django.core.files.base import ContentFile
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.utils import timezone
 
@@ -52,7 +53,7 @@ from ttdn.reports.periods import Period
 from ttdn.reports.tests.factories import PHONG_VALUES, open_round, report_form
 from ttdn.stats import services as stats
 from ttdn.stats.enums import PressKind, Topic
-from ttdn.stats.models import Dataset
+from ttdn.stats.models import Dataset, ImportFile
 
 DAY = datetime.date(2026, 3, 2)
 SIDES = ("home", "away")
@@ -469,6 +470,9 @@ def _build_stats(world: World, side: str, unit: Unit, leader: User) -> None:
     add("press_kit", side, unit_slug=unit.slug, pk=published.pk)
     add("dataset", side, unit_slug=unit.slug, code=dataset.code)
     add("dataset_file", side, unit_slug=unit.slug, code=dataset.code, fmt="csv")
+    kept = ImportFile(unit=unit, filename="so-lieu.xlsx", rows=1, by=writer)
+    kept.file.save("so-lieu.xlsx", ContentFile(b"PK\x03\x04 figures"), save=True)
+    add("stats_import", side, pk=kept.pk)
 
 
 def _build_school_site(world: World, side: str, unit: Unit, school: Unit, leader: User) -> None:

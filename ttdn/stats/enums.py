@@ -25,6 +25,7 @@ class Source(models.TextChoices):
     ROUND = "round", _("Approved report")
     EXCEL = "excel", _("Excel import")
     MANUAL = "manual", _("Manual entry")
+    CONTEST = "contest", _("Published contest results")
 
 
 class FigureStatus(models.TextChoices):

@@ -88,3 +88,22 @@ class PressContactForm(NfcMixin, forms.ModelForm):
     class Meta:
         model = PressContact
         fields = ["spokesperson", "position", "contact_name", "phone", "email"]
+
+
+class ImportForm(forms.Form):
+    """An .xlsx file of figures: checked and shown first, recorded only when confirmed."""
+
+    file = forms.FileField(
+        label=_("Excel file (.xlsx)"),
+        help_text=_(
+            "One figure per row, with the columns Mã đơn vị, Mã chỉ tiêu, Kỳ, Giá trị and, if "
+            "needed, Ghi chú. Download the template for the codes."
+        ),
+        widget=forms.ClearableFileInput(attrs={"accept": ".xlsx"}),
+    )
+
+    def clean_file(self) -> Any:
+        upload = self.cleaned_data["file"]
+        if not (upload.name or "").lower().endswith(".xlsx"):
+            raise forms.ValidationError(_("Choose an Excel file (.xlsx)."))
+        return upload

@@ -15,6 +15,8 @@ from django.utils.translation import gettext_lazy as _
 
 from ttdn.core import access
 from ttdn.core.models import TimestampedModel, max_length_of
+from ttdn.core.storage import RandomName
+from ttdn.org.enums import UnitLevel
 from ttdn.reports.periods import InvalidPeriod, parse
 from ttdn.stats.enums import FigureStatus, PressKind, PressStatus, Source, Topic
 
@@ -60,6 +62,18 @@ class Dataset(TimestampedModel):
         blank=True,
         related_name="+",
     )
+    from_contests = models.BooleanField(
+        _("awards of published contests"),
+        default=False,
+        help_text=_("Counts the prizes of the last level of contests whose results are published."),
+    )
+    contest_level = models.CharField(
+        _("organised at the level"),
+        max_length=max_length_of(UnitLevel),
+        choices=UnitLevel,
+        blank=True,
+        help_text=_("Only contests organised by a unit of this level (empty: every contest)."),
+    )
     public = models.BooleanField(_("open data"), default=True)
     key_figure = models.BooleanField(_("key figure"), default=False)
     order = models.PositiveIntegerField(_("order"), default=0)
@@ -81,6 +95,26 @@ class Dataset(TimestampedModel):
 
     def measure_in(self, language: str) -> str:
         return self.measure_en if language == "en" and self.measure_en else self.measure
+
+
+class ImportFile(models.Model):
+    """An .xlsx file whose rows became figures: kept (privately, under a random name) so that
+    anyone checking a figure's provenance can open the very file and row it came from."""
+
+    unit = models.ForeignKey("org.Unit", on_delete=models.PROTECT, related_name="+")
+    file = models.FileField(_("file"), upload_to=RandomName("stats-imports"))
+    filename = models.CharField(_("file name"), max_length=255)
+    rows = models.PositiveIntegerField(_("rows"), default=0)
+    by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    created_at = models.DateTimeField(_("imported at"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("imported file")
+        verbose_name_plural = _("imported files")
+        ordering = ["-created_at", "-pk"]
+
+    def __str__(self) -> str:
+        return self.filename
 
 
 class FigureQuerySet(models.QuerySet["Figure"]):
@@ -134,6 +168,17 @@ class Figure(models.Model):
     reports_counted = models.PositiveIntegerField(_("approved reports counted"), default=0)
     import_file = models.CharField(_("file"), max_length=255, blank=True)
     import_row = models.PositiveIntegerField(_("row"), null=True, blank=True)
+    contests = models.ManyToManyField(
+        "activities.Contest", verbose_name=_("contests"), blank=True, related_name="+"
+    )
+    import_source = models.ForeignKey(
+        ImportFile,
+        verbose_name=_("imported file"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="figures",
+    )
     entered_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
     )

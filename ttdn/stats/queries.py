@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Any
 
-from django.db.models import QuerySet, Sum
+from django.db.models import QuerySet
 from django.utils.translation import gettext as _
 
 from ttdn.org.models import Unit
@@ -81,14 +81,16 @@ class Coverage:
     approved: int
 
 
-def coverage(round_: Round, unit: Unit) -> Coverage | None:
-    """From the reports' pre-computed tallies of the unit's own subtree: one indexed read."""
-    rows = Tally.objects.filter(round=round_, unit=unit).aggregate(
-        expected=Sum("expected"), submitted=Sum("submitted"), approved=Sum("approved")
+def coverage(round_: Round | int, unit: Unit) -> Coverage | None:
+    """From the reports' pre-computed tallies of the unit's own subtree (a row per level and
+    deadline): one indexed read of a few rows, summed here."""
+    rows = Tally.objects.filter(round=round_, unit=unit).values_list(
+        "expected", "submitted", "approved"
     )
-    if rows["expected"] is None:
+    found = list(rows)
+    if not found:
         return None
-    return Coverage(rows["expected"], rows["submitted"], rows["approved"])
+    return Coverage(*(sum(row[i] for row in found) for i in range(3)))
 
 
 @dataclass
@@ -112,13 +114,24 @@ def _periods(figures: list[Figure]) -> list[PeriodChoice]:
     return [p for _start, p in sorted(seen.values(), key=lambda s: s[0], reverse=True)]
 
 
+# What a dashboard shows of a figure: its own figures with their dataset, and of its children
+# only the name, the value and the link (the rest of a row is provenance, read on its page).
+BOARD_FIELDS = (
+    "unit_id", "dataset", "period_key", "period_start", "value", "revision", "status",
+    "source", "round_id", "unit_name",
+)  # fmt: skip
+RANKED_FIELDS = ("unit_id", "dataset_id", "unit_name", "value")
+
+
 def dashboard(unit: Unit, period_key: str = "", *, completeness: bool = True) -> Dashboard:
     """A unit's approved figures for a period (the latest by default) with the change against
     the previous period of the same kind, the trends of its key figures, its children ranked
     with their median, and the completeness of the reports beneath (from the reports' tallies).
     Reads only the pre-computed figures and tallies: a handful of indexed queries whatever the
     size of the subtree."""
-    own = list(Figure.objects.approved().filter(unit=unit).select_related("dataset", "round"))
+    own = list(
+        Figure.objects.approved().filter(unit=unit).select_related("dataset").only(*BOARD_FIELDS)
+    )
     periods = _periods(own)
     period = next((p for p in periods if p.key == period_key), periods[0] if periods else None)
     board = Dashboard(unit, period, periods)
@@ -142,9 +155,11 @@ def dashboard(unit: Unit, period_key: str = "", *, completeness: bool = True) ->
     ]
     board.trends = _trends(shown, by_key, same_kind)
     board.rankings = _rankings(unit, period, [f.dataset for f in shown if f.dataset.key_figure])
-    board.round = next((f.round for f in shown if f.round is not None), None)
-    if completeness and board.round is not None:
-        board.completeness = coverage(board.round, unit)
+    round_id = next((f.round_id for f in shown if f.round_id is not None), None)
+    if completeness and round_id is not None:
+        board.completeness = coverage(round_id, unit)
+        if board.completeness is not None:
+            board.round = Round.objects.only("pk", "title").get(pk=round_id)
     return board
 
 
@@ -169,11 +184,13 @@ def _trends(
 def _rankings(unit: Unit, period: PeriodChoice, datasets: list[Dataset]) -> list[Ranking]:
     if not datasets:
         return []
-    rows = Figure.objects.approved().filter(
-        parent=unit, period_key=period.key, dataset__in=datasets
+    rows = (
+        Figure.objects.approved()
+        .filter(parent=unit, period_key=period.key, dataset__in=[d.pk for d in datasets])
+        .only(*RANKED_FIELDS)
     )
     by_dataset: dict[int, list[Figure]] = defaultdict(list)
-    for figure in rows.order_by("path"):
+    for figure in rows:
         by_dataset[figure.dataset_id].append(figure)
     rankings = []
     for dataset in datasets:
@@ -225,6 +242,11 @@ def provenance_text(figure: Figure) -> str:
         return _("%(round)s: sum of %(count)s approved reports") % {
             "round": figure.round.title,
             "count": figure.reports_counted,
+        }
+    if figure.source == Source.CONTEST:
+        titles = [c.title for c in figure.contests.order_by("title", "pk")]
+        return _("Prizes in the published results of: %(contests)s") % {
+            "contests": "; ".join(titles) or "—"
         }
     if figure.source == Source.EXCEL:
         return _("Excel import %(file)s, row %(row)s, approved by %(who)s") % {

@@ -4,19 +4,21 @@ figures they cite) and correction notices. Every service is atomic and audited."
 
 from __future__ import annotations
 
+import datetime
 from collections.abc import Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from decimal import Decimal, InvalidOperation
 from typing import Any
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
-from django.db.models import Max
+from django.db.models import Max, OuterRef, Subquery
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import override
 
 from ttdn import docgen
+from ttdn.activities.models import ContestLevel, Result
 from ttdn.core import access, audit
 from ttdn.core.enums import AuditAction
 from ttdn.core.states import InvalidTransition, transition
@@ -24,7 +26,7 @@ from ttdn.core.text import nfc
 from ttdn.documents import services as documents_services
 from ttdn.org.enums import Role
 from ttdn.org.models import Unit
-from ttdn.reports.enums import SubmissionStatus
+from ttdn.reports.enums import PeriodKind, SubmissionStatus
 from ttdn.reports.models import Round, Submission
 from ttdn.reports.periods import Period
 from ttdn.reports.rollups import ancestors
@@ -36,7 +38,14 @@ from ttdn.stats.enums import (
     PressStatus,
     Source,
 )
-from ttdn.stats.models import Dataset, Figure, FigureReference, PressContact, PressDocument
+from ttdn.stats.models import (
+    Dataset,
+    Figure,
+    FigureReference,
+    ImportFile,
+    PressContact,
+    PressDocument,
+)
 from ttdn.stats.queries import PLACEHOLDER, number_text
 from ttdn.stats.rules import (
     can_approve_figure,
@@ -59,10 +68,13 @@ class Wanted:
     unit_id: int
     parent_id: int | None
     path: str
-    round: Round
+    round: Round | None
     submission_id: int | None = None
     reports_counted: int = 0
     unit_name: str = ""
+    source: str = Source.ROUND
+    period_start: datetime.date | None = None
+    contest_ids: set[int] = field(default_factory=set)
 
 
 Key = tuple[int, int, str]  # dataset, unit, period key
@@ -118,6 +130,55 @@ def round_figures(round_: Round, datasets: Iterable[Dataset]) -> dict[Key, Wante
     return {**summed, **own}
 
 
+def contest_figures(datasets: Iterable[Dataset]) -> dict[Key, Wanted]:
+    """The awards of contests whose results are published (`results_published_on` reached):
+    the prizes of each contest's last level, counted for the entry's school and every unit
+    above it, for the contest's school year; a dataset with a `contest_level` counts only the
+    contests organised at that level. Each figure names the contests it counts."""
+    wanted: dict[Key, Wanted] = {}
+    datasets = list(datasets)
+    if not datasets:
+        return wanted
+    last_level = ContestLevel.objects.filter(contest=OuterRef("level__contest")).order_by("-rank")
+    awards = list(
+        Result.objects.exclude(prize="")
+        .filter(
+            level__contest__results_published_on__lte=timezone.localdate(),
+            level__rank=Subquery(last_level.values("rank")[:1]),
+        )
+        .values_list(
+            "level__contest_id", "level__contest__year", "level__contest__unit__level",
+            "entry__unit__path",
+        )
+    )  # fmt: skip
+    ids = {int(i) for *_rest, path in awards for i in path.strip("/").split("/")}
+    units = {
+        u["pk"]: u
+        for start in range(0, len(ids), 900)  # under SQLite's limit of variables
+        for u in Unit.objects.filter(pk__in=list(ids)[start : start + 900]).values(
+            "pk", "parent_id", "path", "name"
+        )
+    }
+    for contest_id, year, organiser_level, path in awards:
+        period = Period(PeriodKind.SCHOOL_YEAR, year)
+        for dataset in datasets:
+            if dataset.contest_level and dataset.contest_level != organiser_level:
+                continue
+            for unit_id in (int(i) for i in path.strip("/").split("/")):
+                unit = units[unit_id]
+                cell = wanted.setdefault(
+                    (dataset.pk, unit_id, period.key),
+                    Wanted(
+                        Decimal(0), unit_id, unit["parent_id"], unit["path"], None,
+                        unit_name=unit["name"], source=Source.CONTEST,
+                        period_start=period.calendar.start,
+                    ),
+                )  # fmt: skip
+                cell.value += 1
+                cell.contest_ids.add(contest_id)
+    return wanted
+
+
 def _add_rates(wanted: dict[Key, Wanted], datasets: Iterable[Dataset]) -> None:
     """A rate's figure per unit: numerator / denominator × 100, rounded to 2 places."""
     for rate in datasets:
@@ -131,16 +192,7 @@ def _add_rates(wanted: dict[Key, Wanted], datasets: Iterable[Dataset]) -> None:
             if bottom is None or not bottom.value:
                 continue
             value = (100 * top.value / bottom.value).quantize(Decimal("0.01"))
-            wanted[(rate.pk, unit_id, key)] = Wanted(
-                value,
-                unit_id,
-                top.parent_id,
-                top.path,
-                top.round,
-                top.submission_id,
-                top.reports_counted,
-                top.unit_name,
-            )
+            wanted[(rate.pk, unit_id, key)] = replace(top, value=value)
 
 
 def source_rounds() -> list[Round]:
@@ -160,6 +212,7 @@ def refresh_from_reports(
     """Bring the figures of approved reports up to date: new ones are created approved, a
     figure whose report was approved again with another number gets a new revision (the old
     one is kept, marked replaced, and every press document citing it becomes out of date).
+    Without `rounds`, every source round and the awards of published contests are read.
     Figures entered by hand or imported are left alone. Idempotent.
 
     `within` keeps to the figures of that unit and its subtree (a person refreshing their
@@ -172,6 +225,8 @@ def refresh_from_reports(
         mine = [d for d in datasets if d.form_code == form]
         if mine:
             wanted.update(round_figures(round_, mine))
+    if rounds is None:
+        wanted.update(contest_figures([d for d in datasets if d.from_contests]))
     _add_rates(wanted, datasets)
     if within is not None:
         wanted = {key: w for key, w in wanted.items() if w.path.startswith(within.path)}
@@ -192,7 +247,7 @@ def _apply(wanted: dict[Key, Wanted], *, by: Any) -> Refresh:
     new: list[Figure] = []
     for key, w in wanted.items():
         found = current.get(key)
-        if found is not None and (found.source != Source.ROUND or found.value == w.value):
+        if found is not None and (found.source != w.source or found.value == w.value):
             continue
         w.unit_name = w.unit_name or names.get(w.unit_id, "")
         figure = _figure(key, w, revision=revisions.get(key, 0) + 1)
@@ -200,8 +255,13 @@ def _apply(wanted: dict[Key, Wanted], *, by: Any) -> Refresh:
             new.append(figure)
             continue
         _replace(found, by=by)
-        figure.note = _("The report was approved again with another number.")
+        figure.note = (
+            _("The report was approved again with another number.")
+            if w.source == Source.ROUND
+            else _("The published contest results changed.")
+        )
         figure.save()
+        figure.contests.set(w.contest_ids)
         audit.record(
             AuditAction.UPDATE,
             figure,
@@ -211,6 +271,12 @@ def _apply(wanted: dict[Key, Wanted], *, by: Any) -> Refresh:
         )
         result.revised.append(figure)
     Figure.objects.bulk_create(new, batch_size=2000)
+    links = [
+        Figure.contests.through(figure_id=figure.pk, contest_id=contest_id)
+        for figure in new
+        for contest_id in wanted[(figure.dataset_id, figure.unit_id, figure.period_key)].contest_ids
+    ]
+    Figure.contests.through.objects.bulk_create(links, batch_size=2000)
     result.created = len(new)
     if new:
         audit.record(
@@ -237,11 +303,11 @@ def _figure(key: Key, w: Wanted, *, revision: int) -> Figure:
         path=w.path,
         unit_name=w.unit_name,
         period_key=key[2],
-        period_start=w.round.data_from,
+        period_start=w.round.data_from if w.round is not None else w.period_start,  # type: ignore[misc]
         value=w.value,
         revision=revision,
         status=FigureStatus.APPROVED,
-        source=Source.ROUND,
+        source=w.source,
         round=w.round,
         submission_id=w.submission_id,
         reports_counted=w.reports_counted,
@@ -283,6 +349,7 @@ def enter_figure(
     note: str = "",
     import_file: str = "",
     import_row: int | None = None,
+    source: ImportFile | None = None,
 ) -> Figure:
     """A figure typed in (or read from a row of an Excel file), waiting for a leader's approval:
     it is shown nowhere outside the unit until then. Raises ValidationError, PermissionDenied."""
@@ -304,6 +371,7 @@ def enter_figure(
         source=Source.EXCEL if import_file else Source.MANUAL,
         import_file=nfc(import_file),
         import_row=import_row,
+        import_source=source,
         entered_by=by,
         note=nfc(note).strip(),
     )

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from ttdn.stats.views import dashboard, press
+from ttdn.stats.views import dashboard, imports, press
 
 app_name = "stats"
 urlpatterns = [
@@ -8,6 +8,9 @@ urlpatterns = [
     path("units/<int:pk>/", dashboard.dashboard, name="dashboard"),
     path("units/<int:pk>/refresh/", dashboard.refresh, name="refresh"),
     path("units/<int:pk>/figures/new/", dashboard.figure_new, name="figure_new"),
+    path("units/<int:pk>/figures/import/", imports.figure_import, name="figure_import"),
+    path("units/<int:pk>/figures/template.xlsx", imports.import_template, name="import_template"),
+    path("imports/<int:pk>/", imports.import_file, name="import_file"),
     path("units/<int:pk>/press/", press.press_list, name="press_list"),
     path("units/<int:pk>/press/new/", press.press_new, name="press_new"),
     path("units/<int:pk>/spokesperson/", press.contact_edit, name="contact_edit"),

@@ -78,6 +78,7 @@ def figure_detail(request: HttpRequest, pk: int) -> HttpResponse:
         "provenance": queries.provenance_text(figure),
         "history": queries.history(figure),
         "documents": queries.citing_documents(figure),
+        "contests": figure.contests.order_by("title", "pk"),
         "can_approve": figure.status == "draft" and rules.can_approve_figure(request.user, figure),
         "can_see_submission": figure.submission_id is not None
         and access.can_see_unit(request.user, figure.unit),
