@@ -10,8 +10,8 @@ links and scripts of a real outlet's page), 10 % of the articles near-duplicates
 of another feed (new title and lead, a paragraph dropped, a few words changed), in Vietnamese
 with tones, Vietnamese without tones, English and French. It creates 1,000 watches (saved
 searches with words, phrases, OR and NOT, and unit names), then runs the whole pipeline on one
-worker, in this process: `pipeline.fetch_source` for every feed, `pipeline.process_item` for
-every item (fetch, extraction, language, exact and near duplicates, matching, storage).
+worker, in this process: `pipeline.fetch_source` for every feed, `pipeline.process_items` for
+each feed's new items (fetch, extraction, language, exact and near duplicates, matching, storage).
 
 The references run in the same run on the same bytes, fetched once beforehand:
 - `feedparser_items_per_s`: feedparser alone parsing the feeds;
@@ -31,11 +31,13 @@ The last line printed is one JSON object:
 from __future__ import annotations
 
 import argparse
+import cProfile
 import html
 import itertools
 import json
 import multiprocessing
 import os
+import pstats
 import random
 import shutil
 import sys
@@ -100,6 +102,10 @@ def main() -> None:
     parser.add_argument("--watches", type=int, default=1000)
     parser.add_argument("--seed", type=int, default=2026)
     parser.add_argument("--keep", action="store_true")
+    parser.add_argument(
+        "--profile", type=int, default=0, metavar="N",
+        help="profile the pipeline (cProfile) and print its N costliest functions",
+    )  # fmt: skip
     args = parser.parse_args()
     work = Path(tempfile.mkdtemp(prefix="ttdn-bench-monitoring-"))
     try:
@@ -320,11 +326,17 @@ def run(args: argparse.Namespace, work: Path) -> None:
     trafilatura_s = time.perf_counter() - started
 
     # The pipeline, end to end.
+    profiler = cProfile.Profile() if args.profile else None
     started = time.perf_counter()
+    if profiler:
+        profiler.enable()
     for source in sources:
-        for item_id in pipeline.fetch_source(source).new_items:
-            pipeline.process_item(item_id)
+        pipeline.process_items(pipeline.fetch_source(source).new_items)
+    if profiler:
+        profiler.disable()
     pipeline_s = time.perf_counter() - started
+    if profiler:
+        pstats.Stats(profiler).sort_stats("tottime").print_stats(args.profile)
     site.terminate()
 
     items = list(Item.objects.only("url", "story_id", "title", "text"))
