@@ -23,7 +23,6 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 import numpy as np
-
 from django.conf import settings
 from django.db import connection, transaction
 from django.db.models import F, Max
@@ -90,8 +89,12 @@ def _list(source: Source, entries: list[parsing.Entry]) -> list[int]:
     known = set(Item.objects.filter(key__in=list(by_key)).values_list("key", flat=True))
     new = [
         Item(
-            source=source, url=entry.url, key=key, title=entry.title[:500],
-            summary=entry.summary, published_at=entry.published_at,
+            source=source,
+            url=entry.url,
+            key=key,
+            title=entry.title[:500],
+            summary=entry.summary,
+            published_at=entry.published_at,
         )  # fmt: skip
         for key, entry in by_key.items()
         if key not in known
@@ -99,7 +102,9 @@ def _list(source: Source, entries: list[parsing.Entry]) -> list[int]:
     # Another worker may list the same address meanwhile (on PostgreSQL): its item stands.
     Item.objects.bulk_create(new, ignore_conflicts=True)
     keys = [item.key for item in new]
-    return sorted(Item.objects.filter(key__in=keys, stage=ItemStage.LISTED).values_list("pk", flat=True))
+    return sorted(
+        Item.objects.filter(key__in=keys, stage=ItemStage.LISTED).values_list("pk", flat=True)
+    )
 
 
 def _failed(source: Source, reason: str, *, now: datetime.datetime) -> FetchResult:
@@ -241,7 +246,9 @@ def _touch(items: list[Item]) -> None:
 
 def _save(items: list[Item]) -> None:
     _touch(items)
-    _update_many(items, [*_TEXT_FIELDS, "duplicate_of", "signature", "story", "stage", "updated_at"])
+    _update_many(
+        items, [*_TEXT_FIELDS, "duplicate_of", "signature", "story", "stage", "updated_at"]
+    )
 
 
 def _update_many(items: list[Item], names: list[str]) -> None:
@@ -367,7 +374,9 @@ class _BandIndex:
     def nearest(self, values: np.ndarray, band_values: list[int]) -> Story | None:
         """The story of the most similar candidate at or above the threshold."""
         candidates = {
-            pk for band, value in enumerate(band_values) for pk in self.by_band.get((band, value), ())
+            pk
+            for band, value in enumerate(band_values)
+            for pk in self.by_band.get((band, value), ())
         }
         best, best_score = None, stories.THRESHOLD
         for pk in sorted(candidates):
@@ -384,9 +393,7 @@ def match(items: list[Item]) -> list[Mention]:
     recorded, one bulk insert. Returns the mentions created, for the alerts."""
     if not items:
         return []
-    known = set(
-        Mention.objects.filter(item__in=items).values_list("item_id", "watch_id")
-    )
+    known = set(Mention.objects.filter(item__in=items).values_list("item_id", "watch_id"))
     mentions = [m for item in items for m in watching.mentions_of(item, known)]
     for item in items:
         item.stage = ItemStage.MATCHED

@@ -154,7 +154,10 @@ def test_a_crash_while_writing_a_batch_leaves_its_pages_stored_and_nothing_half_
     assert stopped == ({ItemStage.FETCHED}, 0, 0, 0, 0)
     assert set(stages.values()) == {ItemStage.MATCHED}
     copies = Item.objects.filter(title__icontains="lạm thu", language="vi")
-    assert (len({c.story_id for c in copies}), Story.objects.get(items__in=copies[:1]).item_count) == (
+    assert (
+        len({c.story_id for c in copies}),
+        Story.objects.get(items__in=copies[:1]).item_count,
+    ) == (
         1,
         3,
     )
@@ -173,7 +176,11 @@ def test_one_batch_gives_the_same_stories_and_mentions_as_one_item_at_a_time(
         for item in items:
             groups.setdefault(item.story_id, []).append(item.url)
         mentions = sorted(Mention.objects.values_list("item__url", "watch_id"))
-        return sorted(groups.values()), mentions, sorted(Story.objects.values_list("item_count", flat=True))
+        return (
+            sorted(groups.values()),
+            mentions,
+            sorted(Story.objects.values_list("item_count", flat=True)),
+        )
 
     listed = [pk for source in sources for pk in pipeline.fetch_source(source).new_items]
     pipeline.process_items(listed)
