@@ -95,7 +95,7 @@ def _list(source: Source, entries: list[parsing.Entry]) -> list[int]:
             title=entry.title[:500],
             summary=entry.summary,
             published_at=entry.published_at,
-        )  # fmt: skip
+        )
         for key, entry in by_key.items()
         if key not in known
     ]
