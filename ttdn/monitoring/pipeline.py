@@ -83,7 +83,7 @@ def _entries(source: Source, response: fetching.Response) -> list[parsing.Entry]
 def _list(source: Source, entries: list[parsing.Entry]) -> list[int]:
     """Create an item for each entry whose canonical address is not known yet (one query for
     those known, one insert); the new items' pks."""
-    by_key = {}
+    by_key: dict[str, parsing.Entry] = {}
     for entry in entries:
         by_key.setdefault(parsing.url_key(entry.url), entry)
     known = set(Item.objects.filter(key__in=list(by_key)).values_list("key", flat=True))
@@ -258,7 +258,7 @@ def _update_many(items: list[Item], names: list[str]) -> None:
         return
     fields = [Item._meta.get_field(name) for name in names]
     quote = connection.ops.quote_name
-    columns = ", ".join(f"{quote(field.column)} = %s" for field in fields)  # type: ignore[union-attr]
+    columns = ", ".join(f"{quote(field.column)} = %s" for field in fields)  # type: ignore[union-attr, arg-type]
     rows = [
         [field.get_db_prep_save(getattr(item, field.attname), connection) for field in fields]  # type: ignore[union-attr]
         + [item.pk]
@@ -266,7 +266,7 @@ def _update_many(items: list[Item], names: list[str]) -> None:
     ]
     with connection.cursor() as cursor:
         cursor.executemany(
-            f"UPDATE {quote(Item._meta.db_table)} SET {columns} WHERE {quote(Item._meta.pk.column)} = %s",  # noqa: S608  (names from the model)
+            f"UPDATE {quote(Item._meta.db_table)} SET {columns} WHERE {quote(str(Item._meta.pk.column))} = %s",  # noqa: S608  (names from the model)
             rows,
         )
 
@@ -330,9 +330,9 @@ def _duplicates(items: list[Item]) -> None:
     for earlier in stored:
         first[earlier.text_sha256] = earlier
     for item in items:
-        earlier = first.get(item.text_sha256)
-        item.duplicate_of = earlier if earlier is not None and earlier.pk < item.pk else None
-        if earlier is None or earlier.pk > item.pk:
+        found = first.get(item.text_sha256)
+        item.duplicate_of = found if found is not None and found.pk < item.pk else None
+        if found is None or found.pk > item.pk:
             first[item.text_sha256] = item
 
 
@@ -361,7 +361,7 @@ class _BandIndex:
         ids = {pk for pks in index.by_band.values() for pk in pks}
         candidates = Item.objects.filter(pk__in=ids, story__isnull=False).select_related("story")
         for candidate in candidates.only("signature", "story"):
-            index.signature[candidate.pk] = stories.from_bytes(candidate.signature)
+            index.signature[candidate.pk] = stories.from_bytes(candidate.signature or b"")
             index.story[candidate.pk] = candidate.story  # type: ignore[assignment]
         return index
 
