@@ -1,14 +1,15 @@
-"""The collection pipeline: fetch a source, then take each item through its steps.
+"""The collection pipeline: fetch a source, then take its new items through their steps.
 
 fetch_source: fetch (conditional GET) → list entries (feed, sitemap, listing or the page
-itself) → one Item per new canonical address, stage LISTED.
-process_item: LISTED → fetch the page, store its bytes and SHA-256 (FETCHED) → extract the text,
-NFC, language, exact duplicates (EXTRACTED) → near-duplicates into a story (CLUSTERED) →
-watches into mentions, alerts (MATCHED).
+itself) → one Item per new canonical address, stage LISTED (one query, one insert).
+process_items, a batch at a time (a feed's new items): fetch the pages, store their bytes and
+SHA-256 (FETCHED, one commit) → extract the text, NFC, language, exact duplicates (EXTRACTED)
+→ near-duplicates into stories (CLUSTERED) → watches into mentions, alerts (MATCHED), the last
+three written together (one commit).
 
-Each step is one transaction that moves the item one stage on, so a crash resumes at the step
-that was running and running a step twice does nothing more. A failure is recorded on the
-source (fetch) or the item (its stage becomes FAILED with the reason); it never stops the
+The stage of each item is its checkpoint: a crash leaves every item of the batch at the stage
+of the last commit, and running the batch again does the rest once. A failure is recorded on
+the source (fetch) or the item (its stage becomes FAILED with the reason); it never stops the
 other sources or items.
 """
 
@@ -17,16 +18,19 @@ from __future__ import annotations
 import datetime
 import hashlib
 import logging
+from collections import Counter, defaultdict
+from collections.abc import Iterable
 from dataclasses import dataclass
 
+import numpy as np
 from django.conf import settings
-from django.db import IntegrityError, transaction
+from django.db import connection, transaction
 from django.db.models import F, Max
 from django.utils import timezone
 
 from ttdn.monitoring import alerts, fetching, parsing, stories, watching
 from ttdn.monitoring.enums import FetchOutcome, ItemStage, SourceFormat, SourceState
-from ttdn.monitoring.models import Band, FetchRun, Item, Source, Story
+from ttdn.monitoring.models import Band, FetchRun, Item, Mention, Source, Story
 
 log = logging.getLogger(__name__)
 
@@ -51,8 +55,7 @@ def fetch_source(source: Source, *, now: datetime.datetime | None = None) -> Fet
     except fetching.FetchError as error:
         return _failed(source, str(error), now=now)
     with transaction.atomic():
-        new = [_list(source, entry) for entry in entries]
-        new_ids = [pk for pk in new if pk is not None]
+        new_ids = _list(source, entries)
         outcome = FetchOutcome.NOT_MODIFIED if response.not_modified else FetchOutcome.OK
         FetchRun.objects.create(
             source=source, started_at=now, outcome=outcome, status_code=response.status,
@@ -77,20 +80,31 @@ def _entries(source: Source, response: fetching.Response) -> list[parsing.Entry]
     return [parsing.Entry(source.url)]
 
 
-def _list(source: Source, entry: parsing.Entry) -> int | None:
-    """Create the item of an entry unless its canonical address is known; its pk if new."""
-    key = parsing.url_key(entry.url)
-    if Item.objects.filter(key=key).exists():
-        return None
-    try:
-        with transaction.atomic():
-            item = Item.objects.create(
-                source=source, url=entry.url, key=key, title=entry.title[:500],
-                summary=entry.summary, published_at=entry.published_at,
-            )  # fmt: skip
-    except IntegrityError:  # another worker listed it meanwhile
-        return None
-    return item.pk
+def _list(source: Source, entries: list[parsing.Entry]) -> list[int]:
+    """Create an item for each entry whose canonical address is not known yet (one query for
+    those known, one insert); the new items' pks."""
+    by_key: dict[str, parsing.Entry] = {}
+    for entry in entries:
+        by_key.setdefault(parsing.url_key(entry.url), entry)
+    known = set(Item.objects.filter(key__in=list(by_key)).values_list("key", flat=True))
+    new = [
+        Item(
+            source=source,
+            url=entry.url,
+            key=key,
+            title=entry.title[:500],
+            summary=entry.summary,
+            published_at=entry.published_at,
+        )
+        for key, entry in by_key.items()
+        if key not in known
+    ]
+    # Another worker may list the same address meanwhile (on PostgreSQL): its item stands.
+    Item.objects.bulk_create(new, ignore_conflicts=True)
+    keys = [item.key for item in new]
+    return sorted(
+        Item.objects.filter(key__in=keys, stage=ItemStage.LISTED).values_list("pk", flat=True)
+    )
 
 
 def _failed(source: Source, reason: str, *, now: datetime.datetime) -> FetchResult:
@@ -115,126 +129,275 @@ def _failed(source: Source, reason: str, *, now: datetime.datetime) -> FetchResu
     return FetchResult(FetchOutcome.FAILED, [], reason)
 
 
-# --- The steps of one item ----------------------------------------------------
+# --- The steps of a batch of items ------------------------------------------------
+
+BATCH = 50  # items per task: a feed's new items, in as few commits as the steps allow
 
 
 def process_item(item_id: int) -> str:
-    """Take the item through every remaining step; returns the stage it ends in. The item is
-    read once: each step moves the same object on and saves what it changed."""
-    item = Item.objects.select_related("source").get(pk=item_id)
-    for _step in range(len(STEPS) + 1):
-        step = STEPS.get(ItemStage(item.stage))
-        if step is None:
-            break
-        try:
-            with transaction.atomic():
-                step(item)
-        except fetching.FetchError as error:
-            Item.objects.filter(pk=item_id).update(
-                stage=ItemStage.FAILED, error=str(error)[:500], updated_at=timezone.now()
-            )
-            return ItemStage.FAILED
-    return ItemStage(item.stage)
+    """Take one item through its remaining steps; returns the stage it ends in."""
+    return process_items([item_id]).get(item_id, ItemStage.FAILED)
 
 
-def fetch_page(item: Item) -> None:
-    """Store the page as fetched: its bytes, SHA-256 and fetch time (the evidence)."""
-    if item.source.format == SourceFormat.MANUAL:
-        item.stage = ItemStage.EXTRACTED
-        item.save(update_fields=["stage", "updated_at"])
+def process_items(item_ids: Iterable[int]) -> dict[int, str]:
+    """Take a batch of items (a feed's new ones) through every remaining step, in two commits.
+
+    1. The pages of the LISTED items are fetched (the network, outside any transaction) and
+       stored with their SHA-256 and fetch time in one transaction: FETCHED, the evidence kept
+       as soon as it is read. A page that cannot be fetched marks its item FAILED.
+    2. The text of each FETCHED item is extracted (trafilatura, language, MinHash: CPU only,
+       outside any transaction); then one transaction finds the exact duplicates (one query),
+       the stories (one query for the bands of the whole batch), the mentions (one query for
+       those already recorded) and writes it all with bulk inserts and one bulk update:
+       MATCHED. Items that another worker moved on meanwhile are left alone.
+
+    A crash loses at most the work of the step that was running; the items are then still at
+    the stage they had, and running the batch again does that step once. Returns each item's
+    stage."""
+    items = list(Item.objects.select_related("source").filter(pk__in=list(item_ids)).order_by("pk"))
+    fetch_pages([i for i in items if i.stage == ItemStage.LISTED])
+    stored = {item.pk: item.stage for item in items}
+    _read([i for i in items if i.stage == ItemStage.FETCHED], stored)
+    with transaction.atomic():
+        current = _unmoved([i for i in items if i.stage in _AFTER_READING], stored)
+        cluster([i for i in current if i.stage == ItemStage.EXTRACTED])
+        created = match([i for i in current if i.stage == ItemStage.CLUSTERED])
+        _save(current)
+        if created:
+            transaction.on_commit(lambda: alerts.alert_negative(created))
+    return {item.pk: ItemStage(item.stage) for item in items}
+
+
+def fetch_pages(items: list[Item]) -> None:
+    """Fetch the pages and store them as fetched: bytes, SHA-256 and fetch time (the evidence),
+    all in one transaction. Pasted items have no page and go straight to extraction."""
+    if not items:
         return
-    response = fetching.fetch(item.url)
-    item.raw = response.body
-    item.raw_sha256 = hashlib.sha256(response.body).hexdigest()
-    item.content_type = response.content_type[:100]
-    item.fetched_at = timezone.now()
-    item.stage = ItemStage.FETCHED
-    item.save(
-        update_fields=["raw", "raw_sha256", "content_type", "fetched_at", "stage", "updated_at"]
-    )
+    fields = ["raw", "raw_sha256", "content_type", "fetched_at", "error", "stage", "updated_at"]
+    for item in items:
+        if item.source.format == SourceFormat.MANUAL:
+            item.stage = ItemStage.EXTRACTED
+            continue
+        try:
+            response = fetching.fetch(item.url)
+        except fetching.FetchError as error:
+            _fail(item, error)
+            continue
+        item.raw = response.body
+        item.raw_sha256 = hashlib.sha256(response.body).hexdigest()
+        item.content_type = response.content_type[:100]
+        item.fetched_at = timezone.now()
+        item.stage = ItemStage.FETCHED
+    with transaction.atomic():
+        current = _unmoved(items, dict.fromkeys([i.pk for i in items], ItemStage.LISTED))
+        _touch(current)
+        _update_many(current, fields)
 
 
-def extract_text(item: Item) -> None:
-    """Main text, title and date from the stored page; language; exact duplicates."""
-    extracted = parsing.extract(bytes(item.raw or b""), item.url, item.content_type)
-    item.text = extracted.text
-    item.title = (item.title or extracted.title)[:500]
-    item.published_at = item.published_at or extracted.published_at
-    _finish_text(item)
-    item.stage = ItemStage.EXTRACTED
-    item.save(update_fields=[*_TEXT_FIELDS, "stage", "updated_at"])  # not the page again
+_TEXT_FIELDS = ["text", "title", "published_at", "language", "text_sha256"]
+_AFTER_READING = {ItemStage.EXTRACTED, ItemStage.CLUSTERED}
 
 
-_TEXT_FIELDS = ["text", "title", "published_at", "language", "text_sha256", "duplicate_of"]
+def _read(items: list[Item], stored: dict[int, str]) -> None:
+    """Main text, title, date and language of the stored pages, in memory (FETCHED →
+    EXTRACTED, saved with the later steps); an item with no text found is FAILED."""
+    for item in items:
+        try:
+            extracted = parsing.extract(bytes(item.raw or b""), item.url, item.content_type)
+        except fetching.FetchError as error:
+            _fail(item, error)
+            continue
+        item.text = extracted.text
+        item.title = (item.title or extracted.title)[:500]
+        item.published_at = item.published_at or extracted.published_at
+        _finish_text(item)
+        item.stage = ItemStage.EXTRACTED
+    failed = [i for i in items if i.stage == ItemStage.FAILED]
+    if failed:
+        with transaction.atomic():
+            current = _unmoved(failed, stored)
+            _touch(current)
+            _update_many(current, ["error", "stage", "updated_at"])
+
+
+def _fail(item: Item, error: Exception) -> None:
+    item.stage, item.error = ItemStage.FAILED, str(error)[:500]
 
 
 def _finish_text(item: Item) -> None:
     item.language = parsing.language(item.text, item.source.language)
     item.text_sha256 = hashlib.sha256(item.text.encode()).hexdigest()
-    item.duplicate_of = (
-        Item.objects.filter(text_sha256=item.text_sha256, pk__lt=item.pk).order_by("pk").first()
+
+
+def _unmoved(items: list[Item], stored: dict[int, str]) -> list[Item]:
+    """The items still at the stage `stored` says they were read at (another worker may have
+    moved some on meanwhile); called in a transaction, so nobody moves them until it commits."""
+    if not items:
+        return []
+    stages = dict(Item.objects.filter(pk__in=[i.pk for i in items]).values_list("pk", "stage"))
+    return [i for i in items if stages.get(i.pk) == stored[i.pk]]
+
+
+def _touch(items: list[Item]) -> None:
+    now = timezone.now()
+    for item in items:
+        item.updated_at = now
+
+
+def _save(items: list[Item]) -> None:
+    _touch(items)
+    _update_many(
+        items, [*_TEXT_FIELDS, "duplicate_of", "signature", "story", "stage", "updated_at"]
     )
 
 
-def cluster(item: Item) -> None:
-    """Join the story of the nearest earlier item (exact copy or MinHash neighbour) or start one."""
-    values = stories.signature(watching.text_of(item).folded)
-    band_values = stories.bands(values)
-    item.signature = stories.to_bytes(values)
-    item.story = _story_of(item.duplicate_of) or _nearest_story(item, values, band_values)
-    if item.story is None:
-        item.story = Story.objects.create(
-            title=item.title or item.text[:200],
-            first_seen_at=item.published_at or timezone.now(),
-            item_count=1,
+def _update_many(items: list[Item], names: list[str]) -> None:
+    """One UPDATE per item, sent with executemany: `bulk_update` would build a CASE of every
+    item for every field, which costs more in Python than the pipeline's own work."""
+    if not items:
+        return
+    fields = [Item._meta.get_field(name) for name in names]
+    quote = connection.ops.quote_name
+    columns = ", ".join(f"{quote(field.column)} = %s" for field in fields)  # type: ignore[union-attr, arg-type]
+    rows = [
+        [field.get_db_prep_save(getattr(item, field.attname), connection) for field in fields]  # type: ignore[union-attr]
+        + [item.pk]
+        for item in items
+    ]
+    with connection.cursor() as cursor:
+        cursor.executemany(
+            f"UPDATE {quote(Item._meta.db_table)} SET {columns} WHERE {quote(str(Item._meta.pk.column))} = %s",  # noqa: S608  (names from the model)
+            rows,
         )
-    else:
-        # The stage moves on in this transaction, so an item joins its story exactly once.
-        Story.objects.filter(pk=item.story.pk).update(item_count=F("item_count") + 1)
-    Band.objects.filter(item=item).delete()
-    Band.objects.bulk_create([Band(item=item, band=b, value=v) for b, v in enumerate(band_values)])
-    item.stage = ItemStage.CLUSTERED
-    item.save(update_fields=["signature", "story", "stage", "updated_at"])
 
 
-def _story_of(item: Item | None) -> Story | None:
-    return item.story if item is not None else None
+def cluster(items: list[Item]) -> None:
+    """Each item joins the story of its exact copy or of its nearest earlier neighbour (MinHash),
+    or starts one: one query for the exact copies and one for the bands of the whole batch."""
+    if not items:
+        return
+    _duplicates(items)
+    signatures = {i.pk: stories.signature(watching.text_of(i).folded) for i in items}
+    bands = {pk: stories.bands(values) for pk, values in signatures.items()}
+    index = _BandIndex.of_stored([v for values in bands.values() for v in values], items)
+    new_stories: list[Story] = []
+    joined: Counter[int] = Counter()
+    for item in items:
+        values, band_values = signatures[item.pk], bands[item.pk]
+        item.signature = stories.to_bytes(values)
+        story = item.duplicate_of.story if item.duplicate_of is not None else None
+        item.story = story or index.nearest(values, band_values)
+        if item.story is None:
+            item.story = Story(
+                title=item.title or item.text[:200],
+                first_seen_at=item.published_at or timezone.now(),
+                item_count=0,
+            )
+            new_stories.append(item.story)
+        index.add(item, values, band_values)
+        if item.story.pk is None:
+            item.story.item_count += 1
+        else:
+            joined[item.story.pk] += 1
+        item.stage = ItemStage.CLUSTERED
+    Story.objects.bulk_create(new_stories)
+    for item in items:
+        item.story = item.story  # the story's new pk into story_id
+    # The stage moves on in this transaction, so an item joins its story exactly once.
+    for story_id, count in joined.items():
+        Story.objects.filter(pk=story_id).update(item_count=F("item_count") + count)
+    Band.objects.filter(item__in=items).delete()
+    # 42 rows an item: sent with executemany rather than as models (bulk_create builds each).
+    quote = connection.ops.quote_name
+    with connection.cursor() as cursor:
+        cursor.executemany(
+            f"INSERT INTO {quote(Band._meta.db_table)} ({quote('item_id')}, {quote('band')}, "  # noqa: S608  (names from the model)
+            f"{quote('value')}) VALUES (%s, %s, %s)",
+            [(item.pk, b, v) for item in items for b, v in enumerate(bands[item.pk])],
+        )
 
 
-def _nearest_story(item: Item, values: object, band_values: list[int]) -> Story | None:
-    wanted = set(enumerate(band_values))
-    shared = Band.objects.filter(value__in=band_values).exclude(item=item)
-    candidate_ids = {
-        pk for b, v, pk in shared.values_list("band", "value", "item_id") if (b, v) in wanted
-    }
-    if not candidate_ids:
-        return None
-    candidates = Item.objects.filter(pk__in=candidate_ids, story__isnull=False).only(
-        "signature", "story"
+def _duplicates(items: list[Item]) -> None:
+    """Each item's earliest exact copy (same text), stored or earlier in the batch."""
+    digests = {i.text_sha256 for i in items}
+    first: dict[str, Item] = {}
+    stored = (
+        Item.objects.filter(text_sha256__in=digests, pk__lt=max(i.pk for i in items))
+        .exclude(pk__in=[i.pk for i in items])
+        .select_related("story")
+        .order_by("-pk")
     )
-    best, best_score = None, stories.THRESHOLD
-    for candidate in candidates:
-        score = stories.similarity(values, stories.from_bytes(candidate.signature))  # type: ignore[arg-type]
-        if score >= best_score:
-            best, best_score = candidate, score
-    return best.story if best is not None else None
+    for earlier in stored:
+        first[earlier.text_sha256] = earlier
+    for item in items:
+        found = first.get(item.text_sha256)
+        item.duplicate_of = found if found is not None and found.pk < item.pk else None
+        if found is None or found.pk > item.pk:
+            first[item.text_sha256] = item
 
 
-def match(item: Item) -> None:
-    """Create the item's mentions (one per watch it satisfies) and send the alerts they call for."""
-    created = watching.record_mentions(item)
-    item.stage = ItemStage.MATCHED
-    item.save(update_fields=["stage", "updated_at"])
-    if created:
-        transaction.on_commit(lambda: alerts.alert_negative(created))
+class _BandIndex:
+    """The LSH bands of the candidate items: those stored that share a band value with the
+    batch (one query), and the batch's own items as they are clustered."""
+
+    _CHUNK = 900  # values per query: SQLite's older limit of 999 parameters
+
+    def __init__(self) -> None:
+        self.by_band: dict[tuple[int, int], list[int]] = defaultdict(list)
+        self.signature: dict[int, np.ndarray] = {}
+        self.story: dict[int, Story] = {}
+
+    @classmethod
+    def of_stored(cls, values: list[int], batch: list[Item]) -> _BandIndex:
+        index = cls()
+        wanted = sorted(set(values))
+        exclude = [i.pk for i in batch]
+        for at in range(0, len(wanted), cls._CHUNK):
+            shared = Band.objects.filter(value__in=wanted[at : at + cls._CHUNK]).exclude(
+                item__in=exclude
+            )
+            for band, value, item_id in shared.values_list("band", "value", "item_id"):
+                index.by_band[(band, value)].append(item_id)
+        ids = {pk for pks in index.by_band.values() for pk in pks}
+        candidates = Item.objects.filter(pk__in=ids, story__isnull=False).select_related("story")
+        for candidate in candidates.only("signature", "story"):
+            index.signature[candidate.pk] = stories.from_bytes(candidate.signature or b"")
+            index.story[candidate.pk] = candidate.story  # type: ignore[assignment]
+        return index
+
+    def add(self, item: Item, values: np.ndarray, band_values: list[int]) -> None:
+        for band, value in enumerate(band_values):
+            self.by_band[(band, value)].append(item.pk)
+        self.signature[item.pk] = values
+        self.story[item.pk] = item.story  # type: ignore[assignment]
+
+    def nearest(self, values: np.ndarray, band_values: list[int]) -> Story | None:
+        """The story of the most similar candidate at or above the threshold."""
+        candidates = {
+            pk
+            for band, value in enumerate(band_values)
+            for pk in self.by_band.get((band, value), ())
+        }
+        best, best_score = None, stories.THRESHOLD
+        for pk in sorted(candidates):
+            if pk not in self.signature:
+                continue  # not clustered yet
+            score = stories.similarity(values, self.signature[pk])
+            if score >= best_score:
+                best, best_score = self.story[pk], score
+        return best
 
 
-STEPS = {
-    ItemStage.LISTED: fetch_page,
-    ItemStage.FETCHED: extract_text,
-    ItemStage.EXTRACTED: cluster,
-    ItemStage.CLUSTERED: match,
-}
+def match(items: list[Item]) -> list[Mention]:
+    """Create the items' mentions (one per watch each satisfies): one query for those already
+    recorded, one bulk insert. Returns the mentions created, for the alerts."""
+    if not items:
+        return []
+    known = set(Mention.objects.filter(item__in=items).values_list("item_id", "watch_id"))
+    mentions = [m for item in items for m in watching.mentions_of(item, known)]
+    for item in items:
+        item.stage = ItemStage.MATCHED
+    return Mention.objects.bulk_create(mentions)
 
 
 # --- Pasted items ------------------------------------------------------------

@@ -75,29 +75,32 @@ def matcher() -> _Compiled:
     return compiled
 
 
-_texts: list[tuple[int, str, matching.Text]] = []
+_texts: dict[tuple[int, str], matching.Text] = {}
+_TEXTS_KEPT = 128  # more than a batch of items (pipeline.BATCH)
 
 
 def text_of(item: Item) -> matching.Text:
     """The item's title and text read into tokens once for the steps that need them (clustering,
-    matching, tone): the last item's is kept while its text stays the same."""
-    body = f"{item.title}\n{item.text}"
-    if not (_texts and _texts[0][0] == item.pk and _texts[0][1] == body):
-        _texts[:] = [(item.pk, body, matching.Text.of(body))]
-    return _texts[0][2]
+    matching, tone): the last items' are kept while their text stays the same."""
+    key = (item.pk, f"{item.title}\n{item.text}")
+    text = _texts.get(key)
+    if text is None:
+        if len(_texts) >= _TEXTS_KEPT:
+            del _texts[next(iter(_texts))]
+        text = _texts[key] = matching.Text.of(key[1])
+    return text
 
 
-def record_mentions(item: Item) -> list[Mention]:
-    """One mention per watch the item satisfies (idempotent); returns those created now."""
+def mentions_of(item: Item, known: set[tuple[int, int]]) -> list[Mention]:
+    """The item's mentions not yet recorded (`known` holds (item, watch) pairs), unsaved."""
     compiled = matcher()
     text = text_of(item)
-    keys = compiled.matcher.matches(text)
+    keys = {key for key in compiled.matcher.matches(text) if (item.pk, key) not in known}
     if not keys:
         return []
     suggested = tone.suggest(text)
-    known = set(Mention.objects.filter(item=item).values_list("watch_id", flat=True))
     paragraphs = _paragraphs(item.text or item.title)
-    mentions = [
+    return [
         Mention(
             item=item,
             watch_id=pk,
@@ -106,9 +109,8 @@ def record_mentions(item: Item) -> list[Mention]:
             suggested_tone=suggested,
             tone=suggested,
         )
-        for pk in sorted(keys - known)
+        for pk in sorted(keys)
     ]
-    return Mention.objects.bulk_create(mentions)
 
 
 def _paragraphs(text: str) -> list[tuple[str, frozenset[str]]]:

@@ -11,14 +11,14 @@ from ttdn.core.text import fold, nfc
 TOKEN = re.compile(r"[^\W_]+")
 _QUOTED = re.compile(r"\"([^\"]*)(?:\"|$)")
 _QUOTES = str.maketrans({"“": '"', "”": '"', "„": '"', "«": '"', "»": '"'})
-_MAX_TOKEN = 64  # longer runs are not words; PostgreSQL caps a lexeme at 2 kB anyway
+MAX_TOKEN = 64  # longer runs are not words; PostgreSQL caps a lexeme at 2 kB anyway
 _MAX_SEQUENCES = 16  # words and phrases of one query
 _MAX_SEQUENCE_LENGTH = 16  # tokens of one phrase
 
 
 def tokens(text: str) -> list[str]:
     """The tokens of `text` as written, lower-cased: what a quoted phrase is compared with."""
-    return [token.lower() for token in TOKEN.findall(nfc(text)) if len(token) <= _MAX_TOKEN]
+    return [token.lower() for token in TOKEN.findall(nfc(text)) if len(token) <= MAX_TOKEN]
 
 
 @functools.lru_cache(maxsize=100_000)

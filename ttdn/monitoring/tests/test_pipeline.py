@@ -6,7 +6,7 @@ from django.core import mail
 
 from ttdn.monitoring import pipeline, press_site, tasks, watching
 from ttdn.monitoring.enums import FetchOutcome, ItemStage, SourceFormat, SourceState, Tone
-from ttdn.monitoring.models import FetchRun, Item, Mention, Source, Story
+from ttdn.monitoring.models import Band, FetchRun, Item, Mention, Source, Story
 from ttdn.monitoring.tests.factories import SourceFactory, WatchFactory, article, rss
 from ttdn.monitoring.tests.server import Reply, gzip_bomb, never_answers
 
@@ -120,12 +120,81 @@ def test_an_item_resumes_from_the_step_it_reached(cast, web):
     )
     source = SourceFactory(unit=cast.so, format=SourceFormat.PAGE, url=web.url + "/a.html")
     item_id = pipeline.fetch_source(source).new_items[0]
-    pipeline.fetch_page(Item.objects.get(pk=item_id))  # the worker stopped after this step
+    pipeline.fetch_pages([Item.objects.get(pk=item_id)])  # the worker stopped after this step
     requests = len(web.requests)
 
     stage = pipeline.process_item(item_id)
 
     assert (stage, len(web.requests)) == (ItemStage.MATCHED, requests)
+
+
+def test_a_crash_while_writing_a_batch_leaves_its_pages_stored_and_nothing_half_written(
+    _run, cast, demo_school, press, monkeypatch
+):
+    watching.sync_entity_watches()
+    sources = _press_sources(press, cast.so)
+    listed = [pk for source in sources for pk in pipeline.fetch_source(source).new_items]
+
+    def crash(items):
+        raise RuntimeError("the worker died")
+
+    with monkeypatch.context() as patched:
+        patched.setattr(pipeline, "match", crash)
+        with pytest.raises(RuntimeError):
+            pipeline.process_items(listed)
+    stopped = (
+        set(Item.objects.values_list("stage", flat=True)),
+        Item.objects.filter(raw_sha256="").count(),
+        Story.objects.count(),
+        Band.objects.count(),
+        Mention.objects.count(),
+    )
+    stages = pipeline.process_items(listed)
+
+    assert stopped == ({ItemStage.FETCHED}, 0, 0, 0, 0)
+    assert set(stages.values()) == {ItemStage.MATCHED}
+    copies = Item.objects.filter(title__icontains="lạm thu", language="vi")
+    assert (
+        len({c.story_id for c in copies}),
+        Story.objects.get(items__in=copies[:1]).item_count,
+    ) == (
+        1,
+        3,
+    )
+    assert Mention.objects.filter(unit=demo_school, item__in=copies).count() == 3
+
+
+def test_one_batch_gives_the_same_stories_and_mentions_as_one_item_at_a_time(
+    cast, demo_school, press
+):
+    watching.sync_entity_watches()
+    sources = _press_sources(press, cast.so)
+
+    def outcome():
+        items = Item.objects.order_by("url")
+        groups = {}
+        for item in items:
+            groups.setdefault(item.story_id, []).append(item.url)
+        mentions = sorted(Mention.objects.values_list("item__url", "watch_id"))
+        return (
+            sorted(groups.values()),
+            mentions,
+            sorted(Story.objects.values_list("item_count", flat=True)),
+        )
+
+    listed = [pk for source in sources for pk in pipeline.fetch_source(source).new_items]
+    pipeline.process_items(listed)
+    batched = outcome()
+    Mention.objects.all().delete()
+    Item.objects.all().delete()
+    Story.objects.all().delete()
+    for source in sources:
+        source.etag = source.last_modified = ""
+        for item_id in pipeline.fetch_source(source).new_items:
+            pipeline.process_item(item_id)
+
+    assert outcome() == batched
+    assert len(batched[0]) == len(press_site.STORIES) - 2  # the false story's three copies
 
 
 def test_bad_sources_are_recorded_and_the_others_still_fetched(cast, web, settings):

@@ -21,6 +21,7 @@ class Command(BaseCommand):
             tasks.fetch_source.enqueue(source.pk)
             self.stdout.write(f"fetch queued: {source.pk} {source.name}")
         stuck = Item.objects.unfinished().filter(updated_at__lt=timezone.now() - STUCK_AFTER)
-        for item_id in stuck.values_list("pk", flat=True)[:1000]:
-            tasks.process_item.enqueue(item_id)
-            self.stdout.write(f"item queued again: {item_id}")
+        item_ids = list(stuck.order_by("pk").values_list("pk", flat=True)[:1000])
+        tasks.queue_items(item_ids)
+        if item_ids:
+            self.stdout.write(f"items queued again: {len(item_ids)}")
