@@ -266,7 +266,8 @@ def _update_many(items: list[Item], names: list[str]) -> None:
     ]
     with connection.cursor() as cursor:
         cursor.executemany(
-            f"UPDATE {quote(Item._meta.db_table)} SET {columns} WHERE {quote(str(Item._meta.pk.column))} = %s",  # noqa: S608  (names from the model)
+            f"UPDATE {quote(Item._meta.db_table)} SET {columns} "  # noqa: S608  # nosec B608  (names from the model, quoted)
+            f"WHERE {quote(str(Item._meta.pk.column))} = %s",
             rows,
         )
 
@@ -311,7 +312,7 @@ def cluster(items: list[Item]) -> None:
     quote = connection.ops.quote_name
     with connection.cursor() as cursor:
         cursor.executemany(
-            f"INSERT INTO {quote(Band._meta.db_table)} ({quote('item_id')}, {quote('band')}, "  # noqa: S608  (names from the model)
+            f"INSERT INTO {quote(Band._meta.db_table)} ({quote('item_id')}, {quote('band')}, "  # noqa: S608  # nosec B608  (names from the model, quoted)
             f"{quote('value')}) VALUES (%s, %s, %s)",
             [(item.pk, b, v) for item in items for b, v in enumerate(bands[item.pk])],
         )
