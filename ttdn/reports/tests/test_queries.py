@@ -10,6 +10,7 @@ from ttdn.core import todo
 from ttdn.org.enums import Role, UnitKind
 from ttdn.org.tests.factories import UnitFactory, UnitGroupFactory, member
 from ttdn.reports import queries, rollups, services
+from ttdn.reports import todo as reports_todo
 from ttdn.reports.enums import Basis
 from ttdn.reports.models import ReportCount, RollUp, Round, Submission, Tally
 from ttdn.reports.tests.factories import D, open_round, report_form
@@ -499,3 +500,22 @@ def test_the_reviewer_gets_submitted_reports_to_review(cast, filled):
 
 def test_outsider_gets_nothing_to_do(cast, filled):
     assert [i for i in todo.items_for(cast.outsider) if "report" in i.title] == []
+
+
+def test_a_round_with_many_reports_to_review_is_one_item_counting_them(
+    cast, filled, at, monkeypatch, django_assert_num_queries
+):
+    at(2026, 5, 8)
+    school_a = Submission.objects.get(round=filled, unit=cast.school_a)
+    services.return_submission(school_a, message="Sửa số liệu", by=cast.phong_leader)
+    services.submit_submission(school_a, by=cast.teacher_a)  # A and B both wait for review
+    monkeypatch.setattr(reports_todo, "REVIEW_LISTED", 1)
+
+    # The person's memberships, the reports to submit, the count per round, the rounds counted,
+    # the unlock requests: the same five queries for two reports waiting as for two thousand.
+    with django_assert_num_queries(5):
+        items = reports_todo.items(cast.phong_leader)
+
+    assert [(i.title, i.url) for i in items if "Review" in i.title] == [
+        (f"Review the 2 submitted reports: {filled.title}", filled.get_absolute_url())
+    ]
