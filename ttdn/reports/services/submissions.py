@@ -81,6 +81,9 @@ def save_values(
     cleaned = breakdowns.with_totals(indicators, clean_values(indicators, raw), submission)
     by_code = {i.code: i for i in indicators}
     existing = {v.indicator_id: v for v in submission.values.all()}
+    by_id = {i.pk: i for i in indicators}
+    for value in existing.values():  # as_json() reads the indicator: not a query per value
+        value.indicator = by_id.get(value.indicator_id) or value.indicator
     changes, before_numbers, after_numbers = _store(
         submission, cleaned, by_code, existing, reasons or {}
     )

@@ -519,3 +519,19 @@ def test_a_round_with_many_reports_to_review_is_one_item_counting_them(
     assert [(i.title, i.url) for i in items if "Review" in i.title] == [
         (f"Review the 2 submitted reports: {filled.title}", filled.get_absolute_url())
     ]
+
+
+def test_saving_values_reads_the_form_once_not_an_indicator_per_value(cast, at):
+    round_ = _multi_level_round(cast, at)
+    school_a = _open_window(
+        Submission.objects.get(round=round_, unit=cast.school_a), cast.teacher_a, cast.phong_leader
+    )
+
+    with CaptureQueriesContext(connection) as captured:
+        services.save_values(school_a, {"articles": "13"}, by=cast.teacher_a)
+
+    one_by_one = [q["sql"] for q in captured if 'WHERE "reports_indicator"."id" =' in q["sql"]]
+    assert one_by_one == []
+    assert queries.consolidation(round_, cast.phong).changed_since_approval == [
+        "Trường THCS Hồng Bàng"
+    ]
