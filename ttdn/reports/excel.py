@@ -56,7 +56,9 @@ def template(round_: Round, submissions: list[Submission]) -> BytesIO:
         ["", "", *[names[i.pk] + (f" ({i.measure})" if i.measure else "") for i in indicators]],
     )
     for submission in submissions:
-        values = {v.indicator_id: v.as_json() for v in submission.values.all()}
+        values = {
+            v.indicator_id: v.as_json() for v in submission.values.select_related("indicator")
+        }
         spreadsheets.append(
             sheet,
             [

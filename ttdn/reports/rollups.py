@@ -4,8 +4,11 @@ A submission counts in the consolidations of the units from its (frozen) parent 
 reviewer: the nearest expected unit above it, or the round's owner. Every row exists from the
 round's opening (zeros), so keeping them current is only ever an UPDATE of a few rows: counts
 and totals move by the difference; a minimum or maximum that leaves is recomputed from the
-values still there. A submission also counts in the tallies (completeness) of every unit on
-its frozen path, its own included.
+values of the level just below (the reports of the unit's expected children and the roll-ups
+of its other children), not from every value of the subtree. The same units keep the count of
+the reports they consolidate and of those changed since approval (`ReportCount`). A
+submission also counts in the tallies (completeness) of every unit on its frozen path, its own
+included.
 """
 
 from __future__ import annotations
@@ -19,7 +22,15 @@ from django.db import connection
 from django.db.models import Count, F, Max, Min, Q, Sum
 
 from ttdn.reports.enums import Basis, IndicatorKind, SubmissionStatus, bases_of
-from ttdn.reports.models import Indicator, RollUp, Round, Submission, Tally, Value
+from ttdn.reports.models import (
+    Indicator,
+    ReportCount,
+    RollUp,
+    Round,
+    Submission,
+    Tally,
+    Value,
+)
 
 Key = tuple[int, str, int, str]  # unit, level, indicator, basis
 
@@ -64,6 +75,35 @@ def create_rows(round_: Round, submissions: Iterable[Submission]) -> None:
         ],
         batch_size=2000,
     )
+    ReportCount.objects.bulk_create(_report_counts(round_, submissions, keys), batch_size=2000)
+
+
+def _report_counts(
+    round_: Round,
+    submissions: Iterable[Submission],
+    keys: Mapping[tuple[int, str], int | None],
+) -> list[ReportCount]:
+    """The report counts of every unit and level in `keys` and every basis, from `submissions`
+    as they are."""
+    cells = {(unit_id, level, basis): [0, 0] for unit_id, level in keys for basis in Basis.values}
+    for submission in submissions:
+        found = counters(submission)
+        for unit_id, _parent in ancestors(submission):
+            for basis in Basis.values:
+                cell = cells[(unit_id, submission.level, basis)]
+                cell[0] += found[f"reports_{basis}"]
+                cell[1] += found[f"changed_{basis}"]
+    return [
+        ReportCount(
+            round=round_,
+            unit_id=unit_id,
+            level=level,
+            basis=basis,
+            reports=reports,
+            changed=changed,
+        )
+        for (unit_id, level, basis), (reports, changed) in cells.items()
+    ]
 
 
 def _row_keys(submissions: Iterable[Submission]) -> dict[tuple[int, str], int | None]:
@@ -109,8 +149,8 @@ def apply(
         elif number in (row.minimum, row.maximum):
             stale.append(row)
     _save_cells(rows)
-    for row in stale:
-        _recompute_extremes(row, leaving=submission)
+    if stale:
+        _recompute_extremes(stale, leaving=submission)
 
 
 _CELL_FIELDS = ("count", "total", "yes_count", "minimum", "maximum")
@@ -137,27 +177,71 @@ def _save_cells(rows: list[RollUp]) -> None:
         cursor.executemany(sql, values)
 
 
-def _recompute_extremes(row: RollUp, *, leaving: Submission) -> None:
-    path, depth = _place_above(leaving, row.unit_id)
-    statuses = _statuses(row.basis)
-    found = Value.objects.filter(
-        indicator_id=row.indicator_id,
-        number__isnull=False,
-        submission__in=Submission.objects.filter(
-            round_id=row.round_id, level=row.level, status__in=statuses
+def _recompute_extremes(rows: list[RollUp], *, leaving: Submission) -> None:
+    """Put right the minimum and maximum of `rows`, which `leaving` held, from the level just
+    below each row's unit: the numbers of its expected children's own reports (`leaving`'s
+    left out) and the cells of its other children's roll-ups. Units are taken deepest first,
+    so each reads its children's cells already put right: two small grouped queries per unit
+    and basis, whatever the size of the subtree."""
+    depth_of = {int(part): depth for depth, part in enumerate(leaving.path.strip("/").split("/"))}
+    groups: dict[tuple[int, str], list[RollUp]] = defaultdict(list)
+    for row in rows:
+        groups[(row.unit_id, row.basis)].append(row)
+    for (unit_id, basis), group in sorted(groups.items(), key=lambda g: -depth_of[g[0][0]]):
+        empty = [row for row in group if not row.count]
+        for row in empty:
+            row.minimum = row.maximum = None
+        found = _extremes_below(
+            leaving, unit_id, basis, [row.indicator_id for row in group if row.count]
         )
-        .contributing_to(row.unit_id, path, depth)
-        .exclude(pk=leaving.pk),
-    ).aggregate(low=Min("number"), high=Max("number"))
-    RollUp.objects.filter(pk=row.pk).update(minimum=found["low"], maximum=found["high"])
+        for row in group:
+            if row.count:
+                row.minimum, row.maximum = found.get(row.indicator_id, (None, None))
+        _save_cells(group)
 
 
-def _place_above(submission: Submission, unit_id: int) -> tuple[str, int]:
-    """The frozen path and depth of a unit above `submission` (one whose roll-ups count it):
-    the beginning of the submission's own frozen path, so no query is needed."""
-    ids = submission.path.strip("/").split("/")
-    depth = ids.index(str(unit_id))
-    return "/" + "/".join(ids[: depth + 1]) + "/", depth
+def _extremes_below(
+    leaving: Submission, unit_id: int, basis: str, indicator_ids: list[int]
+) -> dict[int, tuple[Decimal | None, Decimal | None]]:
+    """indicator → (minimum, maximum) over the level just below `unit_id`, for `leaving`'s
+    round and level, without `leaving`."""
+    if not indicator_ids:
+        return {}
+    expected = Submission.objects.filter(round_id=leaving.round_id, parent_id=unit_id)
+    reports = (
+        Value.objects.filter(
+            submission__in=expected.filter(
+                level=leaving.level, status__in=_statuses(basis)
+            ).exclude(pk=leaving.pk),
+            indicator_id__in=indicator_ids,
+            number__isnull=False,
+        )
+        .values_list("indicator_id")
+        .annotate(low=Min("number"), high=Max("number"))
+        .order_by()
+    )
+    rolled = (
+        RollUp.objects.filter(
+            round_id=leaving.round_id,
+            parent_id=unit_id,
+            level=leaving.level,
+            basis=basis,
+            indicator_id__in=indicator_ids,
+            count__gt=0,
+        )
+        .exclude(unit_id__in=expected.values("unit_id"))
+        .values_list("indicator_id")
+        .annotate(low=Min("minimum"), high=Max("maximum"))
+        .order_by()
+    )
+    found: dict[int, tuple[Decimal | None, Decimal | None]] = {}
+    for indicator_id, low, high in [*reports, *rolled]:
+        was_low, was_high = found.get(indicator_id, (None, None))
+        found[indicator_id] = (
+            low if was_low is None else min(was_low, low),
+            high if was_high is None else max(was_high, high),
+        )
+    return found
 
 
 def _statuses(basis: str) -> list[str]:
@@ -172,7 +256,17 @@ def rebuild(round_: Round) -> int:
     yes_no = {pk for pk, i in indicators.items() if i.kind == IndicatorKind.YES_NO}
     submissions = list(
         Submission.objects.filter(round=round_).only(
-            "pk", "parent_id", "path", "depth", "reviewer_depth", "level", "status", "round_id"
+            "pk",
+            "parent_id",
+            "path",
+            "depth",
+            "reviewer_depth",
+            "level",
+            "status",
+            "round_id",
+            "first_submitted_at",
+            "due_on",
+            "changed_after_approval",
         )
     )
     chains = {(s.parent_id, s.reviewer_depth): ancestors(s) for s in submissions}
@@ -207,6 +301,7 @@ def rebuild(round_: Round) -> int:
             for unit_id, _parent in chains[(parent_id, reviewer_depth)]:
                 _combine(sums[(unit_id, level, indicator_id, basis)], part)
     RollUp.objects.filter(round=round_).delete()
+    keys = _row_keys(submissions)
     rows = [
         RollUp(
             round=round_,
@@ -219,11 +314,13 @@ def rebuild(round_: Round) -> int:
                 zip(_FIELDS, sums.get((unit_id, level, indicator_id, basis), _ZERO), strict=True)
             ),
         )
-        for (unit_id, level), parent_id in _row_keys(submissions).items()
+        for (unit_id, level), parent_id in keys.items()
         for indicator_id in indicators
         for basis in Basis.values
     ]
     RollUp.objects.bulk_create(rows, batch_size=2000)
+    ReportCount.objects.filter(round=round_).delete()
+    ReportCount.objects.bulk_create(_report_counts(round_, submissions, keys), batch_size=2000)
     rebuild_tallies(round_, submissions)
     return len(rows)
 
@@ -248,15 +345,24 @@ TALLY_FIELDS = ("expected", "submitted", "on_time", "approved", "returned", "wai
 
 
 def counters(submission: Submission) -> Counters:
-    """What `submission` adds to the tallies of the units above it, in its current state."""
-    return {
+    """What `submission` adds to the tallies of the units above it (TALLY_FIELDS) and to the
+    report counts of the consolidations that count it (`reports_<basis>`, `changed_<basis>`),
+    in its current state."""
+    approved = submission.status == SubmissionStatus.APPROVED
+    found = {
         "expected": 1,
         "submitted": int(submission.is_submitted),
         "on_time": int(submission.on_time),
-        "approved": int(submission.status == SubmissionStatus.APPROVED),
+        "approved": int(approved),
         "returned": int(submission.status == SubmissionStatus.RETURNED),
         "waiting": int(submission.status in (SubmissionStatus.DRAFT, SubmissionStatus.RETURNED)),
     }
+    changed = int(approved and submission.changed_after_approval)
+    for basis in Basis.values:
+        counted = int(basis in bases_of(submission.status))
+        found[f"reports_{basis}"] = counted
+        found[f"changed_{basis}"] = counted * changed
+    return found
 
 
 def tally_units(submission: Submission) -> list[tuple[int, int]]:
@@ -277,8 +383,8 @@ def create_tallies(round_: Round, submissions: Iterable[Submission]) -> None:
             cell = sums.setdefault(
                 (unit_id, submission.level, submission.due_on), dict.fromkeys(TALLY_FIELDS, 0)
             )
-            for name, number in found.items():
-                cell[name] += number
+            for name in TALLY_FIELDS:
+                cell[name] += found[name]
     Tally.objects.bulk_create(
         [
             Tally(
@@ -303,17 +409,26 @@ def rebuild_tallies(round_: Round, submissions: Iterable[Submission] | None = No
 
 
 def shift_tallies(submission: Submission, before: Counters) -> None:
-    """Move the counters of the units above `submission` from `before` to its current state."""
+    """Move the counters of the units above `submission` from `before` (`counters` of it before
+    it was touched) to its current state: its tallies, and the report counts of the
+    consolidations that count it."""
     delta = {
         name: number - before[name]
         for name, number in counters(submission).items()
         if number != before[name]
     }
-    if not delta:
-        return
-    Tally.objects.filter(
-        round_id=submission.round_id,
-        unit_id__in=[unit_id for unit_id, _parent in tally_units(submission)],
-        level=submission.level,
-        due_on=submission.due_on,
-    ).update(**{name: F(name) + number for name, number in delta.items()})
+    tally = {name: number for name, number in delta.items() if name in TALLY_FIELDS}
+    if tally:
+        Tally.objects.filter(
+            round_id=submission.round_id,
+            unit_id__in=[unit_id for unit_id, _parent in tally_units(submission)],
+            level=submission.level,
+            due_on=submission.due_on,
+        ).update(**{name: F(name) + number for name, number in tally.items()})
+    units = [unit_id for unit_id, _parent in ancestors(submission)]
+    for basis in Basis.values:
+        reports, changed = delta.get(f"reports_{basis}", 0), delta.get(f"changed_{basis}", 0)
+        if units and (reports or changed):
+            ReportCount.objects.filter(
+                round_id=submission.round_id, unit_id__in=units, level=submission.level, basis=basis
+            ).update(reports=F("reports") + reports, changed=F("changed") + changed)

@@ -5,13 +5,17 @@ from __future__ import annotations
 
 from typing import Any
 
+from django.db.models import Count
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
 from ttdn.core import access
 from ttdn.core.todo import TodoItem
 from ttdn.reports.enums import SubmissionStatus
-from ttdn.reports.models import Submission, UnlockRequest
+from ttdn.reports.models import Round, Submission, UnlockRequest
+
+REVIEW_LISTED = 5  # reports of one round listed one by one; more are counted in one item
 
 
 def items(user: Any) -> list[TodoItem]:
@@ -47,10 +51,14 @@ def _to_submit(units: Any, today: Any) -> list[TodoItem]:
 
 
 def _to_review(units: Any) -> list[TodoItem]:
-    waiting = Submission.objects.filter(
-        reviewer__in=units, status=SubmissionStatus.SUBMITTED
-    ).select_related("round")
-    return [
+    """Each report waiting for review; a round with more than REVIEW_LISTED of them gets one
+    item that counts them and opens the round, so a ministry's or a province's list stays
+    short however many schools submit (a page of hundreds of items helps nobody)."""
+    waiting = Submission.objects.filter(reviewer__in=units, status=SubmissionStatus.SUBMITTED)
+    per_round = dict(waiting.values_list("round").annotate(count=Count("pk")).order_by())
+    few = [pk for pk, count in per_round.items() if count <= REVIEW_LISTED]
+    many = [pk for pk, count in per_round.items() if count > REVIEW_LISTED]
+    items = [
         TodoItem(
             title=_("Review the report of %(unit)s: %(round)s")
             % {"unit": s.unit_name, "round": s.round.title},
@@ -58,7 +66,20 @@ def _to_review(units: Any) -> list[TodoItem]:
             unit_name=s.unit_name,
             due=s.round.closes_on,
         )
-        for s in waiting
+        for s in (waiting.filter(round__in=few).select_related("round") if few else [])
+    ]
+    return items + [
+        TodoItem(
+            title=ngettext(
+                "Review the %(count)s submitted report: %(round)s",
+                "Review the %(count)s submitted reports: %(round)s",
+                per_round[r.pk],
+            )
+            % {"count": per_round[r.pk], "round": r.title},
+            url=r.get_absolute_url(),
+            due=r.closes_on,
+        )
+        for r in (Round.objects.filter(pk__in=many) if many else [])
     ]
 
 

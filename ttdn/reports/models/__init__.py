@@ -9,7 +9,7 @@ from ttdn.reports.models.forms import (
     Rule,
     Section,
 )
-from ttdn.reports.models.rollups import RollUp, Tally
+from ttdn.reports.models.rollups import ReportCount, RollUp, Tally
 from ttdn.reports.models.rounds import Round, RoundDeadline, RoundQuerySet
 from ttdn.reports.models.schedules import Schedule, ScheduleQuerySet
 from ttdn.reports.models.submissions import (
@@ -23,6 +23,7 @@ from ttdn.reports.models.submissions import (
 __all__ = [
     "FormVersion",
     "Indicator",
+    "ReportCount",
     "ReportForm",
     "ReportFormQuerySet",
     "RollUp",

@@ -46,6 +46,32 @@ class RollUp(models.Model):
         return f"{self.round_id}/{self.unit_id}/{self.level}/{self.indicator_id}/{self.basis}"
 
 
+class ReportCount(models.Model):
+    """How many reports one unit's consolidation counts (as the round froze the tree), for one
+    level of the reporting units and one basis, and how many of them are approved reports
+    changed since their approval: the same reports as the unit's roll-ups, so a consolidation
+    reads these figures instead of counting its reports. Services move them with the roll-ups."""
+
+    round = models.ForeignKey(Round, on_delete=models.CASCADE, related_name="+")
+    unit = models.ForeignKey(
+        "org.Unit", on_delete=models.DO_NOTHING, db_constraint=False, related_name="+"
+    )
+    level = models.CharField(max_length=max_length_of(UnitLevel), choices=UnitLevel)
+    basis = models.CharField(max_length=max_length_of(Basis), choices=Basis)
+    reports = models.IntegerField(default=0)
+    changed = models.IntegerField(default=0)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(
+                fields=["round", "unit", "basis", "level"], name="one_report_count"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.round_id}/{self.unit_id}/{self.level}/{self.basis}"
+
+
 class Tally(models.Model):
     """Pre-computed completeness of one unit's subtree (the unit included), as the round froze
     the tree, for the expected units of one level and one deadline. A unit's completeness page

@@ -129,7 +129,7 @@ class Submission(TimestampedModel):
         return self.status == SubmissionStatus.APPROVED and self.changed_after_approval
 
     def current_values_json(self) -> dict[str, Any]:
-        return {v.indicator.code: v.as_json() for v in self.values.all()}
+        return {v.indicator.code: v.as_json() for v in self.values.select_related("indicator")}
 
 
 class Value(models.Model):

@@ -9,12 +9,12 @@ from decimal import Decimal
 from typing import Any
 
 from django.db import connections
-from django.db.models import Count, Q
+from django.db.models import Sum
 
 from ttdn.org.enums import UnitLevel
 from ttdn.org.models import Unit
 from ttdn.reports.enums import Aggregation, Basis, IndicatorKind, SubmissionStatus, bases_of
-from ttdn.reports.models import Indicator, RollUp, Round, Submission, Value
+from ttdn.reports.models import Indicator, ReportCount, RollUp, Round, Submission, Value
 
 FOUR_PLACES = Decimal("0.0001")
 
@@ -173,13 +173,11 @@ def consolidation(
         )
         for i in numeric
     ]
-    contributing = Submission.objects.filter(
-        round=round_, status__in=_statuses(basis)
-    ).contributing_to(unit.pk, path, depth)
-    changed = Q(status=SubmissionStatus.APPROVED, changed_after_approval=True)
-    # One pass over the reports counted gives both figures; the names are read only when a
-    # report did change since its approval, which most consolidations never see.
-    counts = contributing.aggregate(counted=Count("pk"), changed=Count("pk", filter=changed))
+    # Both counts are kept with the roll-ups; the names are read only when a report did change
+    # since its approval, which most consolidations never see.
+    counts = ReportCount.objects.filter(round=round_, unit=unit, basis=basis).aggregate(
+        counted=Sum("reports", default=0), changed=Sum("changed", default=0)
+    )
     return Consolidation(
         round=round_,
         unit=unit,
@@ -192,7 +190,13 @@ def consolidation(
         ),
         counted=counts["counted"],
         changed_since_approval=list(
-            contributing.filter(changed).values_list("unit_name", flat=True)
+            Submission.objects.filter(
+                round=round_,
+                status=SubmissionStatus.APPROVED,
+                changed_after_approval=True,
+            )
+            .contributing_to(unit.pk, path, depth)
+            .values_list("unit_name", flat=True)
         )
         if counts["changed"]
         else [],

@@ -76,10 +76,14 @@ def save_values(
     )
     if not is_editable(submission):
         raise Locked(_("This report is locked."))
+    before = rollups.counters(submission)
     indicators = list(submission.round.form_version.indicators.all())
     cleaned = breakdowns.with_totals(indicators, clean_values(indicators, raw), submission)
     by_code = {i.code: i for i in indicators}
     existing = {v.indicator_id: v for v in submission.values.all()}
+    by_id = {i.pk: i for i in indicators}
+    for value in existing.values():  # as_json() reads the indicator: not a query per value
+        value.indicator = by_id.get(value.indicator_id) or value.indicator
     changes, before_numbers, after_numbers = _store(
         submission, cleaned, by_code, existing, reasons or {}
     )
@@ -90,6 +94,7 @@ def save_values(
                 submission.current_values_json() != submission.approved_values
             )
             submission.save(update_fields=["changed_after_approval", "updated_at"])
+            rollups.shift_tallies(submission, before)  # the count of reports changed since
         audit.record(
             AuditAction.UPDATE, submission, by=by, unit_id=submission.unit_id, changes=changes
         )

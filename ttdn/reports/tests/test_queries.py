@@ -1,13 +1,18 @@
+import datetime
 from decimal import Decimal
 
 import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from django.utils import timezone
 
 from ttdn.core import todo
 from ttdn.org.enums import Role, UnitKind
 from ttdn.org.tests.factories import UnitFactory, UnitGroupFactory, member
 from ttdn.reports import queries, rollups, services
+from ttdn.reports import todo as reports_todo
 from ttdn.reports.enums import Basis
-from ttdn.reports.models import RollUp, Round, Submission, Tally
+from ttdn.reports.models import ReportCount, RollUp, Round, Submission, Tally
 from ttdn.reports.tests.factories import D, open_round, report_form
 
 
@@ -176,6 +181,126 @@ def test_extremes_recomputed_when_their_report_leaves_match_a_rebuild(cast, fill
 
     assert sorted(RollUp.objects.filter(round=filled).values_list(*ROLL_UP)) == kept
     assert kept != []
+
+
+def _multi_level_round(cast, at):
+    """The Sở asks its Phòng and the schools: the schools' reports count up to the Phòng, the
+    Phòng's own report (and a school right under the Sở) up to the Sở. Every report approved."""
+    by = cast.so_leader
+    school_c = UnitFactory(
+        code="SO-C", name="Trường THPT Ngô Quyền", kind=UnitKind.UPPER_SECONDARY, parent=cast.so
+    )
+    teacher_c = member("teacher-c", school_c, Role.OFFICER)
+    round_ = open_round(
+        cast.so, by, report_form(cast.so, by, code="nam"), levels=["district", "school"]
+    )
+    at(2026, 5, 2)
+    values = {"articles": "12", "largest": "30", "smallest": "7.5"}
+    fill(round_, cast.school_a, cast.teacher_a, values, approve_by=cast.phong_leader)
+    values = {"articles": "8", "largest": "12", "smallest": "6"}
+    fill(round_, cast.school_b, cast.teacher_b, values, approve_by=cast.phong_leader)
+    fill(round_, school_c, teacher_c, {"articles": "5", "largest": "40"}, approve_by=by)
+    values = {"articles": "20", "largest": "30", "smallest": "6"}
+    fill(round_, cast.phong, cast.phong_officer, values, approve_by=by)
+    return round_
+
+
+def _open_window(submission, by, reviewer):
+    request = services.request_unlock(submission, reason="Bổ sung số liệu", by=by)
+    services.grant_unlock(request, until=timezone.now() + datetime.timedelta(days=1), by=reviewer)
+    return Submission.objects.get(pk=submission.pk)
+
+
+COUNTED = ("unit_id", "level", "basis", "reports", "changed")
+
+
+def test_report_counts_kept_on_every_move_match_a_rebuild(cast, at):
+    round_ = _multi_level_round(cast, at)
+    school_a = _open_window(
+        Submission.objects.get(round=round_, unit=cast.school_a), cast.teacher_a, cast.phong_leader
+    )
+    services.save_values(school_a, {"articles": "13"}, by=cast.teacher_a)
+    school_b = Submission.objects.get(round=round_, unit=cast.school_b)
+    services.return_submission(school_b, message="Sửa", by=cast.phong_leader)
+    kept = sorted(ReportCount.objects.filter(round=round_).values_list(*COUNTED))
+
+    rollups.rebuild(round_)
+
+    assert sorted(ReportCount.objects.filter(round=round_).values_list(*COUNTED)) == kept
+    assert [row for row in kept if row[0] == cast.phong.pk] == [
+        # School A (approved, changed since) counts under both bases; school B was returned.
+        (cast.phong.pk, "school", "approved", 1, 1),
+        (cast.phong.pk, "school", "submitted", 1, 1),
+    ]
+
+
+def test_consolidation_names_the_reports_changed_since_approval_until_approved_again(cast, at):
+    round_ = _multi_level_round(cast, at)
+    school_a = _open_window(
+        Submission.objects.get(round=round_, unit=cast.school_a), cast.teacher_a, cast.phong_leader
+    )
+    services.save_values(school_a, {"articles": "13"}, by=cast.teacher_a)
+    changed = queries.consolidation(round_, cast.phong)
+    services.save_values(school_a, {"articles": "12"}, by=cast.teacher_a)  # back as approved
+    restored = queries.consolidation(round_, cast.phong)
+
+    assert (
+        (changed.counted, changed.changed_since_approval),
+        (restored.counted, restored.changed_since_approval),
+        # The Sở counts the Phòng's report and school C's, not the schools below the Phòng.
+        queries.consolidation(round_, cast.so).counted,
+    ) == ((2, ["Trường THCS Hồng Bàng"]), (2, []), 2)
+
+
+def test_consolidation_reads_a_fixed_number_of_queries_whatever_the_reports(
+    cast, filled, django_assert_num_queries
+):
+    """Nothing counts or scans the reports below: a few indexed reads of the pre-computed rows
+    (place, indicators, own roll-ups, children and their roll-ups and names, one per narrative
+    indicator, the report counts)."""
+    with django_assert_num_queries(9):
+        queries.consolidation(filled, cast.phong)
+    with django_assert_num_queries(9):
+        queries.consolidation(filled, cast.so)
+
+
+def test_extremes_recomputed_from_the_level_below_match_a_rebuild(cast, at):
+    round_ = _multi_level_round(cast, at)
+    # School A holds the largest "largest" (30, with the Phòng's own 30 at the Sở) and school B
+    # the smallest "smallest" (6) below the Phòng; school C the largest at the Sở (40).
+    for unit, by in ((cast.school_a, cast.phong_leader), (cast.school_b, cast.phong_leader)):
+        services.return_submission(
+            Submission.objects.get(round=round_, unit=unit), message="Sai", by=by
+        )
+    services.return_submission(
+        Submission.objects.get(round=round_, unit=cast.so.children.get(code="SO-C")),
+        message="Sai",
+        by=cast.so_leader,
+    )
+    kept = sorted(RollUp.objects.filter(round=round_).values_list(*ROLL_UP))
+
+    rollups.rebuild(round_)
+
+    assert sorted(RollUp.objects.filter(round=round_).values_list(*ROLL_UP)) == kept
+    so = queries.consolidation(round_, cast.so)
+    assert (so.row("largest").total, so.row("smallest").total) == (Decimal(30), Decimal(6))
+
+
+def test_returning_a_report_holding_the_extremes_reads_no_more_than_the_level_below(
+    cast, filled, django_assert_max_num_queries
+):
+    """School A holds the maximum of "largest" and the minimum of "smallest" in the Phòng's
+    and the Sở's roll-ups: putting them right costs two grouped reads per unit and basis, not a
+    read per row over the raw values of the subtree."""
+    school_a = Submission.objects.get(round=filled, unit=cast.school_a)
+    with CaptureQueriesContext(connection) as captured:
+        services.return_submission(school_a, message="Sai", by=cast.phong_leader)
+
+    values_reads = [q["sql"] for q in captured if '"reports_value"' in q["sql"]]
+    # Reading the report's numbers, then one grouped read of the expected children's numbers
+    # per unit and basis whose extremes moved (the Phòng; the Sở reads its children's cells).
+    assert len(values_reads) <= 1 + 2
+    assert all("GROUP BY" in sql for sql in values_reads[1:])
 
 
 TALLY = ("unit_id", "parent_id", "level", "due_on", *rollups.TALLY_FIELDS)
@@ -375,3 +500,38 @@ def test_the_reviewer_gets_submitted_reports_to_review(cast, filled):
 
 def test_outsider_gets_nothing_to_do(cast, filled):
     assert [i for i in todo.items_for(cast.outsider) if "report" in i.title] == []
+
+
+def test_a_round_with_many_reports_to_review_is_one_item_counting_them(
+    cast, filled, at, monkeypatch, django_assert_num_queries
+):
+    at(2026, 5, 8)
+    school_a = Submission.objects.get(round=filled, unit=cast.school_a)
+    services.return_submission(school_a, message="Sửa số liệu", by=cast.phong_leader)
+    services.submit_submission(school_a, by=cast.teacher_a)  # A and B both wait for review
+    monkeypatch.setattr(reports_todo, "REVIEW_LISTED", 1)
+
+    # The person's memberships, the reports to submit, the count per round, the rounds counted,
+    # the unlock requests: the same five queries for two reports waiting as for two thousand.
+    with django_assert_num_queries(5):
+        items = reports_todo.items(cast.phong_leader)
+
+    assert [(i.title, i.url) for i in items if "Review" in i.title] == [
+        (f"Review the 2 submitted reports: {filled.title}", filled.get_absolute_url())
+    ]
+
+
+def test_saving_values_reads_the_form_once_not_an_indicator_per_value(cast, at):
+    round_ = _multi_level_round(cast, at)
+    school_a = _open_window(
+        Submission.objects.get(round=round_, unit=cast.school_a), cast.teacher_a, cast.phong_leader
+    )
+
+    with CaptureQueriesContext(connection) as captured:
+        services.save_values(school_a, {"articles": "13"}, by=cast.teacher_a)
+
+    one_by_one = [q["sql"] for q in captured if 'WHERE "reports_indicator"."id" =' in q["sql"]]
+    assert one_by_one == []
+    assert queries.consolidation(round_, cast.phong).changed_since_approval == [
+        "Trường THCS Hồng Bàng"
+    ]
