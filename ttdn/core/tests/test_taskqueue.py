@@ -30,7 +30,9 @@ from ttdn.core import taskqueue
 from ttdn.core.tests import broker_tasks
 
 REDIS = "redis://127.0.0.1:6379"
-KILL_DB, QUEUE_DB = 3, 4
+# The kill test's database, and one per xdist worker for the others: each flushes its own.
+KILL_DB = 3
+QUEUE_DB = 4 + int(os.environ.get("PYTEST_XDIST_WORKER", "gw0").removeprefix("gw") or 0)
 
 
 def redis_settings(db: int) -> dict[str, Any]:
