@@ -57,7 +57,7 @@ class UnitQuerySet(models.QuerySet["Unit"]):
 # so no unit may take one of these (content's public URLs and host middleware read this list).
 RESERVED_SLUGS = (
     "accounts", "account", "activities", "admin", "api", "audit", "calendar", "don-vi", "healthz",
-    "i18n", "library", "media", "monitoring", "ops", "plans", "portal", "register", "registries",
+    "i18n", "library", "media", "metrics", "monitoring", "ops", "plans", "portal", "register", "registries",
     "reports", "static", "stats", "units", "robots.txt", "favicon.ico",
 )  # fmt: skip
 
