@@ -2,15 +2,18 @@
 (served on 127.0.0.1 as `ttdn run` serves it) is fetched by the pipeline's tasks; the false
 story about THCS Hồng Bàng becomes one story of three copies, matched and alerted to the school
 and its office; the office opens a case, publishes a response article in Vietnamese and English
-through the portal's review, answers the case with it and closes it on time. (The 6-month report's pre-filled counts are
-not walked here yet.)"""
+through the portal's review, answers the case with it and closes it on time; the Sở's 6-month
+report round, opened afterwards, shows the office the case counted in its report, pre-filled
+with a link to the records."""
 
+import datetime
 import io
 
 import pytest
 from django.core import mail
 from django.core.cache import caches
 from django.core.management import call_command
+from django.utils import timezone
 from playwright.sync_api import expect
 
 from conftest import sign_in
@@ -19,6 +22,10 @@ from ttdn.content.models import Site
 from ttdn.core.demo import DEMO_PASSWORD
 from ttdn.monitoring import pipeline, press_site, tasks
 from ttdn.monitoring.models import Item, Source
+from ttdn.org.models import Unit, User
+from ttdn.reports import periods, services
+from ttdn.reports.enums import PeriodKind
+from ttdn.reports.models import Submission
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -125,3 +132,34 @@ def test_the_office_answers_the_false_story_with_an_article_and_the_report_count
     expect(facts).to_contain_text("Đã đóng")
     expect(facts).to_contain_text("đúng hạn")
     expect(page.locator("main")).to_contain_text(ARTICLE)
+
+    # The Sở's 6-month round, opened now, asks the office for its report: the false-information
+    # case is counted, detected and answered on time, pre-filled with a link to the case.
+    submission = open_six_month_round_for_the_office()
+    page.goto(f"/reports/submissions/{submission.pk}/")
+    expect(page.locator("input[name=TT06]")).to_have_value("1")
+    expect(page.locator("input[name=TT07]")).to_have_value("1")
+    answered = page.locator("div.field", has=page.locator("input[name=TT07]"))
+    answered.get_by_role("link", name="xem các bản ghi").click()
+    expect(page.locator("main")).to_contain_text(FALSE_TITLE)
+
+
+def open_six_month_round_for_the_office() -> Submission:
+    so, office = Unit.objects.get(code="SGDDT-HP"), Unit.objects.get(code="PGDDT-HB")
+    officer = User.objects.get(username="so-haiphong-canbo")
+    form = services.adopt_standard(so, "ttdn-6-thang", by=officer)
+    today = timezone.localdate()
+    period = periods.containing(PeriodKind.HALF_YEAR, today)
+    window = periods.SubmissionWindow(
+        today, today + datetime.timedelta(days=7), today + datetime.timedelta(days=21)
+    )
+    round_ = services.open_round(
+        so,
+        form_version=services.latest_version(form),
+        period=period,
+        window=window,
+        data_window=(period.data_window().start, today),
+        units=[office],
+        by=officer,
+    )
+    return round_.submissions.get(unit=office)
