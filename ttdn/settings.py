@@ -335,6 +335,9 @@ USE_I18N = True
 TIME_ZONE = "Asia/Ho_Chi_Minh"
 USE_TZ = True
 
+# Backups serialise rows with times to the microsecond (ttdn.core.backupformat).
+SERIALIZATION_MODULES = {"ttdn-jsonl": "ttdn.core.backupformat"}
+
 STATIC_URL = "static/"
 STATIC_ROOT = VAR_DIR / "static"
 MEDIA_URL = "media/"

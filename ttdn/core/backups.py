@@ -5,8 +5,9 @@ An archive is a tar file (gzip-compressed) of:
 - `manifest.json`: the format, when and from which database engine it was taken, the schema
   (every applied migration, by app), the number of rows of each model, and the SHA-256 and
   size of every other member;
-- `data.jsonl`: every row of every model in Django's portable JSON-lines serialisation, with
-  natural keys for content types and permissions, so it loads into SQLite or PostgreSQL alike;
+- `data.jsonl`: every row of every model in Django's portable JSON-lines serialisation (times
+  kept to the microsecond, `ttdn.core.backupformat`), with natural keys for content types and
+  permissions, so it loads into SQLite or PostgreSQL alike;
 - `media/…`: every file under MEDIA_ROOT, under its path there.
 
 Restoring checks every member against the manifest before it writes anything, refuses an
@@ -120,7 +121,7 @@ def take(path: Path, *, using: str = DEFAULT_DB_ALIAS) -> Summary:
             call_command(
                 "dumpdata",
                 *(f"--exclude={label}" for label in EXCLUDED),
-                format="jsonl",
+                format="ttdn-jsonl",
                 natural_foreign=True,
                 database=using,
                 output=str(data),

@@ -4,6 +4,7 @@ log stays append-only there; damaged archives and other schemas are refused."""
 
 from __future__ import annotations
 
+import datetime
 import io
 import json
 import os
@@ -22,6 +23,7 @@ from ttdn.content import services as content
 from ttdn.content.enums import Check
 from ttdn.content.tests.factories import jpeg_with_gps
 from ttdn.core import backups
+from ttdn.org.models import Unit
 from ttdn.plans.tests.factories import printable_plan
 
 TTDN = str(Path(sys.executable).with_name("ttdn"))
@@ -31,8 +33,12 @@ POSTGRES = "postgresql://postgres@127.0.0.1:5432/postgres"
 @pytest.fixture
 def installation(transactional_db, cast, settings, tmp_path):
     """Units, people, a plan, a published article with a picture (files under media/), and the
-    audit entries all of that wrote."""
+    audit entries all of that wrote. One unit is stamped 400 microseconds past a whole second,
+    which a millisecond-precision archive would bring back as another row."""
     settings.MEDIA_ROOT = tmp_path / "media"
+    Unit.objects.filter(pk=cast.school_a.pk).update(
+        created_at=datetime.datetime(2026, 9, 5, 1, 2, 3, 400, tzinfo=datetime.UTC)
+    )
     printable_plan(cast.phong)
     site = content.open_site(cast.school_a)
     article = content.create_article(
@@ -105,6 +111,7 @@ def test_backup_restores_every_row_and_file_into_a_new_database(installation, tm
 
     assert restored.returncode == 0, restored.stderr
     assert _rows(again) == _rows(archive)
+    assert any('"created_at": "2026-09-05T01:02:03.000400Z"' in row for row in _rows(again))
     assert _media(restored_media) == _media(installation)
     assert len(_media(installation)) > 0
     assert "append-only" in refused
