@@ -393,6 +393,21 @@ CACHES = {
         "LOCATION": os.environ.get("TTDN_PORTAL_CACHE_DIR", str(VAR_DIR / "cache" / "portal")),
         "OPTIONS": {"MAX_ENTRIES": 20000},
     },
+    # "Việc cần làm" lists kept by each process (ttdn/core/todo.py)…
+    "todo": {
+        "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+        "LOCATION": "todo",
+        "OPTIONS": {"MAX_ENTRIES": 5000},
+    },
+    # …until a table they were read from is written: the tables' generations (core/changes.py),
+    # shared by the server processes and the worker of the machine.
+    "generations": {
+        "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
+        "LOCATION": os.environ.get(
+            "TTDN_GENERATIONS_CACHE_DIR", str(VAR_DIR / "cache" / "generations")
+        ),
+        "OPTIONS": {"MAX_ENTRIES": 10000},
+    },
     # Counters of core/ratelimit.py, shared by the server processes of the machine.
     "ratelimit": {
         "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",

@@ -10,6 +10,7 @@ os.environ.setdefault("TTDN_EMAIL_URL", "locmem://")
 # tests empty (ttdn/content/tests/conftest.py) while another worker's test may be using it.
 os.environ["TTDN_PORTAL_CACHE_DIR"] = tempfile.mkdtemp(prefix="ttdn-test-portal-")
 os.environ["TTDN_RATELIMIT_CACHE_DIR"] = tempfile.mkdtemp(prefix="ttdn-test-ratelimit-")
+os.environ["TTDN_GENERATIONS_CACHE_DIR"] = tempfile.mkdtemp(prefix="ttdn-test-generations-")
 
 from ttdn.settings import *  # noqa: F403
 
@@ -27,3 +28,7 @@ MONITORING_CONNECT_TIMEOUT = 1.0
 # with DATABASE_ROUTERS and declare databases=["default", "replica"]); no router otherwise.
 DATABASES["replica"] = {**DATABASES["default"], "TEST": {"MIRROR": "default"}}  # noqa: F405
 DATABASE_ROUTERS = []
+# Tests run in transactions that never commit, so no table's generation is ever renewed in them:
+# "Việc cần làm" is computed afresh on every request (ttdn/core/tests/test_todo_cache.py turns
+# the cache on with committed transactions).
+CACHES["todo"] = {"BACKEND": "django.core.cache.backends.dummy.DummyCache"}  # noqa: F405

@@ -10,10 +10,12 @@ class CoreConfig(AppConfig):
     verbose_name = _("Core")
 
     def ready(self) -> None:
+        from django.db.backends.signals import connection_created
         from django_tasks.signals import task_finished
 
         from ttdn.core import (  # noqa: F401  (jobs, auth audit, the __under lookup)
             access,
+            changes,
             extract,
             jobs,
             lookups,
@@ -23,6 +25,7 @@ class CoreConfig(AppConfig):
         )
 
         extract.set_pillow_limit()
+        connection_created.connect(changes.install, dispatch_uid="ttdn-track-writes")
         task_finished.connect(taskqueue.retry_failed_task, dispatch_uid="ttdn-task-retry")
         navigation.register(NavItem(_("To do"), "home", order=0))
         navigation.register(
