@@ -67,12 +67,19 @@ def must_use_two_factor(user: Any) -> bool:
     return user_has_device(user) or (settings.REQUIRE_2FA and access.needs_two_factor(user))
 
 
+# "Last used" is shown to the minute: a program calling many times a minute writes it once.
+TOKEN_USE_RECORDED_EVERY = datetime.timedelta(minutes=1)
+
+
 def user_for_key(key: str) -> Any | None:
-    """The active user of a live token with this key, or None; marks the token used."""
+    """The active user of a live token with this key, or None; marks the token used (at most
+    once a minute, so an API call is not also a write)."""
     token = ApiToken.objects.live().select_related("user").filter(key_hash=hash_token(key)).first()
     if token is None or not token.user.is_active:
         return None
-    ApiToken.objects.filter(pk=token.pk).update(last_used_at=timezone.now())
+    now = timezone.now()
+    if token.last_used_at is None or now - token.last_used_at >= TOKEN_USE_RECORDED_EVERY:
+        ApiToken.objects.filter(pk=token.pk).update(last_used_at=now)
     return token.user
 
 

@@ -77,3 +77,16 @@ def test_token_page_creates_after_the_code_and_shows_expiry_and_last_use(cast, c
     assert token.last_used_at is not None
     assert last_day.strftime("%d/%m/%Y") in page
     assert timezone.localtime(token.last_used_at).strftime("%d/%m/%Y %H:%M") in page
+
+
+def test_last_use_is_written_once_a_minute_not_on_every_call(cast, client):
+    token, key = create_token(cast.phong_leader, name="sync", by=cast.phong_leader)
+    me(client, key)
+    first = ApiToken.objects.get(pk=token.pk).last_used_at
+
+    me(client, key)
+    assert ApiToken.objects.get(pk=token.pk).last_used_at == first
+
+    ApiToken.objects.filter(pk=token.pk).update(last_used_at=first - datetime.timedelta(minutes=2))
+    me(client, key)
+    assert ApiToken.objects.get(pk=token.pk).last_used_at > first

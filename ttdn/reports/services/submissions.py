@@ -112,6 +112,7 @@ def _store(
     before_numbers: dict[int, Decimal] = {}
     after_numbers: dict[int, Decimal] = {}
     errors: dict[str, str] = {}
+    changed: list[Value] = []
     for code, clean in cleaned.items():
         indicator = by_code[code]
         value = existing.get(indicator.pk) or Value(submission=submission, indicator=indicator)
@@ -127,7 +128,7 @@ def _store(
                 continue
         elif indicator.computed_key:
             value.override_reason = ""
-        value.save()
+        changed.append(value)
         changes[code] = [before, after]
         if before is not None and indicator.is_numeric and before != "":
             before_numbers[indicator.pk] = Decimal(before)
@@ -135,6 +136,10 @@ def _store(
             after_numbers[indicator.pk] = clean.number
     if errors:
         raise ValuesInvalid(errors)
+    Value.objects.bulk_create([v for v in changed if v.pk is None])
+    Value.objects.bulk_update(
+        [v for v in changed if v.pk is not None], ["number", "text", "override_reason"]
+    )
     return changes, before_numbers, after_numbers
 
 
