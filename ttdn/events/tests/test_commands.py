@@ -45,10 +45,10 @@ def test_anniversaries_text_marks_even_years_and_unverified_dates(cast, referenc
     lines = run("anniversaries", "2025").splitlines()
 
     party = next(line for line in lines if "Đảng Cộng sản" in line)
-    brunei = next(line for line in lines if "Brunei" in line)
-    assert (party, brunei) == (
+    netherlands = next(line for line in lines if "Hà Lan" in line)
+    assert (party, netherlands) == (
         "2025-02-03    95 half  * national      Ngày thành lập Đảng Cộng sản Việt Nam",
-        "2025-02-28    33 other   national      Ngày thiết lập quan hệ ngoại giao Việt Nam - Brunei  [unverified]",
+        "2025-04-09    52 other   national      Ngày thiết lập quan hệ ngoại giao Việt Nam - Hà Lan  [partly: one source]",
     )
 
 

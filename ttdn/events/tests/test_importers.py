@@ -21,7 +21,7 @@ def test_read_commemorations_keeps_the_verification_mark_and_its_reason():
         [
             (Verification.VERIFIED, ""),
             (Verification.PARTLY, "one source for the year"),
-            (Verification.UNVERIFIED, ""),
+            (Verification.VERIFIED, ""),
         ],
     )
 

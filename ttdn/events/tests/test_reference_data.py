@@ -150,3 +150,11 @@ def test_the_days_checked_this_round_name_two_sources():
     assert [(rows[n]["verification"], len(rows[n]["source"].split(" ; ")) >= 2) for n in names] == [
         (Verification.VERIFIED, True)
     ] * len(names)
+
+
+def test_every_day_and_every_relation_in_the_packaged_calendar_names_its_source():
+    # Issue #20, point 10: no date of the calendar is shown without a public source behind it.
+    rows = importers.read_commemorations() + importers.read_relations()
+    unsourced = [row.get("name") or row.get("partner") for row in rows if not row.get("source")]
+
+    assert unsourced == []

@@ -101,15 +101,15 @@ def test_load_reference_updates_a_corrected_row_in_place(db):
     services.load_reference(rows)
     corrected = [
         {**row, "verification": Verification.VERIFIED, "verification_note": ""}
-        if row["partner"] == "Brunei"
+        if row["partner"] == "Netherlands"
         else row
         for row in rows
     ]
 
     result = services.load_reference(corrected)
 
-    brunei = Commemoration.objects.get(partner="Brunei")
-    assert (result, brunei.verification) == (
+    netherlands = Commemoration.objects.get(partner="Netherlands")
+    assert (result, netherlands.verification) == (
         services.LoadResult(0, 1, len(rows) - 1),
         Verification.VERIFIED,
     )
