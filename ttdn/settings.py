@@ -43,6 +43,9 @@ Variables (all optional on a developer machine):
                       TTDN_ZALO_OA_AUTHOR the author shown on its articles
   TTDN_TASKS_BACKEND  where background tasks wait: db (default, the database) or redis
   TTDN_REDIS_URL      the Redis of the task queue, e.g. redis://10.0.0.5:6379/0 (backend redis)
+  TTDN_SHARED_CACHE_URL  a Redis (redis://…) holding the caches every machine must share: the
+                      portal's pages, the sign-in and search counters, the tables' generations
+                      (several web machines); default files under TTDN_VAR_DIR/cache
   TTDN_WORKER_HEARTBEAT_SECONDS  how often a Redis worker says it is alive; a task whose worker
                       fell silent for this plus 60 s runs again elsewhere; default 10
   TTDN_MEDIA_STORAGE  where uploaded files live: local (default, TTDN_MEDIA_ROOT) or s3
@@ -417,6 +420,14 @@ CACHES = {
         "OPTIONS": {"MAX_ENTRIES": 50000},
     },
 }
+# Several machines share these three through one Redis, each under its own key prefix.
+if SHARED_CACHE_URL := os.environ.get("TTDN_SHARED_CACHE_URL", "").strip():
+    for _alias in ("portal", "generations", "ratelimit"):
+        CACHES[_alias] = {
+            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "LOCATION": SHARED_CACHE_URL,
+            "KEY_PREFIX": f"ttdn-{_alias}",
+        }
 
 # Background tasks (ttdn.core.taskqueue): in the database by default, or in Redis when the
 # work outgrows one machine. `ttdn worker` runs the worker of whichever is configured.

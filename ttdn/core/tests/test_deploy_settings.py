@@ -7,6 +7,8 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
 REPO = Path(__file__).resolve().parents[3]
 DEPLOY = REPO / "docs" / "deploy.md"
 
@@ -66,3 +68,28 @@ def test_a_replica_url_adds_the_alias_and_its_router_and_nothing_else_does(tmp_p
         with_replica.stdout.splitlines()[-1]
         == "['default', 'replica'] ['ttdn.core.replica.ReplicaRouter']"
     )
+
+
+def test_a_shared_cache_url_gives_every_machine_the_same_generations(tmp_path):
+    """With TTDN_SHARED_CACHE_URL the caches machines must share live in Redis: a table written
+    through one machine is seen as changed by another (here: two processes without a common
+    var/ directory)."""
+    redis = pytest.importorskip("redis")
+    url = "redis://127.0.0.1:6379/5"
+    try:
+        redis.Redis.from_url(url, socket_connect_timeout=1).flushdb()
+    except redis.ConnectionError:
+        if os.environ.get("TTDN_CI") == "1":
+            pytest.fail("Redis is not reachable at 127.0.0.1:6379 (.ci/run starts it)")
+        pytest.skip("Redis is not reachable at 127.0.0.1:6379")
+    environment = {**documented_environment(tmp_path), "TTDN_SHARED_CACHE_URL": url}
+    read = "from ttdn.core import changes; print(changes.generations(['plans_plan']))"
+    before = run(["shell", "-c", read], {**environment, "TTDN_VAR_DIR": str(tmp_path / "a")})
+
+    run(["shell", "-c", "from ttdn.core import changes; changes.renew(['plans_plan'])"],
+        {**environment, "TTDN_VAR_DIR": str(tmp_path / "b")})  # fmt: skip
+    after = run(["shell", "-c", read], {**environment, "TTDN_VAR_DIR": str(tmp_path / "c")})
+
+    assert (before.returncode, before.stderr) == (0, "")
+    assert before.stdout.splitlines()[-1] == "{'plans_plan': '0'}"
+    assert after.stdout.splitlines()[-1] not in ("", before.stdout.splitlines()[-1])
