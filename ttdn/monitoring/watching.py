@@ -8,7 +8,7 @@ from typing import NamedTuple
 from django.db.models import Count, Max
 from django.utils.translation import gettext as _
 
-from ttdn.core.search import Query, fold_token, parse, snippet, tokens
+from ttdn.core.search import Query, fold_token, parse, snippet
 from ttdn.monitoring import matching, tone
 from ttdn.monitoring.enums import WatchKind
 from ttdn.monitoring.models import Item, Watch
@@ -137,7 +137,7 @@ def mentions_of(
 def _paragraphs(text: str) -> list[tuple[str, frozenset[str]]]:
     """The text's paragraphs, each with its folded tokens (to find where a watch matched)."""
     return [
-        (line, frozenset(fold_token(t) for t in tokens(line)))
+        (line, frozenset(map(fold_token, set(matching.read_tokens(line)))))
         for line in text.splitlines()
         if line.strip()
     ]

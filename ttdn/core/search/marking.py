@@ -7,7 +7,6 @@ import functools
 import html
 import re
 from collections.abc import Iterable
-from typing import NamedTuple
 
 from django.utils.safestring import SafeString, mark_safe
 
@@ -50,22 +49,29 @@ def _clean(text: str) -> str:
     return _SPACES.sub(" ", nfc(text)).strip()
 
 
-class _Words(NamedTuple):
-    found: list[re.Match[str]]
-    exact: list[str]
-    folded: list[str]
-    exact_starts: dict[str, list[int]]  # where each word stands: compare only where one starts
-    folded_starts: dict[str, list[int]]
+class _Words:
+    """The words of a text with where they stand, lower-cased and folded."""
+
+    def __init__(self, text: str) -> None:
+        self.found = list(TOKEN.finditer(text))
+        self.exact = [m.group().lower() for m in self.found]
+        self.folded = [fold_token(w) for w in self.exact]
+
+    @functools.cached_property
+    def exact_starts(self) -> dict[str, list[int]]:
+        """Where each word stands, to compare a sequence only where its first word does."""
+        return _starts(self.exact)
+
+    @functools.cached_property
+    def folded_starts(self) -> dict[str, list[int]]:
+        return _starts(self.folded)
 
 
 @functools.lru_cache(maxsize=64)
 def _read(text: str) -> _Words:
-    """The words of `text` with where they stand, lower-cased and folded; remembered for a few
-    texts, as one paragraph is often marked for several queries in a row (monitoring's watches)."""
-    found = list(TOKEN.finditer(text))
-    exact = [m.group().lower() for m in found]
-    folded = [fold_token(w) for w in exact]
-    return _Words(found, exact, folded, _starts(exact), _starts(folded))
+    """The words of `text`, remembered for a few texts, as one paragraph is often marked for
+    several queries in a row (monitoring's watches)."""
+    return _Words(text)
 
 
 def _starts(words: list[str]) -> dict[str, list[int]]:
@@ -78,10 +84,11 @@ def _starts(words: list[str]) -> dict[str, list[int]]:
 def _marked(words: _Words, query: Query) -> set[int]:
     """Indexes of the words that match a sequence of the query."""
     marked: set[int] = set()
-    for sequences, seen, starts in (
-        (query.folded, words.folded, words.folded_starts),
-        (query.exact, words.exact, words.exact_starts),
-    ):
+    for sequences, exact in ((query.folded, False), (query.exact, True)):
+        if not sequences:
+            continue
+        seen = words.exact if exact else words.folded
+        starts = words.exact_starts if exact else words.folded_starts
         for sequence in sequences:
             size = len(sequence)
             for i in starts.get(sequence[0], ()):
