@@ -17,39 +17,44 @@ from ttdn.core import digest
 from ttdn.monitoring.enums import Tone
 from ttdn.monitoring.models import Mention, Source
 
+_CHUNK = 900  # pks per query: SQLite's older limit of 999 parameters
 
-def alert_negative(mentions: Iterable[Mention]) -> int:
+
+def alert_negative(mention_ids: Iterable[int]) -> int:
     """Alert each negative mention's unit and its parent unless the story was already alerted
     to that unit; returns how many alerts went out."""
-    sent = 0
-    for mention in mentions:
-        if mention.tone != Tone.NEGATIVE or _already_alerted(mention):
-            continue
-        mention = Mention.objects.select_related("unit", "item__source", "item__story").get(
-            pk=mention.pk
+    negative: list[tuple[int, int, int | None]] = []
+    ids = sorted(mention_ids)
+    for at in range(0, len(ids), _CHUNK):
+        chunk = Mention.objects.filter(pk__in=ids[at : at + _CHUNK], tone=Tone.NEGATIVE)
+        negative += chunk.order_by("pk").values_list("pk", "unit_id", "item__story_id")
+    stories = {story_id for _pk, _unit, story_id in negative if story_id is not None}
+    alerted = set(
+        Mention.objects.filter(item__story_id__in=stories, alerted_at__isnull=False).values_list(
+            "unit_id", "item__story_id"
         )
-        text = _("Negative mention of %(unit)s in %(source)s: %(title)s — %(url)s") % {
-            "unit": mention.unit.name,
-            "source": mention.item.source.name,
-            "title": mention.item.title,
-            "url": mention.item.url,
-        }
-        line = digest.Line.to_units(text, mention.unit_id, mention.unit.parent_id)
-        digest.deliver([(_("Press monitoring"), [line])], subject_line=_("Negative mention — TTĐN"))
-        Mention.objects.filter(pk=mention.pk).update(alerted_at=timezone.now())
+    )
+    sent = 0
+    for pk, unit_id, story_id in negative:
+        if story_id is not None and (unit_id, story_id) in alerted:
+            continue
+        _alert(pk)
+        alerted.add((unit_id, story_id))
         sent += 1
     return sent
 
 
-def _already_alerted(mention: Mention) -> bool:
-    story_id = (
-        Mention.objects.filter(pk=mention.pk).values_list("item__story_id", flat=True).first()
-    )
-    if story_id is None:
-        return False
-    return Mention.objects.filter(
-        unit_id=mention.unit_id, item__story_id=story_id, alerted_at__isnull=False
-    ).exists()
+def _alert(pk: int) -> None:
+    mention = Mention.objects.select_related("unit", "item__source", "item__story").get(pk=pk)
+    text = _("Negative mention of %(unit)s in %(source)s: %(title)s — %(url)s") % {
+        "unit": mention.unit.name,
+        "source": mention.item.source.name,
+        "title": mention.item.title,
+        "url": mention.item.url,
+    }
+    line = digest.Line.to_units(text, mention.unit_id, mention.unit.parent_id)
+    digest.deliver([(_("Press monitoring"), [line])], subject_line=_("Negative mention — TTĐN"))
+    Mention.objects.filter(pk=mention.pk).update(alerted_at=timezone.now())
 
 
 def source_paused(source: Source) -> None:

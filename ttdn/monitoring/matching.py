@@ -109,7 +109,7 @@ class Text:
 
     @classmethod
     def of(cls, text: str) -> Text:
-        exact = _tokens(text)
+        exact = read_tokens(text)
         fold = {token: fold_token(token) for token in set(exact)}
         return cls(exact, [fold[token] for token in exact])
 
@@ -120,6 +120,24 @@ class Text:
     def _joined(self) -> dict[bool, str]:
         """Built when a phrase is first looked for (most items need no phrase test)."""
         return {True: f" {' '.join(self.exact)} ", False: f" {' '.join(self.folded)} "}
+
+    @functools.cached_property
+    def _counts(self) -> Counter[str]:
+        return Counter(self.folded)
+
+    def count(self, sequence: Sequence) -> int:
+        """How many times the folded tokens `sequence` follow each other in the folded text,
+        overlapping occurrences included (a substring search in C rather than a loop per token)."""
+        if len(sequence) == 1:
+            return self._counts[sequence[0]]
+        if not self.words[False].issuperset(sequence):
+            return 0
+        joined, wanted = self._joined[False], f" {' '.join(sequence)} "
+        found, at = 0, joined.find(wanted)
+        while at >= 0:
+            found += 1
+            at = joined.find(wanted, at + 1)
+        return found
 
     def contains(self, term: Term) -> bool:
         if len(term.tokens) == 1:
@@ -138,7 +156,7 @@ class Text:
 _LOWER_BY_CONTEXT = ("İ", "Σ")
 
 
-def _tokens(text: str) -> list[str]:
+def read_tokens(text: str) -> list[str]:
     """`core.search.tokens(text)`."""
     text = nfc(text)
     if any(letter in text for letter in _LOWER_BY_CONTEXT):

@@ -148,8 +148,9 @@ def extract(body: bytes, url: str, content_type: str = "") -> Extracted:
     A page that is not UTF-8 or declares a wrong charset still reads (`decode_html`).
     Raises FetchError when no text can be found.
     """
+    # Without `url`: trafilatura would only look its domain up for metadata read nowhere here.
     document = trafilatura.bare_extraction(
-        decode_html(body, content_type), url=url, with_metadata=True, include_comments=False, include_tables=False,
+        decode_html(body, content_type), with_metadata=True, include_comments=False, include_tables=False,
         deduplicate=False, fast=True,
     )  # fmt: skip
     found: dict[str, Any] = (

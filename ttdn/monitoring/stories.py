@@ -25,16 +25,36 @@ ROWS = PERMUTATIONS // BANDS
 SHINGLE = 3
 THRESHOLD = 0.4
 _SEED = 1
+# datasketch's permutations (its default scheme since 2.0, "affine32"), drawn as
+# `MinHash(num_perm=PERMUTATIONS, seed=_SEED)` draws them.
+_A, _B = MinHash(num_perm=PERMUTATIONS, seed=_SEED, scheme="affine32").permutations
 
 
 def signature(words: list[str]) -> np.ndarray:
-    """The MinHash values of the shingles of a text's folded words (uint64, PERMUTATIONS of them)."""
-    shingles = {
-        " ".join(words[i : i + SHINGLE]).encode() for i in range(max(len(words) - SHINGLE + 1, 1))
-    }
-    minhash = MinHash(num_perm=PERMUTATIONS, seed=_SEED)
-    minhash.update_batch(list(shingles))
-    return np.asarray(minhash.hashvalues, dtype=np.uint64)
+    """The MinHash values of the shingles of a text's folded words (PERMUTATIONS of them, stored
+    as uint64): datasketch's `MinHash.update_batch` of the encoded shingles, computed without a
+    Python call per shingle (SHA-1 prefixes read as one array, the permutations as one matrix)."""
+    if len(words) < SHINGLE:
+        shingles = {" ".join(words)}
+    else:
+        shingles = {
+            " ".join(shingle) for shingle in zip(*(words[i:] for i in range(SHINGLE)), strict=False)
+        }
+    sha1 = hashlib.sha1
+    prefixes = b"".join([sha1(s.encode()).digest()[:4] for s in shingles])
+    hashed = _mix(np.frombuffer(prefixes, dtype="<u4").astype(np.uint32))
+    # uint32 products wrap around: that is the scheme's modulo 2³².
+    permuted = hashed[:, np.newaxis] * _A + _B
+    return permuted.min(axis=0).astype(np.uint64)
+
+
+def _mix(values: np.ndarray) -> np.ndarray:
+    """MurmurHash3's 32-bit finalizer, which datasketch applies to each hash before permuting."""
+    values = values ^ (values >> np.uint32(16))
+    values = values * np.uint32(0x85EBCA6B)
+    values = values ^ (values >> np.uint32(13))
+    values = values * np.uint32(0xC2B2AE35)
+    return values ^ (values >> np.uint32(16))
 
 
 def bands(values: np.ndarray) -> list[int]:

@@ -3,14 +3,15 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import NamedTuple
 
 from django.db.models import Count, Max
 from django.utils.translation import gettext as _
 
-from ttdn.core.search import Query, fold_token, parse, snippet, tokens
+from ttdn.core.search import Query, fold_token, parse, snippet
 from ttdn.monitoring import matching, tone
 from ttdn.monitoring.enums import WatchKind
-from ttdn.monitoring.models import Item, Mention, Watch
+from ttdn.monitoring.models import Item, Watch
 from ttdn.org.models import Unit
 
 # The seeds' sensitive topics (seed 001): each unit may watch them (services.add_topic_watches).
@@ -51,6 +52,7 @@ class _Compiled:
     matcher: matching.Matcher
     watches: dict[int, Watch]
     terms: dict[int, Query]  # what each watch looks for, as a search query for the snippet
+    wanted: dict[int, frozenset[str]]  # the folded tokens of those terms, to pick the paragraph
 
 
 _cache: list[_Compiled] = []
@@ -65,11 +67,13 @@ def matcher() -> _Compiled:
         return _cache[0]
     watches = {w.pk: w for w in active}
     expressions = {pk: expression(w) for pk, w in watches.items()}
+    terms = {pk: parse(" ".join(matching.terms_of(e))) for pk, e in expressions.items()}
     compiled = _Compiled(
         version,
         matching.Matcher(expressions.items()),
         watches,
-        {pk: parse(" ".join(matching.terms_of(e))) for pk, e in expressions.items()},
+        terms,
+        {pk: _wanted(query) for pk, query in terms.items()},
     )
     _cache[:] = [compiled]
     return compiled
@@ -91,9 +95,27 @@ def text_of(item: Item) -> matching.Text:
     return text
 
 
-def mentions_of(item: Item, known: set[tuple[int, int]]) -> list[Mention]:
-    """The item's mentions not yet recorded (`known` holds (item, watch) pairs), unsaved."""
-    compiled = matcher()
+def _wanted(terms: Query) -> frozenset[str]:
+    wanted = {token for sequence in terms.folded for token in sequence}
+    return frozenset(wanted | {fold_token(t) for sequence in terms.exact for t in sequence})
+
+
+class Found(NamedTuple):
+    """A mention found, before it is stored."""
+
+    item_id: int
+    watch_id: int
+    unit_id: int
+    snippet: str
+    tone: str
+
+
+def mentions_of(
+    item: Item, known: set[tuple[int, int]], *, compiled: _Compiled | None = None
+) -> list[Found]:
+    """The item's mentions not yet recorded (`known` holds (item, watch) pairs), with the tone
+    the lexicon suggests. `compiled` is `matcher()`, asked once by a caller matching a batch."""
+    compiled = compiled or matcher()
     text = text_of(item)
     keys = {key for key in compiled.matcher.matches(text) if (item.pk, key) not in known}
     if not keys:
@@ -101,13 +123,12 @@ def mentions_of(item: Item, known: set[tuple[int, int]]) -> list[Mention]:
     suggested = tone.suggest(text)
     paragraphs = _paragraphs(item.text or item.title)
     return [
-        Mention(
-            item=item,
-            watch_id=pk,
-            unit_id=compiled.watches[pk].unit_id,
-            snippet=_snippet(paragraphs, compiled.terms[pk]),
-            suggested_tone=suggested,
-            tone=suggested,
+        Found(
+            item.pk,
+            pk,
+            compiled.watches[pk].unit_id,
+            _snippet(paragraphs, compiled.terms[pk], compiled.wanted[pk]),
+            suggested,
         )
         for pk in sorted(keys)
     ]
@@ -116,17 +137,17 @@ def mentions_of(item: Item, known: set[tuple[int, int]]) -> list[Mention]:
 def _paragraphs(text: str) -> list[tuple[str, frozenset[str]]]:
     """The text's paragraphs, each with its folded tokens (to find where a watch matched)."""
     return [
-        (line, frozenset(fold_token(t) for t in tokens(line)))
+        (line, frozenset(map(fold_token, set(matching.read_tokens(line)))))
         for line in text.splitlines()
         if line.strip()
     ]
 
 
-def _snippet(paragraphs: list[tuple[str, frozenset[str]]], terms: Query) -> str:
-    """The snippet of the first paragraph holding the most of the watch's words: marking a
-    paragraph instead of the whole text keeps matching cheap for long articles."""
-    wanted = {token for sequence in terms.folded for token in sequence}
-    wanted |= {fold_token(token) for sequence in terms.exact for token in sequence}
+def _snippet(
+    paragraphs: list[tuple[str, frozenset[str]]], terms: Query, wanted: frozenset[str]
+) -> str:
+    """The snippet of the first paragraph holding the most of the watch's words (`wanted`):
+    marking a paragraph instead of the whole text keeps matching cheap for long articles."""
     best = max(paragraphs, key=lambda p: len(wanted & p[1]), default=("", frozenset()))
     return str(snippet(best[0], terms))
 

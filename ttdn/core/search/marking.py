@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import bisect
 import functools
+import html
 import re
 from collections.abc import Iterable
 
-from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
 
 from ttdn.core.search.query import TOKEN, Query, as_query, fold_token
@@ -22,9 +22,10 @@ def snippet(text: str, query: Query | str, *, words: int = 30) -> SafeString:
     The whole text is escaped; only the <mark> tags are markup. "…" shows where text was cut.
     """
     parsed = as_query(query)
-    text = _SPACES.sub(" ", nfc(text or "")).strip()
-    found, exact, folded = _read(text)
-    marked = _marked(exact, folded, parsed)
+    text = _clean(text or "")
+    read = _read(text)
+    found = read.found
+    marked = _marked(read, parsed)
     start = _best_window(marked, words, len(found))
     end = min(start + words, len(found))
     char_start = found[start].start() if start else 0
@@ -37,29 +38,57 @@ def highlight(text: str, query: Query | str) -> SafeString:
     """All of `text`, HTML-escaped, with the query's matches in <mark>."""
     parsed = as_query(query)
     text = nfc(text or "")
-    found, exact, folded = _read(text)
-    marked = _marked(exact, folded, parsed)
-    return mark_safe(_render(text, found, marked, 0, len(text)))  # noqa: S308  (escaped in _render)
+    words = _read(text)
+    marked = _marked(words, parsed)
+    return mark_safe(_render(text, words.found, marked, 0, len(text)))  # noqa: S308  (escaped in _render)
 
 
 @functools.lru_cache(maxsize=64)
-def _read(text: str) -> tuple[list[re.Match[str]], list[str], list[str]]:
-    """The words of `text` with where they stand, lower-cased and folded; remembered for a few
-    texts, as one paragraph is often marked for several queries in a row (monitoring's watches)."""
-    found = list(TOKEN.finditer(text))
-    exact = [m.group().lower() for m in found]
-    return found, exact, [fold_token(w) for w in exact]
+def _clean(text: str) -> str:
+    """`text` in NFC with its runs of white space made one space; remembered like `_read`."""
+    return _SPACES.sub(" ", nfc(text)).strip()
 
 
-def _marked(exact: list[str], folded: list[str], query: Query) -> set[int]:
+class _Words:
+    """The words of a text with where they stand, lower-cased and folded."""
+
+    def __init__(self, text: str) -> None:
+        self.found = list(TOKEN.finditer(text))
+        self.exact = [m.group().lower() for m in self.found]
+        self.folded = [fold_token(w) for w in self.exact]
+
+    @functools.cached_property
+    def exact_starts(self) -> dict[str, list[int]]:
+        """Where each word stands, to compare a sequence only where its first word does."""
+        return _starts(self.exact)
+
+    @functools.cached_property
+    def folded_starts(self) -> dict[str, list[int]]:
+        return _starts(self.folded)
+
+
+@functools.lru_cache(maxsize=64)
+def _read(text: str) -> _Words:
+    """The words of `text`, remembered for a few texts, as one paragraph is often marked for
+    several queries in a row (monitoring's watches)."""
+    return _Words(text)
+
+
+def _starts(words: list[str]) -> dict[str, list[int]]:
+    starts: dict[str, list[int]] = {}
+    for i, word in enumerate(words):
+        starts.setdefault(word, []).append(i)
+    return starts
+
+
+def _marked(words: _Words, query: Query) -> set[int]:
     """Indexes of the words that match a sequence of the query."""
     marked: set[int] = set()
-    for sequences, seen in ((query.folded, folded), (query.exact, exact)):
+    for sequences, exact in ((query.folded, False), (query.exact, True)):
         if not sequences:
             continue
-        starts: dict[str, list[int]] = {}  # where each word stands: compare only where one starts
-        for i, word in enumerate(seen):
-            starts.setdefault(word, []).append(i)
+        seen = words.exact if exact else words.folded
+        starts = words.exact_starts if exact else words.folded_starts
         for sequence in sequences:
             size = len(sequence)
             for i in starts.get(sequence[0], ()):
@@ -83,6 +112,9 @@ def _best_window(marked: set[int], words: int, total: int) -> int:
 
 
 def _render(text: str, found: list[re.Match[str]], marked: set[int], start: int, end: int) -> str:
+    """The text from `start` to `end`, escaped (Django's `escape` is this function plus the
+    SafeString the caller adds), its marked runs in <mark>."""
+    escape = html.escape
     pieces: list[str] = []
     position = start
     for run_start, run_end in _runs(text, found, marked):

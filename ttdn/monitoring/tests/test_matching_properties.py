@@ -8,7 +8,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from ttdn.core.search import fold_token, tokens
-from ttdn.monitoring import matching
+from ttdn.monitoring import matching, tone, watching
 
 # Few syllables, written with and without tones and in both cases, so that generated watches
 # and texts share words, phrases and folded forms often.
@@ -91,3 +91,47 @@ def test_an_items_words_are_core_search_tokens_and_their_folded_forms(raw):
 def test_the_turkish_dotted_i_and_the_greek_final_sigma_are_cut_as_core_search_cuts_them():
     for raw in ("İstanbul İZMİR", "ΟΔΟΣ'Α ΣΟΦΟΣ", "AΣ'B"):
         assert matching.Text.of(raw).exact == tokens(raw)
+
+
+# The lexicon's words, with and without tones, so that generated texts hold its phrases,
+# repeated and overlapping ("giải nhất giải nhất", "sai sai sự thật").
+LEXICON_WORD = st.sampled_from(["sai", "phạm", "sự", "thật", "pham", "bạo", "lực", "giải", "nhất",
+                                "nhì", "khen", "thưởng", "an", "toàn", "mất", "fraud", "giai"])  # fmt: skip
+
+
+def _count_token_by_token(text: matching.Text, phrases: dict[str, list[tuple[str, ...]]]) -> int:
+    """The tone lexicon's count as written before: every position, every phrase starting there."""
+    folded = text.folded
+    return sum(
+        1
+        for i, token in enumerate(folded)
+        for phrase in phrases.get(token, ())
+        if tuple(folded[i : i + len(phrase)]) == phrase
+    )
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(LEXICON_WORD | WORD, max_size=40))
+def test_the_tone_lexicon_counts_each_occurrence_of_its_phrases(words):
+    text = matching.Text.of(" ".join(words))
+
+    found = (tone.count(text, tone._NEGATIVE), tone.count(text, tone._POSITIVE))
+
+    assert found == (
+        _count_token_by_token(text, tone._NEGATIVE),
+        _count_token_by_token(text, tone._POSITIVE),
+    )
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(texts(), max_size=6))
+def test_the_paragraphs_of_a_mention_hold_their_core_search_tokens_folded(lines):
+    raw = "\n".join(lines)
+
+    paragraphs = watching._paragraphs(raw)
+
+    assert paragraphs == [
+        (line, frozenset(fold_token(t) for t in tokens(line)))
+        for line in raw.splitlines()
+        if line.strip()
+    ]
