@@ -420,6 +420,10 @@ CACHES = {
         "OPTIONS": {"MAX_ENTRIES": 50000},
     },
 }
+# Data read on nearly every request and seldom written (a public site with its unit and
+# pictures) is kept by each process while its tables' generations are unchanged (core/changes.py).
+KEEP_READS = True
+
 # Several machines share these three through one Redis, each under its own key prefix.
 if SHARED_CACHE_URL := os.environ.get("TTDN_SHARED_CACHE_URL", "").strip():
     for _alias in ("portal", "generations", "ratelimit"):

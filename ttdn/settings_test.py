@@ -32,3 +32,4 @@ DATABASE_ROUTERS = []
 # "Việc cần làm" is computed afresh on every request (ttdn/core/tests/test_todo_cache.py turns
 # the cache on with committed transactions).
 CACHES["todo"] = {"BACKEND": "django.core.cache.backends.dummy.DummyCache"}  # noqa: F405
+KEEP_READS = False

@@ -32,7 +32,7 @@ from ttdn.content.models import (
     Site,
     public_path,
 )
-from ttdn.core import ratelimit
+from ttdn.core import changes, ratelimit
 from ttdn.documents.forms import PublicSearchForm
 from ttdn.documents.models import Document
 from ttdn.documents.queries import library_page
@@ -43,9 +43,22 @@ View = Callable[..., HttpResponse]
 
 
 def site_or_404(unit_slug: str) -> Site:
-    return get_object_or_404(
-        Site.objects.select_related("unit", "logo", "banner"), unit__slug=unit_slug
+    """The site of the unit, with its unit, logo and banner: kept by the process while none of
+    those tables is written (every public page reads it). Read only."""
+    site = _sites.get(unit_slug, lambda: _site(unit_slug))
+    if site is None:
+        raise Http404
+    return site
+
+
+def _site(unit_slug: str) -> Site | None:
+    return (
+        Site.objects.select_related("unit", "logo", "banner").filter(unit__slug=unit_slug).first()
     )
+
+
+SITE_TABLES = ("content_site", "org_unit", "content_image")
+_sites = changes.Keeper(SITE_TABLES)
 
 
 def language_of(request: HttpRequest, site: Site) -> str:
@@ -218,15 +231,13 @@ def not_found(request: HttpRequest) -> HttpResponse | None:
 
 @cached
 def article(request: HttpRequest, unit_slug: str, pk: int, slug: str) -> HttpResponse:
-    found = get_object_or_404(  # the site comes with the article: one query for both
-        Article.objects.live()
-        .filter(site__unit__slug=unit_slug)
-        .select_related("site__unit", "site__logo", "site__banner", "section", "cover"),
-        pk=pk,
+    site = site_or_404(unit_slug)
+    found = get_object_or_404(
+        Article.objects.live().filter(site=site).select_related("section", "cover"), pk=pk
     )
+    found.site = site
     if found.has_media:  # 2 queries, for the few articles with a gallery or attachments
         prefetch_related_objects([found], *queries.MEDIA)
-    site = found.site
     if slug != found.slug:
         return redirect(found, permanent=True)
     context = {

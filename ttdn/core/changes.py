@@ -19,6 +19,7 @@ from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager, suppress
 from typing import Any
 
+from django.conf import settings
 from django.core.cache import caches
 from django.db import DEFAULT_DB_ALIAS, connections
 from django.db.backends.base.base import BaseDatabaseWrapper
@@ -106,3 +107,33 @@ def tables_read(using: str = DEFAULT_DB_ALIAS) -> Iterator[set[str]]:
 
 def _key(table: str) -> str:
     return f"table:{table}"
+
+
+class Keeper:
+    """Results this process keeps while the tables they are read from are unchanged: for data
+    read on nearly every request and written once in a long while (a site, its unit, its logo).
+    The values are shared between requests and threads: read only. Off under the test settings
+    (their transactions never commit, so no generation would ever change)."""
+
+    def __init__(self, tables: Iterable[str], *, size: int = 5000) -> None:
+        self.tables = sorted(tables)
+        self.size = size
+        self._kept: dict[Any, tuple[dict[str, str], Any]] = {}
+
+    def get(self, key: Any, compute: Callable[[], Any]) -> Any:
+        """The kept value of `key`, or `compute()`'s (kept unless None)."""
+        if not settings.KEEP_READS:
+            return compute()
+        current = generations(self.tables)
+        kept = self._kept.get(key)
+        if kept is not None and kept[0] == current:
+            return kept[1]
+        value = compute()  # generations taken before reading: a write meanwhile makes it stale
+        if value is not None:
+            if len(self._kept) >= self.size:  # a whole sector's sites: start again, not grow
+                self._kept.clear()
+            self._kept[key] = (current, value)
+        return value
+
+    def clear(self) -> None:
+        self._kept.clear()

@@ -1,7 +1,7 @@
 import pytest
 from django.urls import reverse
 
-from ttdn.content import services
+from ttdn.content import public, services
 from ttdn.content.enums import Classification
 from ttdn.content.tests.factories import article, published
 from ttdn.org.enums import Role
@@ -158,14 +158,16 @@ def test_section_list_queries_do_not_grow_with_items(
 @pytest.mark.parametrize(
     ("languages", "translated", "queries"),
     [
-        ([], False, 1),  # the article with its site: the sections are known, no other language
+        ([], False, 1),  # the article: its site and sections are known, no other language
         (["en"], False, 2),  # and its versions in other languages
         (["en"], True, 2),
     ],
 )
 def test_article_page_reads_the_article_with_its_site_and_little_else(
-    client, sites, languages, translated, queries, django_assert_num_queries
+    client, sites, languages, translated, queries, django_assert_num_queries, settings
 ):
+    settings.KEEP_READS = True  # as deployed: the process keeps the site (nothing commits here)
+    public._sites.clear()
     sites.school_a.languages = languages
     sites.school_a.save()
     live = published(sites.school_a, reviewer=sites.leader_a, tags=["thi đua"])
