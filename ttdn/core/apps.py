@@ -1,3 +1,5 @@
+from datetime import timedelta
+
 from django.apps import AppConfig
 from django.utils.translation import gettext_lazy as _
 
@@ -32,3 +34,11 @@ class CoreConfig(AppConfig):
             NavItem(_("Audit log"), "audit_list", order=90, allowed=access.can_browse_audit)
         )
         navigation.register(NavItem(_("Jobs"), "job_list", order=95, allowed=access.is_operator))
+        jobs.register(
+            jobs.Job(
+                "requeue_abandoned_tasks",
+                "requeue_abandoned_tasks",
+                timedelta(minutes=5),
+                _("Queue again the background tasks whose worker stopped in the middle"),
+            )
+        )

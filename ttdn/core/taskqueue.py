@@ -116,6 +116,25 @@ def retry_failed_task(sender: Any, task_result: TaskResult[Any], **kwargs: Any) 
     )
 
 
+# A task of the product runs for minutes at most (an upload is read in 300 s at most): one the
+# database says has been running for longer than this lost its worker (killed, machine stopped).
+ABANDONED_AFTER = timedelta(minutes=30)
+
+
+def requeue_abandoned(now: Any = None) -> int:
+    """On the database backend, put back in the queue the tasks whose worker died under them
+    (every task is idempotent, so running one again is safe); return how many. This is the
+    database's side of "a worker killed mid-task loses nothing", which RQ does itself."""
+    if uses_redis():
+        return 0
+    from django_tasks_db.models import DBTaskResult
+
+    now = now or timezone.now()
+    return DBTaskResult.objects.filter(
+        status=TaskResultStatus.RUNNING, started_at__lt=now - ABANDONED_AFTER
+    ).update(status=TaskResultStatus.READY, started_at=None, run_after=now)
+
+
 # --- For both --------------------------------------------------------------------------------------
 
 

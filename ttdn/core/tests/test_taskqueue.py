@@ -7,6 +7,7 @@ Without it they are skipped, except under TTDN_CI=1 (.ci/run starts Redis), wher
 
 from __future__ import annotations
 
+import io
 import os
 import signal
 import subprocess
@@ -217,3 +218,20 @@ def test_a_failing_task_is_retried_with_growing_delays_then_left_failed_in_the_d
     assert delays == list(taskqueue.RETRY_DELAYS)
     assert DBTaskResult.objects.filter(status=TaskResultStatus.FAILED).count() == 5
     assert not DBTaskResult.objects.filter(status=TaskResultStatus.READY).exists()
+
+
+@pytest.mark.django_db(transaction=True)  # the worker manages its own connection
+def test_a_task_whose_database_worker_died_runs_again_and_only_then():
+    broker_tasks.noop.enqueue("report")
+    # What a worker killed in the middle leaves: the task taken, "running", never finished.
+    taken = timezone.now() - taskqueue.ABANDONED_AFTER + timedelta(minutes=1)
+    DBTaskResult.objects.update(status=TaskResultStatus.RUNNING, started_at=taken)
+    call_command("requeue_abandoned_tasks", stdout=io.StringIO())
+    still_running = DBTaskResult.objects.get().status  # not yet half an hour: maybe still alive
+
+    DBTaskResult.objects.update(started_at=taken - timedelta(minutes=2))
+    call_command("requeue_abandoned_tasks", stdout=io.StringIO())
+    call_command("db_worker", "--batch", "--no-startup-delay")
+
+    assert still_running == TaskResultStatus.RUNNING
+    assert DBTaskResult.objects.get().status == TaskResultStatus.SUCCESSFUL
