@@ -45,6 +45,11 @@ def _figure(value: Any, decimal_sep: str, grouping: int, thousand_sep: str) -> s
     if isinstance(value, Decimal):
         value = value.normalize()
         places = max(0, -int(value.as_tuple().exponent))
+        if grouping in (0, 3) and value.is_finite():  # Vietnamese and English: Python does it
+            text = f"{value:{',' if grouping else ''}.{places}f}"
+            if text.startswith("-") and not value:
+                text = text[1:]  # "-0" reads as 0, as number_format writes it
+            return text.translate({ord(","): thousand_sep, ord("."): decimal_sep})
         return numberformat.format(
             value,
             decimal_sep,
