@@ -23,6 +23,8 @@ from ttdn.content import cache, colours, queries, serving
 from ttdn.content.enums import PALETTE_HEX, Language, Palette, SectionKind
 from ttdn.content.forms import SearchForm
 from ttdn.content.models import (
+    Album,
+    AlbumItem,
     Article,
     Attachment,
     Disclosure,
@@ -130,6 +132,9 @@ def section(
         return _render(request, site, "content/public/disclosure.html", context)
     if chosen.kind == SectionKind.LIBRARY:
         return redirect("portal:documents", unit_slug)
+    if chosen.kind == SectionKind.ALBUMS:
+        context = {"section": chosen, "page": queries.public_albums(site, request.GET.get("page"))}
+        return _render(request, site, "content/public/albums.html", context)
     language = language_of(request, site)
     context = {
         "section": chosen,
@@ -138,6 +143,7 @@ def section(
         if chosen.kind == SectionKind.EXEMPLARS
         else [],
         "documents": chosen.kind == SectionKind.DOCUMENTS,
+        "about": queries.about(site) if chosen.kind == SectionKind.ABOUT else None,
     }
     return _render(request, site, "content/public/section.html", context)
 
@@ -245,6 +251,30 @@ def exemplar(request: HttpRequest, unit_slug: str, pk: int) -> HttpResponse:
     articles = queries.public_articles(site, language_of(request, site)).filter(exemplar=figure)
     context = {"exemplar": figure, "articles": list(articles[:20])}
     return _render(request, site, "content/public/exemplar.html", context)
+
+
+@cached
+def album(request: HttpRequest, unit_slug: str, pk: int) -> HttpResponse:
+    """A published album: its photos (those it may show) and its videos as links."""
+    site = site_or_404(unit_slug)
+    found = get_object_or_404(Album.objects.live().filter(site=site), pk=pk)
+    prefetch_related_objects([found], queries.SHOWN_ITEMS)
+    chosen = next((s for s in cache.shown_sections(site) if s.kind == SectionKind.ALBUMS), None)
+    return _render(request, site, "content/public/album.html", {"album": found, "list": chosen})
+
+
+@require_GET
+def album_file(
+    request: HttpRequest, unit_slug: str, pk: int, width: int, extension: str
+) -> FileResponse:
+    """A picture of an album (a photo or a video's poster), only while the album is published
+    and the picture may be shown (not withdrawn, pupils only with valid consents)."""
+    item = get_object_or_404(
+        AlbumItem.objects.shown().select_related("image"),
+        pk=pk,
+        album__in=Album.objects.live().filter(site__unit__slug=unit_slug),
+    )
+    return serving.gallery_file(item, width, extension)
 
 
 @require_GET
