@@ -332,3 +332,20 @@ def test_the_editor_creates_an_album_and_adds_photos_through_the_screens(client,
         "Học sinh đọc sách (1/2)",
         "Học sinh đọc sách (2/2)",
     ]
+
+
+def test_demo_school_has_a_published_album_and_a_filled_about_page(client, db):
+    from ttdn.content import demo as content_demo
+    from ttdn.org import demo as org_demo
+
+    org_demo.load()
+    content_demo.load()
+    content_demo.load()  # idempotent
+
+    album = Album.objects.live().get(site__unit__code="HB-THCS-HONGBANG")
+    about = client.get(reverse("portal:section", args=[album.site.unit.slug, "gioi-thieu"]))
+    assert (album.items.count(), album.items.filter(kind="video").count()) == (5, 1)
+    assert page(client, album).status_code == 200
+    html = about.content.decode()
+    assert html.index("Đặng Văn Thành") < html.index("Nguyễn Thị Hoa") < html.index("Trần Minh Đức")
+    assert "Trường THCS Hồng Bàng được thành lập năm 1960" in html
