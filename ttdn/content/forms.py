@@ -626,7 +626,7 @@ class AboutForm(forms.Form):
         help_text=_("You may paste from Word; formatting that is not safe is removed."),
     )
     organisation = forms.CharField(
-        label=_("Organisation"),
+        label=_("Organisational structure"),
         max_length=5000,
         required=False,
         widget=forms.Textarea(attrs={"rows": 6}),

@@ -77,7 +77,9 @@ class Migration(migrations.Migration):
                 ("history", models.TextField(blank=True, verbose_name="history")),
                 (
                     "organisation",
-                    models.TextField(blank=True, max_length=5000, verbose_name="organisation"),
+                    models.TextField(
+                        blank=True, max_length=5000, verbose_name="organisational structure"
+                    ),
                 ),
                 (
                     "map_image",

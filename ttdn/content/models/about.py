@@ -18,7 +18,7 @@ class AboutPage(TimestampedModel):
 
     site = models.OneToOneField(Site, on_delete=models.CASCADE, related_name="about")
     history = models.TextField(_("history"), blank=True)  # sanitised HTML (content.markup)
-    organisation = models.TextField(_("organisation"), max_length=5000, blank=True)
+    organisation = models.TextField(_("organisational structure"), max_length=5000, blank=True)
     map_image = models.ForeignKey(
         Image,
         verbose_name=_("map picture"),
