@@ -349,3 +349,17 @@ def test_demo_school_has_a_published_album_and_a_filled_about_page(client, db):
     html = about.content.decode()
     assert html.index("Đặng Văn Thành") < html.index("Nguyễn Thị Hoa") < html.index("Trần Minh Đức")
     assert "Trường THCS Hồng Bàng được thành lập năm 1960" in html
+
+
+def test_an_album_in_review_waits_in_the_reviewers_todo_and_a_returned_one_in_its_writers(sites):
+    from ttdn.content import todo
+
+    album = new_album(sites.school_a, sites.editor_a)
+    photos(album, sites.editor_a)
+    services.submit_album(album, by=sites.editor_a)
+    waiting = [i.title for i in todo.items(sites.leader_a)]
+    services.return_album(album, by=sites.leader_a, comment="Thêm ảnh lớp 6.")
+
+    returned = [i.title for i in todo.items(sites.editor_a)]
+    assert "Review the album “Lễ khai giảng năm học mới”" in waiting
+    assert "Revise the returned album “Lễ khai giảng năm học mới”" in returned
