@@ -367,5 +367,11 @@ def sitemap(request: HttpRequest, unit_slug: str) -> HttpResponse:
         .select_related("site__unit")
         .order_by("-published_at")
     )
-    context = {"site": site, "sections": site.sections.shown(), "articles": articles[:5000]}
+    albums = site.albums.live().order_by("-date", "-pk").only("pk", "updated_at")[:5000]
+    context = {
+        "site": site,
+        "sections": site.sections.shown(),
+        "articles": articles[:5000],
+        "albums": albums,
+    }
     return render(request, "content/public/sitemap.xml", context, content_type="application/xml")

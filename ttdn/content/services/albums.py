@@ -108,6 +108,8 @@ def update_album(
     if changes:
         audit.record(AuditAction.UPDATE, album, by=by, unit_id=album.site.unit_id, changes=changes)
         _changed(album)
+    if is_featured and "is_featured" in changes:  # another album may have left the home page
+        cache.invalidate(album.site.unit)
     return album
 
 

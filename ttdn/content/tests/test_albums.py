@@ -363,3 +363,12 @@ def test_an_album_in_review_waits_in_the_reviewers_todo_and_a_returned_one_in_it
     returned = [i.title for i in todo.items(sites.editor_a)]
     assert "Review the album “Lễ khai giảng năm học mới”" in waiting
     assert "Revise the returned album “Lễ khai giảng năm học mới”" in returned
+
+
+def test_the_sitemap_lists_published_albums_only(client, sites):
+    album = published_album(sites)
+    draft = new_album(sites.school_a, sites.editor_a, title="Album nháp")
+
+    body = client.get(reverse("portal:sitemap", args=[sites.school_a.unit.slug])).content.decode()
+
+    assert f"/album/{album.pk}/</loc>" in body and f"/album/{draft.pk}/</loc>" not in body
