@@ -372,3 +372,21 @@ def test_the_sitemap_lists_published_albums_only(client, sites):
     body = client.get(reverse("portal:sitemap", args=[sites.school_a.unit.slug])).content.decode()
 
     assert f"/album/{album.pk}/</loc>" in body and f"/album/{draft.pk}/</loc>" not in body
+
+
+def test_existing_sites_get_the_albums_section_at_the_end_of_their_menu_once(sites):
+    import importlib
+
+    from django.apps import apps
+
+    migration = importlib.import_module("ttdn.content.migrations.0012_albums_about_page")
+    Section.objects.filter(kind="albums").delete()
+    last = sites.school_a.sections.order_by("position").last()
+
+    migration.add_albums_section(apps, None)
+    migration.add_albums_section(apps, None)
+
+    added = Section.objects.filter(site=sites.school_a, kind="albums")
+    assert [(s.slug, s.title) for s in added] == [("thu-vien-anh-video", "Thư viện ảnh – video")]
+    assert added.get().position == last.position + 1
+    assert Section.objects.filter(kind="albums").count() == 4  # every site of the cast, once
