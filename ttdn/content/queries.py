@@ -11,6 +11,7 @@ from django.core.paginator import Page, Paginator
 from django.db import connection
 from django.db.models import Count, Min, Prefetch, Q, QuerySet, prefetch_related_objects
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from ttdn.content import disclosure, markup, rules
 from ttdn.content.enums import (
@@ -543,3 +544,9 @@ def about(site: Site) -> About:
     page = AboutPage.objects.select_related("map_image").filter(site=site).first()
     leaders = list(site.leaders.select_related("photo").order_by("position", "pk"))
     return About(page=page, leaders=leaders)
+
+
+def album_history_labels(ids: list[str]) -> dict[str, dict[str, str]]:
+    """The words of an album's audit entries that are not its fields (core.history)."""
+    labels = {"comment": str(_("Comment")), "checklist": str(_("Checklist"))}
+    return {pk: labels for pk in ids}

@@ -390,3 +390,16 @@ def test_existing_sites_get_the_albums_section_at_the_end_of_their_menu_once(sit
     assert [(s.slug, s.title) for s in added] == [("thu-vien-anh-video", "Thư viện ảnh – video")]
     assert added.get().position == last.position + 1
     assert Section.objects.filter(kind="albums").count() == 4  # every site of the cast, once
+
+
+def test_the_album_page_shows_its_history_in_the_users_words(client, sites):
+    album = new_album(sites.school_a, sites.editor_a)
+    photos(album, sites.editor_a)
+    services.submit_album(album, by=sites.editor_a)
+    services.return_album(album, by=sites.leader_a, comment="Thêm ảnh lớp 6.")
+    client.force_login(sites.editor_a)
+
+    html = client.get(reverse("content:album_detail", args=[album.pk])).content.decode()
+
+    assert "In review → Returned" in html
+    assert "Comment" in html and "Thêm ảnh lớp 6." in html

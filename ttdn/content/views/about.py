@@ -15,10 +15,11 @@ from django.views.decorators.http import require_POST
 
 from ttdn.content import queries, services
 from ttdn.content.forms import AboutForm, LeaderForm
-from ttdn.content.models import REVIEWING_ROLES, Leader, Site
+from ttdn.content.models import REVIEWING_ROLES, AboutPage, Leader, Site
 from ttdn.content.services.about import CONTACT_FIELDS, KEEP
-from ttdn.core import access, pending
+from ttdn.core import access, history, pending
 from ttdn.core.feedback import attempt, errors_of
+from ttdn.core.models import AuditEntry
 
 
 def _about_site(request: HttpRequest, code: str) -> Site:
@@ -56,7 +57,16 @@ def about_edit(request: HttpRequest, code: str) -> HttpResponse:
     for bound in (form, leader_form):
         if bound.is_bound:
             pending.keep(request, bound)
-    context = {"site": site, "about": about, "form": form, "leader_form": leader_form}
+    entries = AuditEntry.objects.filter(
+        object_type__in=[AboutPage._meta.label, Leader._meta.label], unit_id=site.unit_id
+    )
+    context = {
+        "site": site,
+        "about": about,
+        "form": form,
+        "leader_form": leader_form,
+        "history": history.describe(entries.order_by("-pk")[:50]),
+    }
     return render(request, "content/about_form.html", context)
 
 

@@ -27,8 +27,9 @@ from ttdn.content.forms import (
 )
 from ttdn.content.models import Album, AlbumItem
 from ttdn.content.views.common import writable_site
-from ttdn.core import pending
+from ttdn.core import history, pending
 from ttdn.core.feedback import attempt, errors_of
+from ttdn.core.models import AuditEntry
 
 
 @login_required
@@ -97,6 +98,9 @@ def album_detail(request: HttpRequest, pk: int) -> HttpResponse:
         "photos": photos,
         "video": video,
         "checks": Check.choices,
+        "history": history.describe(
+            AuditEntry.objects.filter(object_type=Album._meta.label, object_id=str(album.pk))[:50]
+        ),
     }
     return render(request, "content/album_detail.html", context)
 
