@@ -8,8 +8,11 @@ import pytest
 from django.core.cache import caches
 from playwright.sync_api import expect
 
+from conftest import sign_in
+from tests.browser.checks import PHONE, axe_violations, overflow, unlabelled_cells
 from ttdn.content import demo as content_demo
 from ttdn.content.models import Album, Site
+from ttdn.core.demo import DEMO_PASSWORD
 from ttdn.org import demo as org_demo
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
@@ -65,5 +68,22 @@ def test_album_and_about_pages_pass_axe(school, browser, live_server):
         )
         found[path] = [f"{v['id']}: {v['nodes'][0]['target']}" for v in result["violations"]]
     context.close()
+
+    assert found == {path: [] for path in found}
+
+
+def test_editor_screens_fit_a_phone_keep_column_labels_and_pass_axe(school, page):
+    album = Album.objects.get(site=school)
+    page.set_viewport_size(PHONE)
+    found = {}
+    for username, path in (
+        ("truong-hongbang-bientap", "/portal/units/HB-THCS-HONGBANG/albums/"),
+        ("truong-hongbang-bientap", f"/portal/albums/{album.pk}/"),
+        ("truong-hongbang-hieutruong", "/portal/units/HB-THCS-HONGBANG/about/"),
+    ):
+        page.context.clear_cookies()
+        sign_in(page, username, DEMO_PASSWORD)
+        page.goto(path)
+        found[path] = overflow(page) + unlabelled_cells(page) + axe_violations(page)
 
     assert found == {path: [] for path in found}
