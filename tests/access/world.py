@@ -290,9 +290,28 @@ def _build_portal(world: World, side: str, unit: Unit, school: Unit, leader: Use
         "portal_gallery_file", side, unit_slug=unit.slug, pk=item.pk, width=width, extension="jpg"
     )
     world.add("portal_attachment", side, unit_slug=unit.slug, pk=attachment.pk)
+    _build_albums(world, side, unit, site, leader)
     world.add("api_article", side, unit_slug=unit.slug, pk=live.pk)
     world.add("api_draft", side, pk=draft.pk)
     return live
+
+
+def _build_albums(world: World, side: str, unit: Unit, site: Any, leader: User) -> None:
+    """A draft album (what its editors work on), a published one, and a leader of the site."""
+    draft = content.create_album(site, title="Album nháp", date=DAY, by=leader)
+    item = content.add_photos(draft, uploads=[jpeg_with_gps()], alt="Ảnh", by=leader)[0]
+    live = content.create_album(site, title="Album đã đăng", date=DAY, by=leader)
+    shown = content.add_photos(live, uploads=[jpeg_with_gps()], alt="Ảnh", by=leader)[0]
+    content.publish_album(live, by=leader, checklist=Check.values, reason="Thử")
+    person = content.add_leader(site, by=leader, name="Người A", role="Hiệu trưởng")
+    width = shown.image.renditions[0]["width"]
+    world.add("album", side, pk=draft.pk)
+    world.add("album_item", side, pk=item.pk)
+    world.add("leader", side, pk=person.pk)
+    world.add("portal_album", side, unit_slug=unit.slug, pk=live.pk)
+    world.add(
+        "portal_album_file", side, unit_slug=unit.slug, pk=shown.pk, width=width, extension="jpg"
+    )
 
 
 def _build_registries(world: World, side: str, unit: Unit, school: Unit, leader: User) -> None:

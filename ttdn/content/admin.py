@@ -1,6 +1,6 @@
 from django.contrib import admin
 
-from ttdn.content.models import Article, Consent, Exemplar, Section, Site
+from ttdn.content.models import Album, Article, Consent, Exemplar, Leader, Section, Site
 
 
 @admin.register(Site)
@@ -38,3 +38,23 @@ class ExemplarAdmin(admin.ModelAdmin):
 @admin.register(Consent)
 class ConsentAdmin(admin.ModelAdmin):
     list_display = ["pupil", "given_by", "valid_until", "site"]
+
+
+@admin.register(Album)
+class AlbumAdmin(admin.ModelAdmin):
+    """Read-only for operators, as articles: every write goes through the workflow."""
+
+    list_display = ["title", "site", "date", "status"]
+    list_filter = ["status"]
+    search_fields = ["title"]
+
+    def has_change_permission(self, request, obj=None):  # type: ignore[no-untyped-def]
+        return False
+
+    def has_add_permission(self, request):  # type: ignore[no-untyped-def]
+        return False
+
+
+@admin.register(Leader)
+class LeaderAdmin(admin.ModelAdmin):
+    list_display = ["name", "role", "site", "position"]

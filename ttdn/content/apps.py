@@ -13,11 +13,11 @@ class ContentConfig(AppConfig):
     def ready(self) -> None:
         from django.db.models.signals import post_delete, post_save
 
-        from ttdn.content import cache, public
+        from ttdn.content import cache, public, queries
         from ttdn.content import demo as content_demo
         from ttdn.content import search as content_search
         from ttdn.content import todo as content_todo
-        from ttdn.core import demo, errors, jobs, navigation, todo
+        from ttdn.core import demo, errors, history, jobs, navigation, todo
 
         post_save.connect(cache.touch_site, sender="content.Section")
         post_delete.connect(cache.touch_site, sender="content.Section")
@@ -25,6 +25,7 @@ class ContentConfig(AppConfig):
         todo.register(content_todo.items)
         todo.register(content_todo.disclosures_due)
         errors.register_not_found(public.not_found)
+        history.register_labels("content.Album", queries.album_history_labels)
         content_search.register()
         navigation.register(
             navigation.NavItem(pgettext_lazy("navigation", "Portal"), "content:dashboard", order=30)

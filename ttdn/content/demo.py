@@ -93,9 +93,11 @@ def load() -> list[str]:
         services.approve_article(article, by=people[reviewer], checklist=Check.values)
         published += 1
     dressed = _dress_school("HB-THCS-HONGBANG", people)
+    albums = _albums_and_about("HB-THCS-HONGBANG", people)
     return [
         f"{opened} sites opened, {published} demo articles published"
         + (", the site of Trường THCS Hồng Bàng dressed as a school's" if dressed else "")
+        + (", an album and the about page of Trường THCS Hồng Bàng" if albums else "")
     ]
 
 
@@ -204,3 +206,71 @@ def _add_media(article: Article, *, by: User) -> None:
         services.add_to_gallery(article, upload=upload, alt=alt, caption=caption, by=by)
     upload = SimpleUploadedFile("Kế hoạch chuyên đề (demo).pdf", PDF, "application/pdf")
     services.attach_file(article, upload=upload, by=by)
+
+
+# An album (coloured pictures, no real pupils; a video link with a poster, never a player) and
+# a filled-in Giới thiệu page with its leaders (fictional people).
+ALBUM_PHOTOS = [
+    ((11, 79, 138), "Học sinh xếp hàng chào cờ (ảnh minh họa)", "Lễ chào cờ đầu năm học"),
+    ((180, 83, 9), "Đại biểu đánh trống khai giảng (ảnh minh họa)", "Đánh trống khai trường"),
+    ((29, 94, 42), "Tiết mục văn nghệ chào mừng (ảnh minh họa)", "Văn nghệ chào mừng"),
+    ((91, 42, 134), "Học sinh lớp 6 nhận quà (ảnh minh họa)", ""),
+]
+HISTORY = (
+    "<p>Trường THCS Hồng Bàng được thành lập năm 1960, là một trong những trường trung học cơ "
+    "sở đầu tiên của quận. Trường đạt chuẩn quốc gia mức độ 2 năm 2019 và nhiều năm liền là "
+    "tập thể lao động xuất sắc.</p><p>(Nội dung mẫu của bản demo.)</p>"
+)
+ORGANISATION = (
+    "Chi bộ Đảng; Hội đồng trường; Ban giám hiệu.\n"
+    "Tổ Khoa học tự nhiên, tổ Khoa học xã hội, tổ Ngoại ngữ, tổ Văn phòng.\n"
+    "Công đoàn, Liên đội Thiếu niên Tiền phong Hồ Chí Minh."
+)
+LEADERS: list[tuple[str, str, tuple[int, int, int] | None, str, bool]] = [
+    ("Đặng Văn Thành", "Hiệu trưởng", (11, 79, 138), "0225 3842 123", True),
+    ("Nguyễn Thị Hoa", "Phó Hiệu trưởng", (155, 28, 28), "", False),
+    ("Trần Minh Đức", "Phó Hiệu trưởng", None, "", False),
+]
+
+
+def _albums_and_about(code: str, people: dict[str, User]) -> bool:
+    site = Site.objects.filter(unit__code=code).select_related("unit").first()
+    leader, editor = people.get("truong-hongbang-hieutruong"), people.get("truong-hongbang-bientap")
+    if site is None or leader is None or editor is None or site.albums.exists():
+        return False
+    today = timezone.localdate()
+    album = services.create_album(
+        site, title="Lễ khai giảng năm học mới (demo)", by=editor,
+        date=datetime.date(today.year if today.month >= 9 else today.year - 1, 9, 5),
+        description="Toàn trường dự lễ khai giảng; ảnh và video minh họa của bản demo.",
+    )  # fmt: skip
+    for colour, alt, caption in ALBUM_PHOTOS:
+        upload = _picture(colour, (1200, 800), "anh.jpg")
+        services.add_photos(album, uploads=[upload], alt=alt, caption=caption, by=editor)
+    services.add_video(
+        album, video_url="https://www.youtube.com/watch?v=demo-khai-giang",
+        title="Toàn cảnh lễ khai giảng", by=editor,
+        poster=_picture((30, 30, 30), (1280, 720), "poster.jpg"),
+        poster_alt="Sân trường trong lễ khai giảng (ảnh minh họa)",
+    )  # fmt: skip
+    services.submit_album(album, by=editor)
+    services.publish_album(album, by=leader, checklist=Check.values)
+    map_picture = services.add_image(
+        site, upload=_picture((220, 220, 200), (1000, 600), "ban-do.jpg"),
+        alt="Bản đồ đường đến Trường THCS Hồng Bàng (hình minh họa)", by=leader,
+    )  # fmt: skip
+    services.save_about(
+        site, by=leader, history=HISTORY, organisation=ORGANISATION, map_image=map_picture,
+        map_url="https://www.openstreetmap.org/#map=17/20.8606/106.6826",
+    )  # fmt: skip
+    for name, role, shade, phone, show_phone in LEADERS:
+        photo = None
+        if shade is not None:
+            photo = services.add_image(
+                site, upload=_picture(shade, (400, 500), "chan-dung.jpg"),
+                alt=f"Ảnh chân dung {name} (ảnh minh họa)", by=leader,
+            )  # fmt: skip
+        services.add_leader(
+            site, by=leader, name=name, role=role, photo=photo, phone=phone, show_phone=show_phone
+        )
+    return True

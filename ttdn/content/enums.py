@@ -36,6 +36,25 @@ WRITABLE = frozenset({S.DRAFT, S.RETURNED, S.UNPUBLISHED})
 REVIEWER_WRITABLE = WRITABLE | {S.IN_REVIEW, S.APPROVED, S.PUBLISHED}
 
 
+# An album of photos and videos goes through the same hands as an article (rules.can_write,
+# rules.can_review), without the scheduled publication: a reviewer publishes it at once.
+ALBUM_FLOW = Flow(
+    ArticleStatus,
+    {
+        S.DRAFT: {S.IN_REVIEW, S.PUBLISHED},
+        S.IN_REVIEW: {S.RETURNED, S.PUBLISHED, S.DRAFT},
+        S.RETURNED: {S.IN_REVIEW, S.PUBLISHED},
+        S.PUBLISHED: {S.UNPUBLISHED},
+        S.UNPUBLISHED: {S.DRAFT, S.PUBLISHED},
+    },
+)
+
+
+class AlbumItemKind(models.TextChoices):
+    PHOTO = "photo", pgettext_lazy("album item", "Photo")
+    VIDEO = "video", pgettext_lazy("album item", "Video")
+
+
 class Classification(models.TextChoices):
     """Public, internal, or a state-secret level (Luật Bảo vệ bí mật nhà nước 2018, Art. 8)."""
 
@@ -83,11 +102,14 @@ class SectionKind(models.TextChoices):
     SCHEDULE = "schedule", _("Work schedule")
     DISCLOSURE = "disclosure", _("Public disclosure")
     LIBRARY = "library", _("Documents of the unit")
+    ALBUMS = "albums", _("Photo and video albums")
     OTHER = "other", _("Other")
 
 
 # Kinds whose public page is not an article list (no feed, no "new article" into them).
-PAGE_KINDS = frozenset({SectionKind.SCHEDULE, SectionKind.DISCLOSURE, SectionKind.LIBRARY})
+PAGE_KINDS = frozenset(
+    {SectionKind.SCHEDULE, SectionKind.DISCLOSURE, SectionKind.LIBRARY, SectionKind.ALBUMS}
+)
 
 
 # The sections a school's website has (issue 21) and those seed 000 asks for: (slug,
@@ -98,6 +120,7 @@ DEFAULT_SECTIONS = [
     ("lich-cong-tac", "Lịch công tác", SectionKind.SCHEDULE),
     ("cong-khai", "Công khai", SectionKind.DISCLOSURE),
     ("tin-tuc-hoat-dong", "Tin tức – hoạt động", SectionKind.NEWS),
+    ("thu-vien-anh-video", "Thư viện ảnh – video", SectionKind.ALBUMS),
     ("thanh-tich-noi-bat", "Thành tích nổi bật", SectionKind.ACHIEVEMENTS),
     ("guong-dien-hinh-tien-tien", "Gương điển hình tiên tiến", SectionKind.EXEMPLARS),
     ("hoi-nhap-quoc-te", "Hội nhập quốc tế", SectionKind.INTERNATIONAL),
@@ -155,6 +178,7 @@ class HomeBlock(models.TextChoices):
     FIGURES = "figures", _("Key figures")
     EXEMPLARS = "exemplars", _("Exemplary figures")
     VIDEOS = "videos", _("Videos")
+    ALBUM = "album", _("Featured album")
 
 
 DEFAULT_HOME_BLOCKS = [
@@ -163,6 +187,7 @@ DEFAULT_HOME_BLOCKS = [
     HomeBlock.SCHEDULE,
     HomeBlock.FIGURES,
     HomeBlock.EXEMPLARS,
+    HomeBlock.ALBUM,
     HomeBlock.VIDEOS,
 ]
 

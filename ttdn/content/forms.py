@@ -9,9 +9,10 @@ from django.conf import settings
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
-from ttdn.content import channels, colours, disclosure, files
+from ttdn.content import channels, colours, disclosure, files, links
 from ttdn.content.enums import (
     PAGE_KINDS,
+    AlbumItemKind,
     Check,
     Classification,
     ExemplarRole,
@@ -19,7 +20,7 @@ from ttdn.content.enums import (
     Language,
     SectionKind,
 )
-from ttdn.content.models import Consent, Exemplar, Section, Site
+from ttdn.content.models import Album, AlbumItem, Consent, Exemplar, Section, Site
 from ttdn.core.text import nfc
 
 IMAGE_TYPES = "image/jpeg,image/png,image/webp"
@@ -201,14 +202,8 @@ SOCIAL_HOSTS = {
     "zalo_url": ("zalo.me",),
     "youtube_url": ("youtube.com", "youtu.be"),
 }
-VIDEO_HOSTS = ("youtube.com", "youtu.be", "vimeo.com", "facebook.com", "fb.watch")
-
-
-def _on_host(url: str, hosts: tuple[str, ...]) -> bool:
-    from urllib.parse import urlsplit
-
-    host = (urlsplit(url).hostname or "").lower()
-    return any(host == h or host.endswith(f".{h}") for h in hosts)
+VIDEO_HOSTS = links.VIDEO_HOSTS
+_on_host = links.on_host
 
 
 def _pairs(text: str, *, url_hosts: tuple[str, ...] = ()) -> list[list[str]]:
@@ -544,3 +539,130 @@ class NewSectionForm(forms.Form):
     kind = forms.ChoiceField(
         label=_("Kind"), choices=SectionKind.choices, initial=SectionKind.OTHER
     )
+
+
+# --- Albums and the about page ---------------------------------------------------------------
+
+
+class AlbumForm(forms.Form):
+    title = forms.CharField(label=_("Title"), max_length=255)
+    date = forms.DateField(label=_("Date"), widget=forms.DateInput(attrs={"type": "date"}))
+    description = forms.CharField(
+        label=_("Description"),
+        max_length=2000,
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 3}),
+    )
+
+
+def _item_label(item: AlbumItem) -> str:
+    return item.caption or (item.image.alt if item.image else "")
+
+
+class AlbumDetailsForm(AlbumForm):
+    cover = forms.ModelChoiceField(
+        label=_("Cover"),
+        queryset=AlbumItem.objects.none(),
+        required=False,
+        empty_label=_("(the first photo)"),
+    )
+    is_featured = forms.BooleanField(
+        label=_("Feature it on the home page"),
+        required=False,
+        help_text=_("The home page shows one album: this one instead of the latest."),
+    )
+
+    def __init__(self, *args: Any, album: Album, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        field = self.fields["cover"]
+        assert isinstance(field, forms.ModelChoiceField)
+        field.queryset = album.items.filter(kind=AlbumItemKind.PHOTO).select_related("image")
+        field.label_from_instance = _item_label  # type: ignore[method-assign,assignment]
+
+    @staticmethod
+    def initial_for(album: Album) -> dict[str, Any]:
+        names = ("title", "date", "description", "is_featured")
+        return {**{name: getattr(album, name) for name in names}, "cover": album.cover_id}
+
+
+class VideoForm(forms.Form):
+    video_url = forms.CharField(
+        label=_("Link to the video"),
+        max_length=500,
+        help_text=_(
+            "Its address on YouTube, Vimeo or Facebook; the site shows a link, not a player."
+        ),
+    )
+    title = forms.CharField(label=_("Title of the video"), max_length=500)
+    poster = forms.ImageField(
+        label=_("Poster picture"),
+        required=False,
+        help_text=_("A picture from the video, shown with the link."),
+        widget=forms.ClearableFileInput(attrs={"accept": IMAGE_TYPES}),
+    )
+    poster_alt = forms.CharField(label=_("What the poster shows"), max_length=255, required=False)
+
+
+class AlbumPublishForm(forms.Form):
+    checklist = forms.MultipleChoiceField(
+        label=_("Checklist"),
+        choices=Check.choices,
+        widget=forms.CheckboxSelectMultiple,
+        required=False,
+    )
+    reason = forms.CharField(
+        label=_("Reason for publishing without review"),
+        max_length=1000,
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 2}),
+    )
+
+
+class AboutForm(forms.Form):
+    history = forms.CharField(
+        label=_("History"),
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 10, "data-editor": "pell"}),
+        help_text=_("You may paste from Word; formatting that is not safe is removed."),
+    )
+    organisation = forms.CharField(
+        label=_("Organisational structure"),
+        max_length=5000,
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 6}),
+        help_text=_("The school's boards, teams and groups of subjects."),
+    )
+    address = forms.CharField(label=_("Address"), max_length=255, required=False)
+    phone = forms.CharField(label=_("Telephone"), max_length=64, required=False)
+    email = forms.EmailField(label=_("E-mail"), required=False)
+    map_url = forms.URLField(label=_("Map link"), required=False, assume_scheme="https")
+    map_upload = forms.ImageField(
+        label=_("Map picture"),
+        required=False,
+        help_text=_("A picture of the map, shown on the page."),
+        widget=forms.ClearableFileInput(attrs={"accept": IMAGE_TYPES}),
+    )
+    map_alt = forms.CharField(label=_("What the map shows"), max_length=255, required=False)
+    map_remove = forms.BooleanField(label=_("Remove the map picture"), required=False)
+
+    def clean(self) -> dict[str, Any]:
+        data = super().clean() or {}
+        if data.get("map_upload") and not (data.get("map_alt") or "").strip():
+            self.add_error("map_alt", _("Say what the map shows."))
+        return data
+
+
+class LeaderForm(forms.Form):
+    name = forms.CharField(label=pgettext_lazy("person", "Name"), max_length=255)
+    role = forms.CharField(
+        label=_("Position"), max_length=255, help_text=_("e.g. Hiệu trưởng, Phó Hiệu trưởng.")
+    )
+    photo_upload = forms.ImageField(
+        label=_("Photo"),
+        required=False,
+        widget=forms.ClearableFileInput(attrs={"accept": IMAGE_TYPES}),
+    )
+    phone = forms.CharField(label=_("Telephone"), max_length=64, required=False)
+    show_phone = forms.BooleanField(label=_("Show the telephone on the site"), required=False)
+    email = forms.EmailField(label=_("E-mail"), required=False)
+    show_email = forms.BooleanField(label=_("Show the e-mail on the site"), required=False)

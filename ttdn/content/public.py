@@ -23,6 +23,8 @@ from ttdn.content import cache, colours, queries, serving
 from ttdn.content.enums import PALETTE_HEX, Language, Palette, SectionKind
 from ttdn.content.forms import SearchForm
 from ttdn.content.models import (
+    Album,
+    AlbumItem,
     Article,
     Attachment,
     Disclosure,
@@ -143,6 +145,9 @@ def section(
         return _render(request, site, "content/public/disclosure.html", context)
     if chosen.kind == SectionKind.LIBRARY:
         return redirect("portal:documents", unit_slug)
+    if chosen.kind == SectionKind.ALBUMS:
+        context = {"section": chosen, "page": queries.public_albums(site, request.GET.get("page"))}
+        return _render(request, site, "content/public/albums.html", context)
     language = language_of(request, site)
     context = {
         "section": chosen,
@@ -151,6 +156,7 @@ def section(
         if chosen.kind == SectionKind.EXEMPLARS
         else [],
         "documents": chosen.kind == SectionKind.DOCUMENTS,
+        "about": queries.about(site) if chosen.kind == SectionKind.ABOUT else None,
     }
     return _render(request, site, "content/public/section.html", context)
 
@@ -258,6 +264,30 @@ def exemplar(request: HttpRequest, unit_slug: str, pk: int) -> HttpResponse:
     return _render(request, site, "content/public/exemplar.html", context)
 
 
+@cached
+def album(request: HttpRequest, unit_slug: str, pk: int) -> HttpResponse:
+    """A published album: its photos (those it may show) and its videos as links."""
+    site = site_or_404(unit_slug)
+    found = get_object_or_404(Album.objects.live().filter(site=site), pk=pk)
+    prefetch_related_objects([found], queries.SHOWN_ITEMS)
+    chosen = next((s for s in cache.shown_sections(site) if s.kind == SectionKind.ALBUMS), None)
+    return _render(request, site, "content/public/album.html", {"album": found, "list": chosen})
+
+
+@require_GET
+def album_file(
+    request: HttpRequest, unit_slug: str, pk: int, width: int, extension: str
+) -> FileResponse:
+    """A picture of an album (a photo or a video's poster), only while the album is published
+    and the picture may be shown (not withdrawn, pupils only with valid consents)."""
+    item = get_object_or_404(
+        AlbumItem.objects.shown().select_related("image"),
+        pk=pk,
+        album__in=Album.objects.live().filter(site__unit__slug=unit_slug),
+    )
+    return serving.gallery_file(item, width, extension)
+
+
 @require_GET
 def gallery_file(
     request: HttpRequest, unit_slug: str, pk: int, width: int, extension: str
@@ -348,5 +378,11 @@ def sitemap(request: HttpRequest, unit_slug: str) -> HttpResponse:
         .select_related("site__unit")
         .order_by("-published_at")
     )
-    context = {"site": site, "sections": site.sections.shown(), "articles": articles[:5000]}
+    albums = site.albums.live().order_by("-date", "-pk").only("pk", "updated_at")[:5000]
+    context = {
+        "site": site,
+        "sections": site.sections.shown(),
+        "articles": articles[:5000],
+        "albums": albums,
+    }
     return render(request, "content/public/sitemap.xml", context, content_type="application/xml")

@@ -55,4 +55,10 @@ urlpatterns = [
         name="gallery_file",
     ),
     path("<unit:unit_slug>/tep-dinh-kem/<int:pk>/", public.attachment, name="attachment"),
+    path("<unit:unit_slug>/album/<int:pk>/", public.album, name="album"),
+    path(
+        "<unit:unit_slug>/album/anh/<int:pk>/<int:width>.<str:extension>",
+        public.album_file,
+        name="album_file",
+    ),
 ]

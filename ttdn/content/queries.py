@@ -9,8 +9,9 @@ from typing import Any, cast
 
 from django.core.paginator import Page, Paginator
 from django.db import connection
-from django.db.models import Count, Min, Prefetch, Q, QuerySet
+from django.db.models import Count, Min, Prefetch, Q, QuerySet, prefetch_related_objects
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from ttdn.content import disclosure, markup, rules
 from ttdn.content.enums import (
@@ -23,10 +24,14 @@ from ttdn.content.enums import (
 )
 from ttdn.content.models import (
     REVIEWING_ROLES,
+    AboutPage,
+    Album,
+    AlbumItem,
     Article,
     Disclosure,
     Exemplar,
     GalleryItem,
+    Leader,
     Revision,
     ScheduleEntry,
     Section,
@@ -93,6 +98,7 @@ class Home:
     exemplars: list[Exemplar]
     notices: list[Article] = field(default_factory=list)
     week: Week | None = None
+    album: Album | None = None
 
 
 def home(site: Site, language: str = Language.VI, sections: list[Section] | None = None) -> Home:
@@ -121,12 +127,16 @@ def home(site: Site, language: str = Language.VI, sections: list[Section] | None
     exemplars: list[Exemplar] = []
     if HomeBlock.EXEMPLARS in blocks:
         exemplars = list(site.exemplars.public().select_related("photo")[:6])
+    album = None
+    if HomeBlock.ALBUM in blocks and SectionKind.ALBUMS in kinds:
+        album = featured_album(site)
     return Home(
         latest=listed(site, sections, _live(site, language)[:HOME_SIZE]),
         subtree=below,
         exemplars=exemplars,
         notices=notices,
         week=week,
+        album=album,
     )
 
 
@@ -487,3 +497,56 @@ def reviewers(article: Article) -> list[Membership]:
         .select_related("user", "unit")
     )
     return sorted(found, key=lambda m: (-m.unit.path.count("/"), m.user.get_full_name()))
+
+
+# --- Albums and the about page -----------------------------------------------------------------
+
+ALBUMS_PAGE_SIZE = 24
+# What a public album page or card reads of the album's photos and videos: those it may show
+# (not withdrawn, pupils only with valid consents), with their pictures.
+SHOWN_ITEMS = Prefetch(
+    "items", queryset=AlbumItem.objects.shown().select_related("image"), to_attr="shown_items"
+)
+
+
+def public_albums(site: Site, page: Any) -> Page[Album]:
+    """The site's published albums, latest first, each with the items it may show (2 queries)."""
+    albums = Album.objects.live().filter(site=site).order_by("-date", "-pk")
+    found = Paginator(albums, ALBUMS_PAGE_SIZE).get_page(page)
+    prefetch_related_objects(list(found.object_list), SHOWN_ITEMS)
+    return found
+
+
+def featured_album(site: Site) -> Album | None:
+    """The album the home page shows: the one featured, else the latest published."""
+    album = Album.objects.live().filter(site=site).order_by("-is_featured", "-date", "-pk").first()
+    if album is not None:
+        prefetch_related_objects([album], SHOWN_ITEMS)
+    return album
+
+
+@dataclass(frozen=True)
+class About:
+    """What the Giới thiệu section shows above its articles."""
+
+    page: AboutPage | None
+    leaders: list[Leader]
+
+    @property
+    def is_empty(self) -> bool:
+        page = self.page
+        parts = (page.history, page.organisation, page.map_image_id) if page else ()
+        return not self.leaders and not any(parts)
+
+
+def about(site: Site) -> About:
+    """The site's about page and its leaders in order, with the pictures each shows."""
+    page = AboutPage.objects.select_related("map_image").filter(site=site).first()
+    leaders = list(site.leaders.select_related("photo").order_by("position", "pk"))
+    return About(page=page, leaders=leaders)
+
+
+def album_history_labels(ids: list[str]) -> dict[str, dict[str, str]]:
+    """The words of an album's audit entries that are not its fields (core.history)."""
+    labels = {"comment": str(_("Comment")), "checklist": str(_("Checklist"))}
+    return {pk: labels for pk in ids}

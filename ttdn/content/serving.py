@@ -12,14 +12,15 @@ import mimetypes
 from django.core.files.storage import default_storage
 from django.http import FileResponse, Http404
 
-from ttdn.content.models import Attachment, Disclosure, GalleryItem, Image
+from ttdn.content.models import AlbumItem, Attachment, Disclosure, GalleryItem, Image
 
 EXTENSIONS = {"webp": ("webp", "image/webp"), "jpg": ("jpeg", "image/jpeg")}
 
 
-def gallery_file(item: GalleryItem, width: int, extension: str) -> FileResponse:
-    """The rendition of the picture `width` wide in `extension` (webp or jpg). Raises Http404."""
-    if extension not in EXTENSIONS or item.image.withdrawn_at is not None:
+def gallery_file(item: GalleryItem | AlbumItem, width: int, extension: str) -> FileResponse:
+    """The rendition of the picture of a gallery or an album `width` wide in `extension` (webp
+    or jpg). Raises Http404, also for an album's video without a poster."""
+    if item.image is None or extension not in EXTENSIONS or item.image.withdrawn_at is not None:
         raise Http404
     key, content_type = EXTENSIONS[extension]
     name = next((r[key] for r in item.image.renditions if r["width"] == width), None)

@@ -25,7 +25,16 @@ from django.utils import timezone
 
 from ttdn.content import images
 from ttdn.content.enums import ArticleStatus
-from ttdn.content.models import ATTACHMENT_FOLDER, GALLERY_FOLDER, Attachment, Exemplar, Image, Site
+from ttdn.content.models import (
+    ATTACHMENT_FOLDER,
+    GALLERY_FOLDER,
+    AboutPage,
+    Attachment,
+    Exemplar,
+    Image,
+    Leader,
+    Site,
+)
 from ttdn.core import storage as core_storage
 
 PUBLIC_FOLDER = "content/images"
@@ -43,13 +52,16 @@ def is_gallery(image: Image) -> bool:
 
 def in_public_use(image: Image) -> bool:
     """Whether a public page may show the picture: not withdrawn, and a logo or banner, the
-    cover of a published article or the photo of a public exemplary figure."""
+    cover of a published article, the photo of a public exemplary figure, or a leader's photo or
+    the map of a site's about page."""
     if image.withdrawn_at is not None or is_gallery(image):
         return False
     return (
         Site.objects.filter(models.Q(logo=image) | models.Q(banner=image)).exists()
         or image.covers.filter(status=ArticleStatus.PUBLISHED).exists()
         or Exemplar.objects.public().filter(photo=image).exists()
+        or Leader.objects.filter(photo=image).exists()
+        or AboutPage.objects.filter(map_image=image).exists()
     )
 
 

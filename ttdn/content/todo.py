@@ -12,7 +12,7 @@ from django.utils.translation import gettext as _
 
 from ttdn.content import disclosure, queries
 from ttdn.content.enums import ArticleStatus
-from ttdn.content.models import Article, Disclosure, Exemplar, Image, Site
+from ttdn.content.models import REVIEWING_ROLES, Album, Article, Disclosure, Exemplar, Image, Site
 from ttdn.core import access
 from ttdn.core.todo import TodoItem
 
@@ -20,8 +20,9 @@ LIMIT = 20
 
 
 def items(user: Any) -> list[TodoItem]:
-    """Articles in review the person may review; the person's returned articles; pictures and
-    profiles withdrawn for an expired consent in the sites the person writes for."""
+    """Articles and albums in review the person may review; the person's returned articles and
+    albums; pictures and profiles withdrawn for an expired consent in the sites the person
+    writes for."""
     returned = Article.objects.filter(author_id=user.pk, status=ArticleStatus.RETURNED)
     found = [
         _article(a, _("Review the article “%(title)s”"))
@@ -31,7 +32,28 @@ def items(user: Any) -> list[TodoItem]:
         _article(a, _("Revise the returned article “%(title)s”"))
         for a in returned.select_related("site__unit")[:LIMIT]
     ]
-    return found + _withdrawn(user)
+    return found + _albums(user) + _withdrawn(user)
+
+
+def _albums(user: Any) -> list[TodoItem]:
+    """Albums in review the person may publish, and the person's returned albums."""
+    reviewing = Album.objects.filter(
+        status=ArticleStatus.IN_REVIEW,
+        site__unit__in=access.supervised_units(user, REVIEWING_ROLES).values("pk"),
+    )
+    returned = Album.objects.filter(created_by_id=user.pk, status=ArticleStatus.RETURNED)
+    return [
+        TodoItem(
+            title=title % {"title": album.title},
+            url=reverse("content:album_detail", args=[album.pk]),
+            unit_name=album.site.unit.name,
+        )
+        for albums, title in (
+            (reviewing, _("Review the album “%(title)s”")),
+            (returned, _("Revise the returned album “%(title)s”")),
+        )
+        for album in albums.select_related("site__unit").order_by("-updated_at")[:LIMIT]
+    ]
 
 
 def _article(article: Article, title: str) -> TodoItem:

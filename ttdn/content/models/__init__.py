@@ -1,6 +1,14 @@
 """The public portal: a site per unit, its sections, articles, exemplary figures, images and
 consents. Split by concept and re-exported here, so `from ttdn.content.models import X` works."""
 
+from ttdn.content.models.about import AboutPage, Leader
+from ttdn.content.models.albums import (
+    Album,
+    AlbumItem,
+    AlbumItemQuerySet,
+    AlbumQuerySet,
+    hidden_from_public,
+)
 from ttdn.content.models.articles import (
     REVIEWING_ROLES,
     Article,
@@ -31,6 +39,11 @@ __all__ = [
     "DISCLOSURE_FOLDER",
     "GALLERY_FOLDER",
     "REVIEWING_ROLES",
+    "AboutPage",
+    "Album",
+    "AlbumItem",
+    "AlbumItemQuerySet",
+    "AlbumQuerySet",
     "Article",
     "ArticleQuerySet",
     "Attachment",
@@ -42,6 +55,7 @@ __all__ = [
     "GalleryItem",
     "Image",
     "ImageQuerySet",
+    "Leader",
     "Post",
     "ReviewStep",
     "Revision",
@@ -51,5 +65,6 @@ __all__ = [
     "Site",
     "WorkWeek",
     "article_path",
+    "hidden_from_public",
     "public_path",
 ]

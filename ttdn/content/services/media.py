@@ -310,10 +310,7 @@ def add_several_to_gallery(
     Raises PermissionDenied and ValidationError as `add_to_gallery`, ValidationError for no
     picture or more than GALLERY_BATCH.
     """
-    if not uploads or len(uploads) > GALLERY_BATCH:
-        raise ValidationError(
-            _("Choose from 1 to %(limit)s pictures at a time.") % {"limit": GALLERY_BATCH}
-        )
+    check_batch(uploads)
     first: Consent | None = consents[0] if consents else None
     others = list(consents[1:])
     return [
@@ -323,7 +320,7 @@ def add_several_to_gallery(
             by=by,
             caption=caption,
             shows_pupils=shows_pupils,
-            alt=f"{alt} ({index}/{len(uploads)})" if len(uploads) > 1 else alt,
+            alt=numbered(alt, index, len(uploads)),
             consent=first,
             other_consents=others,
         )
@@ -331,17 +328,35 @@ def add_several_to_gallery(
     ]
 
 
+def check_batch(uploads: Sequence[UploadedFile]) -> None:
+    """Raise ValidationError for no picture or more than GALLERY_BATCH at a time."""
+    if not uploads or len(uploads) > GALLERY_BATCH:
+        raise ValidationError(
+            _("Choose from 1 to %(limit)s pictures at a time.") % {"limit": GALLERY_BATCH}
+        )
+
+
+def numbered(alt: str, index: int, count: int) -> str:
+    """The description of picture `index` of `count` added at once: "… (2/5)" when several."""
+    return f"{alt} ({index}/{count})" if count > 1 else alt
+
+
 @transaction.atomic
 def remove_from_gallery(item: GalleryItem, *, by: Any) -> None:
     """Take a picture out of the gallery; its stored files are deleted with it."""
     article = item.article
     _require_media_writer(article, by)
-    image = item.image
-    names = [image.file.name] + [r[k] for r in image.renditions for k in ("webp", "jpeg")]
     audit.record(AuditAction.DELETE, item, by=by, unit_id=article.site.unit_id)
-    image.delete()  # and the gallery item with it
-    transaction.on_commit(lambda: _delete_files(names))
+    delete_image(item.image)  # and the gallery item with it
     _media_changed(article)
+
+
+def delete_image(image: Image) -> None:
+    """Delete a picture (and what holds it, a gallery or album item); its stored files go once
+    the transaction commits."""
+    names = [image.file.name] + [r[k] for r in image.renditions for k in ("webp", "jpeg")]
+    image.delete()
+    transaction.on_commit(lambda: _delete_files(names))
 
 
 def _delete_files(names: list[str]) -> None:

@@ -13,6 +13,7 @@ from django import template
 from django.utils import timezone
 from django.utils.safestring import SafeString, mark_safe
 
+from ttdn.content import links
 from ttdn.content.models import Article, Image, public_path
 
 register = template.Library()
@@ -35,6 +36,12 @@ def day_month_year(value: datetime.date | None) -> str:
 def hour_minute(value: datetime.datetime | None) -> str:
     """08:05: what `time:"H:i"` prints."""
     return f"{value.hour:02d}:{value.minute:02d}" if value else ""
+
+
+@register.filter
+def video_host(url: str) -> str:
+    """The service a video link leads to, named as people know it ("YouTube")."""
+    return links.video_service(url)
 
 
 @register.simple_tag

@@ -17,6 +17,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from ttdn.content import disclosure, services
+from ttdn.content.enums import Check
 from ttdn.content.tests.factories import jpeg_with_gps, published
 
 
@@ -60,6 +61,7 @@ def test_public_and_editor_pages_are_valid_html(client, sites, cast, tmp_path):
     pdf = SimpleUploadedFile("Kế hoạch.pdf", b"%PDF-1.7\n" + b"0" * 3000)
     services.attach_file(live, upload=pdf, by=sites.leader_a)
     _dress_school_site(site, sites.leader_a)
+    album, leader = _album_and_about(site, sites.leader_a)
     public = {
         "home": reverse("portal:home", args=[slug]),
         "schedule": reverse("portal:section", args=[slug, "lich-cong-tac"]),
@@ -73,6 +75,10 @@ def test_public_and_editor_pages_are_valid_html(client, sites, cast, tmp_path):
         "office-home": reverse("portal:home", args=[sites.phong.unit.slug]),
         "documents": reverse("portal:documents", args=[slug]) + "?q=doi+ngoai",
         "document": reverse("portal:document", args=[slug, _public_document(cast).pk]),
+        "albums": reverse("portal:section", args=[slug, "thu-vien-anh-video"]),
+        "album": album.get_absolute_url(),
+        "album-en": album.get_absolute_url() + "?lang=en",
+        "about": reverse("portal:section", args=[slug, "gioi-thieu"]),
     }
     editor = {
         "dashboard": reverse("content:dashboard"),
@@ -87,6 +93,10 @@ def test_public_and_editor_pages_are_valid_html(client, sites, cast, tmp_path):
         "site-settings": reverse("content:site_settings", args=[site.unit.code]),
         "disclosures": reverse("content:disclosure_list", args=[site.unit.code]),
         "schedule-edit": reverse("content:schedule_edit", args=[site.unit.code]),
+        "album-list": reverse("content:album_list", args=[site.unit.code]),
+        "album-detail": reverse("content:album_detail", args=[album.pk]),
+        "about-edit": reverse("content:about_edit", args=[site.unit.code]),
+        "leader-edit": reverse("content:leader_edit", args=[leader.pk]),
     }
     statuses = {name: _save(client, url, tmp_path / "pages", name) for name, url in public.items()}
     missing = _save(client, f"/{slug}/khong-co-trang-nay/", tmp_path / "pages", "site-404")
@@ -147,6 +157,44 @@ def _dress_school_site(site, by) -> None:
             site, item="finance.fees", school_year=year, body="Học phí: 0 đồng.\nThu khác: không.",
             note=note, by=by,
         )  # fmt: skip
+
+
+def _album_and_about(site, by):
+    """A published album of two photos and two videos (one with a poster), featured on the home
+    page; an about page with its history, organisation, map and two leaders."""
+    site.languages = ["en"]
+    site.save(update_fields=["languages"])
+    album = services.create_album(
+        site,
+        title="Lễ khai giảng",
+        date=datetime.date(2026, 9, 5),
+        by=by,
+        description="Sân trường.",
+    )
+    services.add_photos(album, uploads=[jpeg_with_gps(), jpeg_with_gps()], alt="Chào cờ", by=by,
+                        caption="Lễ chào cờ")  # fmt: skip
+    services.add_video(
+        album, video_url="https://www.youtube.com/watch?v=abc", title="Toàn cảnh lễ khai giảng",
+        by=by, poster=jpeg_with_gps(), poster_alt="Học sinh xếp hàng",
+    )  # fmt: skip
+    services.add_video(album, video_url="https://vimeo.com/1", title="Văn nghệ", by=by)
+    services.update_album(
+        album, by=by, title=album.title, date=album.date, description=album.description,
+        is_featured=True,
+    )  # fmt: skip
+    services.publish_album(album, by=by, checklist=Check.values, reason="Kiểm tra HTML")
+    services.save_about(
+        site, by=by, history="<p>Trường thành lập năm 1960.</p>", organisation="Ban giám hiệu.",
+        address="Số 1 Hoàng Văn Thụ", map_url="https://www.openstreetmap.org/",
+        map_image=services.add_image(site, upload=jpeg_with_gps(), alt="Bản đồ", by=by),
+    )  # fmt: skip
+    photo = services.add_image(site, upload=jpeg_with_gps((400, 500)), alt="Thầy Thành", by=by)
+    leader = services.add_leader(
+        site, by=by, name="Đặng Văn Thành", role="Hiệu trưởng", photo=photo, phone="0912 345 678",
+        email="thanh@example.edu.vn", show_phone=True, show_email=True,
+    )  # fmt: skip
+    services.add_leader(site, by=by, name="Nguyễn Thị Hoa", role="Phó Hiệu trưởng")
+    return album, leader
 
 
 def _save(client, url: str, folder: Path, name: str) -> int:

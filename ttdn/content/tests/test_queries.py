@@ -83,6 +83,7 @@ def test_demo_loader_opens_sites_and_publishes_articles_once(db):
     school = Site.objects.get(unit__code="HB-THCS-HONGBANG")
     assert first[0].endswith(
         "3 demo articles published, the site of Trường THCS Hồng Bàng dressed as a school's"
+        ", an album and the about page of Trường THCS Hồng Bàng"
     )
     assert second[0] == "0 sites opened, 0 demo articles published"
     assert Article.objects.live().count() == 3 + 4  # and the school's notices, about, admissions

@@ -76,6 +76,7 @@ def test_sections_move_up_and_down(sites):
         "Lịch công tác",
         "Công khai",
         "Tin tức – hoạt động",
+        "Thư viện ảnh – video",
         "Thành tích nổi bật",
         "Gương điển hình tiên tiến",
         "Văn bản về thông tin đối ngoại",
@@ -125,10 +126,10 @@ def test_screen_lists_sections_and_refuses_deleting_a_full_one_with_a_message(cl
     response = client.post(reverse("content:section_delete", args=[section.pk]), follow=True)
 
     assert (
-        [s.title for s in response.context["sections"]][4:6],
+        [s.title for s in response.context["sections"]][5:7],
         [str(m) for m in get_messages(response.wsgi_request)],
     ) == (
-        ["Tin tức – hoạt động", "Thành tích nổi bật"],
+        ["Thư viện ảnh – video", "Thành tích nổi bật"],
         [
             "The section “Thành tích nổi bật” holds 1 article: move it to another section, "
             "or hide the section instead."
@@ -167,4 +168,4 @@ def test_section_screen_queries_do_not_grow(client, sites, item_count, django_as
     with django_assert_num_queries(6):
         response = client.get(url)
 
-    assert len(response.context["sections"]) == 11 + item_count
+    assert len(response.context["sections"]) == 12 + item_count

@@ -1,6 +1,14 @@
 """The editorial screens under /portal/: write, submit, review, publish, revisions, gallery and
-attachments, sections, figures, consents."""
+attachments, sections, figures, consents, albums, the about page."""
 
+from ttdn.content.views.about import about_edit, leader_edit, leader_move, leader_remove
+from ttdn.content.views.albums import (
+    album_detail,
+    album_item_move,
+    album_item_remove,
+    album_list,
+    album_transition,
+)
 from ttdn.content.views.articles import (
     article_create,
     article_detail,
@@ -37,6 +45,12 @@ from ttdn.content.views.sites import (
 from ttdn.content.views.websites import disclosure_board, disclosure_list, schedule_edit
 
 __all__ = [
+    "about_edit",
+    "album_detail",
+    "album_item_move",
+    "album_item_remove",
+    "album_list",
+    "album_transition",
     "article_create",
     "article_detail",
     "article_media",
@@ -58,6 +72,9 @@ __all__ = [
     "gallery_move",
     "gallery_remove",
     "image_file",
+    "leader_edit",
+    "leader_move",
+    "leader_remove",
     "revision_compare",
     "revision_restore",
     "schedule_edit",
