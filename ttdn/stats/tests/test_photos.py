@@ -183,3 +183,24 @@ def test_an_article_taken_off_the_portal_takes_its_photo_off_the_press_kit(cast,
     content.unpublish_article(article, by=cast.phong_leader, reason="Sai thông tin")
 
     assert (PressPhoto.objects.count(), list(PressPhoto.objects.public())) == (1, [])
+
+
+def test_officer_clears_a_photo_from_the_screen_and_a_lapsed_consent_is_refused(client, cast, site):
+    lapsing = _consent(site, by=cast.phong_leader, days=5)
+    lapsed = _published_picture(site, cast.phong_leader, shows_pupils=True, consent=lapsing)
+    plain = _published_picture(site, cast.phong_leader)
+    lapsing.valid_until = timezone.localdate() - datetime.timedelta(days=1)
+    lapsing.save(update_fields=["valid_until"])
+    client.force_login(cast.phong_officer)
+    form = {"caption": "Lễ chào cờ", "caption_en": "", "credit": "Phòng GDĐT"}
+
+    done = client.post(reverse("stats:press_photo_clear", args=[cast.phong.pk, plain.pk]), form)
+    refused = client.post(reverse("stats:press_photo_clear", args=[cast.phong.pk, lapsed.pk]), form)
+
+    assert (done.status_code, done["Location"]) == (
+        302, reverse("stats:press_photos", args=[cast.phong.pk]),
+    )  # fmt: skip
+    assert refused.context["form"].non_field_errors() == [
+        "Văn bản đồng ý cho em Trần Minh An đã hết hạn."
+    ]
+    assert [p.image for p in PressPhoto.objects.all()] == [plain]

@@ -43,15 +43,24 @@ def test_publishing_submits_an_article_that_is_public_only_once_approved(client,
     english = article.translations.get()
     kit = reverse("press_kit:home", args=[cast.phong.slug])
     public = reverse("press_kit:document", args=[cast.phong.slug, document.pk])
-    before = (client.get(public).status_code, list(client.get(kit).context["documents"]))
+    on_portal = article.get_absolute_url()
+    before = (
+        client.get(public).status_code,
+        list(client.get(kit).context["documents"]),
+        client.get(on_portal).status_code,
+    )
 
     content.approve_article(article, by=cast.phong_leader, checklist=Check.values)
-    after = (client.get(public).status_code, list(client.get(kit).context["documents"]))
+    after = (
+        client.get(public).status_code,
+        list(client.get(kit).context["documents"]),
+        client.get(on_portal).status_code,
+    )
 
     assert (document.status, article.section.slug, english.status) == (
         PressStatus.PUBLISHED, PRESS_SECTION_SLUG, ArticleStatus.IN_REVIEW,
     )  # fmt: skip
-    assert (before, after) == ((404, []), (200, [document]))
+    assert (before, after) == ((404, [], 404), (200, [document], 200))
     assert "640" in article.body and f"/bao-chi/{document.pk}/vi.docx" in article.body
     assert (english.title, "640 pupils." in english.body) == ("Press release", True)
 
@@ -112,3 +121,16 @@ def test_withdrawing_takes_the_article_off_the_portal(cast, world, site):
     assert (document.article.status, list(PressDocument.objects.public())) == (
         ArticleStatus.UNPUBLISHED, [],
     )  # fmt: skip
+
+
+def test_press_document_page_names_its_article_and_the_review_it_waits_for(
+    client, cast, world, site
+):
+    document = services.publish_press_document(_sheet(cast, world), by=cast.phong_leader)
+    client.force_login(cast.phong_officer)
+
+    response = client.get(reverse("stats:press_detail", args=[document.pk]))
+
+    page = response.content.decode()
+    assert (response.context["is_public"], 'id="portal-article"' in page) == (False, True)
+    assert reverse("content:article_detail", args=[document.article.pk]) in page
