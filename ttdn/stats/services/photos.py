@@ -105,12 +105,5 @@ def remove_press_photo(photo: PressPhoto, *, by: Any) -> None:
     stays). Raises PermissionDenied as clear_press_photo."""
     if not can_clear_photos(by, photo.unit):
         raise PermissionDenied(_("You may not clear this unit's pictures for the press."))
-    names = [str(photo.file.name), str(photo.preview.name)]
     audit.record(AuditAction.DELETE, photo, by=by, unit_id=photo.unit_id)
-    photo.delete()
-    transaction.on_commit(lambda: _delete_files(names))
-
-
-def _delete_files(names: list[str]) -> None:
-    for name in names:
-        default_storage.delete(name)
+    photo.delete()  # its copies are deleted once committed (`signals.delete_press_copies`)

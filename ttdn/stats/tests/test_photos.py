@@ -6,6 +6,7 @@ import io
 
 import pytest
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.files.storage import default_storage
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
@@ -142,16 +143,21 @@ def test_a_consent_that_ends_takes_the_photo_off_at_once(client, cast, site):
     assert list(PressPhoto.objects.public()) == []
 
 
-def test_taking_a_photo_out_deletes_its_press_copies(cast, site):
+def test_taking_a_photo_out_deletes_its_press_copies(
+    cast, site, django_capture_on_commit_callbacks
+):
     photo = _clear(_published_picture(site, cast.phong_leader), cast.phong_officer)
-    names = [photo.file.name, photo.preview.name]
+    gone = _clear(_published_picture(site, cast.phong_leader), cast.phong_officer)
+    names = [photo.file.name, photo.preview.name, gone.file.name, gone.preview.name]
 
     with pytest.raises(PermissionDenied):
         photos.remove_press_photo(photo, by=cast.outsider)
-    photos.remove_press_photo(photo, by=cast.phong_officer)
+    with django_capture_on_commit_callbacks(execute=True):
+        photos.remove_press_photo(photo, by=cast.phong_officer)
+        content.remove_from_gallery(gone.image.gallery_item, by=cast.phong_leader)
 
     assert PressPhoto.objects.count() == 0
-    assert photo.image.pk and names[0] != names[1]
+    assert [default_storage.exists(name) for name in names] == [False] * 4
 
 
 @pytest.mark.parametrize("url_name", ["press_kit:home", "stats:press_photos"])

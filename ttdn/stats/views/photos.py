@@ -19,6 +19,8 @@ from ttdn.stats.models import PressPhoto
 from ttdn.stats.services import photos as services
 from ttdn.stats.views.common import form_page, show_refusal, unit_or_404
 
+CANDIDATES = 60  # the most recent published pictures offered for clearing
+
 
 @login_required
 def press_photos(request: HttpRequest, pk: int) -> HttpResponse:
@@ -26,7 +28,10 @@ def press_photos(request: HttpRequest, pk: int) -> HttpResponse:
     site = Site.objects.filter(unit=unit).first()
     cleared = PressPhoto.objects.filter(unit=unit).select_related("image")
     candidates = (
-        queries.published_images(site).exclude(press_photo__in=cleared).select_related("consent")
+        queries.published_images(site)
+        .exclude(press_photo__in=cleared)
+        .select_related("consent")
+        .order_by("-pk")[:CANDIDATES]
         if site
         else []
     )
