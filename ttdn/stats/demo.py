@@ -15,7 +15,7 @@ from PIL import Image as Pillow
 
 from ttdn.activities import services as activities
 from ttdn.activities.enums import LevelScope, Prize
-from ttdn.activities.models import Contest
+from ttdn.activities.models import Contest, Entry, Result
 from ttdn.content import services as content
 from ttdn.content.enums import Check
 from ttdn.content.models import Site
@@ -309,6 +309,10 @@ def _contest_awards(officer: User) -> list[str]:
             )  # fmt: skip
             activities.record_result(entry, final, by=judge, prize=prize)
         activities.publish_results(contest, by=judge)
+        # Entered in the school year they belong to: this year's reports do not count them.
+        entered = timezone.make_aware(datetime.datetime(2023, 5, 20, 9))
+        Entry.objects.filter(contest=contest).update(created_at=entered, updated_at=entered)
+        Result.objects.filter(level=final).update(entered_at=entered)
     return [f"{len(CONTESTS)} contests of {MINISTRY} with Cẩm Phả's awards published"]
 
 
