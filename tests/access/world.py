@@ -51,9 +51,11 @@ from ttdn.reports.enums import PeriodKind
 from ttdn.reports.models import Submission
 from ttdn.reports.periods import Period
 from ttdn.reports.tests.factories import PHONG_VALUES, open_round, report_form
+from ttdn.stats import queries as stats_queries
 from ttdn.stats import services as stats
 from ttdn.stats.enums import PressKind, Topic
 from ttdn.stats.models import Dataset, ImportFile
+from ttdn.stats.services import photos as stats_photos
 
 DAY = datetime.date(2026, 3, 2)
 SIDES = ("home", "away")
@@ -471,7 +473,13 @@ def _build_stats(world: World, side: str, unit: Unit, leader: User) -> None:
     published = stats.create_press_document(unit, **sheet)
     stats.submit_press_document(published, by=writer)
     stats.publish_press_document(published, by=leader)
+    published.refresh_from_db()
+    content.approve_article(published.article, by=leader, checklist=Check.values)
     draft = stats.create_press_document(unit, **sheet)
+    picture = stats_queries.published_images(published.article.site).first()
+    photo = stats_photos.clear_press_photo(
+        picture, by=writer, caption="Lễ khai giảng", credit="Phòng GDĐT"
+    )
     # A corrected figure approved since: the published fact sheet is out of date.
     corrected = stats.enter_figure(dataset, unit, period=period, value="642", by=writer)
     stats.approve_figure(corrected, by=leader)
@@ -487,6 +495,10 @@ def _build_stats(world: World, side: str, unit: Unit, leader: User) -> None:
     add("press_move", side, pk=draft.pk, action="submit")
     add("press_print", side, pk=published.pk, language="vi", fmt="docx")
     add("press_kit", side, unit_slug=unit.slug, pk=published.pk)
+    add("press_kit_print", side, unit_slug=unit.slug, pk=published.pk, language="vi", fmt="docx")
+    add("press_kit_photo", side, unit_slug=unit.slug, pk=photo.pk)
+    add("press_photo", side, pk=photo.pk)
+    add("press_photo_clear", side, pk=unit.pk, image=picture.pk)
     add("dataset", side, unit_slug=unit.slug, code=dataset.code)
     add("dataset_file", side, unit_slug=unit.slug, code=dataset.code, fmt="csv")
     kept = ImportFile(unit=unit, filename="so-lieu.xlsx", rows=1, by=writer)

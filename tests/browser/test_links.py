@@ -34,7 +34,21 @@ ROLES = [
 # Pages that change state on GET (none should) or end the session, and files: followed by
 # their own tests, not by the walker.
 SKIPPED = ("/accounts/logout", "/admin/", "/api/", "/i18n/")
-FILES = (".docx", ".pdf", ".xlsx", ".ics", ".xml", ".rss", "/docx/", "/pdf/", "/feed/")
+FILES = (
+    ".docx",
+    ".pdf",
+    ".xlsx",
+    ".csv",
+    ".json",
+    ".jpg",
+    ".ics",
+    ".xml",
+    ".rss",
+    "/docx/",
+    "/pdf/",
+    "/feed/",
+    "/tai-ve/",
+)
 LIMIT = 300  # screens per account; a safety stop, the product has fewer
 # Screens issue 15 names for a phone, a consolidation and a school's figures by category: the walk
 # must reach them. (The demo's plans are drafts, with no board yet: test_phone.py issues one.)

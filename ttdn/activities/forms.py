@@ -175,6 +175,10 @@ class ContestForm(forms.Form):
     unit = forms.ModelChoiceField(label=_("Organiser"), queryset=Unit.objects.none())
     title = forms.CharField(label=_("Title"), max_length=255)
     year = forms.IntegerField(label=_("School year starting"), min_value=2000, max_value=2100)
+    international = forms.BooleanField(
+        label=_("International contest"), required=False,
+        help_text=_("Held abroad or between countries: its prizes count as international awards."),
+    )  # fmt: skip
     rules_text = forms.CharField(
         label=_("Entry rules"), required=False, widget=forms.Textarea(attrs={"rows": 4})
     )

@@ -271,6 +271,11 @@ class Contest(TimestampedModel):
     )
     title = models.CharField(_("title"), max_length=255)
     year = models.PositiveSmallIntegerField(_("school year starting"))
+    international = models.BooleanField(
+        _("international contest"),
+        default=False,
+        help_text=_("Held abroad or between countries: its prizes count as international awards."),
+    )
     rules = models.TextField(_("entry rules"), blank=True)
     entries_per_unit = models.PositiveSmallIntegerField(
         _("entries per unit"), default=0, help_text=_("0: no limit")

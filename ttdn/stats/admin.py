@@ -3,7 +3,7 @@ from typing import Any
 from django.contrib import admin
 from django.http import HttpRequest
 
-from ttdn.stats.models import Dataset, Figure, PressContact, PressDocument
+from ttdn.stats.models import Dataset, Figure, PressContact, PressDocument, PressPhoto
 
 
 @admin.register(Dataset)
@@ -33,7 +33,19 @@ class PressContactAdmin(admin.ModelAdmin):
 class PressDocumentAdmin(admin.ModelAdmin):
     list_display = ["title", "unit", "kind", "status", "published_at"]
     list_filter = ["kind", "status"]
-    raw_id_fields = ["unit", "corrects", "created_by", "published_by", "outgoing"]
+    raw_id_fields = ["unit", "corrects", "created_by", "published_by", "outgoing", "article"]
 
     def has_change_permission(self, request: HttpRequest, obj: Any = None) -> bool:
         return False  # press documents move through their review, in the product
+
+
+@admin.register(PressPhoto)
+class PressPhotoAdmin(admin.ModelAdmin):
+    list_display = ["caption", "unit", "credit", "created_at"]
+    raw_id_fields = ["unit", "image", "cleared_by"]
+
+    def has_add_permission(self, request: HttpRequest) -> bool:
+        return False  # only `clear_press_photo` checks the picture and its consents
+
+    def has_change_permission(self, request: HttpRequest, obj: Any = None) -> bool:
+        return False  # cleared and taken off through the services, which check the consents

@@ -9,8 +9,14 @@ class StatsConfig(AppConfig):
     verbose_name = _("Sector statistics and press information")
 
     def ready(self) -> None:
+        from django.db.models.signals import post_delete
+
         from ttdn.core import demo, jobs, navigation
         from ttdn.stats import demo as stats_demo
+        from ttdn.stats import signals
+        from ttdn.stats.models import PressPhoto
+
+        post_delete.connect(signals.delete_press_copies, sender=PressPhoto)
 
         demo.register("stats", stats_demo.load, order=90)
         navigation.register(

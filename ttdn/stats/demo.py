@@ -1,13 +1,26 @@
 """Demo: the sector's datasets; Phòng GDĐT Cẩm Phả's school statistics for the school years
-2021–2022 and 2022–2023 reported by its schools and approved by its leader; its spokesperson
-and a fact sheet for 2022–2023 published in Vietnamese and English in its press kit."""
+2021–2022 and 2022–2023 reported by its schools and approved by its leader; the national and
+international contest awards of its schools for 2022–2023, counted from the ministry's
+published results; its spokesperson and a fact sheet for 2022–2023 published in Vietnamese and
+English, approved on its portal and so in its press kit."""
 
 from __future__ import annotations
 
 import datetime
+import io
 
+from django.core.files.uploadedfile import SimpleUploadedFile
 from django.utils import timezone
+from PIL import Image as Pillow
 
+from ttdn.activities import services as activities
+from ttdn.activities.enums import LevelScope, Prize
+from ttdn.activities.models import Contest, Entry, Result
+from ttdn.content import services as content
+from ttdn.content.enums import Check
+from ttdn.content.models import Site
+from ttdn.org import services as org
+from ttdn.org.enums import Role, UnitLevel
 from ttdn.org.models import Unit, User
 from ttdn.reports import periods
 from ttdn.reports import services as reports_services
@@ -15,7 +28,8 @@ from ttdn.reports.enums import Aggregation, IndicatorKind, PeriodKind
 from ttdn.reports.models import ReportForm, Round, Submission
 from ttdn.stats import services
 from ttdn.stats.enums import PressKind, Topic
-from ttdn.stats.models import Dataset, PressDocument
+from ttdn.stats.models import Dataset, PressDocument, PressPhoto
+from ttdn.stats.services import photos
 
 FORM_CODE = "thong-ke-nam-hoc-pgddt-cp"
 FORM_NAME = "Báo cáo thống kê giáo dục đầu năm học"
@@ -71,6 +85,44 @@ FACT_SHEET_EN = (
 )
 
 
+# (title, summary, picture's caption, caption in English)
+CEREMONY = (
+    "Tổng kết năm học 2022–2023 ngành Giáo dục và Đào tạo Cẩm Phả (demo)",
+    "Phòng GDĐT Cẩm Phả tổng kết năm học 2022–2023, biểu dương các trường có thành tích xuất sắc.",
+    "Lễ tổng kết năm học 2022–2023 của ngành Giáo dục và Đào tạo Cẩm Phả",
+    "Cẩm Phả's education sector closes the 2022–2023 school year",
+)
+MINISTRY = "BGDDT"
+# The ministry's officer who records the national and international results (no sign-in).
+RESULTS_OFFICER = ("bo-gddt-thidua", "Lương Thị", "Hoa", "Chuyên viên Vụ Giáo dục Trung học")
+# (code, name, name in English, international)
+AWARDS = [
+    ("awards-national", "Số giải thi quốc gia", "National contest awards", False),
+    ("awards-international", "Số giải thi quốc tế", "International contest awards", True),
+]
+# (title, international, [(school, team, pupils, prize)]) for the school year 2022–2023
+CONTESTS = [
+    (
+        "Cuộc thi Khoa học kỹ thuật cấp quốc gia dành cho học sinh trung học", False,
+        [
+            ("CP-THCS-CAMPHU", "Dự án “Máy lọc nước mưa tự động”", ["Trần Gia Huy — 9A"], Prize.SECOND),
+            ("CP-THCS-CAMBINH", "Dự án “Cảnh báo khí mỏ”", ["Đỗ Minh Khoa — 9B"], Prize.THIRD),
+        ],
+    ),
+    (
+        "Hội khỏe Phù Đổng toàn quốc — môn Cờ vua", False,
+        [("CP-TH-CAMPHU", "Đội cờ vua Tiểu học Cẩm Phú", ["Nguyễn Bảo Ngọc — 5A"], Prize.CONSOLATION)],
+    ),
+    (
+        "Kỳ thi Olympic Toán và Khoa học quốc tế (IMSO)", True,
+        [
+            ("CP-TH-CAMPHU", "Thí sinh Tiểu học Cẩm Phú", ["Phạm Anh Thư — 5B"], Prize.FIRST),
+            ("CP-THCS-CAMPHU", "Thí sinh THCS Cẩm Phú", ["Vũ Hoàng Nam — 8A"], Prize.THIRD),
+        ],
+    ),
+]  # fmt: skip
+
+
 def load() -> list[str]:
     """Datasets, the office's two approved rounds, the figures and the published fact sheet;
     later runs leave them as they are."""
@@ -85,6 +137,7 @@ def load() -> list[str]:
     form = _form(office, officer)
     for year, column in ((2021, 1), (2022, 2)):
         _round(office, officer, leader, form, year, column)
+    lines += _contest_awards(officer)
     result = services.refresh_from_reports(by=leader)
     services.save_press_contact(
         office,
@@ -96,9 +149,11 @@ def load() -> list[str]:
         by=leader,
     )
     sheet = _fact_sheet(office, officer, leader)
+    photo = _press_photo(office, officer, leader)
     return [
         *lines,
-        f"Cẩm Phả: 2 rounds approved, {result.created} figures, fact sheet “{sheet.title}”",
+        f"Cẩm Phả: 2 rounds approved, {result.created} figures, fact sheet “{sheet.title}”, "
+        f"photo “{photo.caption}” cleared for the press",
     ]
 
 
@@ -192,4 +247,83 @@ def _fact_sheet(office: Unit, officer: User, leader: User) -> PressDocument:
         by=officer,
     )
     services.submit_press_document(sheet, by=officer)
-    return services.publish_press_document(sheet, by=leader)
+    services.publish_press_document(sheet, by=leader)
+    # The leader reviews the portal's article too (the content rules' checklist), in both
+    # languages where the site offers English: the fact sheet is then in the press kit.
+    sheet.refresh_from_db()
+    assert sheet.article is not None
+    for article in [sheet.article, *sheet.article.translations.all()]:
+        content.approve_article(article, by=leader, checklist=Check.values)
+    return sheet
+
+
+def _press_photo(office: Unit, officer: User, leader: User) -> PressPhoto:
+    """A picture of the office's year-end ceremony, published on its portal after review and
+    cleared for the press (it shows no pupil, so no consent is needed)."""
+    site = Site.objects.get(unit=office)
+    article = content.create_article(
+        site, by=officer, title=CEREMONY[0], summary=CEREMONY[1], body=f"<p>{CEREMONY[1]}</p>"
+    )
+    out = io.BytesIO()
+    Pillow.new("RGB", (1600, 1067), (22, 92, 160)).save(out, format="JPEG")
+    item = content.add_to_gallery(
+        article, upload=SimpleUploadedFile("anh.jpg", out.getvalue(), "image/jpeg"),
+        alt=CEREMONY[2], caption=CEREMONY[2], by=officer,
+    )  # fmt: skip
+    content.submit_article(article, by=officer)
+    content.approve_article(article, by=leader, checklist=Check.values)
+    return photos.clear_press_photo(
+        item.image, by=officer, caption=CEREMONY[2], caption_en=CEREMONY[3],
+        credit="Bộ phận truyền thông Phòng GDĐT Cẩm Phả",
+    )  # fmt: skip
+
+
+def _contest_awards(officer: User) -> list[str]:
+    """The awards datasets, and the ministry's contests of 2022–2023 with the prizes of
+    Cẩm Phả's schools, their results published."""
+    for order, (code, name, name_en, international) in enumerate(AWARDS, start=len(DATASETS) + 1):
+        Dataset.objects.get_or_create(
+            code=code,
+            defaults={
+                "name": name, "name_en": name_en, "measure": "giải", "measure_en": "awards",
+                "topic": Topic.CONTESTS, "from_contests": True, "order": order,
+                "contest_level": UnitLevel.CENTRAL, "contest_international": international,
+                "key_figure": True,
+            },
+        )  # fmt: skip
+    ministry = Unit.objects.filter(code=MINISTRY).first()
+    if ministry is None:
+        return ["no ministry unit, contest awards skipped"]
+    judge = _results_officer(ministry)
+    for title, international, entries in CONTESTS:
+        if Contest.objects.filter(unit=ministry, title=title, year=2022).exists():
+            continue
+        contest = activities.organise_contest(
+            ministry, by=judge, title=title, year=2022, international=international
+        )
+        final = activities.add_level(contest, by=judge, name="Chung kết", scope=LevelScope.WHOLE)
+        for code, team, pupils, prize in entries:
+            entry = activities.enter_contest(
+                contest, Unit.objects.get(code=code), by=officer, title=team, pupils=pupils,
+                on=datetime.date(2023, 3, 1),
+            )  # fmt: skip
+            activities.record_result(entry, final, by=judge, prize=prize)
+        activities.publish_results(contest, by=judge)
+        # Entered in the school year they belong to: this year's reports do not count them.
+        entered = timezone.make_aware(datetime.datetime(2023, 5, 20, 9))
+        Entry.objects.filter(contest=contest).update(created_at=entered, updated_at=entered)
+        Result.objects.filter(level=final).update(entered_at=entered)
+    return [f"{len(CONTESTS)} contests of {MINISTRY} with Cẩm Phả's awards published"]
+
+
+def _results_officer(ministry: Unit) -> User:
+    username, family, given, title = RESULTS_OFFICER
+    user, created = User.objects.get_or_create(
+        username=username,
+        defaults={"first_name": family, "last_name": f"{given} (demo)", "is_demo": True},
+    )
+    if created:
+        user.set_unusable_password()
+        user.save(update_fields=["password"])
+        org.add_membership(user, ministry, Role.OFFICER, by=None, title=title)
+    return user

@@ -107,3 +107,13 @@ class ImportForm(forms.Form):
         if not (upload.name or "").lower().endswith(".xlsx"):
             raise forms.ValidationError(_("Choose an Excel file (.xlsx)."))
         return upload
+
+
+class PressPhotoForm(NfcMixin, forms.Form):
+    caption = forms.CharField(label=_("Caption"), max_length=500)
+    caption_en = forms.CharField(label=_("Caption in English"), max_length=500, required=False)
+    credit = forms.CharField(
+        label=_("Credit"),
+        max_length=255,
+        help_text=_("Who took the photo, as the press prints it."),
+    )

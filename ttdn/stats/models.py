@@ -11,14 +11,19 @@ from typing import Any
 from django.conf import settings
 from django.db import models
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from ttdn.content.models import Article, Exemplar, Image
 from ttdn.core import access
 from ttdn.core.models import TimestampedModel, max_length_of
 from ttdn.core.storage import RandomName
 from ttdn.org.enums import UnitLevel
 from ttdn.reports.periods import InvalidPeriod, parse
 from ttdn.stats.enums import FigureStatus, PressKind, PressStatus, Source, Topic
+
+# Press photos' copies: private, served only by the press kit's view.
+PRESS_PHOTOS_FOLDER = "press-photos"
 
 
 def period_name(key: str) -> str:
@@ -73,6 +78,14 @@ class Dataset(TimestampedModel):
         choices=UnitLevel,
         blank=True,
         help_text=_("Only contests organised by a unit of this level (empty: every contest)."),
+    )
+    contest_international = models.BooleanField(
+        _("international contests"),
+        null=True,
+        blank=True,
+        help_text=_(
+            "Yes: only international contests; no: only contests held in Vietnam; empty: both."
+        ),
     )
     public = models.BooleanField(_("open data"), default=True)
     key_figure = models.BooleanField(_("key figure"), default=False)
@@ -260,6 +273,11 @@ class PressDocumentQuerySet(models.QuerySet["PressDocument"]):
     def published(self) -> PressDocumentQuerySet:
         return self.filter(status=PressStatus.PUBLISHED)
 
+    def public(self) -> PressDocumentQuerySet:
+        """What the press kit shows: published, and its article approved and live on the
+        unit's portal (the portal's review decides when it goes out)."""
+        return self.published().filter(article__in=Article.objects.live())
+
 
 class PressDocument(TimestampedModel):
     """A fact sheet, a press release or a correction notice of a unit, in Vietnamese and
@@ -297,6 +315,16 @@ class PressDocument(TimestampedModel):
         "documents.OutgoingDocument",
         verbose_name=_("register entry"),
         on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+    # The portal's article carrying the published text (and its English translation, when the
+    # site offers English): the press kit shows the document once the article is live.
+    article = models.OneToOneField(
+        "content.Article",
+        verbose_name=_("article on the portal"),
+        on_delete=models.SET_NULL,
         null=True,
         blank=True,
         related_name="+",
@@ -365,3 +393,70 @@ class FigureReference(models.Model):
     @property
     def frozen_value(self) -> Decimal | None:
         return self.value
+
+
+def published_pictures() -> models.QuerySet[Image]:
+    """Pictures a reader sees on a portal's public pages: the cover or a gallery picture of a
+    live article, or the photo of a public exemplary figure; withdrawn ones never."""
+    live = Article.objects.live()
+    shown = models.Q(covers__in=live) | models.Q(gallery_item__article__in=live)
+    shown |= models.Q(exemplar__in=Exemplar.objects.public())
+    return Image.objects.shown().filter(shown).distinct()
+
+
+class PressPhotoQuerySet(models.QuerySet["PressPhoto"]):
+    def visible_to(self, user: Any) -> PressPhotoQuerySet:
+        if access.is_operator(user):
+            return self
+        return self.filter(unit__in=access.visible_unit_ids(user))
+
+    def public(self, *, today: datetime.date | None = None) -> PressPhotoQuerySet:
+        """What the press kit shows: pictures still published on the portal, not withdrawn,
+        whose every pupil's consent is valid today. Read at each request, so a consent that
+        ends (or an article taken off) takes the photo off at once, before the nightly job
+        withdraws the picture."""
+        today = today or timezone.localdate()
+        expired = models.Q(consent__valid_until__lt=today) | models.Q(
+            other_consents__valid_until__lt=today
+        )
+        lapsed = Image.objects.filter(expired | models.Q(shows_pupils=True, consent=None))
+        published = published_pictures().values("pk")
+        return self.filter(image__in=published).exclude(image__in=lapsed)
+
+
+class PressPhoto(TimestampedModel):
+    """A published picture of the unit's site cleared for press use, with its caption and
+    credit. The press kit hands out a full-size copy re-encoded from the pixels alone (never
+    the stored original) and a smaller one to show, both private files served by a view that
+    checks the clearance and the consents first."""
+
+    unit = models.ForeignKey("org.Unit", on_delete=models.PROTECT, related_name="+")
+    image = models.OneToOneField(
+        "content.Image",
+        verbose_name=_("picture"),
+        on_delete=models.CASCADE,
+        related_name="press_photo",
+    )
+    caption = models.CharField(_("caption"), max_length=500)
+    caption_en = models.CharField(_("caption in English"), max_length=500, blank=True)
+    credit = models.CharField(_("credit"), max_length=255)
+    file = models.FileField(upload_to=RandomName(PRESS_PHOTOS_FOLDER))
+    preview = models.FileField(upload_to=RandomName(PRESS_PHOTOS_FOLDER))
+    width = models.PositiveIntegerField(default=0)
+    height = models.PositiveIntegerField(default=0)
+    cleared_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
+    )
+
+    objects = PressPhotoQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("press photo")
+        verbose_name_plural = _("press photos")
+        ordering = ["-created_at", "-pk"]
+
+    def __str__(self) -> str:
+        return self.caption
+
+    def caption_in(self, language: str) -> str:
+        return self.caption_en if language == "en" and self.caption_en else self.caption

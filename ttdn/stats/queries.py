@@ -14,11 +14,19 @@ from typing import Any
 from django.db.models import QuerySet
 from django.utils.translation import gettext as _
 
+from ttdn.content.models import Image, Site
 from ttdn.org.models import Unit
 from ttdn.reports import charts
 from ttdn.reports.models import Round, Tally
 from ttdn.stats.enums import FigureStatus, PressStatus, Source
-from ttdn.stats.models import Dataset, Figure, FigureReference, PressDocument, period_name
+from ttdn.stats.models import (
+    Dataset,
+    Figure,
+    FigureReference,
+    PressDocument,
+    period_name,
+    published_pictures,
+)
 
 
 @dataclass(frozen=True)
@@ -394,3 +402,8 @@ def filled_text(document: PressDocument, rows: list[Cited], language: str) -> st
     """The document's text in `language` with each {code} replaced by the figure it cites."""
     values = {row.dataset.code: number_text(row.value, language) for row in rows}
     return PLACEHOLDER.sub(lambda m: values.get(m.group(1), m.group(0)), document.body_in(language))
+
+
+def published_images(site: Site) -> QuerySet[Image]:
+    """The site's pictures a reader sees on its public pages (`models.published_pictures`)."""
+    return published_pictures().filter(site=site)

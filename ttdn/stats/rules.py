@@ -29,3 +29,9 @@ def can_write_press(user: Any, document: PressDocument) -> bool:
 def can_publish_press(user: Any, document: PressDocument) -> bool:
     """Publishing speaks for the unit: its leaders (or a leader above) do it."""
     return access.can_act_for(user, document.unit, LEADERS)
+
+
+def can_clear_photos(user: Any, unit: Unit) -> bool:
+    """The unit's editors, officers and leaders (or those of a unit above) clear its portal's
+    pictures for press use, as they write its articles."""
+    return access.can_act_for(user, unit, access.EDITING_ROLES)

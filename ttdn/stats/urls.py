@@ -1,6 +1,6 @@
 from django.urls import path
 
-from ttdn.stats.views import dashboard, imports, press
+from ttdn.stats.views import dashboard, imports, photos, press
 
 app_name = "stats"
 urlpatterns = [
@@ -13,6 +13,13 @@ urlpatterns = [
     path("imports/<int:pk>/", imports.import_file, name="import_file"),
     path("units/<int:pk>/press/", press.press_list, name="press_list"),
     path("units/<int:pk>/press/new/", press.press_new, name="press_new"),
+    path("units/<int:pk>/press/photos/", photos.press_photos, name="press_photos"),
+    path(
+        "units/<int:pk>/press/photos/<int:image>/clear/",
+        photos.press_photo_clear,
+        name="press_photo_clear",
+    ),
+    path("press/photos/<int:pk>/remove/", photos.press_photo_remove, name="press_photo_remove"),
     path("units/<int:pk>/spokesperson/", press.contact_edit, name="contact_edit"),
     path("figures/<int:pk>/", dashboard.figure_detail, name="figure_detail"),
     path("figures/<int:pk>/<str:decision>/", dashboard.figure_decide, name="figure_decide"),

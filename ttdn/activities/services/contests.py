@@ -39,6 +39,7 @@ def organise_contest(
     movement: Movement | None = None,
     signer_position: str = "",
     signer_name: str = "",
+    international: bool = False,
 ) -> Contest:
     """A contest of `unit` for its subtree, without levels yet. Raises PermissionDenied."""
     if not rules.can_write(by, unit):
@@ -48,6 +49,7 @@ def organise_contest(
         entries_per_unit=entries_per_unit, team_size=max(team_size, 1),
         entries_close_on=entries_close_on, movement=movement, created_by=by,
         signer_position=nfc(signer_position).strip(), signer_name=nfc(signer_name).strip(),
+        international=international,
     )  # fmt: skip
     contest.full_clean()
     contest.save()

@@ -6,7 +6,7 @@ from ttdn.activities.models import Activity, Contest, Movement, Registration
 def test_demo_load_is_complete_and_idempotent(db, demo):
     call_command("load_demo", stdout=open("/dev/null", "w"))  # noqa: SIM115
 
-    contest = Contest.objects.get()
+    contest = Contest.objects.get(unit__code="PGDDT-CP")
     assert (
         Movement.objects.count(),
         Registration.objects.count(),

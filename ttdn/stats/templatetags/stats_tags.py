@@ -15,3 +15,9 @@ def number(value: Any) -> str:
     if value is None or value == "":
         return "—"
     return number_text(Decimal(value), "en" if get_language() == "en" else "vi")
+
+
+@register.filter
+def caption_in(photo: Any, language: str) -> str:
+    """A press photo's caption in the reader's language (Vietnamese when not translated)."""
+    return str(photo.caption_in(language))

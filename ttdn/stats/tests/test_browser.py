@@ -1,5 +1,6 @@
 """Issue 19's "Done when", in the browser, on the demo data at 390 px: the Cẩm Phả office's
-dashboard and its published fact sheet in the press kit (Vietnamese and English); a school's
+dashboard and its published fact sheet and cleared photo in the press kit (Vietnamese and
+English); a school's
 approved figure is corrected, the dashboard is brought up to date, the fact sheet is flagged out
 of date and the correction notice is one click away."""
 
@@ -11,6 +12,7 @@ from django.utils import timezone
 from playwright.sync_api import expect
 
 from conftest import sign_in
+from tests.browser.checks import axe_violations, unlabelled_cells
 from ttdn.core.demo import DEMO_PASSWORD
 from ttdn.org.models import Unit, User
 from ttdn.reports import services as reports_services
@@ -61,6 +63,19 @@ def test_campha_fact_sheet_press_kit_and_correction_at_390_px(demo, page):
     expect(page.locator("h1")).to_have_text(sheet.title_en)
     expect(page.locator(".press-text")).to_contain_text("3,090 pupils")
     assert fits(page)
+
+    page.goto(f"/{office.slug}/bao-chi/?lang=en")
+    photo = page.locator("#press-photos img").first
+    expect(page.locator("#press-photos figcaption").first).to_contain_text(
+        "Cẩm Phả's education sector closes the 2022–2023 school year"
+    )
+    photo.scroll_into_view_if_needed()
+    page.wait_for_function("() => document.querySelector('#press-photos img').complete")
+    assert photo.evaluate("img => img.naturalWidth") == 960
+    assert (fits(page), axe_violations(page)) == (True, [])
+    page.goto(f"/stats/units/{office.pk}/press/photos/")
+    expect(page.locator("#cleared-photos tbody tr")).to_have_count(1)
+    assert (fits(page), unlabelled_cells(page), axe_violations(page)) == (True, [], [])
 
     correct_a_school_report()
     page.goto(f"/stats/units/{office.pk}/")

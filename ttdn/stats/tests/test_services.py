@@ -3,6 +3,7 @@ from decimal import Decimal
 import pytest
 from django.core.exceptions import PermissionDenied, ValidationError
 
+from ttdn.content.services import open_site
 from ttdn.core.states import InvalidTransition
 from ttdn.reports.enums import PeriodKind
 from ttdn.reports.periods import Period
@@ -153,6 +154,7 @@ def _fact_sheet(cast, world, **kwargs):
 
 def _published(cast, world):
     services.refresh_from_reports()
+    open_site(cast.phong)
     sheet = _fact_sheet(cast, world)
     services.submit_press_document(sheet, by=cast.phong_officer)
     return services.publish_press_document(sheet, by=cast.phong_leader)

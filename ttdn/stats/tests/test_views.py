@@ -7,7 +7,8 @@ import pytest
 from django.urls import reverse
 from openpyxl import load_workbook
 
-from ttdn.content.services import open_site
+from ttdn.content.enums import Check
+from ttdn.content.services import approve_article, open_site
 from ttdn.reports.enums import PeriodKind, SubmissionStatus
 from ttdn.reports.models import Submission
 from ttdn.reports.periods import Period
@@ -31,6 +32,8 @@ def published(cast, world):
     )  # fmt: skip
     services.submit_press_document(sheet, by=cast.phong_officer)
     services.publish_press_document(sheet, by=cast.phong_leader)
+    sheet.refresh_from_db()
+    approve_article(sheet.article, by=cast.phong_leader, checklist=Check.values)
     draft = services.create_press_document(
         cast.phong, kind=PressKind.RELEASE, title="Bản nháp chưa duyệt",
         title_en="Unreviewed draft", period_key=SY2022.key,

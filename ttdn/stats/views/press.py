@@ -31,7 +31,10 @@ INCOMPLETE = gettext_lazy("The document cannot be printed yet; it lacks: %(parts
 
 def _document(request: HttpRequest, pk: int) -> PressDocument:
     return get_object_or_404(
-        PressDocument.objects.visible_to(request.user).select_related("unit", "corrects"), pk=pk
+        PressDocument.objects.visible_to(request.user).select_related(
+            "unit", "corrects", "article"
+        ),
+        pk=pk,
     )
 
 
@@ -94,6 +97,7 @@ def press_detail(request: HttpRequest, pk: int) -> HttpResponse:
         "can_publish": rules.can_publish_press(user, document),
         "moves": PressStatus,
         "corrections": document.corrections.all(),
+        "is_public": PressDocument.objects.public().filter(pk=document.pk).exists(),
         "next_number": register_queries.next_number_symbol(
             document.unit, doc_type=docgen.DocumentType.NOTICE
         )
@@ -108,7 +112,10 @@ ACTIONS = {
     "return": (services.return_press_document, gettext_lazy("Sent back to the writers.")),
     "publish": (
         services.publish_press_document,
-        gettext_lazy("Published: its figures are frozen and it is in the press kit."),
+        gettext_lazy(
+            "Published: its figures are frozen and its article is sent to the portal's review; "
+            "the press kit shows it once the article is approved."
+        ),
     ),
     "withdraw": (services.withdraw_press_document, gettext_lazy("Withdrawn from the press kit.")),
 }

@@ -4,18 +4,22 @@ from __future__ import annotations
 
 from typing import Any
 
-from django.http import Http404, HttpRequest, HttpResponse
+from django.core.files.storage import default_storage
+from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, render
+from django.urls import reverse
 from django.utils import translation
 from django.views.decorators.http import require_GET
 
 from ttdn.content import cache
-from ttdn.content.models import Site
+from ttdn.content.models import Article, Site
 from ttdn.content.public import site_or_404
+from ttdn.documents import printing
 from ttdn.org.models import Unit
 from ttdn.stats import exports, queries
 from ttdn.stats.enums import Language
-from ttdn.stats.models import Dataset, Figure, PressContact, PressDocument
+from ttdn.stats.models import Dataset, Figure, PressContact, PressDocument, PressPhoto
+from ttdn.stats.views.press import INCOMPLETE
 
 SHOWN = 200
 FORMATS = {
@@ -51,7 +55,8 @@ def press_kit(request: HttpRequest, unit_slug: str) -> HttpResponse:
     board.key_figures = [k for k in board.key_figures if k.dataset.public]
     context = {
         "board": board,
-        "documents": PressDocument.objects.published().filter(unit=unit),
+        "documents": PressDocument.objects.public().filter(unit=unit),
+        "photos": PressPhoto.objects.public().filter(unit=unit).select_related("image"),
         "contact": PressContact.objects.filter(unit=unit).first(),
         "datasets": queries.public_datasets(unit),
     }
@@ -61,7 +66,7 @@ def press_kit(request: HttpRequest, unit_slug: str) -> HttpResponse:
 @require_GET
 def press_document(request: HttpRequest, unit_slug: str, pk: int) -> HttpResponse:
     site = site_or_404(unit_slug)
-    document = get_object_or_404(PressDocument.objects.published().filter(unit=site.unit), pk=pk)
+    document = _public_document(site, pk)
     rows = queries.cited(document)
     language = _language(request)
     context = {
@@ -69,10 +74,81 @@ def press_document(request: HttpRequest, unit_slug: str, pk: int) -> HttpRespons
         "rows": rows,
         "title": document.title_in(language),
         "text": queries.filled_text(document, rows, language),
-        "corrections": document.corrections.filter(status="published"),
+        "corrections": PressDocument.objects.public().filter(corrects=document),
         "contact": PressContact.objects.filter(unit=site.unit).first(),
+        "article": _article_in(document, language),
     }
     return _render(request, site, "stats/public/press_document.html", context)
+
+
+def _article_in(document: PressDocument, language: str) -> Article | None:
+    """The document's live article on the portal, in the reader's language if translated."""
+    if document.article_id is None:
+        return None
+    live = Article.objects.live().select_related("site__unit")
+    if language != Language.VI:
+        found = live.filter(translation_of=document.article_id, language=language).first()
+        if found is not None:
+            return found
+    return live.filter(pk=document.article_id).first()
+
+
+def _public_document(site: Site, pk: int) -> PressDocument:
+    return get_object_or_404(PressDocument.objects.public().filter(unit=site.unit), pk=pk)
+
+
+@require_GET
+def press_print(
+    request: HttpRequest, unit_slug: str, pk: int, language: str, fmt: str
+) -> HttpResponse:
+    """The printed document (DOCX, or PDF where LibreOffice is installed) while it is public:
+    the numbered print once issued, in Vietnamese; as printed now otherwise."""
+    site = site_or_404(unit_slug)
+    document = _public_document(site, pk)
+    if language not in Language.values:
+        raise Http404
+    contact = PressContact.objects.filter(unit=site.unit).first()
+    doc = exports.press_document(document, contact, language)
+    render_bytes = exports.pdf_bytes if fmt == "pdf" else exports.docx_bytes
+    return printing.download(
+        request,
+        fmt,
+        lambda fmt: render_bytes(document, doc),
+        filename=f"thong-cao-{document.pk}-{language}",
+        back=reverse("press_kit:document", args=[site.unit.slug, document.pk]),
+        incomplete=INCOMPLETE,
+    )
+
+
+def _photo(site: Site, pk: int) -> PressPhoto:
+    return get_object_or_404(PressPhoto.objects.public().filter(unit=site.unit), pk=pk)
+
+
+@require_GET
+def photo(request: HttpRequest, unit_slug: str, pk: int) -> FileResponse:
+    """The photo as the press kit shows it (a smaller copy), while it is cleared and its
+    consents hold."""
+    chosen = _photo(site_or_404(unit_slug), pk)
+    return _jpeg(str(chosen.preview.name), attachment="")
+
+
+@require_GET
+def photo_download(request: HttpRequest, unit_slug: str, pk: int) -> FileResponse:
+    """The full-size copy for the press, re-encoded without metadata: never the original."""
+    site = site_or_404(unit_slug)
+    chosen = _photo(site, pk)
+    return _jpeg(str(chosen.file.name), attachment=f"{site.unit.slug}-anh-{chosen.pk}.jpg")
+
+
+def _jpeg(name: str, *, attachment: str) -> FileResponse:
+    if not name or not default_storage.exists(name):
+        raise Http404
+    response = FileResponse(default_storage.open(name, "rb"), content_type="image/jpeg")
+    if attachment:
+        response["Content-Disposition"] = f'attachment; filename="{attachment}"'
+    # Not cached by proxies: a withdrawn consent takes the photo off at once.
+    response["Cache-Control"] = "no-cache"
+    return response
 
 
 @require_GET

@@ -53,6 +53,7 @@ from ttdn.stats.rules import (
     can_publish_press,
     can_write_press,
 )
+from ttdn.stats.services import portal
 
 MAX_VALUE = Decimal("1e17")
 LEADERS = frozenset({Role.LEADER})
@@ -134,7 +135,9 @@ def contest_figures(datasets: Iterable[Dataset]) -> dict[Key, Wanted]:
     """The awards of contests whose results are published (`results_published_on` reached):
     the prizes of each contest's last level, counted for the entry's school and every unit
     above it, for the contest's school year; a dataset with a `contest_level` counts only the
-    contests organised at that level. Each figure names the contests it counts."""
+    contests organised at that level, one with `contest_international` set only the
+    international contests (yes) or only the others (no). Each figure names the contests it
+    counts."""
     wanted: dict[Key, Wanted] = {}
     datasets = list(datasets)
     if not datasets:
@@ -148,7 +151,7 @@ def contest_figures(datasets: Iterable[Dataset]) -> dict[Key, Wanted]:
         )
         .values_list(
             "level__contest_id", "level__contest__year", "level__contest__unit__level",
-            "entry__unit__path",
+            "level__contest__international", "entry__unit__path",
         )
     )  # fmt: skip
     ids = {int(i) for *_rest, path in awards for i in path.strip("/").split("/")}
@@ -159,10 +162,12 @@ def contest_figures(datasets: Iterable[Dataset]) -> dict[Key, Wanted]:
             "pk", "parent_id", "path", "name"
         )
     }
-    for contest_id, year, organiser_level, path in awards:
+    for contest_id, year, organiser_level, international, path in awards:
         period = Period(PeriodKind.SCHOOL_YEAR, year)
         for dataset in datasets:
             if dataset.contest_level and dataset.contest_level != organiser_level:
+                continue
+            if dataset.contest_international not in (None, international):
                 continue
             for unit_id in (int(i) for i in path.strip("/").split("/")):
                 unit = units[unit_id]
@@ -529,8 +534,10 @@ def return_press_document(document: PressDocument, *, by: Any) -> PressDocument:
 @transaction.atomic
 def publish_press_document(document: PressDocument, *, by: Any) -> PressDocument:
     """A leader of the unit publishes the reviewed document: the figures it cites are frozen
-    (revision and value) as they are now, and it appears in the unit's press kit. Raises
-    PermissionDenied, InvalidTransition, ValidationError (a cited figure is not approved)."""
+    (revision and value) as they are now, and its article goes to the portal's review
+    (`portal.post_to_portal`); the press kit shows it once a reviewer has approved the article.
+    Raises PermissionDenied, InvalidTransition, ValidationError (a cited figure is not
+    approved, the unit has no portal)."""
     document = PressDocument.objects.select_for_update().get(pk=document.pk)
     if not can_publish_press(by, document):
         raise PermissionDenied(_("Only a leader of the unit publishes press documents."))
@@ -546,17 +553,22 @@ def publish_press_document(document: PressDocument, *, by: Any) -> PressDocument
         FigureReference.objects.bulk_update(references, ["figure", "value"])
         document.published_at = timezone.now()
         document.published_by = by
+        portal.post_to_portal(document, by=by)
 
     return transition_press_document(document, to=PressStatus.PUBLISHED, by=by, on_move=on_move)
 
 
 @transaction.atomic
 def withdraw_press_document(document: PressDocument, *, by: Any) -> PressDocument:
-    """Take a published document out of the press kit (it stays in the history). Raises
-    PermissionDenied, InvalidTransition."""
+    """Take a published document out of the press kit and its article off the portal (both
+    stay in the history). Raises PermissionDenied, InvalidTransition."""
     if not can_publish_press(by, document):
         raise PermissionDenied(_("Only a leader of the unit publishes press documents."))
-    return transition_press_document(document, to=PressStatus.WITHDRAWN, by=by)
+
+    def on_move(source: str, target: str) -> None:
+        portal.take_off_portal(document, by=by)
+
+    return transition_press_document(document, to=PressStatus.WITHDRAWN, by=by, on_move=on_move)
 
 
 @dataclass(frozen=True)
