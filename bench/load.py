@@ -3,6 +3,7 @@ fixed time; throughput, p50/p95/p99 and errors per kind of request.
 
     .venv/bin/python bench/load.py                         # 60 s, 20,000 units, 8 clients
     .venv/bin/python bench/load.py --seconds 30 --units 5000
+    .venv/bin/python bench/load.py --rate 100               # 100 requests a second, on schedule
 
 It creates a fresh PostgreSQL database on 127.0.0.1:5432 (user postgres) named
 ttdn_bench_load_<pid>, dropped at the end (--keep keeps it), migrates it and fills it with the
@@ -67,6 +68,13 @@ def main() -> None:
     parser.add_argument("--units", type=int, default=20_000, help="units in the sector (20,000)")
     parser.add_argument("--articles", type=int, default=60, help="articles of the site (60)")
     parser.add_argument("--clients", type=int, default=8, help="concurrent clients (8)")
+    parser.add_argument(
+        "--rate",
+        type=float,
+        default=0.0,
+        help="requests per second offered, all kinds together, on a fixed schedule (0: each "
+        "client sends its next request as soon as the last is answered)",
+    )
     parser.add_argument("--seed", type=int, default=2026)
     parser.add_argument("--keep", action="store_true", help="keep the database and directory")
     parser.add_argument(
@@ -344,9 +352,20 @@ def drive(port: int, plan: Plan, args: argparse.Namespace) -> Results:
     def run(n: int) -> None:
         client = Client(port, plan, random.Random(args.seed + n), saves, saves_lock)
         kinds, weights = list(MIX), list(MIX.values())
-        while time.perf_counter() < stop_at:
+        # With --rate, each client's requests are due on a fixed schedule, and a request's time
+        # counts from when it was due: a client held up by a slow answer sends late, and that
+        # lateness is the waiting a user would have had (no coordinated omission).
+        interval = args.clients / args.rate if args.rate else 0.0
+        due = time.perf_counter() + interval * n / args.clients
+        while (now := time.perf_counter()) < stop_at:
             kind = client.rng.choices(kinds, weights)[0]
-            results.add(kind, *client.request(kind))
+            if interval:
+                if due > now:
+                    time.sleep(due - now)
+                results.add(kind, *client.request(kind, due=due))
+                due += interval
+            else:
+                results.add(kind, *client.request(kind))
         client.close()
 
     log(f"driving {args.clients} clients for {args.seconds:.0f} s")
@@ -379,8 +398,9 @@ class Client:
     def close(self) -> None:
         self.connection.close()
 
-    def request(self, kind: str) -> tuple[str, float, str]:
-        """(label, ms, error) of one request of `kind`; error is "" on a 200."""
+    def request(self, kind: str, due: float | None = None) -> tuple[str, float, str]:
+        """(label, ms, error) of one request of `kind`; error is "" on a 200. With `due`, the
+        time counts from then rather than from sending."""
         headers = {"Host": "127.0.0.1", "Accept-Language": "vi"}
         body = None
         method = "GET"
@@ -406,7 +426,7 @@ class Client:
             body = json.dumps({"values": changed}).encode()
             headers.update({"Authorization": f"Bearer {token}", "Content-Type": "application/json"})
             label = "save PUT /api/v1/reports/submissions/…/values"
-        started = time.perf_counter()
+        started = time.perf_counter() if due is None else due
         try:
             self.connection.request(method, path, body=body, headers=headers)
             response = self.connection.getresponse()
@@ -436,8 +456,8 @@ def summarise(results: Results, args: argparse.Namespace) -> dict[str, Any]:
     errors = sum(len(e) for e in results.errors.values())
     print(
         f"\n{requests:,} requests in {results.seconds:.1f} s ({requests / results.seconds:.1f}/s), "
-        f"{args.clients} clients, {args.units:,} units, gunicorn 2 workers × 4 threads on "
-        "PostgreSQL, task worker running"
+        f"{args.clients} clients{f' offering {args.rate:g}/s' if args.rate else ''}, "
+        f"{args.units:,} units, gunicorn 2 workers × 4 threads on PostgreSQL, task worker running"
     )
     print(f"{'kind':<12}{'requests':>10}{'req/s':>9}{'p50 ms':>9}{'p95 ms':>9}{'p99 ms':>9}"
           f"{'errors':>8}")  # fmt: skip
@@ -448,6 +468,7 @@ def summarise(results: Results, args: argparse.Namespace) -> dict[str, Any]:
         "rps": round(requests / results.seconds, 1),
         "units": args.units,
         "clients": args.clients,
+        "offered_rps": args.rate or None,
     }
     for kind in MIX:
         times, failed = results.times.get(kind, []), results.errors.get(kind, [])
