@@ -6,7 +6,7 @@ import pytest
 from django.core.cache import caches
 from django.utils import translation
 
-from ttdn.content import cache, services
+from ttdn.content import cache, public, services
 from ttdn.content.models import Site
 from ttdn.org.enums import Role
 from ttdn.org.models import User
@@ -30,6 +30,16 @@ def empty_portal_cache():
     yield
     caches["portal"].clear()
     cache.forget_sections()
+
+
+@pytest.fixture
+def kept_sites(settings):
+    """Public sites kept by the process, as deployed. Nothing commits in these tests, so no
+    generation changes: the kept sites are emptied before and after, never carried over."""
+    settings.KEEP_READS = True
+    public._sites.clear()
+    yield
+    public._sites.clear()
 
 
 @dataclass

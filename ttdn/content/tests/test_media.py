@@ -152,7 +152,7 @@ def test_gallery_picture_of_a_draft_is_served_to_its_editors_only(client, sites,
 
 @pytest.mark.parametrize("item_count", [1, 3])
 def test_article_page_adds_two_queries_for_gallery_and_attachments(
-    client, sites, item_count, django_assert_num_queries
+    client, sites, item_count, django_assert_num_queries, kept_sites
 ):
     live = published(sites.school_a, reviewer=sites.leader_a)
     for n in range(item_count):
@@ -160,7 +160,7 @@ def test_article_page_adds_two_queries_for_gallery_and_attachments(
         services.attach_file(live, upload=pdf(f"tep-{n}.pdf"), by=sites.leader_a)
 
     client.get(reverse("portal:home", args=[sites.school_a.unit.slug]))  # sections are known
-    # the article with its site: 1; the gallery and the attachments: 2 more.
+    # the article (its site is kept): 1; the gallery and the attachments: 2 more.
     with django_assert_num_queries(3):
         response = client.get(live.get_absolute_url())
 

@@ -1,7 +1,7 @@
 import pytest
 from django.urls import reverse
 
-from ttdn.content import public, services
+from ttdn.content import services
 from ttdn.content.enums import Classification
 from ttdn.content.tests.factories import article, published
 from ttdn.org.enums import Role
@@ -164,10 +164,8 @@ def test_section_list_queries_do_not_grow_with_items(
     ],
 )
 def test_article_page_reads_the_article_with_its_site_and_little_else(
-    client, sites, languages, translated, queries, django_assert_num_queries, settings
+    client, sites, languages, translated, queries, django_assert_num_queries, kept_sites
 ):
-    settings.KEEP_READS = True  # as deployed: the process keeps the site (nothing commits here)
-    public._sites.clear()
     sites.school_a.languages = languages
     sites.school_a.save()
     live = published(sites.school_a, reviewer=sites.leader_a, tags=["thi đua"])
