@@ -126,6 +126,6 @@ def test_each_person_and_language_has_their_own_list(kept):
     vietnamese = _titles(kept.phong_leader, "vi")
 
     assert any("Hội thi tiếng Anh" in title for title in leader)
+    assert not any("Hội thi tiếng Anh" in title for title in officer)  # officers do not review
     assert not any("Hội thi tiếng Anh" in title for title in _titles(kept.teacher_b))
     assert vietnamese != leader
-    assert officer is not None
