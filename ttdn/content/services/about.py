@@ -12,10 +12,9 @@ from django.utils.translation import gettext as _
 
 from ttdn.content import cache, markup, rules, storage
 from ttdn.content.models import AboutPage, Image, Leader, Site
-from ttdn.content.services.sites import update_site
+from ttdn.content.services.sites import move_in_order, update_site
 from ttdn.core import audit
 from ttdn.core.enums import AuditAction
-from ttdn.core.models import step_in_order
 from ttdn.core.text import nfc
 
 ABOUT_FIELDS = ["history", "organisation", "map_image_id"]
@@ -150,10 +149,6 @@ def move_leader(leader: Leader, *, by: Any, step: int) -> Leader:
     site = leader.site
     _require_editor(site, by)
     ordered = list(site.leaders.order_by("position", "pk"))
-    for each in step_in_order(ordered, leader, step, field="position", start=0) or []:
-        each.save(update_fields=["position"])
-    audit.record(
-        AuditAction.UPDATE, leader, by=by, unit_id=site.unit_id, changes={"position": [None, step]}
-    )
+    move_in_order(leader, ordered, step=step, by=by, unit_id=site.unit_id)
     cache.invalidate(site.unit)
     return leader

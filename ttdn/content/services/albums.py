@@ -27,9 +27,9 @@ from ttdn.content.enums import (
 )
 from ttdn.content.models import GALLERY_FOLDER, Album, AlbumItem, Consent, Site
 from ttdn.content.services import media
+from ttdn.content.services.sites import move_in_order
 from ttdn.core import audit
 from ttdn.core.enums import AuditAction
-from ttdn.core.models import step_in_order
 from ttdn.core.states import transition
 from ttdn.core.text import nfc
 
@@ -213,12 +213,7 @@ def move_album_item(item: AlbumItem, *, by: Any, step: int) -> AlbumItem:
     album = item.album
     _require_writer(album, by)
     ordered = list(album.items.order_by("position", "pk"))
-    for each in step_in_order(ordered, item, step, field="position", start=0) or []:
-        each.save(update_fields=["position"])
-    audit.record(
-        AuditAction.UPDATE, item, by=by, unit_id=album.site.unit_id,
-        changes={"position": [None, step]},
-    )  # fmt: skip
+    move_in_order(item, ordered, step=step, by=by, unit_id=album.site.unit_id)
     _changed(album)
     return item
 

@@ -28,9 +28,9 @@ from ttdn.content.models import (
     Image,
     Site,
 )
+from ttdn.content.services.sites import move_in_order
 from ttdn.core import audit
 from ttdn.core.enums import AuditAction
-from ttdn.core.models import step_in_order
 from ttdn.core.storage import random_name
 from ttdn.core.text import nfc
 
@@ -370,12 +370,7 @@ def move_gallery_item(item: GalleryItem, *, by: Any, step: int) -> GalleryItem:
     article = item.article
     _require_media_writer(article, by)
     ordered = list(article.gallery.order_by("position", "pk"))
-    for each in step_in_order(ordered, item, step, field="position", start=0) or []:
-        each.save(update_fields=["position"])
-    audit.record(
-        AuditAction.UPDATE, item, by=by, unit_id=article.site.unit_id,
-        changes={"position": [None, step]},
-    )  # fmt: skip
+    move_in_order(item, ordered, step=step, by=by, unit_id=article.site.unit_id)
     _media_changed(article)
     return item
 

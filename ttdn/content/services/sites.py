@@ -156,16 +156,33 @@ def _check_parent(section: Section, parent: Section | None) -> None:
         )
 
 
+def move_in_order(
+    target: Any,
+    ordered: list[Any],
+    *,
+    step: int,
+    by: Any,
+    unit_id: int,
+    saved: tuple[str, ...] = ("position",),
+) -> None:
+    """Move `target` one place up (step -1) or down (step 1) among `ordered` (rows by their
+    `position`), save the rows renumbered and audit the move; nothing moves at an end. The
+    portal's sections, gallery pictures, album items and leaders are ordered this way."""
+    for row in step_in_order(ordered, target, step, field="position", start=0) or []:
+        row.save(update_fields=list(saved))
+    audit.record(
+        AuditAction.UPDATE, target, by=by, unit_id=unit_id, changes={"position": [None, step]}
+    )
+
+
 @transaction.atomic
 def move_section(section: Section, *, by: Any, step: int) -> Section:
     """Move a section one place up (step -1) or down (step 1) in the menu; no-op at an end."""
     site = section.site
     _require_writer(site, by)
     ordered = list(site.sections.order_by("position", "pk"))
-    for item in step_in_order(ordered, section, step, field="position", start=0) or []:
-        item.save(update_fields=["position", "updated_at"])
-    audit.record(
-        AuditAction.UPDATE, section, by=by, unit_id=site.unit_id, changes={"position": [None, step]}
+    move_in_order(
+        section, ordered, step=step, by=by, unit_id=site.unit_id, saved=("position", "updated_at")
     )
     cache.invalidate(site.unit)
     return section
