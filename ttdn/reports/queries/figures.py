@@ -21,11 +21,12 @@ FOUR_PLACES = Decimal("0.0001")
 
 def _number(value: Any) -> Decimal | None:
     """A number as the database gave it (SQLite: int or float; PostgreSQL: Decimal)."""
-    if value is None or isinstance(value, Decimal):
-        return value
-    if isinstance(value, int):
+    kind = type(value)
+    if kind is int:
         return Decimal(value)
-    return Decimal(repr(value)).quantize(FOUR_PLACES)
+    if kind is float:
+        return Decimal(repr(value)).quantize(FOUR_PLACES)
+    return value  # Decimal or None
 
 
 @dataclass
@@ -52,25 +53,31 @@ class Cell:
                 theirs if mine is None else mine if theirs is None else pick(mine, theirs),
             )
 
-    @classmethod
-    def of(cls, number: Decimal, *, yes_no: bool) -> Cell:
-        return cls(1, number, number, number, int(yes_no and number != 0))
-
     def value(self, aggregation: str) -> Decimal | None:
         """The figure by the indicator's aggregation rule; None when nobody reported."""
-        if not self.count:
-            return None
-        if aggregation == Aggregation.SUM:
-            return _number(self.total)
-        if aggregation == Aggregation.AVERAGE:
-            return ((_number(self.total) or Decimal(0)) / self.count).quantize(Decimal("0.01"))
-        if aggregation == Aggregation.MIN:
-            return _number(self.minimum)
-        if aggregation == Aggregation.MAX:
-            return _number(self.maximum)
-        if aggregation == Aggregation.COUNT_YES:
-            return Decimal(self.yes_count)
+        return figure(
+            aggregation, self.count, self.total, self.minimum, self.maximum, self.yes_count
+        )
+
+
+def figure(
+    aggregation: str, count: int, total: Any, minimum: Any, maximum: Any, yes_count: int
+) -> Decimal | None:
+    """The figure of combined partial aggregates by an aggregation rule; None when nobody
+    reported."""
+    if not count:
         return None
+    if aggregation == Aggregation.SUM:
+        return _number(total)
+    if aggregation == Aggregation.AVERAGE:
+        return ((_number(total) or Decimal(0)) / count).quantize(Decimal("0.01"))
+    if aggregation == Aggregation.MIN:
+        return _number(minimum)
+    if aggregation == Aggregation.MAX:
+        return _number(maximum)
+    if aggregation == Aggregation.COUNT_YES:
+        return Decimal(yes_count)
+    return None
 
 
 def _combine(cells: dict[int, Cell], key: int, cell: Cell) -> None:
@@ -161,6 +168,7 @@ def consolidation(
     own_rows = RollUp.objects.filter(round=round_, unit=unit, basis=basis)
     totals, by_level = _cells(own_rows, by_level=True)
     children, by_child = _children(round_, unit, basis, numeric)
+    nobody: list[Decimal | None] = [None] * len(children)
     levels = [Part(lv, str(UnitLevel(lv).label)) for lv in UnitLevel.values if lv in by_level]
     empty = Cell()
     rows = [
@@ -168,7 +176,7 @@ def consolidation(
             indicator=i,
             total=totals.get(i.pk, empty).value(i.aggregation),
             count=totals.get(i.pk, empty).count,
-            by_child=[by_child[c.key].get(i.pk, empty).value(i.aggregation) for c in children],
+            by_child=by_child.get(i.id, nobody),
             by_level=[by_level[lv.key].get(i.pk, empty).value(i.aggregation) for lv in levels],
         )
         for i in numeric
@@ -229,33 +237,55 @@ def _cells(rows: Any, *, by_level: bool) -> tuple[dict[int, Cell], dict[str, dic
 
 def _children(
     round_: Round, unit: Unit, basis: str, numeric: list[Indicator]
-) -> tuple[list[Part], dict[str, dict[int, Cell]]]:
-    """The unit's children in the frozen tree, each with its cells: an expected child by its
-    own report (when it counts under `basis`), any other by its roll-up."""
+) -> tuple[list[Part], dict[int, list[Decimal | None]]]:
+    """The unit's children in the frozen tree, and per indicator the figure of each child in
+    that order: an expected child's by its own report (when it counts under `basis`), any other
+    child's by its roll-ups, its levels combined. A province's page shows thousands of these
+    figures, so they are computed straight from the rows, in one pass."""
+    aggregations = {i.id: i.aggregation for i in numeric}
+    yes_no = {i.id for i in numeric if i.kind == IndicatorKind.YES_NO}
+    columns: dict[int, dict[int, Decimal | None]] = {i: {} for i in aggregations}
     parts: dict[int, Part] = {}
-    cells: dict[str, dict[int, Cell]] = defaultdict(dict)
-    expected = Submission.objects.filter(round=round_, parent=unit).prefetch_related("values")
-    yes_no = {i.pk for i in numeric if i.kind == IndicatorKind.YES_NO}
-    wanted = {i.pk for i in numeric}
-    for submission in expected:
-        parts[submission.unit_id] = Part(
-            str(submission.unit_id), submission.unit_name, submission.unit_id, submission
-        )
-        if basis in bases_of(submission.status):
-            for v in submission.values.all():
-                if v.indicator_id in wanted and v.number is not None:
-                    cells[str(submission.unit_id)][v.indicator_id] = Cell.of(
-                        v.number, yes_no=v.indicator_id in yes_no
-                    )
-    rolled = (
+    counted: dict[int, int] = {}  # submission → unit, of the expected reports that count
+    for pk, unit_id, unit_name, status in Submission.objects.filter(
+        round=round_, parent=unit
+    ).values_list("pk", "unit_id", "unit_name", "status"):
+        parts[unit_id] = Part(str(unit_id), unit_name, unit_id)
+        if basis in bases_of(status):
+            counted[pk] = unit_id
+    if counted:
+        own = Value.objects.filter(
+            submission__in=list(counted), indicator__in=list(aggregations), number__isnull=False
+        ).values_list("submission_id", "indicator_id", "number")
+        for submission_id, indicator_id, number in _fetch(own):
+            yes = int(indicator_id in yes_no and number != 0)
+            columns[indicator_id][counted[submission_id]] = figure(
+                aggregations[indicator_id], 1, number, number, number, yes
+            )
+    rows = _fetch(
         RollUp.objects.filter(round=round_, parent=unit, basis=basis)
         .exclude(unit_id__in=list(parts))
         .values_list("unit_id", "indicator_id", *CELL)
     )
-    for unit_id, indicator_id, *found in _fetch(rolled):
-        _combine(cells[str(unit_id)], indicator_id, Cell(*found))
-        if unit_id not in parts:
+    several = set()  # (unit, indicator) of the children with roll-ups at several levels
+    for unit_id, indicator_id, count, total, minimum, maximum, yes_count in rows:
+        column = columns.get(indicator_id)
+        if column is None:  # an indicator that no longer rolls up
+            continue
+        if unit_id in column:
+            several.add((unit_id, indicator_id))
+        elif unit_id not in parts:
             parts[unit_id] = Part(str(unit_id), "", unit_id)
+        column[unit_id] = figure(
+            aggregations[indicator_id], count, total, minimum, maximum, yes_count
+        )
+    if several:
+        cells: dict[tuple[int, int], Cell] = {}
+        for unit_id, indicator_id, *found in rows:
+            if (unit_id, indicator_id) in several:
+                _combine(cells, (unit_id, indicator_id), Cell(*found))  # type: ignore[arg-type]
+        for (unit_id, indicator_id), cell in cells.items():
+            columns[indicator_id][unit_id] = cell.value(aggregations[indicator_id])
     names = dict(
         Unit.objects.filter(pk__in=[p for p, part in parts.items() if not part.name]).values_list(
             "pk", "name"
@@ -263,7 +293,11 @@ def _children(
     )
     for pk, part in parts.items():
         part.name = part.name or names.get(pk, str(pk))
-    return sorted(parts.values(), key=lambda p: p.name), cells
+    children = sorted(parts.values(), key=lambda p: p.name)
+    return children, {
+        indicator_id: [column.get(part.unit_id) for part in children]  # type: ignore[arg-type]
+        for indicator_id, column in columns.items()
+    }
 
 
 def contributing_values(round_: Round, unit: Unit, path: str, depth: int, basis: str) -> Any:

@@ -13,7 +13,7 @@ from ttdn.reports import queries, rollups, services
 from ttdn.reports import todo as reports_todo
 from ttdn.reports.enums import Basis
 from ttdn.reports.models import ReportCount, RollUp, Round, Submission, Tally
-from ttdn.reports.tests.factories import D, open_round, report_form
+from ttdn.reports.tests.factories import HALF, D, open_round, report_form
 
 
 def fill(round_, unit, by, values, *, submit=True, approve_by=None):
@@ -388,6 +388,55 @@ def test_multi_level_round_counts_each_figure_once(cast, at):
     ) == (Decimal(26), [Decimal(21), Decimal(5)], Decimal(20))
 
 
+def test_a_child_with_reports_at_several_levels_shows_them_combined(cast, at):
+    """The Phòng is not asked for its own report: the Sở sees it through its roll-ups, one per
+    level of the units below it (a commune and two schools), combined by each indicator's rule."""
+    by = cast.so_leader
+    commune = UnitFactory(
+        code="HB-X",
+        name="UBND phường Hoàng Văn Thụ",
+        kind=UnitKind.COMMUNE_COMMITTEE,
+        parent=cast.phong,
+    )
+    commune_officer = member("commune-officer", commune, Role.OFFICER)
+    round_ = open_round(
+        cast.so, by, report_form(cast.so, by, code="nam"), levels=["commune", "school"]
+    )
+    at(2026, 5, 2)
+    fill(
+        round_,
+        cast.school_a,
+        cast.teacher_a,
+        {"articles": "12", "largest": "30", "smallest": "7.5", "share": "40"},
+        approve_by=cast.phong_leader,
+    )
+    fill(
+        round_,
+        cast.school_b,
+        cast.teacher_b,
+        {"articles": "8", "largest": "12", "smallest": "6", "share": "50"},
+        approve_by=cast.phong_leader,
+    )
+    fill(
+        round_,
+        commune,
+        commune_officer,
+        {"articles": "3", "largest": "45", "smallest": "9", "share": "90"},
+        approve_by=cast.phong_leader,
+    )
+
+    so = queries.consolidation(round_, cast.so)
+
+    assert [c.name for c in so.children] == [cast.phong.name]
+    assert [so.row(code).by_child for code in ("articles", "largest", "smallest", "share")] == [
+        [Decimal(23)],
+        [Decimal(45)],
+        [Decimal("6.0000")],
+        [Decimal("60.00")],
+    ]
+    assert [lv.key for lv in so.levels] == ["commune", "school"]
+
+
 def test_own_report_starts_from_the_consolidation_of_its_round(cast, filled, at):
     so_form = report_form(cast.so, cast.so_leader, code="so-6-thang")
     so_round = open_round(cast.so, cast.so_leader, so_form)
@@ -460,6 +509,37 @@ def test_trend_gives_one_point_per_round(cast, filled, form):
     points = queries.trend(filled, cast.phong, "articles")
 
     assert [(p.round.pk, p.value) for p in points] == [(filled.pk, Decimal(12))]
+
+
+def test_trend_reads_every_round_in_the_same_few_queries(cast, filled, form, at):
+    indicator = services.latest_version(form).indicators.get(code="articles")
+    services.update_indicator(indicator, name="Số tin bài", by=cast.phong_officer)
+    later = []
+    for step in (1, 2):
+        period = HALF.shifted(step)
+        span = period.data_window()
+        later.append(
+            open_round(
+                cast.phong,
+                cast.phong_officer,
+                form,
+                period=period,
+                window=period.default_submission_window(),
+                data_window=(span.start, span.end),
+            )
+        )
+    at(*later[0].opens_on.timetuple()[:3])
+    fill(later[0], cast.school_a, cast.teacher_a, {"articles": "5"}, approve_by=cast.phong_leader)
+
+    with CaptureQueriesContext(connection) as captured:
+        points = queries.trend(later[1], cast.phong, "articles")
+
+    assert [(p.round.pk, p.value) for p in points] == [
+        (filled.pk, Decimal(12)),
+        (later[0].pk, Decimal(5)),
+        (later[1].pk, None),
+    ]
+    assert len(captured) == 3
 
 
 # --- Access ------------------------------------------------------------------------------
