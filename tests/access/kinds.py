@@ -20,6 +20,8 @@ URL_KINDS = {
     "register:letterhead": "unit_pk",
     "register:document_detail": "outgoing",
     "register:document_withdraw": "outgoing",
+    "register:document_publish_on_site": "outgoing",
+    "register:document_unpublish_from_site": "outgoing",
     "register:document_docx": "outgoing",
     "register:document_pdf": "outgoing",
     "public_documents:list": "public_documents",

@@ -20,7 +20,9 @@ from ttdn.documents.services.register import (
     WithdrawalHook,
     issue_document,
     on_withdrawal,
+    publish_on_site,
     save_letterhead,
+    unpublish_from_site,
     withdraw_document,
 )
 
@@ -35,12 +37,14 @@ __all__ = [
     "load_legal_documents",
     "on_withdrawal",
     "publish_document",
+    "publish_on_site",
     "relate_documents",
     "remove_file",
     "remove_relation",
     "save_letterhead",
     "transition_document",
     "unpublish_document",
+    "unpublish_from_site",
     "update_document",
     "withdraw_document",
 ]

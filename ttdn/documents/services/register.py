@@ -1,5 +1,5 @@
-"""Writes of the outgoing register: issuing (numbering) a document, withdrawing it, and the
-unit's letterhead. Each is atomic and audited."""
+"""Writes of the outgoing register: issuing (numbering) a document, withdrawing it, showing it
+on the unit's public site, and the unit's letterhead. Each is atomic and audited."""
 
 from __future__ import annotations
 
@@ -8,7 +8,7 @@ from collections.abc import Callable
 from dataclasses import replace
 from typing import Any
 
-from django.core.exceptions import ValidationError
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -17,7 +17,7 @@ from ttdn import docgen
 from ttdn.core import audit
 from ttdn.core.enums import AuditAction
 from ttdn.core.text import nfc
-from ttdn.documents import queries
+from ttdn.documents import queries, rules
 from ttdn.documents.enums import OUTGOING_TYPES
 from ttdn.documents.models import Letterhead, OutgoingDocument, RegisterCounter
 from ttdn.org.models import Unit
@@ -98,8 +98,9 @@ def withdraw_document(outgoing: OutgoingDocument, *, reason: str, by: Any) -> Ou
 
     The entry stays in the register with its number, which is never given again; the
     document's record elsewhere (a plan) follows through the registered hooks. Who may
-    withdraw is the caller's decision (`rules.can_withdraw`). Raises ValidationError without
-    a reason or when the document is already withdrawn.
+    withdraw is the caller's decision (`rules.can_withdraw`). A document shown on the unit's
+    public site leaves it. Raises ValidationError without a reason or when the document is
+    already withdrawn.
     """
     reason = nfc(reason).strip()
     if not reason:
@@ -110,21 +111,99 @@ def withdraw_document(outgoing: OutgoingDocument, *, reason: str, by: Any) -> Ou
             _("This document was already withdrawn on %(date)s.")
             % {"date": locked.withdrawn_on.strftime("%d/%m/%Y")}
         )
+    on_site = locked.published_on_site_at
     outgoing.withdrawn_on, outgoing.withdrawal_reason = timezone.localdate(), reason
     outgoing.withdrawn_by = by if getattr(by, "pk", None) else None
-    outgoing.save(update_fields=["withdrawn_on", "withdrawal_reason", "withdrawn_by", "updated_at"])
+    outgoing.published_on_site_at, outgoing.published_on_site_by = None, None
+    outgoing.save(
+        update_fields=[
+            "withdrawn_on",
+            "withdrawal_reason",
+            "withdrawn_by",
+            "published_on_site_at",
+            "published_on_site_by",
+            "updated_at",
+        ]
+    )
+    changes = {
+        "withdrawn_on": [None, outgoing.withdrawn_on.isoformat()],
+        "withdrawal_reason": [None, reason],
+    }
+    if on_site is not None:  # a withdrawn document leaves the unit's public site at once
+        changes["published_on_site_at"] = [on_site.isoformat(), None]
+    audit.record(AuditAction.UPDATE, outgoing, by=by, changes=changes)
+    for hook in _withdrawal_hooks:
+        hook(outgoing, by)
+    return outgoing
+
+
+@transaction.atomic
+def publish_on_site(outgoing: OutgoingDocument, *, by: Any) -> OutgoingDocument:
+    """Show the entry on its unit's public site ("Văn bản"), with its frozen DOCX to download.
+
+    Idempotent: an entry already shown keeps its first publication time. Raises
+    PermissionDenied unless `by` leads or writes for the issuing unit itself
+    (`rules.can_publish_on_site`), ValidationError for a withdrawn entry.
+    """
+    locked = _locked_for_site(outgoing, by)
+    if locked.withdrawn_on is not None:
+        raise ValidationError(
+            _(
+                "A withdrawn document cannot be published on the unit's site (withdrawn on %(date)s)."
+            )
+            % {"date": locked.withdrawn_on.strftime("%d/%m/%Y")}
+        )
+    if locked.published_on_site_at is None:
+        locked.published_on_site_at = timezone.now()
+        locked.published_on_site_by = by if getattr(by, "pk", None) else None
+        _save_site_mark(locked, by=by, before=None)
+    outgoing.published_on_site_at = locked.published_on_site_at
+    outgoing.published_on_site_by_id = locked.published_on_site_by_id
+    return outgoing
+
+
+@transaction.atomic
+def unpublish_from_site(outgoing: OutgoingDocument, *, by: Any) -> OutgoingDocument:
+    """Take the entry off its unit's public site (idempotent); it stays in the register.
+
+    Raises PermissionDenied as `publish_on_site`.
+    """
+    locked = _locked_for_site(outgoing, by)
+    if locked.published_on_site_at is not None:
+        before = locked.published_on_site_at
+        locked.published_on_site_at, locked.published_on_site_by = None, None
+        _save_site_mark(locked, by=by, before=before)
+    outgoing.published_on_site_at, outgoing.published_on_site_by = None, None
+    return outgoing
+
+
+def _locked_for_site(outgoing: OutgoingDocument, by: Any) -> OutgoingDocument:
+    """The entry's row, locked for the transaction, once `by` may publish it on the site."""
+    if not rules.can_publish_on_site(by, outgoing):
+        raise PermissionDenied(
+            _(
+                "Only the leaders and officers of the issuing unit publish its documents on its site."
+            )
+        )
+    return OutgoingDocument.objects.select_for_update().defer("docx").get(pk=outgoing.pk)
+
+
+def _save_site_mark(
+    outgoing: OutgoingDocument, *, by: Any, before: datetime.datetime | None
+) -> None:
+    outgoing.save(update_fields=["published_on_site_at", "published_on_site_by", "updated_at"])
+    after = outgoing.published_on_site_at
     audit.record(
         AuditAction.UPDATE,
         outgoing,
         by=by,
         changes={
-            "withdrawn_on": [None, outgoing.withdrawn_on.isoformat()],
-            "withdrawal_reason": [None, reason],
+            "published_on_site_at": [
+                before.isoformat() if before else None,
+                after.isoformat() if after else None,
+            ]
         },
     )
-    for hook in _withdrawal_hooks:
-        hook(outgoing, by)
-    return outgoing
 
 
 def _next_number(unit: Unit, year: int) -> int:
