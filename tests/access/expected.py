@@ -351,6 +351,8 @@ PAGES: dict[tuple[str, str], str] = {
     ("portal:gallery_file", "POST"): "mmmmmmm mmm",
     ("portal:home", "GET"): "ooooooo ooo",
     ("portal:home", "POST"): "mmmmmmm mmm",
+    ("portal:outgoing_file", "GET"): "ooooooo ooo",
+    ("portal:outgoing_file", "POST"): "mmmmmmm mmm",
     ("portal:robots", "GET"): "ooooooo ooo",
     ("portal:robots", "POST"): "mmmmmmm mmm",
     ("portal:rss", "GET"): "ooooooo ooo",

@@ -198,6 +198,7 @@ URL_KINDS = {
     "portal:stylesheet": "portal",
     "portal:documents": "portal",
     "portal:document": "portal_document",
+    "portal:outgoing_file": "portal_outgoing",
     "portal:search": "portal",
     "portal:section": "portal_section",
     "portal:section_rss": "portal_section",
