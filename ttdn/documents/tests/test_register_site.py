@@ -133,6 +133,7 @@ def test_officer_publishes_and_removes_from_the_entry_page(client, cast, entry):
     published = client.post(
         reverse("register:document_publish_on_site", args=[entry.pk]), follow=True
     )
+    register = client.get(reverse("register:register", args=[cast.school_a.pk])).content.decode()
     removed = client.post(
         reverse("register:document_unpublish_from_site", args=[entry.pk]), follow=True
     )
@@ -140,6 +141,7 @@ def test_officer_publishes_and_removes_from_the_entry_page(client, cast, entry):
     page = published.content.decode()
     assert ('id="publish-on-site"' in before, 'id="unpublish-from-site"' in before) == (True, False)
     assert ('id="publish-on-site"' in page, 'id="unpublish-from-site"' in page) == (False, True)
+    assert register.count("Shown on the site") == 1
     assert [str(m) for m in published.context["messages"]] == [
         f"{entry.number_symbol} is shown on the unit's public site."
     ]
