@@ -166,6 +166,11 @@ def _build_side(
     LetterheadFactory(unit=upper) if upper != unit else None
     outgoing = documents.issue_document(unit, doc=letter(), by=leader)
     add("outgoing", side, pk=outgoing.pk)
+    # An entry the unit shows on its public site, with its DOCX.
+    shown = documents.publish_on_site(
+        documents.issue_document(unit, doc=letter(), by=leader), by=leader
+    )
+    add("portal_outgoing", side, unit_slug=unit.slug, pk=shown.pk)
     # The calendar.
     commemoration = CommemorationFactory(unit=unit, scope="province", name=f"Ngày {unit.code}")
     add("commemoration", side, pk=commemoration.pk)

@@ -1,7 +1,8 @@
 """Issue 21, in a browser with the demo data: Trường THCS Hồng Bàng's site shows its banner,
 menu, notices and this week's schedule on a phone (390 px) and a desktop, without sideways
 scrolling; its schedule, công khai and 404 pages pass axe-core's WCAG 2.1 AA rules; the school
-publishes a công khai item and the office's board shows who is late."""
+publishes a công khai item and the office's board shows who is late; its Văn bản page lists and
+downloads the documents it issued."""
 
 from pathlib import Path
 
@@ -11,10 +12,13 @@ from django.utils import timezone
 from playwright.sync_api import expect
 
 from conftest import sign_in
+from tests.browser.checks import PHONE, axe_violations, overflow
 from ttdn.content import demo as content_demo
 from ttdn.content import disclosure
 from ttdn.content.models import Site
 from ttdn.core.demo import DEMO_PASSWORD
+from ttdn.documents import demo as documents_demo
+from ttdn.documents.models import OutgoingDocument
 from ttdn.org import demo as org_demo
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
@@ -87,3 +91,20 @@ def test_school_publishes_an_item_and_the_office_board_shows_it(school, page):
     row = page.get_by_role("row", name="Trường THCS Hồng Bàng")
     expect(row).to_be_visible()
     expect(page.get_by_role("row", name="Trường THCS Hùng Vương")).to_contain_text("quá hạn")
+
+
+def test_documents_page_lists_and_downloads_the_schools_issued_documents_on_a_phone(school, page):
+    documents_demo.load()
+    newest = OutgoingDocument.objects.on_site_of(school.unit).first()
+    page.set_viewport_size(PHONE)
+
+    page.goto(f"/{school.unit.slug}/van-ban/")
+    issued = page.locator("#issued-documents li")
+    with page.expect_download() as download:
+        issued.first.get_by_role("link", name="Tải DOCX").click()
+
+    expect(issued).to_have_count(2)
+    expect(issued.first).to_contain_text("Tuyển sinh vào lớp 6 năm học 2026-2027")
+    expect(page.locator("main")).to_contain_text("72/2015/NĐ-CP")  # the library's, below
+    assert download.value.suggested_filename == f"{newest.file_stem}.docx"
+    assert (overflow(page), axe_violations(page)) == ([], [])

@@ -35,9 +35,10 @@ from ttdn.content.models import (
     public_path,
 )
 from ttdn.core import changes, ratelimit
+from ttdn.documents import exports as document_exports
 from ttdn.documents.forms import PublicSearchForm
-from ttdn.documents.models import Document
-from ttdn.documents.queries import library_page
+from ttdn.documents.models import Document, OutgoingDocument
+from ttdn.documents.queries import issued_on_site, library_page
 from ttdn.documents.queries import relations as document_relations
 from ttdn.org.models import RESERVED_SLUGS as RESERVED
 
@@ -339,19 +340,28 @@ def _limited(response: HttpResponse, limited: bool) -> HttpResponse:
 
 @require_GET
 def documents(request: HttpRequest, unit_slug: str) -> HttpResponse:
-    """The unit's public documents (those of the library it published) in the site's look. Not
-    cached: the list follows the library's publications, which the portal's cache does not see,
-    and searching is limited like the site's search."""
+    """The unit's public documents in the site's look: those it issued and shows from its
+    outgoing register (newest first, each with its DOCX), then those of the library it
+    published. Not cached: the lists follow the library's publications and the register's
+    marks, which the portal's cache does not see, and searching is limited like the site's
+    search."""
     site = site_or_404(unit_slug)
     form = PublicSearchForm(request.GET or None)
     query = form.cleaned_data["q"] if form.is_valid() else ""
     limited = _over_limit(request, query)
+    searched = "" if limited else query
     library = library_page(
-        Document.objects.published_by(site.unit), q="" if limited else query,
-        page=request.GET.get("page"),
-    )  # fmt: skip
+        Document.objects.published_by(site.unit), q=searched, page=request.GET.get("page")
+    )
+    issued = issued_on_site(site.unit, q=searched, page=request.GET.get("issued_page"))
     section = next((s for s in cache.shown_sections(site) if s.kind == SectionKind.LIBRARY), None)
-    context = {"form": form, "library": library, "query": query, "section": section}
+    context = {
+        "form": form,
+        "library": library,
+        "issued": issued,
+        "query": query,
+        "section": section,
+    }
     return _limited(_render(request, site, "content/public/documents.html", context), limited)
 
 
@@ -367,6 +377,15 @@ def document(request: HttpRequest, unit_slug: str, pk: int) -> HttpResponse:
         "relations": document_relations(found, published),
     }
     return _render(request, site, "content/public/document.html", context)
+
+
+@require_GET
+def outgoing_file(request: HttpRequest, unit_slug: str, pk: int) -> HttpResponse:
+    """The frozen DOCX of a document the unit issued, only while its site shows it (marked
+    published and not withdrawn): any other entry of any register is not found."""
+    site = site_or_404(unit_slug)
+    found = get_object_or_404(OutgoingDocument.objects.on_site_of(site.unit), pk=pk)
+    return document_exports.docx_response(found)
 
 
 @cached

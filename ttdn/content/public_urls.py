@@ -40,6 +40,7 @@ urlpatterns = [
     ),
     path("<unit:unit_slug>/van-ban/", public.documents, name="documents"),
     path("<unit:unit_slug>/van-ban/<int:pk>/", public.document, name="document"),
+    path("<unit:unit_slug>/van-ban/di/<int:pk>/tep/", public.outgoing_file, name="outgoing_file"),
     path("<unit:unit_slug>/robots.txt", public.robots, name="robots"),
     path("<unit:unit_slug>/favicon.ico", public.favicon, name="favicon"),
     path("<unit:unit_slug>/giao-dien.css", public.stylesheet, name="stylesheet"),

@@ -274,3 +274,25 @@ def register(unit: Unit, *, year: int, type: str = "") -> Register:
         .defer("docx")
     )
     return Register(unit, year, sorted(years | {this_year, year}, reverse=True), entries)
+
+
+def issued_on_site(unit: Unit, *, q: str = "", page: Any = 1) -> Page[OutgoingDocument]:
+    """One page of what the unit's public site shows of its register, newest first
+    (`OutgoingDocument.objects.on_site_of`); with `q`, the entries whose number, symbol or
+    summary hold every word of it, compared folded ("ke hoach" finds "Kế hoạch").
+
+    A unit publishes few of its entries, so the folded comparison reads their summaries
+    rather than keeping an index of its own.
+    """
+    entries = OutgoingDocument.objects.on_site_of(unit).defer("docx", "addressees", "recipients")
+    words = fold(q).split()
+    if words:
+        rows = entries.values_list("pk", "number", "symbol", "title")
+        entries = entries.filter(
+            pk__in=[
+                pk
+                for pk, number, symbol, title in rows
+                if all(w in fold(f"{docgen.format_number(number)}/{symbol} {title}") for w in words)
+            ]
+        )
+    return Paginator(entries, PAGE_SIZE).get_page(page)

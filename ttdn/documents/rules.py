@@ -58,6 +58,12 @@ def can_set_letterhead(user: Any, unit: Unit) -> bool:
     return access.is_operator(user) or access.can_act_for(user, unit, LETTERHEAD_ROLES)
 
 
+def can_publish_on_site(user: Any, outgoing: OutgoingDocument) -> bool:
+    """Leaders and officers of the issuing unit itself put its documents on its public site
+    (or take them off), as they keep its register; viewers and editors do not."""
+    return issuing_units(user).filter(pk=outgoing.unit_id).exists()
+
+
 def can_withdraw(user: Any, outgoing: OutgoingDocument) -> bool:
     """Leaders of the issuing unit (or above it) withdraw (thu hồi) what it issued, as they
     sign it; the entry and its number stay in the register."""

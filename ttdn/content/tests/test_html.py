@@ -75,6 +75,7 @@ def test_public_and_editor_pages_are_valid_html(client, sites, cast, tmp_path):
         "office-home": reverse("portal:home", args=[sites.phong.unit.slug]),
         "documents": reverse("portal:documents", args=[slug]) + "?q=doi+ngoai",
         "document": reverse("portal:document", args=[slug, _public_document(cast).pk]),
+        "documents-issued": _issued_documents(cast, slug),
         "albums": reverse("portal:section", args=[slug, "thu-vien-anh-video"]),
         "album": album.get_absolute_url(),
         "album-en": album.get_absolute_url() + "?lang=en",
@@ -131,6 +132,19 @@ def _public_document(cast):
     )  # fmt: skip
     library.publish_document(decree, unit=cast.school_a, by=None)
     return decree
+
+
+def _issued_documents(cast, slug):
+    """The documents page with entries of the school's register shown on its site, on the
+    second of their pages, with its pager."""
+    from ttdn.documents import queries
+    from ttdn.documents import services as register
+    from ttdn.documents.tests.factories import OutgoingDocumentFactory
+
+    for _ in range(queries.PAGE_SIZE + 1):
+        entry = OutgoingDocumentFactory(unit=cast.school_a, by=cast.teacher_a)
+        register.publish_on_site(entry, by=cast.teacher_a)
+    return reverse("portal:documents", args=[slug]) + "?issued_page=2"
 
 
 def _dress_school_site(site, by) -> None:

@@ -108,6 +108,13 @@ class OutgoingDocumentQuerySet(models.QuerySet["OutgoingDocument"]):
     def of_type(self, type: str) -> OutgoingDocumentQuerySet:
         return self.filter(type=type) if type else self
 
+    def on_site_of(self, unit: Unit) -> OutgoingDocumentQuerySet:
+        """What the unit's public site shows of its register: entries published there and
+        not withdrawn, newest first."""
+        return self.filter(
+            unit=unit, published_on_site_at__isnull=False, withdrawn_on__isnull=True
+        ).order_by("-issued_on", "-year", "-number")
+
 
 class OutgoingDocument(TimestampedModel):
     """One entry of the register: a numbered, dated document and its frozen DOCX."""
@@ -152,6 +159,18 @@ class OutgoingDocument(TimestampedModel):
         blank=True,
         related_name="+",
     )
+    # Shown on the unit's public site ("Văn bản") with its DOCX while set and not withdrawn.
+    published_on_site_at = models.DateTimeField(
+        _("published on the unit's site"), null=True, blank=True
+    )
+    published_on_site_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("published on the site by"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
 
     objects = OutgoingDocumentQuerySet.as_manager()
 
@@ -175,6 +194,10 @@ class OutgoingDocument(TimestampedModel):
     @property
     def is_withdrawn(self) -> bool:
         return self.withdrawn_on is not None
+
+    @property
+    def is_on_site(self) -> bool:
+        return self.published_on_site_at is not None and not self.is_withdrawn
 
     @property
     def number_symbol(self) -> str:

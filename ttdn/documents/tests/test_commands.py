@@ -7,10 +7,11 @@ from django.core.management import CommandError, call_command
 from ttdn.core import demo
 from ttdn.documents.enums import DocumentType, RelationKind
 from ttdn.documents.importers import read_legal_documents
-from ttdn.documents.models import Document, Publication
+from ttdn.documents.models import Document, OutgoingDocument, Publication
 from ttdn.documents.tests.conftest import seed
 from ttdn.documents.tests.factories import DocumentFactory, DocumentRelationFactory
 from ttdn.documents.tests.files import docx_bytes, image_pdf, text_pdf
+from ttdn.org.models import Unit
 
 LINES_000 = [
     "Thực hiện Kế hoạch số 24/KH-SGDĐT ngày 01/3/2022 của Sở GDĐT về",
@@ -60,11 +61,19 @@ def test_load_demo_includes_the_library_and_school_pages(db, capsys):
             if loader.name in {"org", "documents"}:
                 loader.load()
 
+    school = Unit.objects.get(code="HB-THCS-HONGBANG")
     assert (
         Document.objects.count(),
         Publication.objects.count(),
         [loader.name for loader in demo.loaders()][:2],
     ) == (len(read_legal_documents()), 4, ["org", "documents"])
+    assert [
+        (entry.number_symbol, entry.title)
+        for entry in OutgoingDocument.objects.on_site_of(school).order_by("number")
+    ] == [
+        ("01/KH-THCSHB", "Tổ chức Ngày Sách và Văn hóa đọc Việt Nam năm 2026"),
+        ("02/TB-THCSHB", "Tuyển sinh vào lớp 6 năm học 2026-2027"),
+    ]
 
 
 def test_check_citations_reads_a_txt_file(library, tmp_path, capsys):

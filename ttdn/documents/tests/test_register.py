@@ -6,6 +6,7 @@ from io import BytesIO
 
 import docx
 import pytest
+from django.core.exceptions import ValidationError
 from django.db import connection
 
 from ttdn import docgen
@@ -206,7 +207,7 @@ def test_issue_document_uses_the_drafting_unit_given_for_a_letter(cast):
 
 
 def test_save_letterhead_without_an_abbreviation_changes_nothing(cast):
-    with pytest.raises(services.ValidationError):
+    with pytest.raises(ValidationError):
         services.save_letterhead(
             cast.phong, by=cast.phong_leader, abbreviation=" ", issuing_body="X", place="Y"
         )

@@ -89,6 +89,7 @@ def document_detail(request: HttpRequest, pk: int) -> HttpResponse:
         "pdf_available": docgen.pdf_available(),
         "related": related.for_object(request.user, outgoing),
         "withdraw_form": WithdrawForm() if can_withdraw else None,
+        "can_publish_on_site": rules.can_publish_on_site(request.user, outgoing),
     }
     return render(request, "documents/outgoing_detail.html", context)
 
@@ -111,6 +112,28 @@ def document_withdraw(request: HttpRequest, pk: int) -> HttpResponse:
         reason=form.cleaned_data["reason"],
         by=request.user,
     )
+    return redirect(outgoing)
+
+
+@require_POST
+@login_required
+def document_publish_on_site(request: HttpRequest, pk: int) -> HttpResponse:
+    outgoing = _visible(request, pk)
+    if not rules.can_publish_on_site(request.user, outgoing):
+        raise PermissionDenied
+    success = _("%(number)s is shown on the unit's public site.") % {"number": outgoing}
+    attempt(request, success, services.publish_on_site, outgoing, by=request.user)
+    return redirect(outgoing)
+
+
+@require_POST
+@login_required
+def document_unpublish_from_site(request: HttpRequest, pk: int) -> HttpResponse:
+    outgoing = _visible(request, pk)
+    if not rules.can_publish_on_site(request.user, outgoing):
+        raise PermissionDenied
+    success = _("%(number)s is no longer shown on the unit's public site.") % {"number": outgoing}
+    attempt(request, success, services.unpublish_from_site, outgoing, by=request.user)
     return redirect(outgoing)
 
 
