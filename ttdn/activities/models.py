@@ -31,10 +31,10 @@ class ActivityQuerySet(models.QuerySet["Activity"]):
         if access.is_operator(user):
             return self
         units = access.visible_unit_ids(user)
-        co_organised = Activity.co_organisers.through.objects.filter(unit__in=units)
-        return self.filter(
-            models.Q(unit__in=units) | models.Q(pk__in=co_organised.values("activity"))
+        co_organised = Activity.co_organisers.through.objects.filter(
+            activity=models.OuterRef("pk"), unit__in=units
         )
+        return self.filter(models.Q(unit__in=units) | models.Exists(co_organised))
 
     def counted(self, *, verified_only: bool = False) -> ActivityQuerySet:
         """What a report counts: recorded and verified ones, or the verified ones only."""

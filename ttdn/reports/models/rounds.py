@@ -29,10 +29,10 @@ class RoundQuerySet(models.QuerySet["Round"]):
         if access.is_operator(user):
             return self
         units = access.visible_unit_ids(user)
-        return self.filter(
-            models.Q(owner__in=units)
-            | models.Q(pk__in=Submission.objects.filter(unit__in=units).values("round_id"))
-        )
+        # A correlated EXISTS, not an IN of every round id the person's units report in: for
+        # one round (a page's) the database then looks at that round's submissions only.
+        expects_one = Submission.objects.filter(round=models.OuterRef("pk"), unit__in=units)
+        return self.filter(models.Q(owner__in=units) | models.Exists(expects_one))
 
 
 class Round(TimestampedModel):
