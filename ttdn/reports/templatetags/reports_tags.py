@@ -1,11 +1,13 @@
+import html
 from decimal import Decimal
+from functools import cache
 from typing import Any
 
 from django import template
 from django.utils import numberformat
 from django.utils.formats import get_format
-from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
+from django.utils.text import Truncator
 
 from ttdn.org.enums import UnitLevel
 from ttdn.reports.enums import AGGREGATION_NOTES, Aggregation
@@ -22,11 +24,42 @@ def figure(value: Any) -> str:
 @register.simple_tag
 def figure_cells(values: Any) -> SafeString:
     """A `<td class="number">` per figure of `values`: a consolidation's table has thousands of
-    cells, and one call per row spares the template engine's work per cell."""
-    separators = _separators()
-    return mark_safe(  # noqa: S308  (every figure is escaped)
-        "".join(f'<td class="number">{escape(_figure(v, *separators))}</td>' for v in values)
+    cells, and one call per row spares the template engine's work per cell. A number's text is
+    digits, signs and the separators, escaped once here; anything else is escaped."""
+    separators = _escaped(*_separators())
+    return mark_safe(  # noqa: S308  (escaped: the separators above, anything not a number)
+        "".join(f'<td class="number">{_safe_figure(v, separators)}</td>' for v in values)
     )
+
+
+@register.simple_tag
+def chart_bars(chart: Any) -> SafeString:
+    """The bars of a chart (`ttdn.reports.charts`) as SVG groups: a consolidation's chart has a
+    bar per unit below, drawn here in one call rather than by the template engine per bar."""
+    separators = _escaped(*_separators())
+    return mark_safe(  # noqa: S308  (labels escaped, figures as in figure_cells, numbers ours)
+        "".join(
+            f"<g><title>{html.escape(str(bar.label))}: {_safe_figure(bar.value, separators)}"
+            f'</title><text x="0" y="{bar.text_y}" class="chart-label">'
+            f"{html.escape(Truncator(bar.label).chars(28))}</text>"
+            f'<rect x="38%" y="{bar.y + 4}" width="{bar.percent}%" height="18" class="chart-bar">'
+            f'</rect><text x="100%" y="{bar.text_y}" text-anchor="end" class="chart-value">'
+            f"{_safe_figure(bar.value, separators)}</text></g>"
+            for bar in chart.bars
+        )
+    )
+
+
+def _safe_figure(value: Any, separators: tuple[str, int, str]) -> str:
+    """`_figure` as HTML, with `separators` escaped (`_escaped`)."""
+    if value is None or isinstance(value, Decimal):
+        return _figure(value, *separators)
+    return html.escape(str(value))
+
+
+@cache
+def _escaped(decimal_sep: str, grouping: int, thousand_sep: str) -> tuple[str, int, str]:
+    return html.escape(decimal_sep), grouping, html.escape(thousand_sep)
 
 
 def _separators() -> tuple[str, int, str]:
@@ -40,26 +73,33 @@ def _separators() -> tuple[str, int, str]:
 
 
 def _figure(value: Any, decimal_sep: str, grouping: int, thousand_sep: str) -> str:
-    if value is None or value == "":
-        return "—"
     if isinstance(value, Decimal):
-        value = value.normalize()
-        places = max(0, -int(value.as_tuple().exponent))
         if grouping in (0, 3) and value.is_finite():  # Vietnamese and English: Python does it
-            text = f"{value:{',' if grouping else ''}.{places}f}"
-            if text.startswith("-") and not value:
+            # "f" without a precision writes the normalised figure's own places, no exponent.
+            text = format(value.normalize(), ",f" if grouping else "f")
+            if text[0] == "-" and not value:
                 text = text[1:]  # "-0" reads as 0, as number_format writes it
-            return text.translate({ord(","): thousand_sep, ord("."): decimal_sep})
+            if grouping and thousand_sep != ",":
+                return text.translate(_table(thousand_sep, decimal_sep))
+            return text if decimal_sep == "." else text.replace(".", decimal_sep)
+        value = value.normalize()
         return numberformat.format(
             value,
             decimal_sep,
-            decimal_pos=places,
+            decimal_pos=max(0, -int(value.as_tuple().exponent)),
             grouping=grouping,
             thousand_sep=thousand_sep,
             force_grouping=True,
             use_l10n=True,
         )
+    if value is None or value == "":
+        return "—"
     return str(value)
+
+
+@cache
+def _table(thousand_sep: str, decimal_sep: str) -> dict[int, str]:
+    return {ord(","): thousand_sep, ord("."): decimal_sep}
 
 
 @register.simple_tag

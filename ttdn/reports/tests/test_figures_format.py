@@ -10,7 +10,8 @@ from hypothesis import strategies as st
 
 from ttdn.reports.templatetags.reports_tags import _figure, figure_cells
 
-FORMATS = [(",", 0, "."), (".", 3, ",")]  # Vietnamese, English
+FORMATS = [(",", 0, "."), (".", 3, ","), (",", 3, "."), (",", 3, "\u00a0"), (".", 0, ",")]
+# Vietnamese, English, then other readers' formats (grouped with dots or spaces, none)
 
 
 def _django(value: Decimal, decimal_sep: str, grouping: int, thousand_sep: str) -> str:
@@ -48,3 +49,20 @@ def test_cells_are_escaped_and_empty_ones_show_a_dash():
     assert cells == (
         '<td class="number">12,5</td><td class="number">—</td><td class="number">&lt;b&gt;</td>'
     )
+
+
+def test_chart_bars_escape_labels_cut_long_ones_and_write_figures_as_cells():
+    from ttdn.reports.charts import bar_chart
+    from ttdn.reports.templatetags.reports_tags import chart_bars
+
+    chart = bar_chart(
+        "Số tin bài",
+        [("<Trường> & Phòng", Decimal("1234.50")), ("Trường THCS Nguyễn Bỉnh Khiêm xã A", None)],
+    )
+    with translation.override("vi"):
+        bars = chart_bars(chart)
+
+    assert "<title>&lt;Trường&gt; &amp; Phòng: 1234,5</title>" in bars
+    assert ">Trường THCS Nguyễn Bỉnh Khi…</text>" in bars
+    assert 'width="50.0%"' in bars and 'width="0.0%"' in bars
+    assert bars.count("<g>") == 2
