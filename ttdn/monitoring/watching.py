@@ -5,9 +5,11 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import NamedTuple
 
+from django.conf import settings
 from django.db.models import Count, Max
 from django.utils.translation import gettext as _
 
+from ttdn.core import changes
 from ttdn.core.search import Query, fold_token, parse, snippet
 from ttdn.monitoring import matching, tone
 from ttdn.monitoring.enums import WatchKind
@@ -59,10 +61,15 @@ _cache: list[_Compiled] = []
 
 
 def matcher() -> _Compiled:
-    """Every active watch compiled, rebuilt when a watch changes (one small query to know)."""
+    """Every active watch compiled, rebuilt when a watch changes: the watches' table's generation
+    tells (core.changes, one cache read), or where generations are off, one small query."""
     active = Watch.objects.filter(is_active=True)
-    stamp = active.aggregate(n=Count("pk"), at=Max("updated_at"), top=Max("pk"))
-    version = (stamp["n"], stamp["at"], stamp["top"])
+    version: tuple[object, ...]
+    if settings.KEEP_READS:  # taken before reading: a write meanwhile makes the result stale
+        version = tuple(changes.generations([Watch._meta.db_table]).values())
+    else:
+        stamp = active.aggregate(n=Count("pk"), at=Max("updated_at"), top=Max("pk"))
+        version = (stamp["n"], stamp["at"], stamp["top"])
     if _cache and _cache[0].version == version:
         return _cache[0]
     watches = {w.pk: w for w in active}
@@ -121,7 +128,7 @@ def mentions_of(
     if not keys:
         return []
     suggested = tone.suggest(text)
-    paragraphs = _paragraphs(item.text or item.title)
+    paragraphs = _paragraphs(item.text or item.title, text)
     return [
         Found(
             item.pk,
@@ -134,11 +141,13 @@ def mentions_of(
     ]
 
 
-def _paragraphs(text: str) -> list[tuple[str, frozenset[str]]]:
-    """The text's paragraphs, each with its folded tokens (to find where a watch matched)."""
+def _paragraphs(text: str, read: matching.Text) -> list[tuple[str, frozenset[str]]]:
+    """The text's paragraphs, each with its folded tokens (to find where a watch matched), taken
+    from the item's tokens (`read`, of its title and text: the text's lines are its last ones)."""
+    lines = text.splitlines()
     return [
-        (line, frozenset(map(fold_token, set(matching.read_tokens(line)))))
-        for line in text.splitlines()
+        (line, frozenset(folded))
+        for line, folded in zip(lines, read.last_lines(len(lines)), strict=True)
         if line.strip()
     ]
 
