@@ -391,7 +391,7 @@ class _BandIndex:
 
 def match(items: list[Item]) -> list[int]:
     """Create the items' mentions (one per watch each satisfies): one query for those already
-    recorded, one insert, one query for their pks. Returns the pks of the negative ones
+    recorded, one insert, one query for the pks of the negative ones. Returns the pks of the negative ones
     created, for the alerts."""
     if not items:
         return []
@@ -404,7 +404,11 @@ def match(items: list[Item]) -> list[int]:
         return []
     _insert_mentions(found)
     negative = {(m.item_id, m.watch_id) for m in found if m.tone == Tone.NEGATIVE}
-    stored = Mention.objects.filter(item__in=items).values_list("item_id", "watch_id", "pk")
+    if not negative:
+        return []
+    stored = Mention.objects.filter(item__in=items, tone=Tone.NEGATIVE).values_list(
+        "item_id", "watch_id", "pk"
+    )
     return sorted(pk for item_id, watch_id, pk in stored if (item_id, watch_id) in negative)
 
 
