@@ -417,13 +417,13 @@ def _insert_mentions(found: list[watching.Found]) -> None:
     prepare every field of every row, which costs more than finding the mentions did."""
     stamp = Mention._meta.get_field("created_at").get_db_prep_save(timezone.now(), connection)
     quote = connection.ops.quote_name
-    names = ["created_at", "updated_at", "item_id", "watch_id", "unit_id", "snippet",
-             "suggested_tone", "tone"]  # fmt: skip
+    names = ["created_at", "updated_at", "item_id", "watch_id", "unit_id", "paragraph",
+             "snippet", "suggested_tone", "tone"]  # fmt: skip
     with connection.cursor() as cursor:
         cursor.executemany(
             f"INSERT INTO {quote(Mention._meta.db_table)} ({', '.join(map(quote, names))}) "  # noqa: S608  # nosec B608  (names from the model, quoted)
             f"VALUES ({', '.join(['%s'] * len(names))})",
-            [(stamp, stamp, *m[:4], m.tone, m.tone) for m in found],
+            [(stamp, stamp, *m[:4], "", m.tone, m.tone) for m in found],
         )
 
 

@@ -113,7 +113,7 @@ class Found(NamedTuple):
     item_id: int
     watch_id: int
     unit_id: int
-    snippet: str
+    paragraph: int  # where its snippet is cut from when shown (`cut_snippet`)
     tone: str
 
 
@@ -121,7 +121,8 @@ def mentions_of(
     item: Item, known: set[tuple[int, int]], *, compiled: _Compiled | None = None
 ) -> list[Found]:
     """The item's mentions not yet recorded (`known` holds (item, watch) pairs), with the tone
-    the lexicon suggests. `compiled` is `matcher()`, asked once by a caller matching a batch."""
+    the lexicon suggests and the paragraph to show. `compiled` is `matcher()`, asked once by a
+    caller matching a batch."""
     compiled = compiled or matcher()
     text = text_of(item)
     keys = {key for key in compiled.matcher.matches(text) if (item.pk, key) not in known}
@@ -134,11 +135,16 @@ def mentions_of(
             item.pk,
             pk,
             compiled.watches[pk].unit_id,
-            _snippet(paragraphs, compiled.terms[pk], compiled.wanted[pk]),
+            _best_paragraph(paragraphs, compiled.wanted[pk]),
             suggested,
         )
         for pk in sorted(keys)
     ]
+
+
+def _lines(text: str) -> list[str]:
+    """The paragraphs of a text: its non-blank lines."""
+    return [line for line in text.splitlines() if line.strip()]
 
 
 def _paragraphs(text: str, read: matching.Text) -> list[tuple[str, frozenset[str]]]:
@@ -152,13 +158,22 @@ def _paragraphs(text: str, read: matching.Text) -> list[tuple[str, frozenset[str
     ]
 
 
-def _snippet(
-    paragraphs: list[tuple[str, frozenset[str]]], terms: Query, wanted: frozenset[str]
-) -> str:
-    """The snippet of the first paragraph holding the most of the watch's words (`wanted`):
-    marking a paragraph instead of the whole text keeps matching cheap for long articles."""
-    best = max(paragraphs, key=lambda p: len(wanted & p[1]), default=("", frozenset()))
-    return str(snippet(best[0], terms))
+def _best_paragraph(paragraphs: list[tuple[str, frozenset[str]]], wanted: frozenset[str]) -> int:
+    """The index of the first paragraph holding the most of the watch's words (`wanted`)."""
+    counts = [len(wanted & folded) for _line, folded in paragraphs]
+    return counts.index(max(counts)) if counts else 0
+
+
+def cut_snippet(item: Item, watch: Watch, paragraph: int) -> str:
+    """The snippet of a mention, cut when it is shown (a few on a page, where the pipeline would
+    cut dozens an item): the paragraph the pipeline picked, the watch's words in <mark>.
+    Marking a paragraph instead of the whole text keeps it cheap for long articles."""
+    lines = _lines(item.text or item.title)
+    try:
+        terms = parse(" ".join(matching.terms_of(expression(watch))))
+    except matching.ValidationError:  # a query saved before a rule it breaks: nothing to mark
+        terms = Query()
+    return str(snippet(lines[paragraph] if paragraph < len(lines) else "", terms))
 
 
 def check_query(kind: str, query: str) -> None:
