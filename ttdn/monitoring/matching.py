@@ -105,13 +105,28 @@ class Text:
 
     exact: list[str]
     folded: list[str]
+    # Where each line of the text (`str.splitlines`) ends in the tokens: tokens never span lines.
+    line_ends: list[int] = field(default_factory=list)
     words: dict[bool, set[str]] = field(init=False)
 
     @classmethod
     def of(cls, text: str) -> Text:
-        exact = read_tokens(text)
+        exact: list[str] = []
+        ends = []
+        for line in text.splitlines():
+            exact += read_tokens(line)
+            ends.append(len(exact))
         fold = {token: fold_token(token) for token in set(exact)}
-        return cls(exact, [fold[token] for token in exact])
+        return cls(exact, [fold[token] for token in exact], ends)
+
+    def last_lines(self, count: int) -> list[list[str]]:
+        """The folded tokens of each of the last `count` lines."""
+        starts = [0, *self.line_ends]
+        return (
+            [self.folded[starts[i] : starts[i + 1]] for i in range(len(starts) - 1)][-count:]
+            if count
+            else []
+        )
 
     def __post_init__(self) -> None:
         self.words = {True: set(self.exact), False: set(self.folded)}

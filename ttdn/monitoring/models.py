@@ -288,6 +288,9 @@ class Mention(TimestampedModel):
         "org.Unit", verbose_name=_("unit"), on_delete=models.PROTECT, related_name="+"
     )
     snippet = models.TextField(_("snippet"), blank=True)  # HTML: escaped text, matches in <mark>
+    # Where the snippet is cut from when none is stored (`cut_snippet`): the index of the
+    # paragraph, among the non-blank lines of the item's text, that holds most of the watch's words.
+    paragraph = models.PositiveSmallIntegerField(null=True, blank=True, editable=False)
     suggested_tone = models.CharField(
         _("suggested tone"), max_length=_length(Tone), choices=Tone, default=Tone.NEUTRAL
     )
@@ -314,6 +317,13 @@ class Mention(TimestampedModel):
 
     def get_absolute_url(self) -> str:
         return reverse("monitoring:mention_detail", args=[self.pk])
+
+    def cut_snippet(self) -> str:
+        """The snippet cut when shown, from the paragraph the pipeline picked, the watch's words
+        in <mark> (HTML, escaped): the pipeline stores where, not the snippet itself."""
+        from ttdn.monitoring import watching  # here: watching reads these models
+
+        return watching.cut_snippet(self.item, self.watch, self.paragraph or 0)
 
 
 class Case(TimestampedModel):

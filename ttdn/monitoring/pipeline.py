@@ -391,7 +391,7 @@ class _BandIndex:
 
 def match(items: list[Item]) -> list[int]:
     """Create the items' mentions (one per watch each satisfies): one query for those already
-    recorded, one insert, one query for their pks. Returns the pks of the negative ones
+    recorded, one insert, one query for the pks of the negative ones. Returns the pks of the negative ones
     created, for the alerts."""
     if not items:
         return []
@@ -404,7 +404,11 @@ def match(items: list[Item]) -> list[int]:
         return []
     _insert_mentions(found)
     negative = {(m.item_id, m.watch_id) for m in found if m.tone == Tone.NEGATIVE}
-    stored = Mention.objects.filter(item__in=items).values_list("item_id", "watch_id", "pk")
+    if not negative:
+        return []
+    stored = Mention.objects.filter(item__in=items, tone=Tone.NEGATIVE).values_list(
+        "item_id", "watch_id", "pk"
+    )
     return sorted(pk for item_id, watch_id, pk in stored if (item_id, watch_id) in negative)
 
 
@@ -413,13 +417,13 @@ def _insert_mentions(found: list[watching.Found]) -> None:
     prepare every field of every row, which costs more than finding the mentions did."""
     stamp = Mention._meta.get_field("created_at").get_db_prep_save(timezone.now(), connection)
     quote = connection.ops.quote_name
-    names = ["created_at", "updated_at", "item_id", "watch_id", "unit_id", "snippet",
-             "suggested_tone", "tone"]  # fmt: skip
+    names = ["created_at", "updated_at", "item_id", "watch_id", "unit_id", "paragraph",
+             "snippet", "suggested_tone", "tone"]  # fmt: skip
     with connection.cursor() as cursor:
         cursor.executemany(
             f"INSERT INTO {quote(Mention._meta.db_table)} ({', '.join(map(quote, names))}) "  # noqa: S608  # nosec B608  (names from the model, quoted)
             f"VALUES ({', '.join(['%s'] * len(names))})",
-            [(stamp, stamp, *m[:4], m.tone, m.tone) for m in found],
+            [(stamp, stamp, *m[:4], "", m.tone, m.tone) for m in found],
         )
 
 

@@ -15,9 +15,15 @@ rejected by the estimate); unrelated articles share almost no shingles.
 from __future__ import annotations
 
 import hashlib
+from operator import methodcaller
 
 import numpy as np
 from datasketch import MinHash
+
+try:  # CPython's own SHA-1: the same digest, without OpenSSL's cost of a context per call
+    from _sha1 import sha1 as _sha1
+except ImportError:  # pragma: no cover - another interpreter
+    _sha1 = hashlib.sha1
 
 PERMUTATIONS = 126
 BANDS = 42
@@ -33,19 +39,22 @@ _A, _B = MinHash(num_perm=PERMUTATIONS, seed=_SEED, scheme="affine32").permutati
 def signature(words: list[str]) -> np.ndarray:
     """The MinHash values of the shingles of a text's folded words (PERMUTATIONS of them, stored
     as uint64): datasketch's `MinHash.update_batch` of the encoded shingles, computed without a
-    Python call per shingle (SHA-1 prefixes read as one array, the permutations as one matrix)."""
-    if len(words) < SHINGLE:
-        shingles = {" ".join(words)}
+    Python call per shingle besides SHA-1's (the shingles joined as bytes by `map`, the digests'
+    first 4 bytes read as one array, the permutations as one matrix)."""
+    encoded = [word.encode() for word in words]
+    if len(encoded) < SHINGLE:
+        shingles = {b" ".join(encoded)}
     else:
-        shingles = {
-            " ".join(shingle) for shingle in zip(*(words[i:] for i in range(SHINGLE)), strict=False)
-        }
-    sha1 = hashlib.sha1
-    prefixes = b"".join([sha1(s.encode()).digest()[:4] for s in shingles])
-    hashed = _mix(np.frombuffer(prefixes, dtype="<u4").astype(np.uint32))
+        shingles = set(map(b" ".join, zip(*(encoded[i:] for i in range(SHINGLE)), strict=False)))
+    digests = b"".join(map(_DIGEST, map(_sha1, shingles)))  # 20 bytes each
+    prefixes = np.frombuffer(digests, dtype="<u4").reshape(-1, 5)[:, 0]
+    hashed = _mix(prefixes.astype(np.uint32))
     # uint32 products wrap around: that is the scheme's modulo 2³².
     permuted = hashed[:, np.newaxis] * _A + _B
     return permuted.min(axis=0).astype(np.uint64)
+
+
+_DIGEST = methodcaller("digest")
 
 
 def _mix(values: np.ndarray) -> np.ndarray:

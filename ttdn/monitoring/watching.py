@@ -5,9 +5,11 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import NamedTuple
 
+from django.conf import settings
 from django.db.models import Count, Max
 from django.utils.translation import gettext as _
 
+from ttdn.core import changes
 from ttdn.core.search import Query, fold_token, parse, snippet
 from ttdn.monitoring import matching, tone
 from ttdn.monitoring.enums import WatchKind
@@ -59,10 +61,15 @@ _cache: list[_Compiled] = []
 
 
 def matcher() -> _Compiled:
-    """Every active watch compiled, rebuilt when a watch changes (one small query to know)."""
+    """Every active watch compiled, rebuilt when a watch changes: the watches' table's generation
+    tells (core.changes, one cache read), or where generations are off, one small query."""
     active = Watch.objects.filter(is_active=True)
-    stamp = active.aggregate(n=Count("pk"), at=Max("updated_at"), top=Max("pk"))
-    version = (stamp["n"], stamp["at"], stamp["top"])
+    version: tuple[object, ...]
+    if settings.KEEP_READS:  # taken before reading: a write meanwhile makes the result stale
+        version = tuple(changes.generations([Watch._meta.db_table]).values())
+    else:
+        stamp = active.aggregate(n=Count("pk"), at=Max("updated_at"), top=Max("pk"))
+        version = (stamp["n"], stamp["at"], stamp["top"])
     if _cache and _cache[0].version == version:
         return _cache[0]
     watches = {w.pk: w for w in active}
@@ -106,7 +113,7 @@ class Found(NamedTuple):
     item_id: int
     watch_id: int
     unit_id: int
-    snippet: str
+    paragraph: int  # where its snippet is cut from when shown (`cut_snippet`)
     tone: str
 
 
@@ -114,42 +121,59 @@ def mentions_of(
     item: Item, known: set[tuple[int, int]], *, compiled: _Compiled | None = None
 ) -> list[Found]:
     """The item's mentions not yet recorded (`known` holds (item, watch) pairs), with the tone
-    the lexicon suggests. `compiled` is `matcher()`, asked once by a caller matching a batch."""
+    the lexicon suggests and the paragraph to show. `compiled` is `matcher()`, asked once by a
+    caller matching a batch."""
     compiled = compiled or matcher()
     text = text_of(item)
     keys = {key for key in compiled.matcher.matches(text) if (item.pk, key) not in known}
     if not keys:
         return []
     suggested = tone.suggest(text)
-    paragraphs = _paragraphs(item.text or item.title)
+    paragraphs = _paragraphs(item.text or item.title, text)
     return [
         Found(
             item.pk,
             pk,
             compiled.watches[pk].unit_id,
-            _snippet(paragraphs, compiled.terms[pk], compiled.wanted[pk]),
+            _best_paragraph(paragraphs, compiled.wanted[pk]),
             suggested,
         )
         for pk in sorted(keys)
     ]
 
 
-def _paragraphs(text: str) -> list[tuple[str, frozenset[str]]]:
-    """The text's paragraphs, each with its folded tokens (to find where a watch matched)."""
+def _lines(text: str) -> list[str]:
+    """The paragraphs of a text: its non-blank lines."""
+    return [line for line in text.splitlines() if line.strip()]
+
+
+def _paragraphs(text: str, read: matching.Text) -> list[tuple[str, frozenset[str]]]:
+    """The text's paragraphs, each with its folded tokens (to find where a watch matched), taken
+    from the item's tokens (`read`, of its title and text: the text's lines are its last ones)."""
+    lines = text.splitlines()
     return [
-        (line, frozenset(map(fold_token, set(matching.read_tokens(line)))))
-        for line in text.splitlines()
+        (line, frozenset(folded))
+        for line, folded in zip(lines, read.last_lines(len(lines)), strict=True)
         if line.strip()
     ]
 
 
-def _snippet(
-    paragraphs: list[tuple[str, frozenset[str]]], terms: Query, wanted: frozenset[str]
-) -> str:
-    """The snippet of the first paragraph holding the most of the watch's words (`wanted`):
-    marking a paragraph instead of the whole text keeps matching cheap for long articles."""
-    best = max(paragraphs, key=lambda p: len(wanted & p[1]), default=("", frozenset()))
-    return str(snippet(best[0], terms))
+def _best_paragraph(paragraphs: list[tuple[str, frozenset[str]]], wanted: frozenset[str]) -> int:
+    """The index of the first paragraph holding the most of the watch's words (`wanted`)."""
+    counts = [len(wanted & folded) for _line, folded in paragraphs]
+    return counts.index(max(counts)) if counts else 0
+
+
+def cut_snippet(item: Item, watch: Watch, paragraph: int) -> str:
+    """The snippet of a mention, cut when it is shown (a few on a page, where the pipeline would
+    cut dozens an item): the paragraph the pipeline picked, the watch's words in <mark>.
+    Marking a paragraph instead of the whole text keeps it cheap for long articles."""
+    lines = _lines(item.text or item.title)
+    try:
+        terms = parse(" ".join(matching.terms_of(expression(watch))))
+    except matching.ValidationError:  # a query saved before a rule it breaks: nothing to mark
+        terms = Query()
+    return str(snippet(lines[paragraph] if paragraph < len(lines) else "", terms))
 
 
 def check_query(kind: str, query: str) -> None:

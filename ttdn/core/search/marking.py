@@ -5,6 +5,7 @@ from __future__ import annotations
 import bisect
 import functools
 import html
+import operator
 import re
 from collections.abc import Iterable
 
@@ -12,8 +13,6 @@ from django.utils.safestring import SafeString, mark_safe
 
 from ttdn.core.search.query import TOKEN, Query, as_query, fold_token
 from ttdn.core.text import nfc
-
-_SPACES = re.compile(r"\s+")
 
 
 def snippet(text: str, query: Query | str, *, words: int = 30) -> SafeString:
@@ -45,26 +44,22 @@ def highlight(text: str, query: Query | str) -> SafeString:
 
 @functools.lru_cache(maxsize=64)
 def _clean(text: str) -> str:
-    """`text` in NFC with its runs of white space made one space; remembered like `_read`."""
-    return _SPACES.sub(" ", nfc(text)).strip()
+    """`text` in NFC with its runs of white space made one space; remembered like `_read`.
+    (`str.split` and the pattern `\\s+` agree on every character: split is the faster.)"""
+    return " ".join(nfc(text).split())
 
 
 class _Words:
-    """The words of a text with where they stand, lower-cased and folded."""
+    """The words of a text with where they stand, lower-cased and folded (read without a Python
+    step per word: monitoring marks a paragraph for each of dozens of watches per article)."""
 
     def __init__(self, text: str) -> None:
         self.found = list(TOKEN.finditer(text))
-        self.exact = [m.group().lower() for m in self.found]
-        self.folded = [fold_token(w) for w in self.exact]
+        self.exact = list(map(str.lower, map(_GROUP, self.found)))
+        self.folded = list(map(fold_token, self.exact))
 
-    @functools.cached_property
-    def exact_starts(self) -> dict[str, list[int]]:
-        """Where each word stands, to compare a sequence only where its first word does."""
-        return _starts(self.exact)
 
-    @functools.cached_property
-    def folded_starts(self) -> dict[str, list[int]]:
-        return _starts(self.folded)
+_GROUP = operator.methodcaller("group")
 
 
 @functools.lru_cache(maxsize=64)
@@ -74,26 +69,20 @@ def _read(text: str) -> _Words:
     return _Words(text)
 
 
-def _starts(words: list[str]) -> dict[str, list[int]]:
-    starts: dict[str, list[int]] = {}
-    for i, word in enumerate(words):
-        starts.setdefault(word, []).append(i)
-    return starts
-
-
 def _marked(words: _Words, query: Query) -> set[int]:
-    """Indexes of the words that match a sequence of the query."""
+    """Indexes of the words that match a sequence of the query: compared only where the
+    sequence's first word stands (found by `list.index`, a scan in C)."""
     marked: set[int] = set()
-    for sequences, exact in ((query.folded, False), (query.exact, True)):
-        if not sequences:
-            continue
-        seen = words.exact if exact else words.folded
-        starts = words.exact_starts if exact else words.folded_starts
+    for sequences, seen in ((query.folded, words.folded), (query.exact, words.exact)):
         for sequence in sequences:
-            size = len(sequence)
-            for i in starts.get(sequence[0], ()):
-                if tuple(seen[i : i + size]) == sequence:
-                    marked.update(range(i, i + size))
+            size, first, at = len(sequence), sequence[0], -1
+            while True:
+                try:
+                    at = seen.index(first, at + 1)
+                except ValueError:
+                    break
+                if size == 1 or tuple(seen[at : at + size]) == sequence:
+                    marked.update(range(at, at + size))
     return marked
 
 

@@ -65,4 +65,5 @@ def mention_of(
     item.save(update_fields=["story"])
     watch = WatchFactory(unit=unit, query=unit.name)
     fields.setdefault("tone", Tone.NEGATIVE)
-    return Mention.objects.create(item=item, watch=watch, unit=unit, snippet=title, **fields)
+    fields.setdefault("snippet", title)
+    return Mention.objects.create(item=item, watch=watch, unit=unit, **fields)

@@ -15,7 +15,9 @@ from ttdn.monitoring import matching, tone, watching
 SYLLABLES = ["Trường", "truong", "Phú", "phu", "Lâm", "lam", "lạm", "thu", "Thư", "học", "hoc",
              "phí", "PHÍ", "Đà", "da", "Nẵng", "nang", "miễn", "giảm", "an", "Ấn"]  # fmt: skip
 WORD = st.sampled_from(SYLLABLES)
-PUNCTUATION = st.sampled_from([" ", " ", " ", ", ", ". ", "\n", " – ", ": "])
+PUNCTUATION = st.sampled_from(
+    [" ", " ", " ", ", ", ". ", "\n", " – ", ": ", "\r\n", "\r", "\u2028"]
+)
 
 
 @st.composite
@@ -124,11 +126,12 @@ def test_the_tone_lexicon_counts_each_occurrence_of_its_phrases(words):
 
 
 @settings(max_examples=200, deadline=None)
-@given(st.lists(texts(), max_size=6))
-def test_the_paragraphs_of_a_mention_hold_their_core_search_tokens_folded(lines):
+@given(st.lists(texts(), max_size=6), texts())
+def test_the_paragraphs_of_a_mention_hold_their_core_search_tokens_folded(lines, title):
     raw = "\n".join(lines)
 
-    paragraphs = watching._paragraphs(raw)
+    # Read from the item's tokens, of its title and text, as the pipeline reads them.
+    paragraphs = watching._paragraphs(raw, matching.Text.of(f"{title}\n{raw}"))
 
     assert paragraphs == [
         (line, frozenset(fold_token(t) for t in tokens(line)))

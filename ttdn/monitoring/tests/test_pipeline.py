@@ -345,3 +345,21 @@ def test_a_pasted_post_is_matched_like_a_fetched_one(cast):
         ItemStage.MATCHED,
         ["PGD-HB"],
     )
+
+
+def test_a_mention_shows_the_paragraph_holding_the_watchs_words_marked(cast):
+    source = SourceFactory(unit=cast.so, format=SourceFormat.MANUAL, url="")
+    WatchFactory(unit=cast.phong, query='"lạm thu" trường')
+    text = (
+        "Tin <b>đầu</b> không liên quan.\n\n  \nPhụ huynh <b>Trường</b> A phản ánh lạm thu.\nHết."
+    )
+    item = pipeline.paste_item(source, title="Bài đăng", text=text)
+
+    pipeline.process_item(item.pk)
+
+    mention = Mention.objects.get()
+    assert (mention.snippet, mention.paragraph, mention.cut_snippet()) == (
+        "",
+        1,
+        "Phụ huynh &lt;b&gt;<mark>Trường</mark>&lt;/b&gt; A phản ánh <mark>lạm thu</mark>.",
+    )

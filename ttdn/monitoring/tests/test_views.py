@@ -43,6 +43,21 @@ def test_the_desk_lists_mentions_in_a_fixed_number_of_queries(
 
 
 @pytest.mark.parametrize("item_count", [1, 3])
+def test_the_desk_cuts_the_snippets_the_pipeline_left_to_it_without_more_queries(
+    cast, client, django_assert_num_queries, item_count
+):
+    for i in range(item_count):
+        mention_of(cast.school_a, title=f"Tin {i}", snippet="", paragraph=0)
+    client.force_login(cast.phong_officer)
+
+    with django_assert_num_queries(QUERIES["desk"]):
+        response = client.get(reverse("monitoring:desk"))
+
+    marked = f"viết về <mark>{cast.school_a.name}</mark>."  # its words, one run
+    assert response.content.decode().count(marked) == item_count
+
+
+@pytest.mark.parametrize("item_count", [1, 3])
 def test_the_case_board_in_a_fixed_number_of_queries(
     cast, client, django_assert_num_queries, item_count
 ):
