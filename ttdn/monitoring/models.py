@@ -167,10 +167,9 @@ class ItemQuerySet(models.QuerySet["Item"]):
         if access.is_operator(user):
             return self.all()
         units = access.visible_unit_ids(user)
-        return self.filter(
-            models.Q(source__unit__in=units)
-            | models.Q(pk__in=Mention.objects.filter(unit__in=units).values("item_id"))
-        )
+        # A correlated EXISTS on the item's own mentions, not an IN of every mentioned item.
+        mentioned = Mention.objects.filter(item=models.OuterRef("pk"), unit__in=units)
+        return self.filter(models.Q(source__unit__in=units) | models.Exists(mentioned))
 
     def unfinished(self) -> ItemQuerySet:
         return self.exclude(stage__in=[ItemStage.MATCHED, ItemStage.FAILED])
@@ -178,6 +177,9 @@ class ItemQuerySet(models.QuerySet["Item"]):
 
 class Item(TimestampedModel):
     """One article, post or pasted text, with the page as fetched."""
+
+    # Kept as evidence and for clustering, never shown in a list: lists defer them.
+    STORED_ONLY = ("raw", "signature")
 
     source = models.ForeignKey(Source, on_delete=models.PROTECT, related_name="items")
     url = models.URLField(pgettext_lazy("monitoring", "address"), max_length=2000, blank=True)

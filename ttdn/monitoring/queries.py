@@ -19,7 +19,11 @@ def stream(
     user: Any, *, tone: str = "", language: str = "", kind: str = "", q: str = ""
 ) -> QuerySet[Mention]:
     """The mentions the person may see, newest first, with what a row of the desk shows."""
-    mentions = Mention.objects.visible_to(user).select_related("unit", "watch", "item__source")
+    mentions = (
+        Mention.objects.visible_to(user)
+        .select_related("unit", "watch", "item__source")
+        .defer(*(f"item__{name}" for name in Item.STORED_ONLY))
+    )
     if tone:
         mentions = mentions.filter(tone=tone)
     if language:
@@ -37,6 +41,7 @@ def story_copies(story_id: int, user: Any) -> list[Item]:
         Item.objects.visible_to(user)
         .filter(story_id=story_id)
         .select_related("source")
+        .defer(*Item.STORED_ONLY)
         .order_by("published_at", "pk")
     )
 

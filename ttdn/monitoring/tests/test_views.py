@@ -57,6 +57,19 @@ def test_the_desk_cuts_the_snippets_the_pipeline_left_to_it_without_more_queries
     assert response.content.decode().count(marked) == item_count
 
 
+def test_the_desk_and_a_story_leave_the_pages_as_fetched_in_the_database(cast, client):
+    """A page as fetched is tens of kilobytes of evidence: lists never read it."""
+    mention = mention_of(cast.school_a, title="Tin", snippet="", paragraph=0)
+    client.force_login(cast.phong_officer)
+
+    desk = client.get(reverse("monitoring:desk"))
+    story = client.get(mention.item.story.get_absolute_url())
+
+    shown = desk.context["page"].object_list[0].item
+    assert {"raw", "signature"} <= shown.get_deferred_fields()
+    assert all({"raw", "signature"} <= c.get_deferred_fields() for c in story.context["copies"])
+
+
 @pytest.mark.parametrize("item_count", [1, 3])
 def test_the_case_board_in_a_fixed_number_of_queries(
     cast, client, django_assert_num_queries, item_count
