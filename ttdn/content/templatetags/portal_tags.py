@@ -10,11 +10,11 @@ import datetime
 from html import escape
 
 from django import template
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.safestring import SafeString, mark_safe
 
 from ttdn.content import links
-from ttdn.content.models import Article, Image, public_path
+from ttdn.content.models import Article, Image, Section, Site, public_path
 
 register = template.Library()
 
@@ -48,6 +48,35 @@ def video_host(url: str) -> str:
 def portal_url(name: str, *args: object) -> str:
     """{% url name args %}, remembered (a page's header and footer show a dozen addresses)."""
     return public_path(name, *args)
+
+
+@register.simple_tag(takes_context=True)
+def frame(context: template.Context, name: str) -> SafeString:
+    """A part of the frame every public page shares (the links in its head, its header and menu,
+    its footer): the template `name` rendered in the page's context, without its file's final
+    newline.
+
+    Kept on the site object for its language and current section: rendering them cost more than
+    an article's own content. A site is read from what the process keeps (public.site_or_404),
+    which is a new object as soon as the site, its unit or its pictures change (and a change to
+    a section touches the site), so nothing kept there outlives what it shows; a site read
+    afresh is used once. A search's words, shown in the header, are never kept.
+    """
+    site, section = context.get("site"), context.get("section")
+    keyable = isinstance(site, Site) and context.get("unit") is site.unit
+    if not keyable or context.get("query") or not (section is None or isinstance(section, Section)):
+        return _frame(context, name)
+    key = (name, translation.get_language(), context.get("language"), section and section.pk)
+    kept: dict[tuple[object, ...], SafeString] = site.__dict__.setdefault("_kept_frame", {})
+    if (part := kept.get(key)) is None:
+        part = kept[key] = _frame(context, name)
+    return part
+
+
+def _frame(context: template.Context, name: str) -> SafeString:
+    engine = context.template.engine if context.template else template.Engine.get_default()
+    text = engine.get_template(name).render(context)
+    return mark_safe(text.removesuffix("\n"))  # noqa: S308  (rendered by an autoescaping template)
 
 
 @register.simple_tag
