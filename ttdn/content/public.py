@@ -238,10 +238,9 @@ def not_found(request: HttpRequest) -> HttpResponse | None:
 @cached
 def article(request: HttpRequest, unit_slug: str, pk: int, slug: str) -> HttpResponse:
     site = site_or_404(unit_slug)
-    found = get_object_or_404(
-        Article.objects.live().filter(site=site).select_related("section", "cover"), pk=pk
-    )
-    found.site = site
+    found = queries.public_article(site, pk)
+    if found is None:
+        raise Http404
     if found.has_media:  # 2 queries, for the few articles with a gallery or attachments
         prefetch_related_objects([found], *queries.MEDIA)
     if slug != found.slug:

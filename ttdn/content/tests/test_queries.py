@@ -4,7 +4,7 @@ from django.utils import timezone
 
 from ttdn.content import queries, services
 from ttdn.content.models import Article, Site
-from ttdn.content.tests.factories import article, published
+from ttdn.content.tests.factories import article, jpeg_with_gps, published
 from ttdn.core import access
 from ttdn.org.models import Unit
 
@@ -167,3 +167,59 @@ def test_feed_entries_are_the_live_articles_of_the_site_section_and_language(sit
         ]
         for articles in (expected("vi"), expected("vi", news), expected("en"))
     ]
+
+
+def _fields(instance):
+    return [(f.attname, getattr(instance, f.attname)) for f in type(instance)._meta.concrete_fields]
+
+
+def test_public_article_is_the_orm_s_with_its_section_and_cover(sites, cast):
+    image = services.add_image(
+        sites.school_a, upload=jpeg_with_gps(), alt="Lễ khai giảng", by=sites.editor_a
+    )
+    with_cover = published(sites.school_a, reviewer=sites.leader_a, cover=image, tags=["thi đua"])
+    plain = published(sites.school_a, reviewer=sites.leader_a, byline="Tổ Văn")
+    scheduled = published(sites.school_a, reviewer=sites.leader_a)
+    Article.objects.filter(pk=scheduled.pk).update(
+        published_at=timezone.now() + datetime.timedelta(days=1)
+    )
+    draft = article(sites.school_a)
+    elsewhere = published(sites.school_b, reviewer=cast.phong_leader)
+    orm = Article.objects.live().filter(site=sites.school_a).select_related("section", "cover")
+
+    found = {
+        a.pk: queries.public_article(sites.school_a, a.pk)
+        for a in (with_cover, plain, scheduled, draft, elsewhere)
+    }
+
+    assert [pk for pk, a in found.items() if a is not None] == [with_cover.pk, plain.pk]
+    for pk in (with_cover.pk, plain.pk):
+        expected = orm.get(pk=pk)
+        assert (_fields(found[pk]), _fields(found[pk].section)) == (
+            _fields(expected),
+            _fields(expected.section),
+        )
+    assert _fields(found[with_cover.pk].cover) == _fields(orm.get(pk=with_cover.pk).cover)
+    assert found[plain.pk].cover is None
+    assert found[plain.pk].site is sites.school_a
+
+
+def test_translations_are_the_other_live_versions_in_language_order(sites):
+    sites.school_a.languages = ["en", "fr"]
+    sites.school_a.save()
+    source = published(sites.school_a, reviewer=sites.leader_a)
+    english = services.translate_article(
+        source, language="en", by=sites.editor_a, title="In English", summary="S", body="<p>T</p>"
+    )
+    services.publish_without_review(english, by=sites.leader_a, reason="Bản dịch đã kiểm tra")
+    services.translate_article(  # a draft: not shown
+        source, language="fr", by=sites.editor_a, title="En français", summary="S", body="<p>T</p>"
+    )
+
+    of_source = queries.translations(source)
+    of_english = queries.translations(Article.objects.get(pk=english.pk))
+
+    assert [(a.pk, a.language, a.get_absolute_url()) for a in of_source] == [
+        (english.pk, "en", english.get_absolute_url())
+    ]
+    assert [(a.pk, a.language, a.title) for a in of_english] == [(source.pk, "vi", source.title)]
