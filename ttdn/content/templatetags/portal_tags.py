@@ -14,7 +14,7 @@ from django.utils import timezone, translation
 from django.utils.safestring import SafeString, mark_safe
 
 from ttdn.content import links
-from ttdn.content.models import Article, Image, Section, Site, public_path
+from ttdn.content.models import Article, GalleryItem, Image, Section, Site, public_path
 
 register = template.Library()
 
@@ -97,6 +97,18 @@ def picture(image: Image, sizes: str) -> SafeString:
     return mark_safe(  # noqa: S308  (every value escaped above or here)
         f'<picture>\n  {sources}\n  <img src="{_e(image.fallback_url)}" alt="{_e(image.alt)}" '
         f'width="{_e(image.width)}" height="{_e(image.height)}" loading="lazy">\n</picture>'
+    )
+
+
+@register.simple_tag
+def gallery_srcset(unit_slug: str, item: GalleryItem, extension: str) -> str:
+    """The srcset of a gallery picture's renditions in `extension`, each at the portal's address
+    that checks the article is live (public.gallery_file): a loop of {% portal_url %} in the
+    template cost more than the rest of the picture."""
+    return ", ".join(
+        f"{public_path('portal:gallery_file', unit_slug, item.pk, r['width'], extension)} "
+        f"{r['width']}w"
+        for r in item.image.renditions
     )
 
 

@@ -1,9 +1,10 @@
 import datetime
 
+from django.core.files.uploadedfile import SimpleUploadedFile
 from django.utils import timezone
 
 from ttdn.content import queries, services
-from ttdn.content.models import Article, Site
+from ttdn.content.models import Article, GalleryItem, Image, Site
 from ttdn.content.tests.factories import article, jpeg_with_gps, published
 from ttdn.core import access
 from ttdn.org.models import Unit
@@ -223,3 +224,33 @@ def test_translations_are_the_other_live_versions_in_language_order(sites):
         (english.pk, "en", english.get_absolute_url())
     ]
     assert [(a.pk, a.language, a.title) for a in of_english] == [(source.pk, "vi", source.title)]
+
+
+def test_article_media_are_the_shown_gallery_and_the_attachments_in_their_order(sites):
+    draft = article(sites.school_a)  # its media are read as they are, live or not
+    items = [
+        services.add_to_gallery(draft, upload=jpeg_with_gps(), alt=f"Ảnh {n}", by=sites.editor_a)
+        for n in range(3)
+    ]
+    services.move_gallery_item(items[2], by=sites.editor_a, step=-1)
+    Image.objects.filter(pk=items[0].image_id).update(withdrawn_at=timezone.now())
+    files = [
+        services.attach_file(
+            draft, upload=SimpleUploadedFile(name, b"%PDF-1.7\n" + b"0" * 100), by=sites.editor_a
+        )
+        for name in ("ke-hoach.pdf", "bao-cao.pdf")
+    ]
+    other = article(sites.school_a)
+    services.attach_file(
+        other, upload=SimpleUploadedFile("khac.pdf", b"%PDF-1.7\n0"), by=sites.editor_a
+    )
+
+    gallery, attachments = queries.article_media(draft)
+
+    shown = GalleryItem.objects.filter(article=draft, image__withdrawn_at__isnull=True)
+    assert [(_fields(g), _fields(g.image)) for g in gallery] == [
+        (_fields(g), _fields(g.image)) for g in shown.select_related("image")
+    ]
+    assert [g.image.alt for g in gallery] == ["Ảnh 2", "Ảnh 1"]
+    assert [_fields(a) for a in attachments] == [_fields(a) for a in draft.attachments.all()]
+    assert [a.pk for a in attachments] == [f.pk for f in files]
