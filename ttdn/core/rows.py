@@ -20,10 +20,15 @@ Converter = Callable[[Any, Any, Any], Any]
 
 
 class Columns(Generic[M]):
-    """Every concrete column of `model` under the table alias `alias`."""
+    """The concrete columns of `model` under the table alias `alias`: every one, or those of the
+    fields named in `only` (the instances then defer the others, as QuerySet.only() does)."""
 
-    def __init__(self, model: type[M], alias: str) -> None:
-        fields = model._meta.concrete_fields
+    def __init__(self, model: type[M], alias: str, only: Sequence[str] = ()) -> None:
+        fields = [
+            field
+            for field in model._meta.concrete_fields
+            if not only or field.primary_key or field.name in only or field.attname in only
+        ]  # in the model's order, which from_db expects
         self.model = model
         self.sql = ", ".join(f'{alias}."{field.column}"' for field in fields)
         self.count = len(fields)

@@ -254,3 +254,41 @@ def test_article_media_are_the_shown_gallery_and_the_attachments_in_their_order(
     assert [g.image.alt for g in gallery] == ["Ảnh 2", "Ảnh 1"]
     assert [_fields(a) for a in attachments] == [_fields(a) for a in draft.attachments.all()]
     assert [a.pk for a in attachments] == [f.pk for f in files]
+
+
+def test_section_page_reads_what_the_orm_reads(sites, cast, monkeypatch):
+    monkeypatch.setattr(queries, "PAGE_SIZE", 2)
+    news = sites.school_a.sections.get(slug="tin-tuc-hoat-dong")
+    other = sites.school_a.sections.exclude(pk=news.pk).first()
+    image = services.add_image(
+        sites.school_a, upload=jpeg_with_gps(), alt="Lễ khai giảng", by=sites.editor_a
+    )
+    published(sites.school_a, reviewer=sites.leader_a, section=news, cover=image)
+    published(sites.school_a, reviewer=sites.leader_a, section=news)
+    published(sites.school_a, reviewer=sites.leader_a, section=news, tags=["thi đua"])
+    published(sites.school_a, reviewer=sites.leader_a, section=other)
+    scheduled = published(sites.school_a, reviewer=sites.leader_a, section=news)
+    Article.objects.filter(pk=scheduled.pk).update(
+        published_at=timezone.now() + datetime.timedelta(days=1)
+    )
+    article(sites.school_a, section=news)  # a draft
+    published(sites.school_b, reviewer=cast.phong_leader)  # another site
+    orm = queries._live(sites.school_a, "vi").filter(section=news)
+
+    def card(a):
+        cover = a.cover and (_fields(a.cover), a.cover.get_deferred_fields())
+        return (_fields(a), a.get_deferred_fields(), a.site, a.section, cover)
+
+    pages = [queries.section_page(sites.school_a, news, "vi", n) for n in ("1", "2", "9", "x")]
+
+    expected = [queries.listed(sites.school_a, [news], orm[start : start + 2]) for start in (0, 2)]
+    assert [(p.number, p.paginator.count, [card(a) for a in p]) for p in pages] == [
+        (1, 3, [card(a) for a in expected[0]]),
+        (2, 3, [card(a) for a in expected[1]]),
+        (2, 3, [card(a) for a in expected[1]]),
+        (1, 3, [card(a) for a in expected[0]]),
+    ]
+    assert [a.cover is not None for a in pages[0]] + [a.cover is not None for a in pages[1]] == [
+        False, False, True
+    ]  # fmt: skip
+    assert list(queries.section_page(sites.school_a, other, "en", 1)) == []
