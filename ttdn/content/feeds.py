@@ -14,20 +14,17 @@ from xml.sax.saxutils import escape, quoteattr  # writes XML, parses none  # nos
 
 from django.contrib.syndication.views import add_domain
 from django.http import Http404, HttpRequest, HttpResponse
-from django.shortcuts import get_object_or_404
 from django.urls import reverse
 from django.utils.feedgenerator import Atom1Feed, Rss201rev2Feed, rfc2822_date
 from django.utils.http import http_date
 
 from ttdn.content import cache, queries
-from ttdn.content.models import Site, article_path
-from ttdn.content.public import cached, language_of
+from ttdn.content.models import article_path
+from ttdn.content.public import cached, language_of, site_or_404
 
 FEED_SIZE = 30
 _CONTROL = re.compile(r"[\x00-\x08\x0B-\x0C\x0E-\x1F]")
 DC = "http://purl.org/dc/elements/1.1/"
-# shown_sections needs updated_at, language_of the languages
-FEED_SITE_FIELDS = ("tagline", "languages", "updated_at", "unit__name", "unit__slug")
 
 
 def _element(name: str, text: str, attributes: str = "") -> str:
@@ -93,9 +90,7 @@ def _feed(
     section_slug: str | None,
 ) -> HttpResponse:
     """The latest live articles of a site, or of one section of it, in the language asked for."""
-    site = get_object_or_404(  # the columns a feed uses: a site row has its whole look besides
-        Site.objects.select_related("unit").only(*FEED_SITE_FIELDS), unit__slug=unit_slug
-    )
+    site = site_or_404(unit_slug)
     section = None
     if section_slug:
         section = next((s for s in cache.shown_sections(site) if s.slug == section_slug), None)

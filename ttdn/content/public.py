@@ -239,16 +239,17 @@ def not_found(request: HttpRequest) -> HttpResponse | None:
 @cached
 def article(request: HttpRequest, unit_slug: str, pk: int, slug: str) -> HttpResponse:
     site = site_or_404(unit_slug)
-    found = get_object_or_404(
-        Article.objects.live().filter(site=site).select_related("section", "cover"), pk=pk
-    )
-    found.site = site
-    if found.has_media:  # 2 queries, for the few articles with a gallery or attachments
-        prefetch_related_objects([found], *queries.MEDIA)
+    found = queries.public_article(site, pk)
+    if found is None:
+        raise Http404
     if slug != found.slug:
         return redirect(found, permanent=True)
+    # 2 queries, for the few articles with a gallery or attachments
+    gallery, attachments = queries.article_media(found) if found.has_media else ([], [])
     context = {
         "article": found,
+        "gallery": gallery,
+        "attachments": attachments,
         "language": found.language,
         "translations": queries.translations(found),
         "cover": found.cover if found.cover and found.cover.withdrawn_at is None else None,

@@ -5,11 +5,11 @@ from __future__ import annotations
 import datetime
 import difflib
 from dataclasses import dataclass, field
-from typing import Any, cast
+from typing import Any
 
 from django.core.paginator import Page, Paginator
 from django.db import connection
-from django.db.models import Count, Min, Prefetch, Q, QuerySet, prefetch_related_objects
+from django.db.models import Count, Min, Prefetch, QuerySet, prefetch_related_objects
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -28,32 +28,23 @@ from ttdn.content.models import (
     Album,
     AlbumItem,
     Article,
+    Attachment,
     Disclosure,
     Exemplar,
     GalleryItem,
+    Image,
     Leader,
     Revision,
     ScheduleEntry,
     Section,
     Site,
 )
-from ttdn.core import search
+from ttdn.core import rows, search
 from ttdn.org.enums import SCHOOL_KINDS
 from ttdn.org.models import Membership, Unit
 
 PAGE_SIZE = 20
 HOME_SIZE = 8
-# What an article page prefetches: its shown gallery pictures and its attachments (2 queries).
-MEDIA = (
-    Prefetch(
-        "gallery",
-        queryset=GalleryItem.objects.filter(image__withdrawn_at__isnull=True).select_related(
-            "image"
-        ),
-        to_attr="shown_gallery",
-    ),
-    "attachments",
-)
 
 
 def public_articles(site: Site, language: str = Language.VI) -> QuerySet[Article]:
@@ -284,11 +275,66 @@ def disclosure_board(unit: Unit, school_year: int, today: datetime.date) -> list
     return rows
 
 
+# A section's page in SQL (the reason is the feed's, below): what `_live(site, language)
+# .filter(section=section)` counts and `listed` reads of one page of it
+# (test_section_page_reads_what_the_orm_reads).
+_LIVE = "a.status = %s AND a.classification = %s AND a.published_at <= %s"
+_CARD = rows.Columns(Article, "a", only=[name.split("__")[0] for name in CARD_FIELDS])
+_CARD_COVER = rows.Columns(
+    Image, "i", only=[name[7:] for name in CARD_FIELDS if name.startswith("cover__")]
+)
+_SECTION_WHERE = f"a.site_id = %s AND a.section_id = %s AND a.language = %s AND {_LIVE}"
+_SECTION_COUNT_SQL = f"SELECT COUNT(*) FROM content_article a WHERE {_SECTION_WHERE}"  # noqa: S608  # nosec B608  (no value in the text)
+_SECTION_PAGE_SQL = f"""
+SELECT {_CARD.sql}, {_CARD_COVER.sql}
+FROM content_article a
+LEFT JOIN content_image i ON i.id = a.cover_id
+WHERE {_SECTION_WHERE}
+ORDER BY a.published_at DESC, a.id DESC
+LIMIT %s OFFSET %s
+"""  # noqa: S608  # nosec B608  (column names from the models; values are parameters)
+
+
+def _live_params() -> list[Any]:
+    now = connection.ops.adapt_datetimefield_value(timezone.now())
+    return [ArticleStatus.PUBLISHED, Classification.PUBLIC, now]
+
+
+class _SectionCards:
+    """A section's live articles in a language as a Paginator reads them (counted, then a page
+    sliced), each in one SQL statement; the cards with their site, section and cover set."""
+
+    def __init__(self, site: Site, section: Section, language: str) -> None:
+        self.site, self.section = site, section
+        self.params = [site.pk, section.pk, language, *_live_params()]
+
+    def count(self) -> int:
+        with connection.cursor() as cursor:
+            cursor.execute(_SECTION_COUNT_SQL, self.params)
+            return int(cursor.fetchone()[0])
+
+    def __getitem__(self, window: slice) -> list[Article]:
+        if window.stop <= window.start:
+            return []
+        with connection.cursor() as cursor:
+            cursor.execute(
+                _SECTION_PAGE_SQL, [*self.params, window.stop - window.start, window.start]
+            )
+            found = cursor.fetchall()
+        cards = []
+        for row in found:
+            card = _CARD.make(row[: _CARD.count])
+            card.site, card.section = self.site, self.section
+            card.cover = _CARD_COVER.make(row[_CARD.count :]) if card.cover_id is not None else None
+            cards.append(card)
+        return cards
+
+
 def section_page(site: Site, section: Section, language: str, number: Any) -> Page:
     """A page of the section's live articles; its object_list a list with site and section set."""
-    page = Paginator(_live(site, language).filter(section=section), PAGE_SIZE).get_page(number)
-    page.object_list = listed(site, [section], cast(QuerySet[Article], page.object_list))
-    return page
+    cards = _SectionCards(site, section, language)
+    # A Paginator reads count() and one slice: the stubs ask for a whole sequence.
+    return Paginator(cards, PAGE_SIZE).get_page(number)  # type: ignore[arg-type]
 
 
 @dataclass(frozen=True)
@@ -359,8 +405,77 @@ def feed_entries(
     return entries
 
 
+# An article's page and its other-language versions in SQL, for the reason above: compiling the
+# ORM's form of the article's query (three tables' columns, the live conditions) cost ten times
+# running it. Each must find what its ORM form finds (test_public_article_is_the_orm_s).
+_ARTICLE = rows.Columns(Article, "a")
+_SECTION = rows.Columns(Section, "s")
+_COVER = rows.Columns(Image, "i")
+_ARTICLE_SQL = f"""
+SELECT {_ARTICLE.sql}, {_SECTION.sql}, {_COVER.sql}
+FROM content_article a
+JOIN content_section s ON s.id = a.section_id
+LEFT JOIN content_image i ON i.id = a.cover_id
+WHERE a.id = %s AND a.site_id = %s AND {_LIVE}
+"""  # noqa: S608  # nosec B608  (column names from the models; values are parameters)
+_TRANSLATIONS_SQL = f"""
+SELECT a.id, a.site_id, a.title, a.slug, a.language
+FROM content_article a
+WHERE (a.id = %s OR a.translation_of_id = %s) AND a.id <> %s AND {_LIVE}
+ORDER BY a.language
+"""  # noqa: S608  # nosec B608
+
+
+def public_article(site: Site, pk: int) -> Article | None:
+    """The site's live article `pk` with its section and cover (None without one), its site
+    set; None when there is no such live article. One query: what
+    `Article.objects.live().filter(site=site).select_related("section", "cover").get(pk=pk)`
+    finds."""
+    with connection.cursor() as cursor:
+        cursor.execute(_ARTICLE_SQL, [pk, site.pk, *_live_params()])
+        row = cursor.fetchone()
+    if row is None:
+        return None
+    found = _ARTICLE.make(row[: _ARTICLE.count])
+    found.site = site
+    found.section = _SECTION.make(row[_ARTICLE.count : _ARTICLE.count + _SECTION.count])
+    found.cover = _COVER.make(row[-_COVER.count :]) if found.cover_id is not None else None
+    return found
+
+
+_GALLERY_ITEM = rows.Columns(GalleryItem, "g")
+_ATTACHMENT = rows.Columns(Attachment, "f")
+_GALLERY_SQL = f"""
+SELECT {_GALLERY_ITEM.sql}, {_COVER.sql}
+FROM content_galleryitem g
+JOIN content_image i ON i.id = g.image_id
+WHERE g.article_id = %s AND i.withdrawn_at IS NULL
+ORDER BY g.position, g.id
+"""  # noqa: S608  # nosec B608  (column names from the models; values are parameters)
+_ATTACHMENTS_SQL = f"""
+SELECT {_ATTACHMENT.sql} FROM content_attachment f WHERE f.article_id = %s ORDER BY f.position, f.id
+"""  # noqa: S608  # nosec B608  (column names from the models; values are parameters)
+
+
+def article_media(article: Article) -> tuple[list[GalleryItem], list[Attachment]]:
+    """The article's gallery pictures that may be shown (not withdrawn), with their images, and
+    its attachments, each in its order: two queries, which only an article that `has_media`
+    needs."""
+    with connection.cursor() as cursor:
+        cursor.execute(_GALLERY_SQL, [article.pk])
+        gallery = []
+        for row in cursor.fetchall():
+            item = _GALLERY_ITEM.make(row[: _GALLERY_ITEM.count])
+            item.image = _COVER.make(row[_GALLERY_ITEM.count :])
+            gallery.append(item)
+        cursor.execute(_ATTACHMENTS_SQL, [article.pk])
+        attachments = [_ATTACHMENT.make(row) for row in cursor.fetchall()]
+    return gallery, attachments
+
+
 def translations(article: Article) -> list[Article]:
-    """The live versions of the article in other languages (the source and its translations).
+    """The live versions of the article in other languages (the source and its translations),
+    with only their address and language read.
 
     Translations are made on the source's site (services.translate_article), so the article's
     site, already read, is theirs; an original on a site offering one language has none to show.
@@ -370,15 +485,13 @@ def translations(article: Article) -> list[Article]:
     source_id = article.translation_of_id or article.pk
     # By the two keys alone, so that the primary key and the translation_of index serve it:
     # with the site in the filter SQLite walks every live article of the site instead.
-    found = [
-        other
-        for other in Article.objects.live()
-        .filter(Q(pk=source_id) | Q(translation_of_id=source_id))
-        .exclude(pk=article.pk)
-        .order_by("language")
-        .only("pk", "slug", "title", "language", "site_id")
-        if other.site_id == article.site_id
-    ]
+    with connection.cursor() as cursor:
+        cursor.execute(_TRANSLATIONS_SQL, [source_id, source_id, article.pk, *_live_params()])
+        found = [  # from_db takes the columns in the model's order
+            Article.from_db(connection.alias, ["id", "site_id", "title", "slug", "language"], row)
+            for row in cursor.fetchall()
+            if row[1] == article.site_id
+        ]
     for other in found:
         other.site = article.site
     return found

@@ -66,3 +66,29 @@ def test_the_kept_site_depends_only_on_the_tables_it_is_validated_by(kept):
         public._site(kept.school_a.slug)
 
     assert read <= set(public.SITE_TABLES)
+
+
+def test_the_kept_menu_follows_a_renamed_section_and_marks_the_page_s_own(kept, client):
+    slug = kept.school_a.slug
+    site = Site.objects.get(unit=kept.school_a)
+    news, notices = site.sections.get(slug="tin-tuc-hoat-dong"), site.sections.get(slug="thong-bao")
+    client.get(f"/{slug}/chuyen-muc/{news.slug}/")
+    news.title = "Tin tức của trường"
+    news.save()
+
+    pages = [client.get(f"/{slug}/chuyen-muc/{s.slug}/").content.decode() for s in (news, notices)]
+
+    assert [
+        [s.slug for s in (news, notices) if f'/chuyen-muc/{s.slug}/" aria-current="page"' in page]
+        for page in pages
+    ] == [["tin-tuc-hoat-dong"], ["thong-bao"]]
+    assert [page.count(">Tin tức của trường</a>") for page in pages] == [1, 1]
+
+
+def test_the_words_searched_are_in_the_search_page_s_header_only(kept, client):
+    slug = kept.school_a.slug
+
+    searched = client.get(f"/{slug}/tim-kiem/?q=khai+giảng").content.decode()
+    home = client.get(f"/{slug}/").content.decode()
+
+    assert ['value="khai giảng"' in page for page in (searched, home)] == [True, False]

@@ -1,9 +1,11 @@
 import datetime
 
+import pytest
 from django.template import Context, Template
-from django.utils import timezone
+from django.utils import timezone, translation
 
-from ttdn.content.models import Image
+from ttdn.content import cache, services
+from ttdn.content.models import Image, Site
 
 
 def rendered(source, **context):
@@ -48,3 +50,45 @@ def test_picture_escapes_what_it_shows_and_offers_every_rendition():
     assert 'alt="Lễ &quot;khai giảng&quot; &lt;2025&gt;"' in html
     assert 'srcset="/media/a-480.webp 480w, /media/a-640.webp 640w" sizes="100vw"' in html
     assert 'src="/media/a-640.jpg"' in html
+
+
+# The menu as the public pages' template wrote it before portal_tags.menu: the reference.
+MENU_TEMPLATE = """{% load i18n portal_tags %}<nav class="portal-nav" aria-label="{% translate 'Sections' %}">
+    <ul>
+      {% for s, children in menu %}
+      <li><a href="{% portal_url 'portal:section' unit.slug s.slug %}{% if language != 'vi' %}?lang={{ language }}{% endif %}"{% if s == section %} aria-current="page"{% endif %}>{{ s.title }}</a>
+        {% if children %}
+        <ul class="portal-subnav">
+          {% for c in children %}<li><a href="{% portal_url 'portal:section' unit.slug c.slug %}{% if language != 'vi' %}?lang={{ language }}{% endif %}"{% if c == section %} aria-current="page"{% endif %}>{{ c.title }}</a></li>{% endfor %}
+        </ul>
+        {% endif %}
+      </li>
+      {% endfor %}
+    </ul>
+  </nav>"""
+
+
+@pytest.mark.parametrize(("language", "current"), [("vi", "tin-tuc-hoat-dong"), ("en", "con")])
+def test_menu_writes_what_the_template_wrote(sites, language, current):
+    site = sites.school_a
+    news = site.sections.get(slug="tin-tuc-hoat-dong")
+    child = services.create_section(site, title="Tin <con> & ảnh", slug="con", by=sites.editor_a)
+    services.update_section(child, by=sites.editor_a, title=child.title, parent=news)
+    site = Site.objects.select_related("unit").get(pk=site.pk)
+    context = {
+        "site": site,
+        "unit": site.unit,
+        "language": language,
+        "menu": cache.menu(site),
+        "section": site.sections.get(slug=current),
+    }
+
+    with translation.override(language):
+        ours = rendered("{% menu %}", **context)
+        template = Template(MENU_TEMPLATE).render(Context(context))
+
+    assert (ours, ours.count("portal-subnav"), ours.count('aria-current="page"')) == (
+        template,
+        1,
+        1,
+    )
