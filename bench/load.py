@@ -96,6 +96,11 @@ def main() -> None:
         env = environment(work, f"{PG_SERVER}/{database}")
         os.environ.update(env)
         if args.reuse:
+            # The code may have moved on since the data was built: migrate, as a deployment does.
+            subprocess.run(
+                [sys.executable, "-m", "ttdn.manage", "migrate", "--noinput", "--verbosity", "0"],
+                env=env, cwd=ROOT, check=True,
+            )  # fmt: skip
             plan = Plan(**saved)
         else:
             plan = build(args)
