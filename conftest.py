@@ -7,6 +7,7 @@ test has data that *could* leak.
 from __future__ import annotations
 
 import importlib
+import re
 from dataclasses import dataclass
 
 import pytest
@@ -256,3 +257,23 @@ def _no_rate_limits_left():
 
     caches["ratelimit"].clear()
     yield
+
+
+_LOCKS_JOINED_ROWS = re.compile(r"\bJOIN\b.*\bFOR (?:NO KEY )?UPDATE\b(?! OF)", re.DOTALL)
+
+
+@pytest.fixture(autouse=True)
+def _row_locks_only_on_own_rows():
+    """On PostgreSQL a SELECT … FOR UPDATE that joins other tables locks their rows too: a
+    report's save that read its round with select_related locked the round, and every school's
+    save in that round waited for the one before. Lock with select_for_update(of=("self",)).
+    (SQLite sends no FOR UPDATE: the check bites in the PostgreSQL run.)"""
+    from django.db import connection
+
+    def check(execute, sql, params, many, context):
+        if "FOR " in sql and _LOCKS_JOINED_ROWS.search(sql):
+            raise AssertionError(f"a row lock that also locks the joined tables' rows: {sql}")
+        return execute(sql, params, many, context)
+
+    with connection.execute_wrapper(check):
+        yield

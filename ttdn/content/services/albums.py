@@ -92,7 +92,9 @@ def update_album(
     """Change the album's details, its cover (one of its photos) and whether the home page
     features it (one album a site: featuring this one stops featuring another). Raises
     PermissionDenied as for an article's text, ValidationError for bad details."""
-    album = Album.objects.select_for_update().select_related("site__unit").get(pk=album.pk)
+    album = (
+        Album.objects.select_for_update(of=("self",)).select_related("site__unit").get(pk=album.pk)
+    )
     _require_writer(album, by)
     if cover is not None and (cover.album_id != album.pk or cover.kind != AlbumItemKind.PHOTO):
         raise ValidationError({"cover": _("Choose one of the album's photos as its cover.")})

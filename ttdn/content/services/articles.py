@@ -133,7 +133,11 @@ def update_article(
     when the article is not writable by `by` in its state, ValidationError for bad content. A
     live or approved article marked classified or internal is withdrawn in the same step.
     """
-    article = Article.objects.select_for_update().select_related("site__unit").get(pk=article.pk)
+    article = (
+        Article.objects.select_for_update(of=("self",))
+        .select_related("site__unit")
+        .get(pk=article.pk)
+    )
     if expected_version is not None and expected_version != article.version:
         raise EditConflict(
             _(

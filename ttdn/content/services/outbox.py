@@ -52,7 +52,12 @@ def deliver(post_id: int, *, now: datetime.datetime | None = None) -> Post | Non
     recorded and, below MAX_ATTEMPTS, another try is queued after `backoff`; at the limit the
     post is marked failed. A post already sent or failed, or whose channel is no longer
     configured, is left alone. Returns the post (None if it no longer exists)."""
-    post = Post.objects.select_for_update().filter(pk=post_id).select_related("article").first()
+    post = (
+        Post.objects.select_for_update(of=("self",))
+        .filter(pk=post_id)
+        .select_related("article")
+        .first()
+    )
     if post is None or post.status != PostStatus.QUEUED:
         return post
     now = now or timezone.now()
