@@ -15,6 +15,8 @@ Variables (all optional on a developer machine):
   TTDN_ANNIVERSARY_PREPARE_DAYS  days before the anniversary its to-do is due; default 14
   TTDN_PRODUCT_HOSTS  the product's own host names (others may be units' public sites); default localhost,127.0.0.1,[::1],testserver
   TTDN_PORTAL_CACHE_DIR  where the public portal's page cache lives; default var/cache/portal
+  TTDN_KEPT_CACHE_DIR  where results kept for every process of the machine live (consolidations);
+                      default var/cache/kept
   TTDN_ATTACHMENT_MAX_MB  the largest file an article may attach, in MB; default 20 (keep nginx's
                       client_max_body_size above it)
   TTDN_AGREEMENT_RENEWAL_DAYS  days before a cooperation agreement expires its renewal reminder
@@ -411,6 +413,13 @@ CACHES = {
         ),
         "OPTIONS": {"MAX_ENTRIES": 10000},
     },
+    # Results that cost more to compute than to read, kept while their generations are unchanged
+    # (core/changes.py Keeper(shared=…)): a province's consolidation.
+    "kept": {
+        "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
+        "LOCATION": os.environ.get("TTDN_KEPT_CACHE_DIR", str(VAR_DIR / "cache" / "kept")),
+        "OPTIONS": {"MAX_ENTRIES": 500},
+    },
     # Counters of core/ratelimit.py, shared by the server processes of the machine.
     "ratelimit": {
         "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
@@ -426,7 +435,7 @@ KEEP_READS = True
 
 # Several machines share these three through one Redis, each under its own key prefix.
 if SHARED_CACHE_URL := os.environ.get("TTDN_SHARED_CACHE_URL", "").strip():
-    for _alias in ("portal", "generations", "ratelimit"):
+    for _alias in ("portal", "generations", "kept", "ratelimit"):
         CACHES[_alias] = {
             "BACKEND": "django.core.cache.backends.redis.RedisCache",
             "LOCATION": SHARED_CACHE_URL,

@@ -11,6 +11,7 @@ os.environ.setdefault("TTDN_EMAIL_URL", "locmem://")
 os.environ["TTDN_PORTAL_CACHE_DIR"] = tempfile.mkdtemp(prefix="ttdn-test-portal-")
 os.environ["TTDN_RATELIMIT_CACHE_DIR"] = tempfile.mkdtemp(prefix="ttdn-test-ratelimit-")
 os.environ["TTDN_GENERATIONS_CACHE_DIR"] = tempfile.mkdtemp(prefix="ttdn-test-generations-")
+os.environ["TTDN_KEPT_CACHE_DIR"] = tempfile.mkdtemp(prefix="ttdn-test-kept-")
 
 from ttdn.settings import *  # noqa: F403
 

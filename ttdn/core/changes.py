@@ -9,12 +9,18 @@ it wrote.
 
 `tables_read` tells which tables a piece of code read. Together they let a result computed from
 the database be kept until one of the tables it read is written (`ttdn.core.todo`).
+
+Where a table is written too often for that (a report's values, on every save), `touch` names a
+finer part of the data, a topic ("reports.unit.5": the reports below unit 5), whose generation the
+commit renews in the same way; the code that writes that part touches it.
 """
 
 from __future__ import annotations
 
+import hashlib
 import re
 import secrets
+import time
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager, suppress
 from typing import Any
@@ -75,17 +81,33 @@ class _Written:
             renew(tables)
 
 
+def touch(*topics: str, using: str = DEFAULT_DB_ALIAS) -> None:
+    """Renew the generation of each topic when the current transaction commits (at once outside
+    one), as a write renews its table's. A topic has a dot, which no table name has."""
+    connection = connections[using]
+    for topic in topics:
+        _mark(connection, topic)
+
+
 def renew(tables: Iterable[str]) -> None:
-    """Give each table a new generation (a random token: no read-modify-write between processes)."""
+    """Give each table or topic a new generation (a random token: no read-modify-write between
+    processes)."""
     token = secrets.token_hex(8)
     caches[CACHE].set_many({_key(table): token for table in tables}, timeout=None)
 
 
 def generations(tables: Iterable[str]) -> dict[str, str]:
-    """The current generation of each table; NEVER_WRITTEN for one not written since the cache
-    was emptied."""
+    """The current generation of each table or topic. One the cache does not hold (never written,
+    or dropped when the cache was full) gets a new one: a dropped generation must not come back
+    equal to one a result was kept with before a write."""
     tables = list(tables)
-    found = caches[CACHE].get_many([_key(table) for table in tables])
+    cache = caches[CACHE]
+    found = cache.get_many([_key(table) for table in tables])
+    missing = [table for table in tables if _key(table) not in found]
+    if missing:
+        for table in missing:
+            cache.add(_key(table), secrets.token_hex(8), timeout=None)
+        found.update(cache.get_many([_key(table) for table in missing]))
     return {table: found.get(_key(table), NEVER_WRITTEN) for table in tables}
 
 
@@ -113,27 +135,64 @@ class Keeper:
     """Results this process keeps while the tables they are read from are unchanged: for data
     read on nearly every request and written once in a long while (a site, its unit, its logo).
     The values are shared between requests and threads: read only. Off under the test settings
-    (their transactions never commit, so no generation would ever change)."""
+    (their transactions never commit, so no generation would ever change).
 
-    def __init__(self, tables: Iterable[str], *, size: int = 5000) -> None:
+    With `shared` (a cache alias), a result one process computed serves the others too, under
+    the same rules: for results that cost more to compute than to unpickle."""
+
+    def __init__(
+        self,
+        tables: Iterable[str],
+        *,
+        size: int = 5000,
+        max_age: float | None = None,
+        shared: str | None = None,
+    ) -> None:
         self.tables = sorted(tables)
         self.size = size
-        self._kept: dict[Any, tuple[dict[str, str], Any]] = {}
+        self.max_age = max_age  # seconds; bounds what a write made outside the product hides
+        self.shared = shared
+        self._kept: dict[Any, tuple[dict[str, str], Any, float]] = {}
 
-    def get(self, key: Any, compute: Callable[[], Any]) -> Any:
-        """The kept value of `key`, or `compute()`'s (kept unless None)."""
+    def get(self, key: Any, compute: Callable[[], Any], *, topics: Iterable[str] = ()) -> Any:
+        """The kept value of `key`, or `compute()`'s (kept unless None), for as long as the
+        generations of the keeper's tables and of `topics` are unchanged."""
         if not settings.KEEP_READS:
             return compute()
-        current = generations(self.tables)
+        current = generations([*self.tables, *topics])
+        now = time.time()
         kept = self._kept.get(key)
-        if kept is not None and kept[0] == current:
-            return kept[1]
+        if self._fresh(kept, current, now):
+            return kept[1]  # type: ignore[index]
+        if self.shared:
+            kept = caches[self.shared].get(self._shared_key(key))
+            if self._fresh(kept, current, now):
+                self._keep(key, kept)
+                return kept[1]
         value = compute()  # generations taken before reading: a write meanwhile makes it stale
         if value is not None:
-            if len(self._kept) >= self.size:  # a whole sector's sites: start again, not grow
-                self._kept.clear()
-            self._kept[key] = (current, value)
+            self._keep(key, (current, value, now))
+            if self.shared:
+                caches[self.shared].set(
+                    self._shared_key(key), (current, value, now), timeout=self.max_age
+                )
         return value
+
+    def _fresh(self, kept: Any, current: dict[str, str], now: float) -> bool:
+        return (
+            kept is not None
+            and kept[0] == current
+            and (self.max_age is None or now - kept[2] < self.max_age)
+        )
+
+    def _keep(self, key: Any, kept: tuple[dict[str, str], Any, float]) -> None:
+        if len(self._kept) >= self.size:  # a whole sector's sites: start again, not grow
+            self._kept.clear()
+        self._kept[key] = kept
+
+    @staticmethod
+    def _shared_key(key: Any) -> str:
+        return "kept:" + hashlib.sha256(repr(key).encode()).hexdigest()
 
     def clear(self) -> None:
         self._kept.clear()

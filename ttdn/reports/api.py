@@ -18,7 +18,8 @@ from ttdn.core import access
 from ttdn.core.api import caller, id_in_path
 from ttdn.core.feedback import errors_of
 from ttdn.core.states import InvalidTransition
-from ttdn.reports import queries, rules, services
+from ttdn.org.models import Unit
+from ttdn.reports import kept, queries, rules, services
 from ttdn.reports.enums import Basis
 from ttdn.reports.models import Round, Submission
 from ttdn.reports.validation import ValuesInvalid
@@ -153,7 +154,17 @@ def consolidation(
     request: HttpRequest, filters: Query[UnitFilter], pk: int = id_in_path()
 ) -> dict[str, Any]:
     round_, unit = _round_and_unit(request, pk, filters.unit)
-    data = queries.consolidation(round_, unit, basis=filters.basis, narratives=None)
+    return kept.consolidation(
+        "api",
+        round_.pk,
+        unit.pk,
+        filters.basis,
+        lambda: _consolidation(round_, unit, filters.basis),
+    )
+
+
+def _consolidation(round_: Round, unit: Unit, basis: str) -> dict[str, Any]:
+    data = queries.consolidation(round_, unit, basis=basis, narratives=None)
     children = [c.name for c in data.children]
     codes = {row.indicator.pk: row.indicator.code for row in data.rows}
     return {

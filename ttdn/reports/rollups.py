@@ -9,6 +9,10 @@ of its other children), not from every value of the subtree. The same units keep
 the reports they consolidate and of those changed since approval (`ReportCount`). A
 submission also counts in the tallies (completeness) of every unit on its frozen path, its own
 included.
+
+Whatever moves a submission's figures or status touches the topic (core/changes.py) of every unit
+on its frozen path, and whatever rewrites a whole round touches EVERY_ROUND, so that what is
+computed from these tables can be kept until then (ttdn/reports/kept.py).
 """
 
 from __future__ import annotations
@@ -21,6 +25,7 @@ from decimal import Decimal
 from django.db import connection
 from django.db.models import Count, F, Max, Min, Q, Sum
 
+from ttdn.core import changes
 from ttdn.reports.enums import Basis, IndicatorKind, SubmissionStatus, bases_of
 from ttdn.reports.models import (
     Indicator,
@@ -33,6 +38,18 @@ from ttdn.reports.models import (
 )
 
 Key = tuple[int, str, int, str]  # unit, level, indicator, basis
+
+EVERY_ROUND = "reports.rounds"
+
+
+def topic(unit_id: int) -> str:
+    """The topic of the reports below a unit (its own included), in every round."""
+    return f"reports.unit.{unit_id}"
+
+
+def touch(submission: Submission) -> None:
+    """Renew, at commit, the topics of the units on the submission's frozen path."""
+    changes.touch(*(topic(int(part)) for part in submission.path.strip("/").split("/")))
 
 
 def ancestors(submission: Submission) -> list[tuple[int, int | None]]:
@@ -57,6 +74,7 @@ def numbers(submission: Submission, indicators: Iterable[Indicator]) -> dict[int
 
 def create_rows(round_: Round, submissions: Iterable[Submission]) -> None:
     """The zero rows of every unit, level, indicator and basis the round's submissions count in."""
+    changes.touch(EVERY_ROUND)
     indicators = [i.pk for i in round_.form_version.indicators.all() if i.rolls_up]
     keys = _row_keys(submissions)
     RollUp.objects.bulk_create(
@@ -252,6 +270,7 @@ def rebuild(round_: Round) -> int:
     """Recompute every roll-up and tally of a round from its submissions and values (after a
     bulk load, or to repair). Values are summed by the database per frozen parent, then carried
     up each parent's chain of ancestors. Returns the number of roll-up rows written."""
+    changes.touch(EVERY_ROUND)
     indicators = {i.pk: i for i in round_.form_version.indicators.all() if i.rolls_up}
     yes_no = {pk for pk, i in indicators.items() if i.kind == IndicatorKind.YES_NO}
     submissions = list(
@@ -402,6 +421,7 @@ def create_tallies(round_: Round, submissions: Iterable[Submission]) -> None:
 
 
 def rebuild_tallies(round_: Round, submissions: Iterable[Submission] | None = None) -> None:
+    changes.touch(EVERY_ROUND)
     if submissions is None:
         submissions = Submission.objects.filter(round=round_)
     Tally.objects.filter(round=round_).delete()

@@ -129,3 +129,27 @@ def test_each_person_and_language_has_their_own_list(kept):
     assert not any("Hội thi tiếng Anh" in title for title in officer)  # officers do not review
     assert not any("Hội thi tiếng Anh" in title for title in _titles(kept.teacher_b))
     assert vietnamese != leader
+
+
+def test_a_topic_is_renewed_when_its_touch_commits_and_not_when_it_rolls_back(kept):
+    before = changes.generations(["reports.unit.1"])
+    with pytest.raises(RuntimeError), transaction.atomic():
+        changes.touch("reports.unit.1")
+        raise RuntimeError
+    assert changes.generations(["reports.unit.1"]) == before
+
+    with transaction.atomic():
+        changes.touch("reports.unit.1")
+        assert changes.generations(["reports.unit.1"]) == before  # not committed yet
+
+    assert changes.generations(["reports.unit.1"]) != before
+
+
+def test_a_generation_dropped_from_the_cache_never_comes_back_equal(kept):
+    """A full cache drops entries: a result kept with the generation a table had before a write
+    must not match again once that generation is dropped."""
+    kept_with = changes.generations(["content_article"])
+    caches["generations"].clear()
+
+    assert changes.generations(["content_article"]) != kept_with
+    assert changes.generations(["content_article"]) == changes.generations(["content_article"])

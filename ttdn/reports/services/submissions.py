@@ -72,7 +72,9 @@ def save_values(
     audited with its value before and after; a changed computed value needs a reason. Raises
     Locked or ValuesInvalid (nothing is written then)."""
     submission = (
-        Submission.objects.select_for_update().select_related("round").get(pk=submission.pk)
+        Submission.objects.select_for_update(of=("self",))
+        .select_related("round")
+        .get(pk=submission.pk)
     )
     if not is_editable(submission):
         raise Locked(_("This report is locked."))
@@ -151,7 +153,8 @@ def _shift_rollups(
 ) -> None:
     bases = bases_of(submission.status)
     if not bases:
-        return
+        return  # a draft's values count nowhere yet
+    rollups.touch(submission)  # its narratives too, which do not roll up
     rolling = {i.pk for i in indicators if i.rolls_up}
     yes_no = {i.pk for i in indicators if i.kind == IndicatorKind.YES_NO}
     old = {k: v for k, v in before.items() if k in rolling}
@@ -201,10 +204,15 @@ def transition_submission(
         on_move=move_rollups,
     )
     rollups.shift_tallies(submission, before)
+    rollups.touch(submission)
 
 
 def _locked_copy(submission: Submission) -> Submission:
-    return Submission.objects.select_for_update().select_related("round").get(pk=submission.pk)
+    return (
+        Submission.objects.select_for_update(of=("self",))
+        .select_related("round")
+        .get(pk=submission.pk)
+    )
 
 
 @transaction.atomic

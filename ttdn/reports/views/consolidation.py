@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from typing import Any
 
 from django.contrib import messages
@@ -9,6 +10,7 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.template.loader import render_to_string
 from django.utils.http import urlencode
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
@@ -23,7 +25,7 @@ from ttdn.documents import printing
 from ttdn.documents import queries as register_queries
 from ttdn.documents.exports import missing_part_names
 from ttdn.org.models import Unit, UnitGroup
-from ttdn.reports import charts, exports, queries, rules, services
+from ttdn.reports import charts, exports, kept, queries, rules, services
 from ttdn.reports.enums import Basis
 from ttdn.reports.forms import (
     CompletenessFilterForm,
@@ -41,27 +43,50 @@ def consolidation(request: HttpRequest, pk: int) -> HttpResponse:
     filters = form.cleaned_data if form.is_valid() else {}
     round_, unit = round_and_unit(request, pk, filters.get("unit", ""))
     basis = filters.get("basis") or Basis.APPROVED
-    data = queries.consolidation(round_, unit, basis=basis)
-    chart_rows = data.rows[:1]
+    figures = kept.consolidation(
+        "page", round_.pk, unit.pk, basis, lambda: _figures(round_, unit, basis)
+    )
     context = {
         "round": round_,
         "unit": unit,
-        "data": data,
+        "figures": figures,
         "form": form,
         "basis": basis,
-        "charts": [
-            charts.bar_chart(
-                f"{row.indicator.code}. {row.indicator.name}",
-                zip([c.name for c in data.children], row.by_child, strict=True),
-            )
-            for row in chart_rows
-        ],
-        "trend": _trend_chart(round_, unit, data, basis),
         "print_form": PrintForm(initial={"recipients": unit.parent.name if unit.parent else ""}),
         "can_issue": rules.can_issue_for(request.user, unit),
         "pdf_available": docgen.pdf_available(),
     }
     return render(request, "reports/consolidation.html", context)
+
+
+@dataclass(frozen=True)
+class Figures:
+    """What the consolidation page shows of the figures, the table and charts drawn."""
+
+    counted: int
+    changed_since_approval: list[str]
+    html: str
+
+
+def _figures(round_: Round, unit: Unit, basis: str) -> Figures:
+    data = queries.consolidation(round_, unit, basis=basis)
+    context = {
+        "data": data,
+        "unit": unit,
+        "charts": [
+            charts.bar_chart(
+                f"{row.indicator.code}. {row.indicator.name}",
+                zip([c.name for c in data.children], row.by_child, strict=True),
+            )
+            for row in data.rows[:1]
+        ],
+        "trend": _trend_chart(round_, unit, data, basis),
+    }
+    return Figures(
+        data.counted,
+        data.changed_since_approval,
+        render_to_string("reports/_consolidation_figures.html", context),
+    )
 
 
 INCOMPLETE = gettext_lazy("The consolidated report cannot be printed yet; it lacks: %(parts)s.")

@@ -1,0 +1,61 @@
+"""Consolidations kept by each process until a report below the unit changes (ADR 18).
+
+A province's consolidation reads thousands of roll-ups and draws thousands of cells, and the
+officers of the province open it again and again while the figures below them move now and then.
+What it shows depends on the round's tables that every save writes (values, roll-ups, report
+counts, submissions), which the services mark per unit instead (`rollups.touch`: the topic of
+every unit on a report's path), and on tables written seldom (the round, its form, the units'
+names), whose own generations are read. A kept result is served while all of them are unchanged,
+for at most `MAX_AGE` seconds: a change made outside the product shows within that time.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+from django.utils import translation
+
+from ttdn.core import changes
+from ttdn.reports import rollups
+
+# Written only through the services, which touch the topics of the units concerned.
+BY_TOPIC = frozenset(
+    {
+        "reports_value",
+        "reports_rollup",
+        "reports_reportcount",
+        "reports_submission",
+        "reports_tally",
+    }
+)
+# Everything else a consolidation reads: kept while their generations are unchanged.
+TABLES = frozenset(
+    {
+        "reports_round",
+        "reports_formversion",
+        "reports_reportform",
+        "reports_indicator",
+        "reports_section",
+        "org_unit",
+    }
+)
+MAX_AGE = 60.0
+
+_kept = changes.Keeper(TABLES, size=256, max_age=MAX_AGE, shared="kept")
+
+
+def consolidation(
+    kind: str, round_id: int, unit_id: int, basis: str, compute: Callable[[], Any]
+) -> Any:
+    """`compute()` (a consolidation of the unit in the round, as `kind` shows it: the page's
+    figures, the API's answer), or the one kept since no report below the unit changed."""
+    return _kept.get(
+        ("reports.consolidation", kind, round_id, unit_id, basis, translation.get_language()),
+        compute,
+        topics=[rollups.topic(unit_id), rollups.EVERY_ROUND],
+    )
+
+
+def clear() -> None:
+    _kept.clear()
