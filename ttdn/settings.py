@@ -394,7 +394,7 @@ PRODUCT_HOSTS = frozenset(
 CACHES = {
     "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"},
     "portal": {
-        "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
+        "BACKEND": "ttdn.core.filecache.FileCache",
         "LOCATION": os.environ.get("TTDN_PORTAL_CACHE_DIR", str(VAR_DIR / "cache" / "portal")),
         "OPTIONS": {"MAX_ENTRIES": 20000},
     },
@@ -407,7 +407,7 @@ CACHES = {
     # …until a table they were read from is written: the tables' generations (core/changes.py),
     # shared by the server processes and the worker of the machine.
     "generations": {
-        "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
+        "BACKEND": "ttdn.core.filecache.FileCache",
         "LOCATION": os.environ.get(
             "TTDN_GENERATIONS_CACHE_DIR", str(VAR_DIR / "cache" / "generations")
         ),
@@ -416,13 +416,13 @@ CACHES = {
     # Results that cost more to compute than to read, kept while their generations are unchanged
     # (core/changes.py Keeper(shared=…)): a province's consolidation.
     "kept": {
-        "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
+        "BACKEND": "ttdn.core.filecache.FileCache",
         "LOCATION": os.environ.get("TTDN_KEPT_CACHE_DIR", str(VAR_DIR / "cache" / "kept")),
         "OPTIONS": {"MAX_ENTRIES": 500},
     },
     # Counters of core/ratelimit.py, shared by the server processes of the machine.
     "ratelimit": {
-        "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
+        "BACKEND": "ttdn.core.filecache.FileCache",
         "LOCATION": os.environ.get(
             "TTDN_RATELIMIT_CACHE_DIR", str(VAR_DIR / "cache" / "ratelimit")
         ),

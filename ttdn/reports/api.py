@@ -11,6 +11,7 @@ from django.core.exceptions import PermissionDenied
 from django.db import transaction
 from django.http import HttpRequest
 from django.shortcuts import get_object_or_404
+from django.utils import timezone
 from ninja import Field, Query, Router, Schema
 from ninja.errors import HttpError
 
@@ -95,6 +96,11 @@ def _submission(request: HttpRequest, pk: int) -> Submission:
     return get_object_or_404(found, pk=pk)
 
 
+def _reread(submission: Submission) -> Submission:
+    """The report as a service left it (the caller was let in already)."""
+    return Submission.objects.select_related("round", "unit").get(pk=submission.pk)
+
+
 @router.get("/submissions/{pk}", response=SubmissionOut, summary="One report and its values")
 def get_submission(request: HttpRequest, pk: int = id_in_path()) -> dict[str, Any]:
     return _submission_out(_submission(request, pk))
@@ -114,7 +120,7 @@ def put_values(request: HttpRequest, body: ValuesIn, pk: int = id_in_path()) -> 
             raise HttpError(422, str(error)) from error
         except services.Locked as error:
             raise HttpError(409, str(error)) from error
-        return _submission_out(_submission(request, pk))
+        return _submission_out(_reread(submission))
 
 
 @router.post("/submissions/{pk}/submit", response=SubmissionOut, summary="Submit the report")
@@ -129,7 +135,7 @@ def submit(request: HttpRequest, pk: int = id_in_path()) -> dict[str, Any]:
             raise HttpError(422, str(error)) from error
         except (services.Locked, InvalidTransition) as error:
             raise HttpError(409, " ".join(errors_of(error))) from error
-        return _submission_out(_submission(request, pk))
+        return _submission_out(_reread(submission))
 
 
 def _figure(value: Decimal | None) -> str | None:
@@ -154,11 +160,11 @@ def consolidation(
     request: HttpRequest, filters: Query[UnitFilter], pk: int = id_in_path()
 ) -> dict[str, Any]:
     round_, unit = _round_and_unit(request, pk, filters.unit)
-    return kept.consolidation(
-        "api",
+    return kept.below(
+        "consolidation api",
         round_.pk,
         unit.pk,
-        filters.basis,
+        (filters.basis,),
         lambda: _consolidation(round_, unit, filters.basis),
     )
 
@@ -202,6 +208,16 @@ def completeness(
     request: HttpRequest, filters: Query[UnitFilter], pk: int = id_in_path()
 ) -> dict[str, Any]:
     round_, unit = _round_and_unit(request, pk, filters.unit)
+    return kept.below(
+        "completeness api",
+        round_.pk,
+        unit.pk,
+        (timezone.localdate(),),  # a waiting report turns overdue with the date
+        lambda: _completeness(round_, unit),
+    )
+
+
+def _completeness(round_: Round, unit: Unit) -> dict[str, Any]:
     data = queries.completeness(round_, unit, missing=None)
     facts = ["expected", "submitted", "on_time", "approved", "returned", "overdue"]
     return {

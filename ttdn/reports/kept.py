@@ -1,4 +1,4 @@
-"""Consolidations kept by each process until a report below the unit changes (ADR 18).
+"""Consolidations and completeness kept until a report below the unit moves (ADR 18).
 
 A province's consolidation reads thousands of roll-ups and draws thousands of cells, and the
 officers of the province open it again and again while the figures below them move now and then.
@@ -45,13 +45,13 @@ MAX_AGE = 60.0
 _kept = changes.Keeper(TABLES, size=256, max_age=MAX_AGE, shared="kept")
 
 
-def consolidation(
-    kind: str, round_id: int, unit_id: int, basis: str, compute: Callable[[], Any]
+def below(
+    what: str, round_id: int, unit_id: int, key: tuple[Any, ...], compute: Callable[[], Any]
 ) -> Any:
-    """`compute()` (a consolidation of the unit in the round, as `kind` shows it: the page's
-    figures, the API's answer), or the one kept since no report below the unit changed."""
+    """`compute()` (`what` a page or the API shows of the reports below the unit in the round,
+    for `key`: its filters), or the result kept since none of those reports moved."""
     return _kept.get(
-        ("reports.consolidation", kind, round_id, unit_id, basis, translation.get_language()),
+        ("reports", what, round_id, unit_id, *key, translation.get_language()),
         compute,
         topics=[rollups.topic(unit_id), rollups.EVERY_ROUND],
     )

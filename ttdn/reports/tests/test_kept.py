@@ -15,7 +15,7 @@ from django.urls import reverse
 from conftest import build_cast
 from ttdn.core import changes
 from ttdn.core.tests.fixtures import token_headers
-from ttdn.reports import api, kept, services
+from ttdn.reports import api, kept, queries, services
 from ttdn.reports.models import Round, Submission
 from ttdn.reports.tests.factories import open_round, report_form
 from ttdn.reports.views.consolidation import _figures
@@ -156,6 +156,33 @@ def test_a_consolidation_reads_only_tables_whose_changes_renew_it(keeping):
     with changes.tables_read() as read:
         _figures(round_, cast.phong, "approved")
         api._consolidation(round_, cast.phong, "approved")
+        api._completeness(round_, cast.phong)
+        queries.completeness(round_, cast.phong, level="school")
 
     assert read - kept.TABLES - kept.BY_TOPIC == set()
-    assert {"reports_rollup", "reports_value", "reports_round"} <= read
+    assert {"reports_rollup", "reports_value", "reports_tally", "reports_round"} <= read
+
+
+def test_completeness_is_kept_and_renewed_by_a_submission_below(client, keeping):
+    cast, round_ = keeping
+    sign_in(client, cast.phong_leader)
+    headers = token_headers(cast.phong_leader)
+    url = f"/api/v1/reports/rounds/{round_.pk}/completeness?unit={cast.phong.code}"
+    page = reverse("reports:completeness", args=[round_.pk])
+
+    def approved() -> tuple[int, int]:
+        return (
+            client.get(url, **headers).json()["total"]["approved"],
+            client.get(page).context["data"].total.approved,
+        )
+
+    assert approved() == (1, 1)
+    with CaptureQueriesContext(connection) as queries_sent:
+        assert approved() == (1, 1)
+    assert not any("reports_tally" in q["sql"] for q in queries_sent.captured_queries)
+
+    services.approve_submission(
+        Submission.objects.get(round=round_, unit=cast.school_b), by=cast.phong_leader
+    )
+
+    assert approved() == (2, 2)

@@ -9,8 +9,9 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.http import HttpRequest, HttpResponse
-from django.shortcuts import get_object_or_404, redirect, render
+from django.shortcuts import redirect, render
 from django.template.loader import render_to_string
+from django.utils import timezone
 from django.utils.http import urlencode
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
@@ -43,8 +44,8 @@ def consolidation(request: HttpRequest, pk: int) -> HttpResponse:
     filters = form.cleaned_data if form.is_valid() else {}
     round_, unit = round_and_unit(request, pk, filters.get("unit", ""))
     basis = filters.get("basis") or Basis.APPROVED
-    figures = kept.consolidation(
-        "page", round_.pk, unit.pk, basis, lambda: _figures(round_, unit, basis)
+    figures = kept.below(
+        "consolidation page", round_.pk, unit.pk, (basis,), lambda: _figures(round_, unit, basis)
     )
     context = {
         "round": round_,
@@ -168,15 +169,21 @@ def _trend_chart(round_: Round, unit: Unit, data: queries.Consolidation, basis: 
 @login_required
 @reads_from_replica
 def completeness(request: HttpRequest, pk: int) -> HttpResponse:
-    round_ = get_object_or_404(Round.objects.visible_to(request.user), pk=pk)
     groups = UnitGroup.objects.filter(owner__in=access.visible_unit_ids(request.user))
     form = CompletenessFilterForm(request.GET or None, groups=groups)
     filters = form.cleaned_data if form.is_valid() else {}
     round_, unit = round_and_unit(request, pk, filters.get("unit", ""))
-    group = filters.get("group")
-    data = queries.completeness(
-        round_, unit, level=filters.get("level", ""), group_id=group.pk if group else None
-    )
+    group, level = filters.get("group"), filters.get("level", "")
+    if group:  # a group cuts across the tree: its members' changes touch no topic of the unit
+        data = queries.completeness(round_, unit, level=level, group_id=group.pk)
+    else:
+        data = kept.below(
+            "completeness page",
+            round_.pk,
+            unit.pk,
+            (level, timezone.localdate()),  # a waiting report turns overdue with the date
+            lambda: queries.completeness(round_, unit, level=level),
+        )
     context = {
         "round": round_,
         "unit": unit,
