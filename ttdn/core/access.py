@@ -14,6 +14,7 @@ from collections.abc import Iterable
 from typing import Any
 
 from django.db.models import QuerySet
+from django.http import Http404
 
 from ttdn.org.enums import Role
 from ttdn.org.models import Membership, Unit, UnitQuerySet
@@ -50,6 +51,16 @@ def visible_units(user: Any) -> UnitQuerySet:
     if is_operator(user):
         return Unit.objects.all()
     return Unit.objects.in_subtrees(_paths(user, ALL_ROLES))
+
+
+def visible_unit(user: Any, units: QuerySet[Unit, Any] | None = None, **lookup: Any) -> Unit:
+    """`get_object_or_404(visible_units(user), **lookup)`, decided from the person's memberships
+    rather than by a query of their subtrees: the unit is read by `lookup` (from `units`, for
+    its select_related), then let in only if it is in one of them."""
+    unit = (Unit.objects.all() if units is None else units).filter(**lookup).first()
+    if unit is None or not can_see_unit(user, unit):
+        raise Http404
+    return unit
 
 
 def visible_unit_ids(user: Any) -> QuerySet[Unit, Any]:

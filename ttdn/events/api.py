@@ -6,7 +6,6 @@ import datetime
 from typing import Any
 
 from django.http import HttpRequest
-from django.shortcuts import get_object_or_404
 from ninja import Field, Query, Router, Schema
 from ninja.errors import HttpError
 
@@ -74,9 +73,7 @@ def list_anniversaries(
         raise HttpError(422, str(error)) from error
     commemorations = Commemoration.objects.visible_to(user)
     if filters.unit:
-        commemorations = commemorations.for_unit(
-            get_object_or_404(access.visible_units(user), code=filters.unit)
-        )
+        commemorations = commemorations.for_unit(access.visible_unit(user, code=filters.unit))
     items = queries.anniversaries(commemorations.select_related("unit"), year)
     # The same JSON as the CLI's; Ninja checks it against AnniversaryOut ("class" by alias).
     return [queries.to_json(item) for item in items]

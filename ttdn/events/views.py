@@ -109,7 +109,7 @@ def _filtered(
     unit = None
     commemorations: CommemorationQuerySet = Commemoration.objects.visible_to(request.user)
     if code := filters.pop("unit", ""):
-        unit = get_object_or_404(access.visible_units(request.user), code=code)
+        unit = access.visible_unit(request.user, code=code)
         commemorations = commemorations.for_unit(unit)
     items = queries.anniversaries(commemorations.select_related("unit"), year)
     return form, unit, queries.filter_anniversaries(items, **filters)
@@ -245,7 +245,7 @@ def feed(request: HttpRequest, code: str) -> HttpResponse:
     user = _feed_user(request)
     if user is None:
         return redirect_to_login(request.get_full_path())
-    unit = get_object_or_404(access.visible_units(user), code=code)
+    unit = access.visible_unit(user, code=code)
     this_year = timezone.localdate().year
     commemorations = Commemoration.objects.visible_to(user).for_unit(unit).select_related("unit")
     first, last = datetime.date(this_year - 1, 1, 1), datetime.date(this_year + 2, 12, 31)

@@ -5,7 +5,6 @@ from __future__ import annotations
 import datetime
 
 from django.http import HttpRequest
-from django.shortcuts import get_object_or_404
 from ninja import Field, Query, Router, Schema
 
 from ttdn.core import access
@@ -71,7 +70,5 @@ def list_units(request: HttpRequest, filters: Query[UnitFilter]) -> UnitPage:
 
 @router.get("/{code}", response=UnitOut, summary="One unit, if visible to the caller")
 def get_unit(request: HttpRequest, code: str) -> UnitOut:
-    unit = get_object_or_404(
-        access.visible_units(caller(request)).select_related("parent"), code=code
-    )
+    unit = access.visible_unit(caller(request), Unit.objects.select_related("parent"), code=code)
     return unit_out(unit, queries.code_paths([unit])[unit.pk])

@@ -5,14 +5,14 @@ from __future__ import annotations
 from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
 from django.http import HttpRequest, HttpResponse, HttpResponseBadRequest
-from django.shortcuts import get_object_or_404, redirect, render
+from django.shortcuts import redirect, render
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.http import require_POST
 
 from ttdn.core import access
 from ttdn.org import queries
 from ttdn.org.forms import SwitchUnitForm, UnitFilterForm
-from ttdn.org.models import Membership
+from ttdn.org.models import Membership, Unit
 
 
 @login_required
@@ -27,7 +27,7 @@ def unit_list(request: HttpRequest) -> HttpResponse:
 
 @login_required
 def unit_detail(request: HttpRequest, code: str) -> HttpResponse:
-    unit = get_object_or_404(access.visible_units(request.user).select_related("parent"), code=code)
+    unit = access.visible_unit(request.user, Unit.objects.select_related("parent"), code=code)
     context = {
         "unit": unit,
         "ancestors": [

@@ -114,7 +114,7 @@ def import_plan(
     draft and its id added. A heavy file (a large one, a PDF of many pages) is read by the
     worker: the answer is 202 with the job, to be asked again at its `url`."""
     user = caller(request)
-    owner = get_object_or_404(access.visible_units(user), code=unit) if save else None
+    owner = access.visible_unit(user, code=unit) if save else None
     if owner is not None and not rules.can_write(user, owner):
         raise PermissionDenied
     if (file.size or 0) > MAX_BYTES:

@@ -9,7 +9,7 @@ from typing import Any
 
 from django.core.exceptions import PermissionDenied
 from django.db import transaction
-from django.http import HttpRequest
+from django.http import Http404, HttpRequest
 from django.shortcuts import get_object_or_404
 from django.utils import timezone
 from ninja import Field, Query, Router, Schema
@@ -24,6 +24,7 @@ from ttdn.reports import kept, queries, rules, services
 from ttdn.reports.enums import Basis
 from ttdn.reports.models import Round, Submission
 from ttdn.reports.validation import ValuesInvalid
+from ttdn.reports.views.common import visible_round
 
 router = Router(tags=["reports"])
 
@@ -145,8 +146,10 @@ def _figure(value: Decimal | None) -> str | None:
 
 def _round_and_unit(request: HttpRequest, pk: int, code: str) -> tuple[Round, Any]:
     user = caller(request)
-    round_ = get_object_or_404(Round.objects.visible_to(user), pk=pk)
-    unit = get_object_or_404(access.visible_units(user), code=code or round_.owner.code)
+    round_ = visible_round(user, pk)
+    unit = access.visible_unit(user, code=code) if code else round_.owner
+    if not access.can_see_unit(user, unit):
+        raise Http404
     return round_, unit
 
 

@@ -8,7 +8,7 @@ from typing import Any
 
 from django.contrib.auth.decorators import login_required
 from django.http import Http404, HttpRequest, HttpResponse
-from django.shortcuts import get_object_or_404, redirect, render
+from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -68,7 +68,7 @@ def _publish(request: HttpRequest, site: Site, data: dict[str, Any]) -> None:
 @login_required
 def disclosure_board(request: HttpRequest, code: str) -> HttpResponse:
     """The schools below a unit and the standing of each of their items: who is late."""
-    unit = get_object_or_404(access.visible_units(request.user), code=code)
+    unit = access.visible_unit(request.user, code=code)
     year = _year(request)
     rows = queries.disclosure_board(unit, year, timezone.localdate())
     context = {

@@ -43,7 +43,7 @@ def register_home(request: HttpRequest) -> HttpResponse:
 
 @login_required
 def register(request: HttpRequest, unit_pk: int) -> HttpResponse:
-    unit = get_object_or_404(access.visible_units(request.user), pk=unit_pk)
+    unit = access.visible_unit(request.user, pk=unit_pk)
     form, found = _register_of(request, unit)
     context = {
         "form": form,
@@ -57,7 +57,7 @@ def register(request: HttpRequest, unit_pk: int) -> HttpResponse:
 
 @login_required
 def register_export(request: HttpRequest, unit_pk: int) -> HttpResponse:
-    unit = get_object_or_404(access.visible_units(request.user), pk=unit_pk)
+    unit = access.visible_unit(request.user, pk=unit_pk)
     _form, found = _register_of(request, unit)
     response = HttpResponse(exports.register_workbook(found), content_type=exports.XLSX_TYPE)
     filename = f"so-van-ban-di-{unit.slug}-{found.year}.xlsx"
@@ -218,7 +218,7 @@ def _signer_initial(request: HttpRequest) -> dict[str, Any]:
 
 @login_required
 def letterhead(request: HttpRequest, unit_pk: int) -> HttpResponse:
-    unit = get_object_or_404(access.visible_units(request.user), pk=unit_pk)
+    unit = access.visible_unit(request.user, pk=unit_pk)
     if not rules.can_set_letterhead(request.user, unit):
         raise PermissionDenied
     current = model_to_dict(queries.letterhead_for(unit), fields=LETTERHEAD_FIELDS)

@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from django.core.exceptions import PermissionDenied
-from django.http import HttpRequest
+from django.http import Http404, HttpRequest
 from django.shortcuts import get_object_or_404
 
 from ttdn.core import access
@@ -14,12 +14,22 @@ from ttdn.reports.models import Indicator, Round, Value
 
 
 def round_and_unit(request: HttpRequest, pk: int, code: str) -> tuple[Round, Unit]:
-    round_ = get_object_or_404(
-        Round.objects.visible_to(request.user).select_related("form_version"), pk=pk
-    )
-    units = access.visible_units(request.user)
-    unit = get_object_or_404(units, code=code) if code else default_unit(request, round_)
+    round_ = visible_round(request.user, pk)
+    unit = access.visible_unit(request.user, code=code) if code else default_unit(request, round_)
     return round_, unit
+
+
+def visible_round(user: Any, pk: int) -> Round:
+    """`get_object_or_404(Round.objects.visible_to(user), pk=pk)`: a round whose owner the person
+    sees is let in from their memberships; only for another's round does the database say whether
+    it expects a unit they see."""
+    round_ = get_object_or_404(Round.objects.select_related("form_version", "owner"), pk=pk)
+    if (
+        access.can_see_unit(user, round_.owner)
+        or Round.objects.visible_to(user).filter(pk=pk).exists()
+    ):
+        return round_
+    raise Http404
 
 
 def default_unit(request: HttpRequest, round_: Round) -> Unit:

@@ -7,7 +7,7 @@ from typing import Any
 
 from django.core.exceptions import ValidationError
 from django.http import HttpRequest, HttpResponse
-from django.shortcuts import get_object_or_404, render
+from django.shortcuts import render
 
 from ttdn.core import access
 from ttdn.core.feedback import errors_of
@@ -15,7 +15,7 @@ from ttdn.org.models import Unit
 
 
 def unit_or_404(request: HttpRequest, pk: int) -> Unit:
-    return get_object_or_404(access.visible_units(request.user), pk=pk)
+    return access.visible_unit(request.user, pk=pk)
 
 
 def form_page(
