@@ -23,10 +23,12 @@ Then it serves the product as `ttdn run` does (gunicorn, 2 workers × 4 threads,
 - save: a school's officer storing its report's values through the API (three numbers
   changed; a quarter of them on approved reports in an open window, which move the roll-ups).
 
-Any answer other than 200 is an error (a redirect to the sign-in page is one). It prints a
-table per kind and, last, one JSON line
+Any answer other than 200 is an error (a redirect to the sign-in page is one). It prints the CPU
+the server side took per request (gunicorn and the database's PostgreSQL backends, read from
+/proc: steadier than the times on a shared machine) and the clients' own, a table per kind and,
+last, one JSON line
 {"requests", "errors", "rps", "p95_ms_public", "p95_ms_signed_in", "p95_ms_api", "p95_ms_save",
- …, "target"}; target MET means no error and the signed-in p95 under 200 ms.
+ "server_cpu_ms_per_request", …, "target"}; target MET means no error and the signed-in p95 under 200 ms.
 """
 
 from __future__ import annotations
@@ -108,7 +110,7 @@ def main() -> None:
             (work / "plan.json").write_text(json.dumps(data))
         port = portal.free_port()
         processes = serve(env, port)
-        results = drive(port, plan, args)
+        results = drive(port, plan, args, lambda: server_cpu_seconds(processes[0].pid, database))
         figures = summarise(results, args)
         print(json.dumps(figures))
     finally:
@@ -329,6 +331,8 @@ class Results:
     errors: dict[str, list[str]] = field(default_factory=dict)  # kind → what went wrong
     by_path: dict[str, list[float]] = field(default_factory=dict)
     seconds: float = 0.0
+    client_cpu_s: float = 0.0  # CPU the clients themselves took, on the same machine
+    server_cpu_s: float = 0.0  # CPU of gunicorn and of the database's backends
     lock: threading.Lock = field(default_factory=threading.Lock)
 
     def add(self, kind: str, label: str, ms: float, error: str) -> None:
@@ -342,7 +346,28 @@ class Results:
                 self.by_path.setdefault(label, []).append(ms)
 
 
-def drive(port: int, plan: Plan, args: argparse.Namespace) -> Results:
+def server_cpu_seconds(web: int, database: str) -> float:
+    """CPU the server side has used: gunicorn and its workers, and the PostgreSQL backends of the
+    bench's database (kept open between requests: CONN_MAX_AGE). Less sensitive than the times
+    to what else the machine runs."""
+    total = 0
+    for entry in Path("/proc").iterdir():
+        if not entry.name.isdigit():
+            continue
+        try:
+            stat = (entry / "stat").read_text()
+            command = (entry / "cmdline").read_bytes()
+        except OSError:  # gone meanwhile
+            continue
+        fields = stat.rsplit(")", 1)[1].split()
+        if int(entry.name) == web or int(fields[1]) == web or f" {database} ".encode() in command:
+            total += int(fields[11]) + int(fields[12])  # utime, stime
+    return total / os.sysconf("SC_CLK_TCK")
+
+
+def drive(
+    port: int, plan: Plan, args: argparse.Namespace, server_cpu: Any = lambda: 0.0
+) -> Results:
     results = Results()
     # Warm each path once (imports, caches), outside the measure.
     warm = Client(port, plan, random.Random(0))
@@ -374,13 +399,15 @@ def drive(port: int, plan: Plan, args: argparse.Namespace) -> Results:
         client.close()
 
     log(f"driving {args.clients} clients for {args.seconds:.0f} s")
-    started = time.perf_counter()
+    started, started_cpu, started_server = time.perf_counter(), time.process_time(), server_cpu()
     threads = [threading.Thread(target=run, args=(n,)) for n in range(args.clients)]
     for thread in threads:
         thread.start()
     for thread in threads:
         thread.join()
     results.seconds = time.perf_counter() - started
+    results.client_cpu_s = time.process_time() - started_cpu
+    results.server_cpu_s = server_cpu() - started_server
     return results
 
 
@@ -462,7 +489,9 @@ def summarise(results: Results, args: argparse.Namespace) -> dict[str, Any]:
     print(
         f"\n{requests:,} requests in {results.seconds:.1f} s ({requests / results.seconds:.1f}/s), "
         f"{args.clients} clients{f' offering {args.rate:g}/s' if args.rate else ''}, "
-        f"{args.units:,} units, gunicorn 2 workers × 4 threads on PostgreSQL, task worker running"
+        f"{args.units:,} units, gunicorn 2 workers × 4 threads on PostgreSQL, task worker running; "
+        f"the server took {1000 * results.server_cpu_s / max(requests, 1):.1f} ms of CPU a request "
+        f"(gunicorn and PostgreSQL), the clients {1000 * results.client_cpu_s / max(requests, 1):.2f}"
     )
     print(f"{'kind':<12}{'requests':>10}{'req/s':>9}{'p50 ms':>9}{'p95 ms':>9}{'p99 ms':>9}"
           f"{'errors':>8}")  # fmt: skip
@@ -474,6 +503,8 @@ def summarise(results: Results, args: argparse.Namespace) -> dict[str, Any]:
         "units": args.units,
         "clients": args.clients,
         "offered_rps": args.rate or None,
+        "server_cpu_ms_per_request": round(1000 * results.server_cpu_s / max(requests, 1), 2),
+        "client_cpu_ms_per_request": round(1000 * results.client_cpu_s / max(requests, 1), 2),
     }
     for kind in MIX:
         times, failed = results.times.get(kind, []), results.errors.get(kind, [])
