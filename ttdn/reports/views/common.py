@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from django.core.exceptions import PermissionDenied
-from django.http import Http404, HttpRequest
+from django.http import HttpRequest
 from django.shortcuts import get_object_or_404
 
 from ttdn.core import access
@@ -20,16 +20,9 @@ def round_and_unit(request: HttpRequest, pk: int, code: str) -> tuple[Round, Uni
 
 
 def visible_round(user: Any, pk: int) -> Round:
-    """`get_object_or_404(Round.objects.visible_to(user), pk=pk)`: a round whose owner the person
-    sees is let in from their memberships; only for another's round does the database say whether
-    it expects a unit they see."""
-    round_ = get_object_or_404(Round.objects.select_related("form_version", "owner"), pk=pk)
-    if (
-        access.can_see_unit(user, round_.owner)
-        or Round.objects.visible_to(user).filter(pk=pk).exists()
-    ):
-        return round_
-    raise Http404
+    return get_object_or_404(
+        Round.objects.visible_to(user).select_related("form_version", "owner"), pk=pk
+    )
 
 
 def default_unit(request: HttpRequest, round_: Round) -> Unit:
