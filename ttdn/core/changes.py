@@ -20,6 +20,7 @@ from __future__ import annotations
 import hashlib
 import re
 import secrets
+import threading
 import time
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager, suppress
@@ -153,6 +154,9 @@ class Keeper:
         self.max_age = max_age  # seconds; bounds what a write made outside the product hides
         self.shared = shared
         self._kept: dict[Any, tuple[dict[str, str], Any, float]] = {}
+        # Threads missing the same key wait for the first one's result rather than compute it
+        # again each (a page opened by several people just after a change); 64 locks, by hash.
+        self._computing = [threading.Lock() for _ in range(64)]
 
     def get(self, key: Any, compute: Callable[[], Any], *, topics: Iterable[str] = ()) -> Any:
         """The kept value of `key`, or `compute()`'s (kept unless None), for as long as the
@@ -164,19 +168,23 @@ class Keeper:
         kept = self._kept.get(key)
         if self._fresh(kept, current, now):
             return kept[1]  # type: ignore[index]
-        if self.shared:
-            kept = caches[self.shared].get(self._shared_key(key))
+        with self._computing[hash(key) % len(self._computing)]:
+            kept = self._kept.get(key)  # kept by another thread meanwhile?
             if self._fresh(kept, current, now):
-                self._keep(key, kept)
-                return kept[1]
-        value = compute()  # generations taken before reading: a write meanwhile makes it stale
-        if value is not None:
-            self._keep(key, (current, value, now))
+                return kept[1]  # type: ignore[index]
             if self.shared:
-                caches[self.shared].set(
-                    self._shared_key(key), (current, value, now), timeout=self.max_age
-                )
-        return value
+                kept = caches[self.shared].get(self._shared_key(key))
+                if self._fresh(kept, current, now):
+                    self._keep(key, kept)
+                    return kept[1]
+            value = compute()  # generations taken before reading: a later write makes it stale
+            if value is not None:
+                self._keep(key, (current, value, now))
+                if self.shared:
+                    caches[self.shared].set(
+                        self._shared_key(key), (current, value, now), timeout=self.max_age
+                    )
+            return value
 
     def _fresh(self, kept: Any, current: dict[str, str], now: float) -> bool:
         return (
