@@ -86,6 +86,8 @@ def fetch_each(urls: Sequence[str]) -> Iterator[Response | FetchError]:
     thread fetches them one after another (as `fetch` would, politely) while the caller works
     on those already read. Only the network waits overlap with the caller's work: the thread
     holds Python's lock for its own little work. Messages are in the caller's language."""
+    if not urls:
+        return
     results: queue.SimpleQueue[Response | FetchError | BaseException] = queue.SimpleQueue()
     stop = threading.Event()
     language = translation.get_language()
