@@ -26,6 +26,7 @@ import numpy as np
 from django.conf import settings
 from django.db import connection, transaction
 from django.db.models import F, Max
+from django.db.models.constants import OnConflict
 from django.utils import timezone
 
 from ttdn.monitoring import alerts, fetching, parsing, stories, watching
@@ -87,24 +88,41 @@ def _list(source: Source, entries: list[parsing.Entry]) -> list[int]:
     for entry in entries:
         by_key.setdefault(parsing.url_key(entry.url), entry)
     known = set(Item.objects.filter(key__in=list(by_key)).values_list("key", flat=True))
-    new = [
-        Item(
-            source=source,
-            url=entry.url,
-            key=key,
-            title=entry.title[:500],
-            summary=entry.summary,
-            published_at=entry.published_at,
-        )
-        for key, entry in by_key.items()
-        if key not in known
-    ]
-    # Another worker may list the same address meanwhile (on PostgreSQL): its item stands.
-    Item.objects.bulk_create(new, ignore_conflicts=True)
-    keys = [item.key for item in new]
+    new = {key: entry for key, entry in by_key.items() if key not in known}
+    _insert_items(source, new)
     return sorted(
-        Item.objects.filter(key__in=keys, stage=ItemStage.LISTED).values_list("pk", flat=True)
+        Item.objects.filter(key__in=list(new), stage=ItemStage.LISTED).values_list("pk", flat=True)
     )
+
+
+def _insert_items(source: Source, entries: dict[str, parsing.Entry]) -> None:
+    """One INSERT per new item, sent with executemany, that leaves an address another worker
+    listed meanwhile (on PostgreSQL) to its item: the columns every new item shares (defaults,
+    timestamps) are prepared once, where `bulk_create` prepares every field of every row."""
+    if not entries:
+        return
+    fields = [f for f in Item._meta.concrete_fields if not f.primary_key]
+    at = {f.name: i for i, f in enumerate(fields)}
+    now = timezone.now()
+    stamps = {"created_at": now, "updated_at": now}
+    shared = [f.get_db_prep_save(stamps.get(f.name, f.get_default()), connection) for f in fields]
+    rows = []
+    for key, entry in entries.items():
+        row = list(shared)
+        for name, value in [("source", source.pk), ("url", entry.url), ("key", key),
+                            ("title", entry.title[:500]), ("summary", entry.summary),
+                            ("published_at", entry.published_at)]:  # fmt: skip
+            row[at[name]] = fields[at[name]].get_db_prep_save(value, connection)
+        rows.append(row)
+    quote, ignore = connection.ops.quote_name, OnConflict.IGNORE
+    with connection.cursor() as cursor:
+        cursor.executemany(
+            f"{connection.ops.insert_statement(on_conflict=ignore)} {quote(Item._meta.db_table)} "  # nosec B608  (names from the model, quoted)
+            f"({', '.join(quote(str(f.column)) for f in fields)}) "
+            f"VALUES ({', '.join(['%s'] * len(fields))}) "
+            f"{connection.ops.on_conflict_suffix_sql(fields, ignore, None, None)}",
+            rows,
+        )
 
 
 def _failed(source: Source, reason: str, *, now: datetime.datetime) -> FetchResult:
