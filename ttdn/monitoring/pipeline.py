@@ -164,16 +164,17 @@ def process_items(item_ids: Iterable[int]) -> dict[int, str]:
        stored with their SHA-256 and fetch time in one transaction: FETCHED, the evidence kept
        as soon as it is read. A page that cannot be fetched marks its item FAILED.
     2. The text of each FETCHED item is extracted (trafilatura, language, MinHash: CPU only,
-       outside any transaction); then one transaction finds the exact duplicates (one query),
-       the stories (one query for the bands of the whole batch), the mentions (one query for
-       those already recorded) and writes it all with bulk inserts and one bulk update:
-       MATCHED. Items that another worker moved on meanwhile are left alone.
+       outside any transaction; a page fetched in step 1 is extracted while a thread fetches
+       the next, and kept in memory until the pages are stored); then one transaction finds
+       the exact duplicates (one query), the stories (one query for the bands of the whole
+       batch), the mentions (one query for those already recorded) and writes it all with
+       bulk inserts and one bulk update: MATCHED. Items that another worker moved on meanwhile
+       are left alone.
 
     A crash loses at most the work of the step that was running; the items are then still at
     the stage they had, and running the batch again does that step once. Returns each item's
     stage."""
     items = list(Item.objects.select_related("source").filter(pk__in=list(item_ids)).order_by("pk"))
-    # The text of each page is read while the next page is fetched (stored as FETCHED first).
     read: dict[int, parsing.Extracted | fetching.FetchError] = {}
     fetch_pages(
         [i for i in items if i.stage == ItemStage.LISTED],
