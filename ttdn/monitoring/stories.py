@@ -47,7 +47,7 @@ _K1 = np.uint64(0x6A09E667F3BCC909)
 _K2 = np.uint64(0xBB67AE8584CAA73B)
 _THIRTY_TWO = np.uint64(32)
 _word_hashes: dict[str, int] = {}
-_WORDS_KEPT = 500_000  # distinct folded words remembered (a few tens of MB at most)
+_WORDS_KEPT = 200_000  # distinct folded words remembered (about 27 MB at most)
 
 
 def signature(words: list[str]) -> np.ndarray:
