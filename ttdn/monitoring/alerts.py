@@ -22,7 +22,8 @@ _CHUNK = 900  # pks per query: SQLite's older limit of 999 parameters
 
 def alert_negative(mention_ids: Iterable[int]) -> int:
     """Alert each negative mention's unit and its parent unless the story was already alerted
-    to that unit; returns how many alerts went out."""
+    to that unit; returns how many alerts went out. Each alert is its own e-mail; the mentions
+    alerted are recorded together once the e-mails are sent (those sent before a failure too)."""
     negative: list[tuple[int, int, int | None]] = []
     ids = sorted(mention_ids)
     for at in range(0, len(ids), _CHUNK):
@@ -34,18 +35,31 @@ def alert_negative(mention_ids: Iterable[int]) -> int:
             "unit_id", "item__story_id"
         )
     )
-    sent = 0
+    due = []
     for pk, unit_id, story_id in negative:
         if story_id is not None and (unit_id, story_id) in alerted:
             continue
-        _alert(pk)
+        due.append(pk)
         alerted.add((unit_id, story_id))
-        sent += 1
-    return sent
+    sent: list[int] = []
+    try:
+        for at in range(0, len(due), _CHUNK):
+            for mention in _loaded(due[at : at + _CHUNK]):
+                _alert(mention)
+                sent.append(mention.pk)
+    finally:
+        for at in range(0, len(sent), _CHUNK):
+            Mention.objects.filter(pk__in=sent[at : at + _CHUNK]).update(alerted_at=timezone.now())
+    return len(sent)
 
 
-def _alert(pk: int) -> None:
-    mention = Mention.objects.select_related("unit", "item__source", "item__story").get(pk=pk)
+def _loaded(pks: list[int]) -> list[Mention]:
+    mentions = Mention.objects.select_related("unit", "item__source").filter(pk__in=pks)
+    return list(mentions.only("unit__name", "unit__parent_id", "item__source__name",
+                              "item__title", "item__url").order_by("pk"))  # fmt: skip
+
+
+def _alert(mention: Mention) -> None:
     text = _("Negative mention of %(unit)s in %(source)s: %(title)s — %(url)s") % {
         "unit": mention.unit.name,
         "source": mention.item.source.name,
@@ -54,7 +68,6 @@ def _alert(pk: int) -> None:
     }
     line = digest.Line.to_units(text, mention.unit_id, mention.unit.parent_id)
     digest.deliver([(_("Press monitoring"), [line])], subject_line=_("Negative mention — TTĐN"))
-    Mention.objects.filter(pk=mention.pk).update(alerted_at=timezone.now())
 
 
 def source_paused(source: Source) -> None:

@@ -7,20 +7,25 @@ output (a gzip bomb stops at the cap), redirects are followed by hand up to a li
 detected, and connect and read timeouts apply to every request. It honours robots.txt (cached
 per host) and waits between two requests to one host (`MONITORING_HOST_INTERVAL` seconds,
 within this process). Conditional GET: pass the ETag and Last-Modified of the previous
-response; a 304 comes back as `Response(not_modified=True)`.
+response; a 304 comes back as `Response(not_modified=True)`. `fetch_each(urls)` reads a list of
+addresses one after another in a thread, so that the caller works on one page while the next
+arrives.
 """
 
 from __future__ import annotations
 
+import queue
 import threading
 import time
 import urllib.robotparser
 import zlib
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from urllib.parse import urljoin, urlsplit
 
 import urllib3
 from django.conf import settings
+from django.utils import translation
 from django.utils.translation import gettext as _
 
 USER_AGENT = "TTDN-monitor/1.0 (+https://ttdn.example.vn/monitoring)"
@@ -74,6 +79,41 @@ def fetch(url: str, *, etag: str = "", last_modified: str = "", robots: bool = T
     raise FetchError(
         _("The address redirects more than %(count)s times.") % {"count": MAX_REDIRECTS}
     )
+
+
+def fetch_each(urls: Sequence[str]) -> Iterator[Response | FetchError]:
+    """Each address's response, or the FetchError that says why there is none, in order: one
+    thread fetches them one after another (as `fetch` would, politely) while the caller works
+    on those already read. Only the network waits overlap with the caller's work: the thread
+    holds Python's lock for its own little work. Messages are in the caller's language."""
+    if not urls:
+        return
+    results: queue.SimpleQueue[Response | FetchError | BaseException] = queue.SimpleQueue()
+    stop = threading.Event()
+    language = translation.get_language()
+
+    def read_all() -> None:
+        with translation.override(language):
+            for url in urls:
+                if stop.is_set():
+                    return
+                try:
+                    results.put(fetch(url))
+                except FetchError as error:
+                    results.put(error)
+                except BaseException as error:  # a bug: raised again in the caller's thread
+                    results.put(error)
+                    return
+
+    threading.Thread(target=read_all, name="ttdn-fetch-each", daemon=True).start()
+    try:
+        for _url in urls:
+            result = results.get()
+            if isinstance(result, BaseException) and not isinstance(result, FetchError):
+                raise result
+            yield result
+    finally:
+        stop.set()  # the caller stopped early: the thread ends after the page it is reading
 
 
 def allowed_by_robots(url: str) -> bool:

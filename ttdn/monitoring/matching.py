@@ -117,7 +117,7 @@ class Text:
             exact += read_tokens(line)
             ends.append(len(exact))
         fold = {token: fold_token(token) for token in set(exact)}
-        return cls(exact, [fold[token] for token in exact], ends)
+        return cls(exact, list(map(fold.__getitem__, exact)), ends)
 
     def last_lines(self, count: int) -> list[list[str]]:
         """The folded tokens of each of the last `count` lines."""
@@ -174,9 +174,12 @@ _LOWER_BY_CONTEXT = ("İ", "Σ")
 def read_tokens(text: str) -> list[str]:
     """`core.search.tokens(text)`."""
     text = nfc(text)
-    if any(letter in text for letter in _LOWER_BY_CONTEXT):
+    if "İ" in text or "Σ" in text:  # _LOWER_BY_CONTEXT
         return tokens(text)
-    return [token for token in TOKEN.findall(text.lower()) if len(token) <= MAX_TOKEN]
+    found: list[str] = TOKEN.findall(text.lower())
+    if found and max(map(len, found)) > MAX_TOKEN:  # rare: the test is cheaper than the filter
+        return [token for token in found if len(token) <= MAX_TOKEN]
+    return found
 
 
 class Matcher:

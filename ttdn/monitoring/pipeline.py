@@ -19,13 +19,14 @@ import datetime
 import hashlib
 import logging
 from collections import Counter, defaultdict
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
 import numpy as np
 from django.conf import settings
 from django.db import connection, transaction
 from django.db.models import F, Max
+from django.db.models.constants import OnConflict
 from django.utils import timezone
 
 from ttdn.monitoring import alerts, fetching, parsing, stories, watching
@@ -87,24 +88,41 @@ def _list(source: Source, entries: list[parsing.Entry]) -> list[int]:
     for entry in entries:
         by_key.setdefault(parsing.url_key(entry.url), entry)
     known = set(Item.objects.filter(key__in=list(by_key)).values_list("key", flat=True))
-    new = [
-        Item(
-            source=source,
-            url=entry.url,
-            key=key,
-            title=entry.title[:500],
-            summary=entry.summary,
-            published_at=entry.published_at,
-        )
-        for key, entry in by_key.items()
-        if key not in known
-    ]
-    # Another worker may list the same address meanwhile (on PostgreSQL): its item stands.
-    Item.objects.bulk_create(new, ignore_conflicts=True)
-    keys = [item.key for item in new]
+    new = {key: entry for key, entry in by_key.items() if key not in known}
+    _insert_items(source, new)
     return sorted(
-        Item.objects.filter(key__in=keys, stage=ItemStage.LISTED).values_list("pk", flat=True)
+        Item.objects.filter(key__in=list(new), stage=ItemStage.LISTED).values_list("pk", flat=True)
     )
+
+
+def _insert_items(source: Source, entries: dict[str, parsing.Entry]) -> None:
+    """One INSERT per new item, sent with executemany, that leaves an address another worker
+    listed meanwhile (on PostgreSQL) to its item: the columns every new item shares (defaults,
+    timestamps) are prepared once, where `bulk_create` prepares every field of every row."""
+    if not entries:
+        return
+    fields = [f for f in Item._meta.concrete_fields if not f.primary_key]
+    at = {f.name: i for i, f in enumerate(fields)}
+    now = timezone.now()
+    stamps = {"created_at": now, "updated_at": now}
+    shared = [f.get_db_prep_save(stamps.get(f.name, f.get_default()), connection) for f in fields]
+    rows = []
+    for key, entry in entries.items():
+        row = list(shared)
+        for name, value in [("source", source.pk), ("url", entry.url), ("key", key),
+                            ("title", entry.title[:500]), ("summary", entry.summary),
+                            ("published_at", entry.published_at)]:  # fmt: skip
+            row[at[name]] = fields[at[name]].get_db_prep_save(value, connection)
+        rows.append(row)
+    quote, ignore = connection.ops.quote_name, OnConflict.IGNORE
+    with connection.cursor() as cursor:
+        cursor.executemany(
+            f"{connection.ops.insert_statement(on_conflict=ignore)} {quote(Item._meta.db_table)} "  # nosec B608  (names from the model, quoted)
+            f"({', '.join(quote(str(f.column)) for f in fields)}) "
+            f"VALUES ({', '.join(['%s'] * len(fields))}) "
+            f"{connection.ops.on_conflict_suffix_sql(fields, ignore, None, None)}",
+            rows,
+        )
 
 
 def _failed(source: Source, reason: str, *, now: datetime.datetime) -> FetchResult:
@@ -146,18 +164,24 @@ def process_items(item_ids: Iterable[int]) -> dict[int, str]:
        stored with their SHA-256 and fetch time in one transaction: FETCHED, the evidence kept
        as soon as it is read. A page that cannot be fetched marks its item FAILED.
     2. The text of each FETCHED item is extracted (trafilatura, language, MinHash: CPU only,
-       outside any transaction); then one transaction finds the exact duplicates (one query),
-       the stories (one query for the bands of the whole batch), the mentions (one query for
-       those already recorded) and writes it all with bulk inserts and one bulk update:
-       MATCHED. Items that another worker moved on meanwhile are left alone.
+       outside any transaction; a page fetched in step 1 is extracted while a thread fetches
+       the next, and kept in memory until the pages are stored); then one transaction finds
+       the exact duplicates (one query), the stories (one query for the bands of the whole
+       batch), the mentions (one query for those already recorded) and writes it all with
+       bulk inserts and one bulk update: MATCHED. Items that another worker moved on meanwhile
+       are left alone.
 
     A crash loses at most the work of the step that was running; the items are then still at
     the stage they had, and running the batch again does that step once. Returns each item's
     stage."""
     items = list(Item.objects.select_related("source").filter(pk__in=list(item_ids)).order_by("pk"))
-    fetch_pages([i for i in items if i.stage == ItemStage.LISTED])
+    read: dict[int, parsing.Extracted | fetching.FetchError] = {}
+    fetch_pages(
+        [i for i in items if i.stage == ItemStage.LISTED],
+        arrived=lambda item: read.setdefault(item.pk, _extract(item)),
+    )
     stored = {item.pk: item.stage for item in items}
-    _read([i for i in items if i.stage == ItemStage.FETCHED], stored)
+    _read([i for i in items if i.stage == ItemStage.FETCHED], stored, read)
     with transaction.atomic():
         current = _unmoved([i for i in items if i.stage in _AFTER_READING], stored)
         cluster([i for i in current if i.stage == ItemStage.EXTRACTED])
@@ -168,26 +192,30 @@ def process_items(item_ids: Iterable[int]) -> dict[int, str]:
     return {item.pk: ItemStage(item.stage) for item in items}
 
 
-def fetch_pages(items: list[Item]) -> None:
+def fetch_pages(
+    items: list[Item], *, arrived: Callable[[Item], object] = lambda _item: None
+) -> None:
     """Fetch the pages and store them as fetched: bytes, SHA-256 and fetch time (the evidence),
-    all in one transaction. Pasted items have no page and go straight to extraction."""
+    all in one transaction. Pasted items have no page and go straight to extraction. Each item
+    whose page arrived is given to `arrived` (in memory, FETCHED) while the next page is
+    fetched (`fetching.fetch_each`)."""
     if not items:
         return
     fields = ["raw", "raw_sha256", "content_type", "fetched_at", "error", "stage", "updated_at"]
     for item in items:
         if item.source.format == SourceFormat.MANUAL:
             item.stage = ItemStage.EXTRACTED
-            continue
-        try:
-            response = fetching.fetch(item.url)
-        except fetching.FetchError as error:
-            _fail(item, error)
+    pages = [i for i in items if i.stage == ItemStage.LISTED]
+    for item, response in zip(pages, fetching.fetch_each([i.url for i in pages]), strict=True):
+        if isinstance(response, fetching.FetchError):
+            _fail(item, response)
             continue
         item.raw = response.body
         item.raw_sha256 = hashlib.sha256(response.body).hexdigest()
         item.content_type = response.content_type[:100]
         item.fetched_at = timezone.now()
         item.stage = ItemStage.FETCHED
+        arrived(item)
     with transaction.atomic():
         current = _unmoved(items, dict.fromkeys([i.pk for i in items], ItemStage.LISTED))
         _touch(current)
@@ -198,14 +226,18 @@ _TEXT_FIELDS = ["text", "title", "published_at", "language", "text_sha256"]
 _AFTER_READING = {ItemStage.EXTRACTED, ItemStage.CLUSTERED}
 
 
-def _read(items: list[Item], stored: dict[int, str]) -> None:
+def _read(
+    items: list[Item],
+    stored: dict[int, str],
+    read: dict[int, parsing.Extracted | fetching.FetchError],
+) -> None:
     """Main text, title, date and language of the stored pages, in memory (FETCHED →
-    EXTRACTED, saved with the later steps); an item with no text found is FAILED."""
+    EXTRACTED, saved with the later steps); an item with no text found is FAILED. `read` holds
+    the pages already extracted (`_extract`) while the others were fetched."""
     for item in items:
-        try:
-            extracted = parsing.extract(bytes(item.raw or b""), item.url, item.content_type)
-        except fetching.FetchError as error:
-            _fail(item, error)
+        extracted = read.pop(item.pk, None) or _extract(item)
+        if isinstance(extracted, fetching.FetchError):
+            _fail(item, extracted)
             continue
         item.text = extracted.text
         item.title = (item.title or extracted.title)[:500]
@@ -218,6 +250,14 @@ def _read(items: list[Item], stored: dict[int, str]) -> None:
             current = _unmoved(failed, stored)
             _touch(current)
             _update_many(current, ["error", "stage", "updated_at"])
+
+
+def _extract(item: Item) -> parsing.Extracted | fetching.FetchError:
+    """The stored page's text (CPU only), or the FetchError saying no text was found."""
+    try:
+        return parsing.extract(bytes(item.raw or b""), item.url, item.content_type)
+    except fetching.FetchError as error:
+        return error
 
 
 def _fail(item: Item, error: Exception) -> None:
@@ -352,13 +392,21 @@ class _BandIndex:
     def of_stored(cls, values: list[int], batch: list[Item]) -> _BandIndex:
         index = cls()
         wanted = sorted(set(values))
-        exclude = [i.pk for i in batch]
-        for at in range(0, len(wanted), cls._CHUNK):
-            shared = Band.objects.filter(value__in=wanted[at : at + cls._CHUNK]).exclude(
-                item__in=exclude
-            )
-            for band, value, item_id in shared.values_list("band", "value", "item_id"):
-                index.by_band[(band, value)].append(item_id)
+        exclude = {i.pk for i in batch}
+        # In SQL of our own: the ORM prepares each of the ~2,000 values of a batch one by one.
+        quote = connection.ops.quote_name
+        with connection.cursor() as cursor:
+            for at in range(0, len(wanted), cls._CHUNK):
+                chunk = wanted[at : at + cls._CHUNK]
+                cursor.execute(
+                    f"SELECT {quote('band')}, {quote('value')}, {quote('item_id')} "  # noqa: S608  # nosec B608  (names from the model, quoted)
+                    f"FROM {quote(Band._meta.db_table)} "
+                    f"WHERE {quote('value')} IN ({', '.join(['%s'] * len(chunk))})",
+                    chunk,
+                )
+                for band, value, item_id in cursor.fetchall():
+                    if item_id not in exclude:
+                        index.by_band[(band, value)].append(item_id)
         ids = {pk for pks in index.by_band.values() for pk in pks}
         candidates = Item.objects.filter(pk__in=ids, story__isnull=False).select_related("story")
         for candidate in candidates.only("signature", "story"):

@@ -1,6 +1,12 @@
 """Near-duplicates: MinHash signatures (datasketch) and LSH bands kept in the database.
 
-An item's text becomes folded word 3-shingles, hashed into `PERMUTATIONS` MinHash values.
+An item's text becomes folded word 3-shingles, hashed into `PERMUTATIONS` MinHash values. A
+shingle's hash is computed from its words' (each distinct word hashed once with SHA-1, and
+remembered): `((w₁·K₁ + w₂·K₂ + w₃) mod 2⁶⁴) >> 32`, then datasketch's mixing and permutations
+(the signature is datasketch's `MinHash` with that `hashfunc`). Until migration 0004, a
+shingle was hashed as a whole (SHA-1 of its bytes), a Python call per shingle; that migration
+computed the stored signatures and bands again.
+
 The values are cut into `BANDS` bands; items that share one band value are candidates, and a
 candidate whose estimated Jaccard similarity reaches `THRESHOLD` tells the same story. The
 bands live in a table (`Band`), so clustering survives restarts and works across workers,
@@ -15,7 +21,6 @@ rejected by the estimate); unrelated articles share almost no shingles.
 from __future__ import annotations
 
 import hashlib
-from operator import methodcaller
 
 import numpy as np
 from datasketch import MinHash
@@ -36,25 +41,53 @@ _SEED = 1
 _A, _B = MinHash(num_perm=PERMUTATIONS, seed=_SEED, scheme="affine32").permutations
 
 
+# Odd constants for combining the words' hashes (the first 64 bits of the fractional parts of
+# √2 and √3): any pair would do, but stored signatures depend on them.
+_K1 = np.uint64(0x6A09E667F3BCC909)
+_K2 = np.uint64(0xBB67AE8584CAA73B)
+_THIRTY_TWO = np.uint64(32)
+_word_hashes: dict[str, int] = {}
+_WORDS_KEPT = 200_000  # distinct folded words remembered (about 27 MB at most)
+
+
 def signature(words: list[str]) -> np.ndarray:
     """The MinHash values of the shingles of a text's folded words (PERMUTATIONS of them, stored
-    as uint64): datasketch's `MinHash.update_batch` of the encoded shingles, computed without a
-    Python call per shingle besides SHA-1's (the shingles joined as bytes by `map`, the digests'
-    first 4 bytes read as one array, the permutations as one matrix)."""
-    encoded = [word.encode() for word in words]
-    if len(encoded) < SHINGLE:
-        shingles = {b" ".join(encoded)}
-    else:
-        shingles = set(map(b" ".join, zip(*(encoded[i:] for i in range(SHINGLE)), strict=False)))
-    digests = b"".join(map(_DIGEST, map(_sha1, shingles)))  # 20 bytes each
-    prefixes = np.frombuffer(digests, dtype="<u4").reshape(-1, 5)[:, 0]
-    hashed = _mix(prefixes.astype(np.uint32))
+    as uint64): datasketch's `MinHash.update_batch` of the shingles with `shingle_hash` as its
+    hash function, computed as arrays (a text of fewer than SHINGLE words is one shingle, the
+    missing words' hashes 0). A shingle repeated in the text counts once, as in a set."""
+    hashes = word_hashes(words)
+    if len(hashes) < SHINGLE:
+        hashes = np.concatenate([hashes, np.zeros(SHINGLE - len(hashes), dtype=np.uint64)])
+    # uint64 products wrap around: that is the modulo 2⁶⁴.
+    combined = hashes[:-2] * _K1 + hashes[1:-1] * _K2 + hashes[2:]
+    shingles = _mix((combined >> _THIRTY_TWO).astype(np.uint32))
     # uint32 products wrap around: that is the scheme's modulo 2³².
-    permuted = hashed[:, np.newaxis] * _A + _B
+    permuted = shingles[:, np.newaxis] * _A + _B
     return permuted.min(axis=0).astype(np.uint64)
 
 
-_DIGEST = methodcaller("digest")
+def word_hashes(words: list[str]) -> np.ndarray:
+    """The first 8 bytes of each word's SHA-1 (little-endian), as uint64: a distinct word is
+    hashed once in the process, where the shingles that hold it are many and seldom repeat."""
+    missing = set(words).difference(_word_hashes)
+    if len(_word_hashes) + len(missing) > _WORDS_KEPT:
+        _word_hashes.clear()
+        missing = set(words)
+    for word in missing:
+        _word_hashes[word] = int.from_bytes(_sha1(word.encode()).digest()[:8], "little")
+    return np.fromiter(map(_word_hashes.__getitem__, words), dtype=np.uint64, count=len(words))
+
+
+def shingle_hash(words: tuple[str, ...]) -> int:
+    """The 32-bit hash of one shingle (its words, fewer than SHINGLE for a short text), in plain
+    Python: what `signature` computes as arrays (the tests give it to datasketch)."""
+    hashes = [
+        int.from_bytes(hashlib.sha1(w.encode(), usedforsecurity=False).digest()[:8], "little")
+        for w in words
+    ]
+    hashes += [0] * (SHINGLE - len(hashes))
+    combined = (hashes[0] * int(_K1) + hashes[1] * int(_K2) + hashes[2]) % 2**64
+    return combined >> 32
 
 
 def _mix(values: np.ndarray) -> np.ndarray:

@@ -117,3 +117,20 @@ def test_fetch_refuses_other_schemes():
         fetching.fetch("file:///etc/passwd")
 
     assert str(error.value) == "Chỉ lấy được địa chỉ http và https."
+
+
+def test_fetch_each_gives_each_page_or_its_error_in_order(web):
+    web.routes["/a"] = Reply(b"first")
+    web.routes["/c"] = Reply(b"third")
+    urls = [web.url + "/a", web.url + "/b", "ftp://example.test/c", web.url + "/c"]
+
+    found = [
+        r.body if isinstance(r, fetching.Response) else str(r) for r in fetching.fetch_each(urls)
+    ]
+
+    assert found == [
+        b"first",
+        "Máy chủ trả về lỗi 404.",
+        "Chỉ lấy được địa chỉ http và https.",
+        b"third",
+    ]

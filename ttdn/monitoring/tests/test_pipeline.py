@@ -363,3 +363,21 @@ def test_a_mention_shows_the_paragraph_holding_the_watchs_words_marked(cast):
         1,
         "Phụ huynh &lt;b&gt;<mark>Trường</mark>&lt;/b&gt; A phản ánh <mark>lạm thu</mark>.",
     )
+
+
+def test_a_listed_item_holds_what_the_model_gives_a_new_one(cast, web):
+    web.routes["/feed.xml"] = Reply(rss(web.url, [("/a.html", "Khai giảng năm học mới")]))
+    source = SourceFactory(unit=cast.so, url=web.url + "/feed.xml")
+
+    (pk,) = pipeline.fetch_source(source).new_items
+
+    listed = Item.objects.get(pk=pk)
+    fresh = Item(source=source, url=listed.url, key=listed.key, title=listed.title)
+    stamps = {"id", "created_at", "updated_at"}
+    names = [f.attname for f in Item._meta.concrete_fields if f.name not in stamps]
+    assert [getattr(listed, n) for n in names] == [getattr(fresh, n) for n in names]
+    assert (listed.url, listed.title, listed.created_at) == (
+        web.url + "/a.html",
+        "Khai giảng năm học mới",
+        listed.updated_at,
+    )
