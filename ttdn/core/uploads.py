@@ -99,7 +99,7 @@ def run_job(pk: int) -> UploadJob:
     """Read a queued job's file with its reader and store the result or the refusal. Run by
     the worker; a job already taken is left alone (a task run twice reads the file once)."""
     with transaction.atomic():
-        job = UploadJob.objects.select_for_update().get(pk=pk)
+        job = UploadJob.objects.select_for_update(of=("self",)).get(pk=pk)
         if job.status != UploadJobStatus.QUEUED:
             return job
         transition(job, flow=UPLOAD_JOB_FLOW, to=UploadJobStatus.RUNNING, by=job.owner)

@@ -127,7 +127,7 @@ def _insert_items(source: Source, entries: dict[str, parsing.Entry]) -> None:
 
 def _failed(source: Source, reason: str, *, now: datetime.datetime) -> FetchResult:
     with transaction.atomic():
-        source = Source.objects.select_for_update().get(pk=source.pk)
+        source = Source.objects.select_for_update(of=("self",)).get(pk=source.pk)
         source.failures += 1
         source.last_error = reason[:500]
         steps = min(source.failures, MAX_BACKOFF_STEPS)

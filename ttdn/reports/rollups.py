@@ -147,7 +147,7 @@ def apply(
     if not (values and bases and units):
         return
     rows = list(
-        RollUp.objects.select_for_update().filter(
+        RollUp.objects.select_for_update(of=("self",)).filter(
             round_id=submission.round_id,
             unit_id__in=units,
             level=submission.level,

@@ -47,7 +47,7 @@ def save_about(
     _require_editor(site, by)
     if unknown := set(contacts) - set(CONTACT_FIELDS):
         raise TypeError(f"not a contact: {', '.join(sorted(unknown))}")
-    page, _created = AboutPage.objects.select_for_update().get_or_create(site=site)
+    page, _created = AboutPage.objects.select_for_update(of=("self",)).get_or_create(site=site)
     before = audit.snapshot(page, ABOUT_FIELDS)
     old_map = page.map_image_id
     page.history = markup.sanitise(history)

@@ -42,7 +42,7 @@ def publish_disclosure(
     if not body and upload is None:
         raise ValidationError(_("Write the content or attach the file to publish."))
     # The rows of this item are locked, so two people publishing at once get two versions.
-    rows = Disclosure.objects.select_for_update().filter(
+    rows = Disclosure.objects.select_for_update(of=("self",)).filter(
         site=site, item=item, school_year=school_year
     )
     last = rows.aggregate(last=Max("version"))["last"] or 0

@@ -105,7 +105,9 @@ def withdraw_document(outgoing: OutgoingDocument, *, reason: str, by: Any) -> Ou
     reason = nfc(reason).strip()
     if not reason:
         raise ValidationError(_("Say why the document is withdrawn."))
-    locked = OutgoingDocument.objects.select_for_update().defer("docx").get(pk=outgoing.pk)
+    locked = (
+        OutgoingDocument.objects.select_for_update(of=("self",)).defer("docx").get(pk=outgoing.pk)
+    )
     if locked.withdrawn_on is not None:
         raise ValidationError(
             _("This document was already withdrawn on %(date)s.")
@@ -185,7 +187,9 @@ def _locked_for_site(outgoing: OutgoingDocument, by: Any) -> OutgoingDocument:
                 "Only the leaders and officers of the issuing unit publish its documents on its site."
             )
         )
-    return OutgoingDocument.objects.select_for_update().defer("docx").get(pk=outgoing.pk)
+    return (
+        OutgoingDocument.objects.select_for_update(of=("self",)).defer("docx").get(pk=outgoing.pk)
+    )
 
 
 def _save_site_mark(
@@ -211,7 +215,7 @@ def _next_number(unit: Unit, year: int) -> int:
     RegisterCounter.objects.bulk_create(
         [RegisterCounter(unit=unit, year=year)], ignore_conflicts=True
     )
-    counter = RegisterCounter.objects.select_for_update().get(unit=unit, year=year)
+    counter = RegisterCounter.objects.select_for_update(of=("self",)).get(unit=unit, year=year)
     counter.last_number += 1
     counter.save(update_fields=["last_number"])
     return counter.last_number

@@ -242,7 +242,9 @@ def escalate_overdue(*, today: datetime.date | None = None) -> list[Finding]:
     unit. Idempotent: a finding is escalated once per deadline."""
     day = today or timezone.localdate()
     overdue = list(
-        Finding.objects.overdue_on(day).filter(escalated_on__isnull=True).select_for_update()
+        Finding.objects.overdue_on(day)
+        .filter(escalated_on__isnull=True)
+        .select_for_update(of=("self",))
     )
     for finding in overdue:
         finding.escalated_on = day

@@ -103,7 +103,9 @@ def record_attendance(
     evaluation of someone absent, and for a change to a trainee who has a certificate."""
     if course.starts_on > timezone.localdate():
         raise ValidationError(_("Attendance is recorded once the course has started."))
-    trainees = {t.pk: t for t in course.trainees.select_for_update().filter(pk__in=list(marks))}
+    trainees = {
+        t.pk: t for t in course.trainees.select_for_update(of=("self",)).filter(pk__in=list(marks))
+    }
     if set(marks) - set(trainees):
         raise ValidationError(_("Some of these people are not enrolled in this course."))
     changed = []
@@ -133,7 +135,7 @@ def number_certificates(course: Course, *, by: Any) -> list[Trainee]:
     """Give each trainee who attended and passed a certificate number, continuing the course's
     sequence ("12/2026-GCN-7": the 12th certificate of course 7 in 2026). Numbers never change
     once given. Raises ValidationError when nobody is eligible."""
-    locked = Course.objects.select_for_update().get(pk=course.pk)
+    locked = Course.objects.select_for_update(of=("self",)).get(pk=course.pk)
     eligible = list(
         locked.trainees.filter(
             attended=True, evaluation__in=sorted(PASSING), certificate_number=""

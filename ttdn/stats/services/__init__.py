@@ -389,7 +389,7 @@ def approve_figure(figure: Figure, *, by: Any) -> Figure:
     """A leader of the unit (or above), not the person who entered it, approves the figure: it
     becomes the one in force and the one before it is kept as an older revision. Raises
     PermissionDenied, InvalidTransition."""
-    figure = Figure.objects.select_for_update().get(pk=figure.pk)
+    figure = Figure.objects.select_for_update(of=("self",)).get(pk=figure.pk)
     if not can_approve_figure(by, figure):
         raise PermissionDenied(
             _("A leader of the unit other than the person who entered it approves a figure.")
@@ -538,7 +538,7 @@ def publish_press_document(document: PressDocument, *, by: Any) -> PressDocument
     (`portal.post_to_portal`); the press kit shows it once a reviewer has approved the article.
     Raises PermissionDenied, InvalidTransition, ValidationError (a cited figure is not
     approved, the unit has no portal)."""
-    document = PressDocument.objects.select_for_update().get(pk=document.pk)
+    document = PressDocument.objects.select_for_update(of=("self",)).get(pk=document.pk)
     if not can_publish_press(by, document):
         raise PermissionDenied(_("Only a leader of the unit publishes press documents."))
     references = list(document.references.select_related("dataset"))
@@ -675,7 +675,7 @@ def issue_press_document(
     """Number the published document in the unit's register (a Thông báo) and keep the frozen
     print. Raises PermissionDenied, InvalidTransition (not published, or issued already),
     DocumentIncomplete (nothing is numbered then)."""
-    document = PressDocument.objects.select_for_update().get(pk=document.pk)
+    document = PressDocument.objects.select_for_update(of=("self",)).get(pk=document.pk)
     if not can_publish_press(by, document):
         raise PermissionDenied(_("Only a leader of the unit publishes press documents."))
     if document.status != PressStatus.PUBLISHED or document.outgoing_id:

@@ -21,7 +21,7 @@ class Command(BaseCommand):
         moved = changed = 0
         for pk in Image.objects.order_by("pk").values_list("pk", flat=True):
             with transaction.atomic():
-                image = Image.objects.select_for_update().get(pk=pk)
+                image = Image.objects.select_for_update(of=("self",)).get(pk=pk)
                 relaid = storage.relayout(image)
                 synced = storage.sync([image])
                 moved += relaid
@@ -34,7 +34,7 @@ class Command(BaseCommand):
         for pk in Attachment.objects.order_by("pk").values_list("pk", flat=True):
             with transaction.atomic():
                 renamed += storage.rename_attachment(
-                    Attachment.objects.select_for_update().get(pk=pk)
+                    Attachment.objects.select_for_update(of=("self",)).get(pk=pk)
                 )
         swept = storage.sweep()
         self.stdout.write(
