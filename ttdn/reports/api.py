@@ -147,10 +147,11 @@ def _figure(value: Decimal | None) -> str | None:
 def _round_and_unit(request: HttpRequest, pk: int, code: str) -> tuple[Round, Any]:
     user = caller(request)
     round_ = visible_round(user, pk)
-    unit = access.visible_unit(user, code=code) if code else round_.owner
-    if not access.can_see_unit(user, unit):
+    if code:
+        return round_, access.visible_unit(user, code=code)
+    if not access.can_see_unit(user, round_.owner):
         raise Http404
-    return round_, unit
+    return round_, round_.owner
 
 
 @router.get(
